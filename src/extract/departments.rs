@@ -1,0 +1,1 @@
+//! SKELETON: department names, abbreviations and their canonical forms.

@@ -1,0 +1,9 @@
+//! SKELETON: to be written.
+
+use super::Context;
+use crate::records::NumericGoal;
+
+/// Extracts every record of this kind from the document.
+pub fn extract(_ctx: &Context<'_>) -> Vec<NumericGoal> {
+    Vec::new()
+}

@@ -1,0 +1,67 @@
+//! Extraction stage: metadata and typed records read from the structure.
+//!
+//! One module per record kind. Every extractor reads the normalised text and its
+//! [`Structure`]; none reaches back into decoding.
+
+use crate::records::{Deadline, Meta, NumericGoal, Responsibility, Target};
+use crate::structure::Structure;
+use crate::text::CharIndex;
+
+pub mod deadlines;
+pub mod departments;
+pub mod goals;
+pub mod meta;
+pub mod numbers;
+pub mod responsibilities;
+pub mod targets;
+
+/// What the extractors read from one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    /// The document's metadata.
+    pub meta: Meta,
+    /// Numeric goals and reported figures.
+    pub goals: Vec<NumericGoal>,
+    /// Deadlines and schedules.
+    pub deadlines: Vec<Deadline>,
+    /// Statements of responsibility.
+    pub responsibilities: Vec<Responsibility>,
+    /// Committed targets.
+    pub targets: Vec<Target>,
+}
+
+/// The shared inputs of every extractor.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The normalised text.
+    pub text: &'a str,
+    /// Its structure.
+    pub structure: &'a Structure,
+    /// Byte-to-char offsets, for the records' spans.
+    pub chars: &'a CharIndex,
+    /// The document's metadata (its year and period resolve relative deadlines).
+    pub meta: &'a Meta,
+}
+
+/// Runs every extractor over one document.
+pub fn extract(text: &str, structure: &Structure) -> Extracted {
+    let chars = CharIndex::new(text);
+    let meta = meta::extract(text, structure);
+    let ctx = Context {
+        text,
+        structure,
+        chars: &chars,
+        meta: &meta,
+    };
+    let goals = goals::extract(&ctx);
+    let deadlines = deadlines::extract(&ctx);
+    let responsibilities = responsibilities::extract(&ctx);
+    let targets = targets::extract(&ctx, &goals, &deadlines, &responsibilities);
+    Extracted {
+        meta,
+        goals,
+        deadlines,
+        responsibilities,
+        targets,
+    }
+}

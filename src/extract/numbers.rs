@@ -1,0 +1,1 @@
+//! SKELETON: numbers in Chinese text (Arabic, Chinese numerals, units, qualifiers).

@@ -1,0 +1,55 @@
+//! Small helpers over the normalised text shared by the later stages.
+//!
+//! Internally every stage works with **byte** ranges into the normalised `&str` (cheap to slice);
+//! the output contract wants **char** offsets, which [`CharIndex`] converts to.
+
+use std::ops::Range;
+
+/// Converts byte offsets of one text into char offsets.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offset of every char start, plus the text's length at the end.
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        CharIndex { starts }
+    }
+
+    /// Char offset of byte offset `byte` (a byte inside a char maps to that char).
+    pub fn char_at(&self, byte: usize) -> usize {
+        match self.starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Char span `[start, end)` of a byte range.
+    pub fn span(&self, bytes: Range<usize>) -> [usize; 2] {
+        [self.char_at(bytes.start), self.char_at(bytes.end)]
+    }
+
+    /// Number of chars in the text.
+    pub fn len_chars(&self) -> usize {
+        self.starts.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_bytes_to_chars() {
+        let text = "a到2025年b";
+        let index = CharIndex::new(text);
+        let start = text.find('2').unwrap();
+        let end = text.find('b').unwrap();
+        assert_eq!(index.span(start..end), [2, 7]);
+        assert_eq!(index.len_chars(), 8);
+    }
+}
