@@ -18,6 +18,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod compare;
+pub mod corpus;
 pub mod decode;
 mod error;
 pub mod extract;

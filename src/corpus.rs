@@ -1,0 +1,3 @@
+//! Batch processing of many files on all cores.
+//!
+//! SKELETON: filled by the batch issue.
