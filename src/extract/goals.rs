@@ -54,7 +54,7 @@ static ACHIEVED_MARK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static TARGET_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:到|至)\d{4}年|\d{4}年(?:底|末)?前|十[四五六七八九]五|力争|确保|争取|督促|坚持|计划|力求|年内|年底|每.{0,2}年|不低于|不少于|至少|不超过|控制在|逐步|积极实施")
+    Regex::new(r"(?:到|至)\d{4}年|\d{4}年(?:底|末)?前|十[四五六七八九]五|力争|确保|争取|督促|坚持|力求|年内|年底|每.{0,2}年|不低于|不少于|至少|不超过|控制在|逐步|积极实施")
         .expect("static regex")
 });
 static PARAGRAPH_ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,7 +63,7 @@ static PARAGRAPH_ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:到|至|截至|截止)?\d{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十\d]{1,2}年来|年内|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|使|要|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
+        r"^(?:\(\d{1,2}\)|\d{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?\d{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十\d]{1,2}年来|年内|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
     )
     .expect("static regex")
 });
@@ -94,10 +94,6 @@ const CHINESE_COUNT_VERBS: &[&str] = &[
     "招聘",
     "招录",
     "达到",
-    "达",
-    "为",
-    "有",
-    "共",
     "累计",
     "完成",
     "改扩建",
@@ -107,7 +103,11 @@ const CHINESE_COUNT_VERBS: &[&str] = &[
     "举办",
     "评选",
     "选派",
-    "建",
+];
+
+/// Measure words a Chinese numeral may count (两次, 十分钟 are manners of speaking).
+const CHINESE_COUNT_UNITS: &[&str] = &[
+    "所", "处", "个", "项", "名", "人", "家", "座", "间", "台", "套", "场", "种", "支", "位", "班",
 ];
 
 /// Indicator endings that make a unitless number a value (差异率低于0.15, 教室比达1:1).
@@ -170,6 +170,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 GoalStatus::Achieved
             } else if TARGET_MARK.is_match(ctext) {
                 GoalStatus::Target
+            } else if let Some(s) = last_marker(&ctx.text[span.start..clause.start.max(span.start)])
+            {
+                // The nearest marker earlier in the sentence governs (近三年来,新建…15所).
+                s
             } else if sentence_achieved && !sentence_target {
                 GoalStatus::Achieved
             } else if para_achieved && !sentence_target {
@@ -206,6 +210,18 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         goals.extend(table_goals(ctx, table, &doc));
     }
     goals
+}
+
+/// The status the last achieved or target marker of `text` gives, if any.
+fn last_marker(text: &str) -> Option<GoalStatus> {
+    let a = ACHIEVED_MARK.find_iter(text).last().map(|m| m.end());
+    let t = TARGET_MARK.find_iter(text).last().map(|m| m.end());
+    match (a, t) {
+        (Some(a), Some(t)) if t > a => Some(GoalStatus::Target),
+        (Some(_), _) => Some(GoalStatus::Achieved),
+        (None, Some(_)) => Some(GoalStatus::Target),
+        (None, None) => None,
+    }
 }
 
 /// Document-wide facts the goals need.
@@ -388,7 +404,7 @@ fn strip_leading(mut s: &str) -> &str {
     loop {
         let t = s.trim_start_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
         let t = match LEADING_FILLER.find(t) {
-            Some(m) if m.end() < t.len() => &t[m.end()..],
+            Some(m) if m.end() > 0 => &t[m.end()..],
             _ => t,
         };
         if t.len() == s.len() {
@@ -452,7 +468,9 @@ fn is_goal_quantity(ctext: &str, q: &Quantity, base: usize, mask: &[Range<usize>
     let after = &ctext[q.span.end..];
     if q.chinese {
         let b = before.trim_end_matches(['再', '了', '共']);
-        if !CHINESE_COUNT_VERBS.iter().any(|v| b.ends_with(v)) || unit == Some("次") {
+        if !CHINESE_COUNT_VERBS.iter().any(|v| b.ends_with(v))
+            || !unit.is_some_and(|u| CHINESE_COUNT_UNITS.contains(&u))
+        {
             return false;
         }
     }
@@ -508,23 +526,48 @@ fn clause_goals(
             }
         }
         let run_end = run[run.len() - 1].span.end;
-        // The noun after the last number of the run, up to the next quantity or 、.
+        // The noun after the last number of the run, up to the next quantity, punctuation
+        // other than 、, or a conjunction (建成了800多个智慧教室及…).
         let next_start = quantities
             .get(j)
             .map(|n| n.span.start)
             .unwrap_or(ctext.len());
         let tail = &ctext[run_end..next_start.max(run_end)];
-        let tail = tail
-            .split(['、', '。', ',', ';', ':', '(', ')'])
-            .next()
-            .unwrap_or("");
+        let tail_len = tail
+            .char_indices()
+            .find(|(_, c)| {
+                matches!(
+                    c,
+                    '。' | ',' | ';' | ':' | '(' | ')' | '及' | '和' | '的' | '等'
+                )
+            })
+            .map(|(k, _)| k)
+            .unwrap_or(tail.len());
+        let tail = &tail[..tail_len];
         let after = if starts_noun(tail) {
             let t: String = tail.chars().take(24).collect();
             strip_trailing(&t).to_owned()
         } else {
             String::new()
         };
-        let mut indicator = tidy(before);
+        let consumed = if after.is_empty() { 0 } else { tail_len };
+        let mut indicator = if after.is_empty() {
+            // 建成…学校、幼儿园2处: the item right before the number is what is counted.
+            match before.rfind('、') {
+                Some(k)
+                    if split_subject(before, run.len(), false).is_none()
+                        && !raw_before.contains("分别") =>
+                {
+                    tidy(&before[k + '、'.len_utf8()..])
+                }
+                _ => tidy(before),
+            }
+        } else if before.contains('、') {
+            // 续建新三中、崖头小学…5个重点工程项目: the list names members; the noun counts.
+            String::new()
+        } else {
+            tidy(before)
+        };
         if !after.is_empty() {
             indicator.push_str(&tidy(&after));
         }
@@ -555,7 +598,7 @@ fn clause_goals(
         if !indicator.is_empty() {
             *prev_indicator = Some(indicator);
         }
-        last_end = run_end;
+        last_end = run_end + consumed;
         i = j;
     }
     out

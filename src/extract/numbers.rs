@@ -370,6 +370,10 @@ fn unit_at(s: &str) -> Option<(String, usize)> {
     if s.starts_with('%') {
         return Some(("%".to_owned(), 1));
     }
+    // 6个班 counts classes: the class is the unit, as in 个百分点.
+    if s.starts_with("个班") {
+        return Some(("班".to_owned(), "个班".len()));
+    }
     let u = UNITS.iter().find(|u| s.starts_with(**u))?;
     let mut unit = (*u).to_owned();
     let mut len = u.len();
@@ -753,6 +757,7 @@ mod tests {
         ("2500元", 2500.0, Some("元"), None, None),
         ("3万多人", 30000.0, Some("人"), Some(Gt), None),
         ("5个百分点", 5.0, Some("个百分点"), None, None),
+        ("6个班", 6.0, Some("班"), None, None),
         ("2万册", 20000.0, Some("册"), None, None),
         ("200平方米", 200.0, Some("平方米"), None, None),
     ];
