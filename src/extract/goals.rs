@@ -480,10 +480,21 @@ fn is_goal_quantity(ctext: &str, q: &Quantity, base: usize, mask: &[Range<usize>
     if has_suffix_qualifier && (starts_noun(after) || after.starts_with('的')) {
         return false;
     }
-    if after.starts_with('的') {
-        let b = before.trim_end();
-        if !(b.ends_with('为') || b.ends_with("达到") || b.ends_with('是') || b.ends_with('达'))
-        {
+    // 不足100名学生的学校: a number qualifying a noun through 的, unless a predicate precedes.
+    let b = before.trim_end();
+    let predicate = b.ends_with('为') || b.ends_with("达到") || b.ends_with('是') || b.ends_with('达');
+    let short_noun: String = after
+        .chars()
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || matches!(c, '“' | '”'))
+        .take(5)
+        .collect();
+    if !predicate && short_noun.contains('的') {
+        return false;
+    }
+    // A number without unit is a value only for a rate (差异率低于0.15).
+    if unit.is_none() {
+        let subject = strip_trailing(before);
+        if !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)) {
             return false;
         }
     }
