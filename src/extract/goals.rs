@@ -73,6 +73,12 @@ static TRAILING_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:\d{4}年(?:底|末)?的)?$")
+        .expect("static regex")
+});
+static FROM_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:由|从)?(?:(\d{4})年(?:底|末)?的?)?$").expect("static regex"));
 static WORK_PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})年[^\n。]{0,30}(?:工作要点|工作计划|工作安排|工作重点|工作方案)")
         .expect("static regex")
@@ -159,7 +165,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         let heading_year = heading.and_then(|h| inherited_year(ctx, &section_years, h));
         let mask = masked_ranges(stext, span.start);
         let mut prev_indicator: Option<String> = None;
-        for clause in &sentence.clauses {
+        for clause in &merged_clauses(ctx.text, &sentence.clauses) {
             if clause.end > ctx.text.len() || clause.start >= clause.end {
                 continue;
             }
@@ -196,7 +202,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     value: g.value,
                     unit: g.unit,
                     year,
-                    baseline: None,
+                    baseline: g.baseline,
                     status,
                     binding: None,
                     section: ctx.structure.section_at(clause.start).map(str::to_owned),
@@ -210,6 +216,26 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         goals.extend(table_goals(ctx, table, &doc));
     }
     goals
+}
+
+/// The sentence's clauses, with a ratio split at its colon (教室比达1:1) put back together.
+fn merged_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(clauses.len());
+    for c in clauses {
+        if let Some(last) = out.last_mut() {
+            let prev = text.get(last.clone()).unwrap_or("");
+            let cur = text.get(c.clone()).unwrap_or("");
+            let digit_colon = prev.ends_with(':')
+                && prev[..prev.len() - 1].ends_with(|ch: char| ch.is_ascii_digit());
+            if digit_colon && cur.starts_with(|ch: char| ch.is_ascii_digit()) && last.end == c.start
+            {
+                last.end = c.end;
+                continue;
+            }
+        }
+        out.push(c.clone());
+    }
+    out
 }
 
 /// The status the last achieved or target marker of `text` gives, if any.
@@ -395,6 +421,7 @@ fn masked_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
 #[derive(Debug, Clone, PartialEq)]
 struct ClauseGoal {
     indicator: String,
+    baseline: Option<Baseline>,
     comparator: Comparator,
     value: f64,
     unit: Option<String>,
@@ -440,6 +467,37 @@ fn starts_noun(s: &str) -> bool {
     }
 }
 
+/// Where the noun after a number ends: at punctuation other than 、, a conjunction or
+/// particle, or a preposition opening a new phrase (推动11所学校与…学校在…方面).
+fn tail_end(tail: &str) -> usize {
+    for (k, c) in tail.char_indices() {
+        if matches!(
+            c,
+            '。' | ',' | ';' | ':' | '(' | ')' | '及' | '和' | '的' | '等'
+        ) {
+            return k;
+        }
+        if c == '在' && k > 0 {
+            let rest = &tail[k + c.len_utf8()..];
+            let word = [
+                "校生",
+                "校学生",
+                "校人",
+                "园幼儿",
+                "园儿童",
+                "读",
+                "岗",
+                "编",
+                "职",
+            ];
+            if !word.iter().any(|w| rest.starts_with(w)) {
+                return k;
+            }
+        }
+    }
+    tail.len()
+}
+
 /// Drops the parentheses' contents that only qualify (均不含…) and collapses white space.
 fn tidy(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -482,7 +540,12 @@ fn is_goal_quantity(ctext: &str, q: &Quantity, base: usize, mask: &[Range<usize>
     }
     // 不足100名学生的学校: a number qualifying a noun through 的, unless a predicate precedes.
     let b = before.trim_end();
-    let predicate = b.ends_with('为') || b.ends_with("达到") || b.ends_with('是') || b.ends_with('达');
+    // 等12所中小学的项目建设: after a list, the number counts its items.
+    let predicate = b.ends_with('为')
+        || b.ends_with("达到")
+        || b.ends_with('是')
+        || b.ends_with('达')
+        || b.ends_with('等');
     let short_noun: String = after
         .chars()
         .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || matches!(c, '“' | '”'))
@@ -510,10 +573,41 @@ fn clause_goals(
     prev_indicator: &mut Option<String>,
 ) -> Vec<ClauseGoal> {
     let all = numbers::scan(ctext);
-    let quantities: Vec<&Quantity> = all
+    let mut quantities: Vec<&Quantity> = all
         .iter()
         .filter(|q| is_goal_quantity(ctext, q, base, mask))
         .collect();
+    // 由2012年的182所调整到现在的96所: the first number is the second's baseline. The pair
+    // is folded into the second quantity; its subject is read before the first.
+    let mut baselines: Vec<Option<(Baseline, usize)>> = vec![None; quantities.len()];
+    let mut k = 0;
+    while k + 1 < quantities.len() {
+        let (a, b) = (quantities[k], quantities[k + 1]);
+        if a.unit == b.unit
+            && a.upper.is_none()
+            && CHANGE.is_match(&ctext[a.span.end..b.span.start])
+        {
+            let lead = &ctext[..a.span.start];
+            let year = FROM_YEAR
+                .captures(lead)
+                .and_then(|c| c.get(1))
+                .and_then(|m| m.as_str().parse().ok());
+            let from = FROM_YEAR
+                .find(lead)
+                .map(|m| m.start())
+                .unwrap_or(a.span.start);
+            baselines[k + 1] = Some((
+                Baseline {
+                    value: a.value,
+                    year,
+                },
+                from,
+            ));
+            quantities.remove(k);
+            baselines.remove(k);
+        }
+        k += 1;
+    }
     let mut out: Vec<ClauseGoal> = Vec::new();
     // Runs of quantities sharing one subject: 分别达到98%、100%.
     let mut i = 0;
@@ -522,7 +616,11 @@ fn clause_goals(
         let q = quantities[i];
         // The segment before this number, from the previous quantity (or clause start).
         let seg_start = last_end.min(q.number.start);
-        let raw_before = &ctext[seg_start..q.span.start];
+        let seg_end = baselines[i]
+            .as_ref()
+            .map(|(_, from)| *from)
+            .unwrap_or(q.span.start);
+        let raw_before = &ctext[seg_start.min(seg_end)..seg_end];
         let before = strip_trailing(strip_leading(raw_before));
         // Following quantities with nothing but 、 between them share this subject.
         let mut run = vec![q];
@@ -544,16 +642,7 @@ fn clause_goals(
             .map(|n| n.span.start)
             .unwrap_or(ctext.len());
         let tail = &ctext[run_end..next_start.max(run_end)];
-        let tail_len = tail
-            .char_indices()
-            .find(|(_, c)| {
-                matches!(
-                    c,
-                    '。' | ',' | ';' | ':' | '(' | ')' | '及' | '和' | '的' | '等'
-                )
-            })
-            .map(|(k, _)| k)
-            .unwrap_or(tail.len());
+        let tail_len = tail_end(tail);
         let tail = &tail[..tail_len];
         let after = if starts_noun(tail) {
             let t: String = tail.chars().take(24).collect();
@@ -603,7 +692,12 @@ fn clause_goals(
                 if q.unit.is_none() && !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)) {
                     continue;
                 }
-                push_goal(&mut out, subject, q);
+                push_goal(
+                    &mut out,
+                    subject,
+                    q,
+                    baselines[i + k].as_ref().map(|(b, _)| b.clone()),
+                );
             }
         }
         if !indicator.is_empty() {
@@ -648,16 +742,23 @@ fn split_subject(subject: &str, n: usize, distribute: bool) -> Option<Vec<String
     None
 }
 
-fn push_goal(out: &mut Vec<ClauseGoal>, indicator: String, q: &Quantity) {
+fn push_goal(
+    out: &mut Vec<ClauseGoal>,
+    indicator: String,
+    q: &Quantity,
+    baseline: Option<Baseline>,
+) {
     match q.upper {
         Some(upper) => {
             out.push(ClauseGoal {
+                baseline: None,
                 indicator: indicator.clone(),
                 comparator: q.comparator.unwrap_or(Comparator::Ge),
                 value: q.value,
                 unit: q.unit.clone(),
             });
             out.push(ClauseGoal {
+                baseline: None,
                 indicator,
                 comparator: Comparator::Le,
                 value: upper,
@@ -665,6 +766,7 @@ fn push_goal(out: &mut Vec<ClauseGoal>, indicator: String, q: &Quantity) {
             });
         }
         None => out.push(ClauseGoal {
+            baseline,
             indicator,
             comparator: q.comparator.unwrap_or(Comparator::Eq),
             value: q.value,
