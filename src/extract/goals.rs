@@ -170,19 +170,20 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 continue;
             }
             let ctext = &ctx.text[clause.clone()];
-            let status = if heading_achieved {
-                GoalStatus::Achieved
-            } else if ACHIEVED_MARK.is_match(ctext) {
-                GoalStatus::Achieved
-            } else if TARGET_MARK.is_match(ctext) {
-                GoalStatus::Target
-            } else if let Some(s) = last_marker(&ctx.text[span.start..clause.start.max(span.start)])
+            let earlier = &ctx.text[span.start..clause.start.max(span.start)];
+            let status = if heading_achieved
+                || ACHIEVED_MARK.is_match(ctext)
+                || (!TARGET_MARK.is_match(ctext)
+                    && last_marker(earlier).unwrap_or(
+                        // No marker before the clause: a reporting sentence or paragraph
+                        // without plan markers is a report.
+                        if (sentence_achieved || para_achieved) && !sentence_target {
+                            GoalStatus::Achieved
+                        } else {
+                            GoalStatus::Target
+                        },
+                    ) == GoalStatus::Achieved)
             {
-                // The nearest marker earlier in the sentence governs (近三年来,新建…15所).
-                s
-            } else if sentence_achieved && !sentence_target {
-                GoalStatus::Achieved
-            } else if para_achieved && !sentence_target {
                 GoalStatus::Achieved
             } else {
                 GoalStatus::Target

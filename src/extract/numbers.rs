@@ -703,7 +703,8 @@ mod tests {
         ("150余人", 150.0, Some("人"), Some(Gt), None),
         ("3800余节", 3800.0, Some("节"), Some(Gt), None),
         ("6轨", 6.0, Some("轨"), None, None),
-        ("6个班", 6.0, Some("个"), None, None),
+        ("6个班", 6.0, Some("班"), None, None),
+        ("近3万人", 30000.0, Some("人"), Some(Approx), None),
         ("近100所", 100.0, Some("所"), Some(Approx), None),
         ("约200人", 200.0, Some("人"), Some(Approx), None),
         ("大约30%", 30.0, Some("%"), Some(Approx), None),
@@ -757,7 +758,6 @@ mod tests {
         ("2500元", 2500.0, Some("元"), None, None),
         ("3万多人", 30000.0, Some("人"), Some(Gt), None),
         ("5个百分点", 5.0, Some("个百分点"), None, None),
-        ("6个班", 6.0, Some("班"), None, None),
         ("2万册", 20000.0, Some("册"), None, None),
         ("200平方米", 200.0, Some("平方米"), None, None),
     ];
