@@ -623,6 +623,11 @@ fn clause_goals(
             .unwrap_or(q.span.start);
         let raw_before = &ctext[seg_start.min(seg_end)..seg_end];
         let before = strip_trailing(strip_leading(raw_before));
+        // 开发剪纸、泥塑等各类校本课程80种: what precedes 等 are examples, not the measure.
+        let before = match before.rfind('等') {
+            Some(k) if k + '等'.len_utf8() < before.len() => &before[k + '等'.len_utf8()..],
+            _ => before,
+        };
         // Following quantities with nothing but 、 between them share this subject.
         let mut run = vec![q];
         let mut j = i + 1;

@@ -362,3 +362,10 @@ fn never_panics_on_odd_text() {
         let _ = run(t);
     }
 }
+
+#[test]
+fn examples_before_deng_are_not_the_indicator() {
+    let g = run("编写《家乡风物》《话说古镇》等校本教材30多种。");
+    assert_eq!(g[0].indicator, "校本教材");
+    assert_eq!((g[0].value, g[0].comparator), (30.0, Comparator::Gt));
+}
