@@ -61,7 +61,16 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
         .or(labels.date.clone())
         .or_else(|| tail.map(|t| t.1));
     meta.doc_number = labels.doc_number.clone().or_else(|| {
-        let end = notice.as_ref().map_or(head.len(), |n| n.end_line);
+        // Only the document's head: before the plan's outline or running text starts (a
+        // table of cited documents further down lists other numbers).
+        let end = notice.as_ref().map_or_else(
+            || {
+                head.iter()
+                    .position(|l| is_outline(l.text) || is_body(l.text))
+                    .unwrap_or(head.len())
+            },
+            |n| n.end_line,
+        );
         head[..end.min(head.len())]
             .iter()
             .find_map(|l| fields::doc_number_line(l.text))
@@ -125,6 +134,7 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
         let y = y
             .strip_prefix('《')
             .and_then(|s| s.strip_suffix('》'))
+            .filter(|s| !s.contains(['《', '》']))
             .unwrap_or(y);
         if y.chars().count() < 4 || lines::has_sentence_punct(y) {
             continue;
@@ -254,6 +264,12 @@ impl Labels {
         });
         let mut labels = Labels::default();
         for l in head {
+            // A red-head document's masthead: 平阴县人民政府文件.
+            if let Some(x) = l.text.strip_suffix("文件").map(lines::trim) {
+                if is_org(x) {
+                    labels.issuer.get_or_insert_with(|| x.to_owned());
+                }
+            }
             for c in LABEL.captures_iter(l.text) {
                 let value = c[2].trim();
                 match &c[1] {

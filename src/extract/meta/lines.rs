@@ -95,6 +95,13 @@ pub fn is_chrome(s: &str) -> bool {
         || s.contains(['>', '»', '|', '›'])
         || page_header(s).is_some()
         || s.chars().filter(char::is_ascii_alphabetic).count() * 3 > s.chars().count()
+        || is_menu(s)
+}
+
+/// A navigation menu: three or more short items separated by spaces (政策解读 规划计划 工作要点).
+fn is_menu(s: &str) -> bool {
+    let items: Vec<&str> = s.split(is_blank).filter(|i| !i.is_empty()).collect();
+    items.len() >= 3 && items.iter().all(|i| i.chars().count() <= 6)
 }
 
 /// `切实推动教育均衡发展_第1页` → `切实推动教育均衡发展`: a document site's page header.
@@ -231,11 +238,13 @@ mod tests {
             "时间:2021年04月15日 14:27 来源:荣成市人民政府 浏览次数:",
             "切实推动教育均衡发展_第2页",
             "下载本文档",
+            "政策解读 规划计划 工作要点",
         ] {
             assert!(is_chrome(s), "{s}");
             assert!(!title_like(s), "{s}");
         }
         assert!(!is_chrome("平阴县教育事业发展“十四五”规划"));
+        assert!(!is_chrome("平阴县 教育事业发展规划"));
         assert_eq!(page_header("某某发展_第12页"), Some("某某发展"));
         assert_eq!(page_header("第3页"), None);
     }

@@ -244,3 +244,45 @@ fn never_panics_on_odd_input() {
         let _ = meta(text);
     }
 }
+
+#[test]
+fn red_head_masthead_names_the_issuer() {
+    let text = "东平县教育和体育局文件\n东教体发〔2022〕9号\n\
+        东平县中小学课后服务管理办法(试行)\n\
+        第一条 为规范课后服务,制定本办法。\n第二条 本办法适用于全县中小学。\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("东平县中小学课后服务管理办法(试行)")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("东平县教育和体育局"));
+    assert_eq!(m.doc_number.as_deref(), Some("东教体发〔2022〕9号"));
+    assert_eq!(m.kind.as_deref(), Some("办法"));
+    assert_eq!(m.date, None);
+    assert_eq!(county(&m), Some("东平县"));
+}
+
+#[test]
+fn menu_lines_and_cited_numbers_are_not_read() {
+    let text = "政策文件 规划计划 工作要点 通知公告\n\
+        某某区教育督导工作要点\n\
+        今年督导工作的总体要求是,围绕中心,服务大局。\n\
+        一、依据文件\n\
+        文件名称\n文号\n\
+        关于加强教育督导的意见\n国办发〔2020〕1号\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某某区教育督导工作要点"));
+    assert_eq!(m.doc_number, None);
+}
+
+#[test]
+fn notice_printing_several_documents_keeps_their_titles() {
+    let text = "某县人民政府关于印发《某县教育督导办法》《某县督学管理办法》的通知\n\
+        各乡镇:\n现将两个办法印发给你们,请遵照执行。\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("《某县教育督导办法》《某县督学管理办法》")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("某县人民政府"));
+}
