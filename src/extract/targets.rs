@@ -41,7 +41,7 @@ pub fn extract(
     let mut seen: HashSet<Range<usize>> = HashSet::new();
     for unit in units(text, ctx.structure, &outline) {
         let sentence = &text[unit.span.clone()];
-        if IDEOLOGY.is_match(sentence) {
+        if IDEOLOGY.is_match(sentence) || SELF_REFERENCE.is_match(sentence) {
             continue;
         }
         let sec = outline.at(unit.span.start);
@@ -85,6 +85,11 @@ static IDEOLOGY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ideology regex")
 });
 
+/// A sentence about the document itself (制定本方案) is its preamble, not a commitment.
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"本(?:规划|方案|意见|计划|要点|办法|细则|通知)").expect("self-reference regex")
+});
+
 /// Markers that a sentence reports the past (近年来, 2012年以来, 截至, 目前, 累计 …).
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"近年来|近[一二两三四五六七八九十\d]+年(?:来)?|以来|截至|截止|目前|过去|先后|累计|去年|前期|十三五[”\x22]?(?:期间|时期|以来)")
@@ -103,7 +108,7 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Clause openers that continue the previous clause's action (并, 与…, 实现…).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:并且|并|且|从而|进而|实现|与[^,。]{1,20}(?:形成|组成|结对|共建))")
+    Regex::new(r"^(?:并且|并|且|从而|进而|实现|其中|为[^了]|与[^,。]{1,20}(?:形成|组成|结对|共建))")
         .expect("continuation regex")
 });
 
@@ -125,6 +130,8 @@ struct Unit {
     span: Range<usize>,
     clauses: Vec<Range<usize>>,
     full: Range<usize>,
+    /// End of the item title the unit starts with (0 when it starts none).
+    title_end: usize,
 }
 
 /// The sentences of the structure plus item titles it left out, without outline labels and
@@ -149,11 +156,14 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
             full_start = full_start.max(i + c);
         }
         let mut clauses: Vec<Range<usize>> = s.clauses.clone();
+        let mut title_end = 0;
         if let Some(h) = outline.title_at(s.span.start) {
             covered[h] = true;
             let title = outline.title[h].clone();
             if outline.high_level(h) {
                 clauses.retain(|c| c.start >= title.end);
+            } else {
+                title_end = title.end;
             }
         }
         if clauses.is_empty() {
@@ -166,6 +176,7 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
             span: s.span.clone(),
             clauses,
             full: full_start.min(s.span.start)..full_end.max(s.span.end),
+            title_end,
         });
     }
     // Item titles the structure did not give as sentences (搭建自主招生服务平台).
@@ -184,7 +195,8 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
         out.push(Unit {
             span: t.clone(),
             clauses: vec![t.clone()],
-            full: t,
+            full: t.clone(),
+            title_end: t.end,
         });
     }
     out.sort_by_key(|u| u.span.start);
@@ -359,18 +371,45 @@ impl<'a> DueDates<'a> {
 struct Reading {
     /// It commits to a checkable result.
     target: bool,
-    /// It only makes someone act on a counted object (组织3所高中…); the next clause may
-    /// carry the result.
-    causative: bool,
+    /// It only frames what follows: makes someone act on a counted object (组织3所高中…),
+    /// or commits (力争在2025年前) to what the next clause says.
+    frame: bool,
     /// A time or condition adverbial with no predicate (到2025年, 十四五末).
     adverbial: bool,
+    /// A commitment modal governs it (确保, 保证).
+    modal: bool,
+    /// Its result is the attainment of a level (入学率达到98%).
+    metric: bool,
 }
+
+/// Clauses that state a purpose, a means or a basis (为了…, 以…, 按照…, 通过…方式):
+/// they qualify a commitment but are none.
+static FRAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:使|让|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点)$|提供|打下|奠定",
+    )
+    .expect("frame regex")
+});
+
+/// The name of a body or a document (…工作领导小组, …实施方案) rather than a commitment,
+/// unless a founding verb heads it (成立…领导小组, 制定…方案).
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:领导小组|委员会|办公室|指挥部|方案|规划|意见|要点|办法|通知)[)”》]?$")
+        .expect("name regex")
+});
+static FOUNDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"成立|组建|设立|建立|制定|制订|出台|编制").expect("founding regex")
+});
+
+/// States a modal may commit to without a result verb (确保…只增不减, …数量充足).
+static STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"只增不减|增长|充足|到位|得到|全覆盖|不低于|不少于").expect("state regex")
+});
 
 /// Reads one clause.
 fn read_clause(clause: &str) -> Reading {
     let verbs = lexicon::verbs(clause);
     let quantity = QUANTITY.is_match(clause);
-    let named = NAMED.is_match(clause);
     if verbs.is_empty() {
         let adverbial = clause.chars().count() <= 16
             && (dates::due_date(clause, Some(2000)).is_some()
@@ -381,61 +420,70 @@ fn read_clause(clause: &str) -> Reading {
             ..Reading::default()
         };
     }
+    if FRAME.is_match(clause) || (NAME_END.is_match(clause) && !FOUNDING.is_match(clause)) {
+        return Reading::default();
+    }
     // A recurring schedule with a quantity is a standing commitment whatever the verb
     // (坚持每年将20%的资金用于…, 每年招聘100人).
     let standing = RECURRING.is_match(clause) && quantity;
     let mut causative = false;
+    let mut modal = false;
     for v in &verbs {
         let after = &clause[v.end..];
         match v.class {
-            VerbClass::Modal => {
-                return Reading {
-                    target: true,
-                    ..Reading::default()
-                }
-            }
+            VerbClass::Modal => modal = true,
             VerbClass::Causative => causative = true,
             VerbClass::Pass => {
                 if ACCEPTANCE.is_match(after) {
-                    return target();
+                    return hit(modal, false);
                 }
             }
-            VerbClass::Result => return target(),
+            VerbClass::Result => return hit(modal, false),
             VerbClass::Metric => {
-                let metric = lexicon::starts_with_number(after.trim_start())
+                let level = lexicon::starts_with_number(after.trim_start())
                     || QUANTITY.is_match(after)
                     || after.contains("标准")
                     || after.contains("要求")
                     || after.contains("水平");
-                if metric || clause[v.start..].starts_with("达到") {
-                    return target();
+                if level || clause[v.start..].starts_with("达到") {
+                    return hit(modal, true);
                 }
             }
-            VerbClass::WeakResult => {
-                let countable = QUANTITY.is_match(after) || NAMED.is_match(after);
-                return Reading {
-                    target: countable || standing,
-                    ..Reading::default()
-                };
+            VerbClass::WeakResult | VerbClass::NamedResult => {
+                let countable = QUANTITY.is_match(after)
+                    || (v.class == VerbClass::NamedResult && NAMED.is_match(after));
+                if countable || standing {
+                    return hit(modal, false);
+                }
+                if !modal {
+                    return Reading::default();
+                }
             }
             VerbClass::Process => {
-                return Reading {
-                    target: standing || (causative && quantity),
-                    ..Reading::default()
-                };
+                if standing || (causative && quantity) {
+                    return hit(modal, false);
+                }
+                if !modal {
+                    return Reading::default();
+                }
             }
         }
     }
+    if standing || (modal && (quantity || STATE.is_match(clause))) {
+        return hit(modal, false);
+    }
     Reading {
-        target: standing,
-        causative: causative && (quantity || named),
-        adverbial: false,
+        frame: modal || (causative && (quantity || NAMED.is_match(clause))),
+        ..Reading::default()
     }
 }
 
-fn target() -> Reading {
+/// A target reading.
+fn hit(modal: bool, metric: bool) -> Reading {
     Reading {
         target: true,
+        modal,
+        metric,
         ..Reading::default()
     }
 }
@@ -446,6 +494,7 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut last_target = false;
+    let mut last_modal = false;
     let mut past = false;
     for c in &unit.clauses {
         let Some(span) = trim_clause(text, c.clone()) else {
@@ -456,12 +505,22 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
         past = past || PAST.is_match(before) || PAST.is_match(clause);
         let achieved = past || PERFECTIVE.is_match(clause);
         let reading = read_clause(clause);
+        // An item title is a commitment only in the imperative, verb first (搭建…平台), not
+        // as a description (硬性指标全部达到).
+        let verb_first = || lexicon::verbs(clause).first().is_some_and(|v| v.start == 0);
+        let reading = if span.start < unit.title_end && !verb_first() {
+            Reading::default()
+        } else {
+            reading
+        };
         if achieved {
             pending = None;
             last_target = false;
             continue;
         }
-        if last_target && CONTINUATION.is_match(clause) {
+        let joins = CONTINUATION.is_match(clause)
+            || (last_modal && reading.target && reading.metric && !reading.modal);
+        if last_target && joins {
             if let Some(prev) = out.last_mut() {
                 prev.end = span.end;
                 continue;
@@ -472,10 +531,11 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
             let start = pending.take().unwrap_or(span.start);
             out.push(start..span.end);
             last_target = true;
+            last_modal = reading.modal;
             continue;
         }
         last_target = false;
-        pending = if reading.adverbial || reading.causative {
+        pending = if reading.adverbial || reading.frame {
             Some(pending.unwrap_or(span.start))
         } else {
             None
@@ -620,7 +680,8 @@ mod tests {
 
     #[test]
     fn weak_results_need_a_countable_or_named_object() {
-        assert!(is_target("实施“职称特岗计划”"));
+        assert!(is_target("推行托管“5+2”模式"));
+        assert!(is_target("实施城关中学等7处维修改造项目"));
         assert!(is_target("年内再打造一所党建示范点"));
         assert!(!is_target("打造教育志愿服务品牌"));
         assert!(!is_target("落实立德树人根本任务"));
@@ -644,7 +705,7 @@ mod tests {
     #[test]
     fn causative_frames_defer_to_the_embedded_verb() {
         assert!(is_target("指导学校开设创客课程"));
-        assert!(read_clause("组织3所高中分别与初中对接").causative);
+        assert!(read_clause("组织3所高中分别与初中对接").frame);
         assert!(!is_target("引导学生参加竞赛"));
     }
 
@@ -656,6 +717,7 @@ mod tests {
                 span: sent.span.clone(),
                 clauses: sent.clauses.clone(),
                 full: sent.span.clone(),
+                title_end: 0,
             };
             for r in targets_in(s, &unit, false) {
                 out.push(s[r].to_owned());
@@ -693,5 +755,65 @@ mod tests {
             spans_of("建立星级党支部评价制度,年内再打造一所示范点。"),
             vec!["建立星级党支部评价制度", "年内再打造一所示范点"]
         );
+    }
+
+    #[test]
+    fn modals_need_a_checkable_complement() {
+        assert!(is_target("确保每百名学生拥有的多媒体教室数达标"));
+        assert!(is_target("确保教育经费逐年只增不减"));
+        assert!(!is_target("确保教学质量不断提高"));
+        assert!(!is_target("确保改革取得实效"));
+        assert!(read_clause("力争在2030年前").frame);
+    }
+
+    #[test]
+    fn frames_and_names_are_not_targets() {
+        assert!(!is_target("为县域经济建设提供人才支撑"));
+        assert!(!is_target("按照省定装备配置标准"));
+        assert!(!is_target("采取新建、改扩建等方式"));
+        assert!(!is_target("创建示范县工作领导小组"));
+        assert!(is_target("成立教育工作领导小组"));
+        assert!(!is_target("县住房和城乡建设局"));
+        assert!(!is_target("在现有事业编制总量内"));
+    }
+
+    #[test]
+    fn vague_quantities_do_not_count() {
+        assert!(!is_target("打造一批特色学校"));
+        assert!(is_target("打造3所特色学校"));
+        assert!(!is_target("落实“双减”政策"));
+        assert!(is_target("启动“强校提质行动计划”"));
+    }
+
+    #[test]
+    fn a_modal_scopes_over_following_levels() {
+        assert_eq!(
+            spans_of("确保小学巩固率达到99%,残疾儿童入学率达到95%以上。"),
+            vec!["确保小学巩固率达到99%,残疾儿童入学率达到95%以上"]
+        );
+        assert_eq!(
+            spans_of("普惠率达到90%,入园率达到98%。"),
+            vec!["普惠率达到90%", "入园率达到98%"]
+        );
+        assert_eq!(
+            spans_of("力争在2030年前,完成城东中学改造,并投入使用。"),
+            vec!["力争在2030年前,完成城东中学改造,并投入使用"]
+        );
+    }
+
+    #[test]
+    fn self_reference_and_negation() {
+        assert!(!is_target("本站不保证资源的完整性"));
+        let text = "为推动发展,特制定本方案。";
+        let st = crate::structure::analyze(text);
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        assert!(extract(&ctx, &[], &[], &[]).is_empty());
     }
 }

@@ -17,6 +17,8 @@ pub enum VerbClass {
     /// A result verb whose object must be countable or named (实施“…计划”, 打造一所…) to be
     /// checkable; with a vague object it is an effort.
     WeakResult,
+    /// Like [`VerbClass::WeakResult`], but a quoted programme name also makes it checkable.
+    NamedResult,
     /// Attainment of a level (达到, 保持, 不低于): a result with a number or a standard.
     Metric,
     /// Ongoing effort or manner without an end state (加强, 深化, 推进).
@@ -55,10 +57,8 @@ const RESULT: &[&str] = &[
     "消除",
     "杜绝",
     "取消",
-    "引进",
     "普及",
     "覆盖",
-    "形成",
     "制定",
     "制订",
     "开发",
@@ -68,23 +68,18 @@ const RESULT: &[&str] = &[
     "配齐",
     "配足",
     "补齐",
-    "更新",
     "派驻",
     "确定",
-    "做到",
     "开齐",
     "开足",
     "开设",
     "办成",
-    "成为",
     "加入",
-    "发放",
     "补办",
     "召开",
     "推出",
     "设置",
     "建有",
-    "纳入",
     "招聘",
     "统一",
     "消灭",
@@ -96,7 +91,6 @@ const RESULT: &[&str] = &[
     "落成",
     "挂牌",
     "出台",
-    "编制",
     "划定",
     "核定",
     "贯通",
@@ -105,9 +99,12 @@ const RESULT: &[&str] = &[
 
 /// Result verbs that need a countable or named object.
 const WEAK_RESULT: &[&str] = &[
-    "实施", "推行", "启动", "落实", "开展", "打造", "培养", "推动", "用于", "安排", "培育", "减免",
-    "创办", "举办",
+    "实施", "落实", "开展", "打造", "培养", "推动", "用于", "安排", "培育", "减免", "创办", "举办",
+    "引进", "形成", "成为", "更新", "发放", "纳入",
 ];
+
+/// Result verbs that are checkable with a counted object or a named programme (启动“…计划”).
+const NAMED_RESULT: &[&str] = &["启动", "推行"];
 
 /// Attainment of a level.
 const METRIC: &[&str] = &[
@@ -243,15 +240,16 @@ const CAUSATIVE: &[&str] = &[
 ];
 
 /// Commitment modals.
-const MODAL: &[&str] = &["确保", "保证", "力争", "务必", "力求", "争创"];
+const MODAL: &[&str] = &["确保", "保证", "力争", "务必", "力求", "做到"];
 
 /// All verbs in one alternation, longest first so that 改扩建 wins over 扩建 and 建立健全
 /// over 建立 at the same position.
 pub static VERBS: LazyLock<(Regex, HashMap<&'static str, VerbClass>)> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    let classes: [(&[&str], VerbClass); 6] = [
+    let classes: [(&[&str], VerbClass); 7] = [
         (RESULT, VerbClass::Result),
         (WEAK_RESULT, VerbClass::WeakResult),
+        (NAMED_RESULT, VerbClass::NamedResult),
         (METRIC, VerbClass::Metric),
         (PROCESS, VerbClass::Process),
         (CAUSATIVE, VerbClass::Causative),
@@ -293,8 +291,12 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
             continue;
         };
         let after = &clause[m.end()..];
-        // A verb followed by 率/面/度 is part of an indicator noun (建成率, 覆盖面).
-        if matches!(after.chars().next(), Some('率' | '面' | '度' | '者' | '性')) {
+        let before = &clause[..m.start()];
+        if NOMINAL.is_match(after) || ADVERB_TONGYI.is_match(&clause[m.start()..]) {
+            continue;
+        }
+        // A negated verb commits to nothing (不保证, 未完成).
+        if before.ends_with(['不', '未', '无', '没']) {
             continue;
         }
         // 达 alone attains only a number or a standard (达99%, 达标 is its own entry).
@@ -310,6 +312,19 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
     out
 }
 
+/// What follows a verb used as part of a noun: an indicator (建成率, 覆盖面), a body (开发区,
+/// 建设局), a modifier (核定的…, 新建小区), a time (完成后) or a nominal head (…建设工作).
+static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:率|面|度|者|性|区|局|厅|委|办|小区|住宅|园|的|后|时|之后|以后|等|工作|情况|方面|力度|水平|进程|步伐|任务|项目|成果|标准|规划|资金|经费|总量|总额)",
+    )
+    .expect("nominal regex")
+});
+
+/// 统一 before a verb is an adverb (统一领导, 统一调配), not the result 统一.
+static ADVERB_TONGYI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^统一[领管调部规组安协指实招]").expect("tongyi regex"));
+
 /// True when `s` starts with an Arabic or Chinese numeral.
 pub fn starts_with_number(s: &str) -> bool {
     s.chars()
@@ -317,10 +332,10 @@ pub fn starts_with_number(s: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千零〇".contains(c))
 }
 
-/// A number with a measure word or `%`, or 一批/一支 — something countable to check.
+/// A number with a measure word or `%` — something countable to check (一批 is not).
 pub static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:余|多)?(?:%|所|个|处|名|人|项|家|座|间|台|套|支|批|类|种|级|次|万|亿|元|平方米|亩|学时|课时|班|户|条|本|部|门|场|期|轮|天|小时|公里|倍)",
+        r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:余|多)?(?:%|所|个|处|名|人|项|家|座|间|台|套|支|类|种|级|次|万|亿|元|平方米|亩|学时|课时|班|户|条|本|部|门|场|期|轮|天|小时|公里|倍)",
     )
     .expect("quantity regex")
 });
