@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 mod dates;
 mod lexicon;
 
-use lexicon::{VerbClass, ACCEPTANCE, NAMED, QUANTITY, RECURRING};
+use lexicon::{has_quantity, VerbClass, ACCEPTANCE, NAMED, RECURRING};
 
 /// Extracts the targets, linking them to the goals, deadlines and responsibilities found.
 pub fn extract(
@@ -87,7 +87,8 @@ static IDEOLOGY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence about the document itself (制定本方案) is its preamble, not a commitment.
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"本(?:规划|方案|意见|计划|要点|办法|细则|通知)").expect("self-reference regex")
+    Regex::new(r"本(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]")
+        .expect("self-reference regex")
 });
 
 /// Markers that a sentence reports the past (近年来, 2012年以来, 截至, 目前, 累计 …).
@@ -386,7 +387,7 @@ struct Reading {
 /// they qualify a commitment but are none.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:使|让|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点)$|提供|打下|奠定",
+        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点)$|提供|打下|奠定|作为",
     )
     .expect("frame regex")
 });
@@ -406,30 +407,55 @@ static STATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"只增不减|增长|充足|到位|得到|全覆盖|不低于|不少于").expect("state regex")
 });
 
+/// What 实现 must not reach to be checkable: a manner or relation (…化, 共享, 融合, 一体)
+/// rather than a state one can count or see.
+static ABSTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:化|共享|融合|互通|交流|沟通|一体|改革|目标|引进|管控|捆绑|提升|创新)$|精准")
+        .expect("abstract regex")
+});
+
+/// Objects quantified vaguely (一批, 若干) give nothing to count.
+static VAGUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:一批|一些|若干|部分)").expect("vague regex"));
+
 /// Reads one clause.
 fn read_clause(clause: &str) -> Reading {
     let verbs = lexicon::verbs(clause);
-    let quantity = QUANTITY.is_match(clause);
+    let quantity = has_quantity(clause);
+    // A recurring schedule with a quantity is a standing commitment whatever the verb
+    // (坚持每年将20%的资金用于…, 每年招聘100人, 每半年至少听取一次汇报).
+    let standing = RECURRING.is_match(clause) && quantity;
     if verbs.is_empty() {
         let adverbial = clause.chars().count() <= 16
             && (dates::due_date(clause, Some(2000)).is_some()
                 || clause.ends_with("期间")
                 || clause.ends_with("时间"));
         return Reading {
+            target: standing,
             adverbial,
             ..Reading::default()
         };
     }
-    if FRAME.is_match(clause) || (NAME_END.is_match(clause) && !FOUNDING.is_match(clause)) {
+    let preposition = clause.starts_with("通过") && !ACCEPTANCE.is_match(clause);
+    if preposition
+        || FRAME.is_match(clause)
+        || (NAME_END.is_match(clause) && !FOUNDING.is_match(clause))
+    {
         return Reading::default();
     }
-    // A recurring schedule with a quantity is a standing commitment whatever the verb
-    // (坚持每年将20%的资金用于…, 每年招聘100人).
-    let standing = RECURRING.is_match(clause) && quantity;
     let mut causative = false;
     let mut modal = false;
+    let mut tokens: Option<Vec<Range<usize>>> = None;
     for v in &verbs {
         let after = &clause[v.end..];
+        let decisive = !matches!(
+            v.class,
+            VerbClass::Modal | VerbClass::Causative | VerbClass::Process
+        );
+        // A match straddling a word boundary is no verb (公开|发布 holds no 开发).
+        if decisive && straddles(clause, v, &mut tokens) {
+            continue;
+        }
         match v.class {
             VerbClass::Modal => modal = true,
             VerbClass::Causative => causative = true,
@@ -438,10 +464,19 @@ fn read_clause(clause: &str) -> Reading {
                     return hit(modal, false);
                 }
             }
-            VerbClass::Result => return hit(modal, false),
+            VerbClass::Result => {
+                let vague = VAGUE.is_match(after)
+                    || (clause[v.start..].starts_with("实现") && ABSTRACT_END.is_match(after));
+                if vague && !modal {
+                    return Reading::default();
+                }
+                if !vague {
+                    return hit(modal, false);
+                }
+            }
             VerbClass::Metric => {
                 let level = lexicon::starts_with_number(after.trim_start())
-                    || QUANTITY.is_match(after)
+                    || has_quantity(after)
                     || after.contains("标准")
                     || after.contains("要求")
                     || after.contains("水平");
@@ -450,7 +485,7 @@ fn read_clause(clause: &str) -> Reading {
                 }
             }
             VerbClass::WeakResult | VerbClass::NamedResult => {
-                let countable = QUANTITY.is_match(after)
+                let countable = has_quantity(after)
                     || (v.class == VerbClass::NamedResult && NAMED.is_match(after));
                 if countable || standing {
                     return hit(modal, false);
@@ -460,8 +495,15 @@ fn read_clause(clause: &str) -> Reading {
                 }
             }
             VerbClass::Process => {
-                if standing || (causative && quantity) {
+                if standing {
                     return hit(modal, false);
+                }
+                if causative && quantity {
+                    // 组织3所高中…做好对接: the result comes in the next clause.
+                    return Reading {
+                        frame: true,
+                        ..Reading::default()
+                    };
                 }
                 if !modal {
                     return Reading::default();
@@ -476,6 +518,20 @@ fn read_clause(clause: &str) -> Reading {
         frame: modal || (causative && (quantity || NAMED.is_match(clause))),
         ..Reading::default()
     }
+}
+
+/// True when the verb match crosses a word boundary of the clause's segmentation.
+fn straddles(clause: &str, v: &lexicon::VerbHit, tokens: &mut Option<Vec<Range<usize>>>) -> bool {
+    let toks = tokens.get_or_insert_with(|| {
+        crate::structure::words::tokenize(clause)
+            .into_iter()
+            .map(|t| t.span)
+            .collect()
+    });
+    toks.iter().any(|t| {
+        (t.start < v.start && v.start < t.end && t.end < v.end)
+            || (v.start < t.start && t.start < v.end && v.end < t.end)
+    })
 }
 
 /// A target reading.
@@ -518,7 +574,10 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
             last_target = false;
             continue;
         }
+        // A bare counted item (1500余台计算机) continues the previous target's object list.
+        let list_item = lexicon::starts_with_number(clause) && lexicon::verbs(clause).is_empty();
         let joins = CONTINUATION.is_match(clause)
+            || list_item
             || (last_modal && reading.target && reading.metric && !reading.modal);
         if last_target && joins {
             if let Some(prev) = out.last_mut() {
@@ -547,7 +606,7 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
 /// In a report, only explicit commitments count: a modal, a standing schedule with a
 /// quantity, or an order to others about a counted object.
 fn committed(clause: &str) -> bool {
-    let quantity = QUANTITY.is_match(clause);
+    let quantity = has_quantity(clause);
     let verbs = lexicon::verbs(clause);
     verbs.iter().any(|v| v.class == VerbClass::Modal)
         || (RECURRING.is_match(clause) && quantity)

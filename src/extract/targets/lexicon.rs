@@ -76,7 +76,6 @@ const RESULT: &[&str] = &[
     "办成",
     "加入",
     "补办",
-    "召开",
     "推出",
     "设置",
     "建有",
@@ -95,12 +94,13 @@ const RESULT: &[&str] = &[
     "核定",
     "贯通",
     "全覆盖",
+    "结对",
 ];
 
 /// Result verbs that need a countable or named object.
 const WEAK_RESULT: &[&str] = &[
     "实施", "落实", "开展", "打造", "培养", "推动", "用于", "安排", "培育", "减免", "创办", "举办",
-    "引进", "形成", "成为", "更新", "发放", "纳入",
+    "召开", "引进", "形成", "成为", "更新", "发放", "纳入",
 ];
 
 /// Result verbs that are checkable with a counted object or a named programme (启动“…计划”).
@@ -169,8 +169,6 @@ const PROCESS: &[&str] = &[
     "巩固",
     "改善",
     "减轻",
-    "严格",
-    "严肃",
     "深入",
     "着力",
     "聚焦",
@@ -292,7 +290,8 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
         };
         let after = &clause[m.end()..];
         let before = &clause[..m.start()];
-        if NOMINAL.is_match(after) || ADVERB_TONGYI.is_match(&clause[m.start()..]) {
+        let nominal = class != VerbClass::Process && NOMINAL.is_match(after);
+        if nominal || ADVERB_TONGYI.is_match(&clause[m.start()..]) {
             continue;
         }
         // A negated verb commits to nothing (不保证, 未完成).
@@ -316,7 +315,7 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
 /// 建设局), a modifier (核定的…, 新建小区), a time (完成后) or a nominal head (…建设工作).
 static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:率|面|度|者|性|区|局|厅|委|办|小区|住宅|园|的|后|时|之后|以后|等|工作|情况|方面|力度|水平|进程|步伐|任务|项目|成果|标准|规划|资金|经费|总量|总额)",
+        r"^(?:率|面|度|者|性|区|上|目标|局|厅|委|办|小区|住宅|园|的|后|时|之后|以后|等|工作|情况|方面|力度|水平|进程|步伐|任务|项目|成果|标准|规划|资金|经费|总量|总额)",
     )
     .expect("nominal regex")
 });
@@ -339,6 +338,24 @@ pub static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("quantity regex")
 });
+
+/// True when `s` counts something: a quantity outside quotes (“两个维护” is a slogan) and
+/// not an adjective (一次性).
+pub fn has_quantity(s: &str) -> bool {
+    let mut depth = 0usize;
+    let mut plain = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '“' | '《' => depth += 1,
+            '”' | '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    QUANTITY
+        .find_iter(&plain)
+        .any(|m| !plain[m.end()..].starts_with('性'))
+}
 
 /// A quoted name of a programme or standard (“职称特岗计划”, 《…标准》).
 pub static NAMED: LazyLock<Regex> =
