@@ -387,7 +387,7 @@ struct Reading {
 /// they qualify a commitment but are none.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点)$|提供|打下|奠定|作为",
+        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点)$|提供|打下|奠定|^(?:将|把).*作为",
     )
     .expect("frame regex")
 });
@@ -731,6 +731,8 @@ mod tests {
 
     #[test]
     fn metrics_need_a_level() {
+        assert!(is_target("小学巩固率达到100%"));
+        assert!(is_target("入学率、巩固率持续保持100%"));
         assert!(is_target("小学入学率达到100%"));
         assert!(is_target("差异率低于0.15"));
         assert!(is_target("新建园全部达到省一类园标准"));
@@ -809,6 +811,15 @@ mod tests {
     }
 
     #[test]
+    fn counted_list_items_continue_the_object() {
+        assert_eq!(
+            spans_of("更新36间计算机教室,1500余台教师用计算机。"),
+            vec!["更新36间计算机教室,1500余台教师用计算机"]
+        );
+        assert!(is_target("区政府每半年至少听取一次教育工作汇报"));
+    }
+
+    #[test]
     fn separate_targets_stay_separate() {
         assert_eq!(
             spans_of("建立星级党支部评价制度,年内再打造一所示范点。"),
@@ -834,10 +845,17 @@ mod tests {
         assert!(is_target("成立教育工作领导小组"));
         assert!(!is_target("县住房和城乡建设局"));
         assert!(!is_target("在现有事业编制总量内"));
+        assert!(!is_target("将信息化建设作为新基建的重要内容"));
+        assert!(is_target("确定至少1所学校作为融合教育试点"));
+        assert!(!is_target("此件公开发布"));
     }
 
     #[test]
     fn vague_quantities_do_not_count() {
+        assert!(!is_target("坚决做到“两个维护”"));
+        assert!(!is_target("发放一次性奖励"));
+        assert!(!is_target("实现家校资源共享"));
+        assert!(is_target("实现“零择校”"));
         assert!(!is_target("打造一批特色学校"));
         assert!(is_target("打造3所特色学校"));
         assert!(!is_target("落实“双减”政策"));

@@ -290,7 +290,10 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
         };
         let after = &clause[m.end()..];
         let before = &clause[..m.start()];
-        let nominal = class != VerbClass::Process && NOMINAL.is_match(after);
+        // Indicator suffixes make a noun of any verb (巩固率, 覆盖面); the other nominal heads
+        // follow only result verbs (建设局, 新建小区), effort verbs keep their objects.
+        let indicator = matches!(after.chars().next(), Some('率' | '面' | '度' | '者' | '性'));
+        let nominal = indicator || (class != VerbClass::Process && NOMINAL.is_match(after));
         if nominal || ADVERB_TONGYI.is_match(&clause[m.start()..]) {
             continue;
         }
