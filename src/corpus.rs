@@ -1008,3 +1008,82 @@ fn json_name<T: serde::Serialize>(value: &T) -> String {
         Err(_) => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A job that panics when told to, standing in for a bug in a stage.
+    struct Boom {
+        n: usize,
+        panic: bool,
+    }
+
+    impl Job for Boom {
+        fn source(&self) -> String {
+            format!("doc{}", self.n)
+        }
+        fn weight(&self) -> u64 {
+            1
+        }
+        fn run(self) -> Document {
+            if self.panic {
+                panic!("stage bug on {}", self.n);
+            }
+            error_document(
+                &self.source(),
+                ErrorRecord {
+                    kind: "none".into(),
+                    message: String::new(),
+                },
+            )
+        }
+    }
+
+    #[test]
+    fn a_panicking_document_becomes_an_internal_error_and_the_run_goes_on() {
+        let jobs = (0..20).map(|n| Boom {
+            n,
+            panic: n % 7 == 3,
+        });
+        let options = Options {
+            jobs: 2,
+            max_in_flight: 4,
+            ..Options::default()
+        };
+        let docs: Vec<Document> = DocumentStream::spawn(jobs, &options).collect();
+        assert_eq!(docs.len(), 20);
+        for (n, doc) in docs.iter().enumerate() {
+            assert_eq!(doc.source, format!("doc{n}"));
+            let error = doc.error.as_ref().expect("record");
+            if n % 7 == 3 {
+                assert_eq!(error.kind, KIND_INTERNAL);
+                assert!(error.message.contains(&format!("stage bug on {n}")));
+            } else {
+                assert_eq!(error.kind, "none");
+            }
+        }
+    }
+
+    #[test]
+    fn guarded_passes_results_through() {
+        let doc = guarded("a", || {
+            error_document("a", Error::new(ErrorKind::Io, "x").to_record())
+        });
+        assert_eq!(doc.error.map(|e| e.kind), Some("io".to_owned()));
+    }
+
+    #[test]
+    fn bounded_lines_cuts_overlong_lines_and_skips_blank_ones() {
+        let input = b"abc\n\n  \nxxxxxxxxxx\nlast".to_vec();
+        let mut lines = BoundedLines {
+            reader: std::io::BufReader::with_capacity(4, std::io::Cursor::new(input)),
+            limit: 5,
+            number: 0,
+        };
+        assert_eq!(lines.next_line(), Some((1, Ok(b"abc".to_vec()))));
+        assert_eq!(lines.next_line(), Some((4, Err(10))));
+        assert_eq!(lines.next_line(), Some((5, Ok(b"last".to_vec()))));
+        assert_eq!(lines.next_line(), None);
+    }
+}
