@@ -32,7 +32,10 @@ for j in $JOBS; do
   end=$(date +%s.%N)
   summary=$(grep '^planmine:' "$log" || true)
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
-  awk -v j="$j" -v s="$summary" -v a="$start" -v b="$end" -v mb="$MB" -v rss="${rss:-?}" \
-    'BEGIN { w = b - a; printf "jobs %s: %s\n  wall %.1f s, %.2f MB/s overall, peak RSS %s MB\n", j, s, w, mb / w, rss }' 
+  # CPU seconds (user + system): on a shared machine MB per CPU-second is the steadier
+  # per-core figure.
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s + 0}' "$log")
+  awk -v j="$j" -v s="$summary" -v a="$start" -v b="$end" -v mb="$MB" -v rss="${rss:-?}" -v cpu="$cpu" \
+    'BEGIN { w = b - a; printf "jobs %s: %s\n  wall %.1f s, %.2f MB/s overall, %.1f CPU s (%.2f MB per CPU-second), peak RSS %s MB\n", j, s, w, mb / w, cpu, (cpu > 0 ? mb / cpu : 0), rss }' 
   rm -f "$log"
 done
