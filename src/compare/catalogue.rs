@@ -761,6 +761,27 @@ mod tests {
         assert_eq!(pct("中小学入学率"), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn classify_never_panics_on_any_text(
+            phrase in "\\PC{0,40}",
+            unit in proptest::option::of("\\PC{0,4}"),
+        ) {
+            let _ = Catalogue::builtin().classify(&phrase, unit.as_deref());
+            let _ = normalize_phrase(&phrase);
+        }
+
+        #[test]
+        fn classify_never_panics_on_near_misses(
+            phrase in "[全县小学中初高阶段教育毛入园率巩固学前一年(())%、的“”每百名生均*a-z0-9]{0,30}",
+        ) {
+            if let Some(m) = Catalogue::builtin().classify(&phrase, Some("%")) {
+                proptest::prop_assert!(m.score > 0);
+                proptest::prop_assert!(m.indicator.accepts_unit(Some("%")));
+            }
+        }
+    }
+
     #[test]
     fn match_goal_uses_the_goal_unit() {
         let goal = NumericGoal {

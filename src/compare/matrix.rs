@@ -5,7 +5,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use super::catalogue::Catalogue;
-use crate::records::{Comparator, Document, GoalStatus};
+use crate::records::{Comparator, Document, GoalStatus, Meta, NumericGoal};
 
 /// One figure placed in a cell: a target, an achieved value, or a target's baseline.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,14 +131,14 @@ struct RegionKey {
 }
 
 impl RegionKey {
-    fn of(doc: &Document) -> RegionKey {
+    fn of(source: &str, meta: Option<&Meta>) -> RegionKey {
         let clean = |s: &Option<String>| {
             s.as_deref()
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
         };
-        let region = doc.meta.as_ref().and_then(|m| m.region.as_ref());
+        let region = meta.and_then(|m| m.region.as_ref());
         let key = RegionKey {
             province: region.and_then(|r| clean(&r.province)),
             city: region.and_then(|r| clean(&r.city)),
@@ -148,11 +148,11 @@ impl RegionKey {
         if key.province.is_some() || key.city.is_some() || key.county.is_some() {
             return key;
         }
-        let stem = std::path::Path::new(&doc.source)
+        let stem = std::path::Path::new(source)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| doc.source.clone());
+            .unwrap_or_else(|| source.to_owned());
         RegionKey {
             stem: Some(stem),
             ..key
@@ -191,6 +191,7 @@ impl RegionKey {
 }
 
 /// A candidate figure with its ranking key (larger is better).
+#[derive(Debug)]
 struct Candidate<K> {
     key: K,
     figure: Figure,
@@ -224,67 +225,227 @@ fn offer<K: Ord>(
     }
 }
 
-impl Matrix {
-    /// Builds the matrix from documents with the built-in catalogue.
-    pub fn from_documents(docs: &[Document]) -> Matrix {
-        Matrix::with_catalogue(Catalogue::builtin(), docs)
+/// Distinct phrases kept in the match cache before it is cleared (bounds memory on huge corpora).
+const MEMO_CAP: usize = 200_000;
+/// Distinct unmatched phrases counted; further new phrases only count in the stats.
+const UNMATCHED_CAP: usize = 50_000;
+
+/// Builds a [`Matrix`] one document at a time, so a corpus of any size streams through in
+/// memory proportional to regions × indicators (plus a bounded phrase cache).
+#[derive(Debug)]
+pub struct MatrixBuilder<'c> {
+    catalogue: &'c Catalogue,
+    stats: MatrixStats,
+    /// Running goal number: the input-order tie-break.
+    order: usize,
+    /// Raw region keys (before merging) and their sources.
+    raw_index: HashMap<RegionKey, usize>,
+    raw: Vec<(RegionKey, Vec<String>)>,
+    column_ids: HashMap<String, usize>,
+    /// Columns with their (indicator position, qualifier position) in the catalogue.
+    columns: Vec<(usize, usize, Column)>,
+    memo: HashMap<(String, Option<String>), Option<usize>>,
+    targets: HashMap<(usize, usize), Candidate<TargetKey>>,
+    achieved: HashMap<(usize, usize), Candidate<AchievedKey>>,
+    unmatched: HashMap<String, usize>,
+}
+
+impl<'c> MatrixBuilder<'c> {
+    /// An empty builder matching goals against `catalogue`.
+    pub fn new(catalogue: &'c Catalogue) -> Self {
+        MatrixBuilder {
+            catalogue,
+            stats: MatrixStats::default(),
+            order: 0,
+            raw_index: HashMap::new(),
+            raw: Vec::new(),
+            column_ids: HashMap::new(),
+            columns: Vec::new(),
+            memo: HashMap::new(),
+            targets: HashMap::new(),
+            achieved: HashMap::new(),
+            unmatched: HashMap::new(),
+        }
     }
 
-    /// Builds the matrix from documents with the given catalogue. Error records are counted
-    /// and skipped; goals with non-finite values are ignored.
-    pub fn with_catalogue(catalogue: &Catalogue, docs: &[Document]) -> Matrix {
-        let mut stats = MatrixStats {
-            documents: docs.len(),
-            ..MatrixStats::default()
-        };
-        let usable: Vec<&Document> = docs
-            .iter()
-            .filter(|d| {
-                let bad = d.error.is_some();
-                stats.error_documents += usize::from(bad);
-                !bad
-            })
-            .collect();
+    /// Adds one document; error records are counted and skipped.
+    pub fn add(&mut self, doc: &Document) {
+        self.add_parts(
+            &doc.source,
+            doc.meta.as_ref(),
+            &doc.goals,
+            doc.error.is_some(),
+        );
+    }
 
-        // Regions: merge a less complete key (平阴县 alone) into the unique more complete key it
-        // is compatible with (山东省/济南市/平阴县).
-        let mut keys: Vec<RegionKey> = usable.iter().map(|d| RegionKey::of(d)).collect();
-        let mut distinct: Vec<RegionKey> = keys.clone();
-        distinct.sort();
-        distinct.dedup();
+    /// Adds one document given by its parts (for callers that deserialise only these).
+    pub fn add_parts(
+        &mut self,
+        source: &str,
+        meta: Option<&Meta>,
+        goals: &[NumericGoal],
+        is_error: bool,
+    ) {
+        self.stats.documents += 1;
+        if is_error {
+            self.stats.error_documents += 1;
+            return;
+        }
+        let key = RegionKey::of(source, meta);
+        let r = match self.raw_index.get(&key) {
+            Some(&r) => r,
+            None => {
+                let r = self.raw.len();
+                self.raw_index.insert(key.clone(), r);
+                self.raw.push((key, Vec::new()));
+                r
+            }
+        };
+        if let Some((_, sources)) = self.raw.get_mut(r) {
+            if !sources.iter().any(|s| s == source) {
+                sources.push(source.to_owned());
+            }
+        }
+        let period_end = meta.and_then(|m| m.period.as_ref()).map(|p| p.end);
+        let date = meta.and_then(|m| m.date.clone());
+        for goal in goals {
+            self.stats.goals += 1;
+            self.order += 1;
+            let order = self.order;
+            if !goal.value.is_finite() {
+                continue;
+            }
+            let Some(c) = self.column_of(goal) else {
+                if self.unmatched.len() < UNMATCHED_CAP
+                    || self.unmatched.contains_key(goal.indicator.trim())
+                {
+                    *self
+                        .unmatched
+                        .entry(goal.indicator.trim().to_owned())
+                        .or_default() += 1;
+                }
+                continue;
+            };
+            self.stats.matched_goals += 1;
+            let figure = |value: f64, comparator, year, from_baseline| Figure {
+                value,
+                comparator,
+                year,
+                unit: goal.unit.clone(),
+                source: source.to_owned(),
+                indicator: goal.indicator.clone(),
+                text: goal.text.clone(),
+                from_baseline,
+            };
+            match goal.status {
+                GoalStatus::Target => {
+                    let at_end = period_end.is_some() && goal.year == period_end;
+                    let key = (at_end, goal.year, date.clone(), Reverse(order));
+                    offer(&mut self.targets, (r, c), key, || {
+                        figure(goal.value, Some(goal.comparator), goal.year, false)
+                    });
+                    if let Some(b) = goal.baseline.as_ref().filter(|b| b.value.is_finite()) {
+                        let key = (b.year, false, date.clone(), Reverse(order));
+                        offer(&mut self.achieved, (r, c), key, || {
+                            figure(b.value, None, b.year, true)
+                        });
+                    }
+                }
+                GoalStatus::Achieved => {
+                    let key = (goal.year, true, date.clone(), Reverse(order));
+                    offer(&mut self.achieved, (r, c), key, || {
+                        figure(goal.value, None, goal.year, false)
+                    });
+                }
+            }
+        }
+    }
+
+    /// The column a goal belongs to (created on first use), through the phrase cache.
+    fn column_of(&mut self, goal: &NumericGoal) -> Option<usize> {
+        let memo_key = (goal.indicator.clone(), goal.unit.clone());
+        if let Some(&hit) = self.memo.get(&memo_key) {
+            return hit;
+        }
+        let col = self
+            .catalogue
+            .classify(&goal.indicator, goal.unit.as_deref())
+            .map(|m| {
+                let id = m.column_id();
+                if let Some(&c) = self.column_ids.get(&id) {
+                    return c;
+                }
+                let ipos = self
+                    .catalogue
+                    .indicators()
+                    .iter()
+                    .position(|i| i.id == m.indicator.id)
+                    .unwrap_or(usize::MAX);
+                let qpos = m.qualifier.map_or(0, |q| {
+                    1 + m
+                        .indicator
+                        .qualifiers
+                        .iter()
+                        .position(|x| x == q)
+                        .unwrap_or(0)
+                });
+                let c = self.columns.len();
+                self.columns.push((
+                    ipos,
+                    qpos,
+                    Column {
+                        id: id.clone(),
+                        indicator_id: m.indicator.id.clone(),
+                        name: m.column_name(),
+                        unit: m.indicator.unit().map(str::to_owned),
+                        group: m.indicator.group.clone(),
+                        standard: m.indicator.standard.clone(),
+                    },
+                ));
+                self.column_ids.insert(id, c);
+                c
+            });
+        if self.memo.len() >= MEMO_CAP {
+            self.memo.clear();
+        }
+        self.memo.insert(memo_key, col);
+        col
+    }
+
+    /// Merges regions, orders rows and columns, and returns the matrix.
+    pub fn finish(self) -> Matrix {
+        // Regions: a less complete key (平阴县 alone) joins the unique more complete key it is
+        // compatible with (山东省/济南市/平阴县).
         let mut by_county: HashMap<&str, Vec<&RegionKey>> = HashMap::new();
-        for k in &distinct {
+        for (k, _) in &self.raw {
             if let Some(c) = k.county.as_deref() {
                 by_county.entry(c).or_default().push(k);
             }
         }
-        let mut merged: HashMap<RegionKey, RegionKey> = HashMap::new();
-        for k in &distinct {
+        let final_key = |k: &RegionKey| -> RegionKey {
             let Some(group) = k.county.as_deref().and_then(|c| by_county.get(c)) else {
-                continue;
+                return k.clone();
             };
             let fuller: Vec<&&RegionKey> = group
                 .iter()
                 .filter(|o| o.known_levels() > k.known_levels() && k.compatible(o))
                 .collect();
-            if let [only] = fuller.as_slice() {
-                merged.insert(k.clone(), (**only).clone());
+            match fuller.as_slice() {
+                [only] => (**only).clone(),
+                _ => k.clone(),
             }
-        }
-        for k in &mut keys {
-            if let Some(to) = merged.get(k) {
-                *k = to.clone();
-            }
-        }
-        let mut region_keys: Vec<RegionKey> = keys.clone();
+        };
+        let finals: Vec<RegionKey> = self.raw.iter().map(|(k, _)| final_key(k)).collect();
+        let mut region_keys: Vec<&RegionKey> = finals.iter().collect();
+        // A total order (the key itself last), so equal keys end up adjacent for dedup.
         region_keys.sort_by(|a, b| {
-            (&a.province, &a.city, a.name()).cmp(&(&b.province, &b.city, b.name()))
+            (&a.province, &a.city, a.name(), a).cmp(&(&b.province, &b.city, b.name(), b))
         });
         region_keys.dedup();
         let region_index: HashMap<&RegionKey, usize> = region_keys
             .iter()
             .enumerate()
-            .map(|(i, k)| (k, i))
+            .map(|(i, k)| (*k, i))
             .collect();
         let mut regions: Vec<RegionRow> = region_keys
             .iter()
@@ -297,127 +458,51 @@ impl Matrix {
             })
             .collect();
         disambiguate_labels(&mut regions);
-
-        // Columns are created on first use and then ordered by catalogue position.
-        let mut column_ids: HashMap<String, usize> = HashMap::new();
-        let mut columns: Vec<(usize, usize, Column)> = Vec::new(); // (indicator pos, qualifier pos)
-        let mut targets: HashMap<(usize, usize), Candidate<TargetKey>> = HashMap::new();
-        let mut achieved: HashMap<(usize, usize), Candidate<AchievedKey>> = HashMap::new();
-        let mut unmatched: HashMap<String, usize> = HashMap::new();
-        let mut memo: HashMap<(String, Option<String>), Option<usize>> = HashMap::new();
-        let mut order = 0usize;
-
-        for (doc, key) in usable.iter().zip(&keys) {
-            let Some(&r) = region_index.get(key) else {
-                continue;
-            };
-            if !regions[r].sources.contains(&doc.source) {
-                regions[r].sources.push(doc.source.clone());
-            }
-            let meta = doc.meta.as_ref();
-            let period_end = meta.and_then(|m| m.period.as_ref()).map(|p| p.end);
-            let date = meta.and_then(|m| m.date.clone());
-            for goal in &doc.goals {
-                stats.goals += 1;
-                order += 1;
-                if !goal.value.is_finite() {
-                    continue;
-                }
-                let memo_key = (goal.indicator.clone(), goal.unit.clone());
-                let col = *memo.entry(memo_key).or_insert_with(|| {
-                    let m = catalogue.classify(&goal.indicator, goal.unit.as_deref())?;
-                    let id = m.column_id();
-                    if let Some(&c) = column_ids.get(&id) {
-                        return Some(c);
-                    }
-                    let ipos = catalogue
-                        .indicators()
-                        .iter()
-                        .position(|i| i.id == m.indicator.id)
-                        .unwrap_or(usize::MAX);
-                    let qpos = m.qualifier.map_or(0, |q| {
-                        1 + m
-                            .indicator
-                            .qualifiers
-                            .iter()
-                            .position(|x| x == q)
-                            .unwrap_or(0)
-                    });
-                    let c = columns.len();
-                    columns.push((
-                        ipos,
-                        qpos,
-                        Column {
-                            id: id.clone(),
-                            indicator_id: m.indicator.id.clone(),
-                            name: m.column_name(),
-                            unit: m.indicator.unit().map(str::to_owned),
-                            group: m.indicator.group.clone(),
-                            standard: m.indicator.standard.clone(),
-                        },
-                    ));
-                    column_ids.insert(id, c);
-                    Some(c)
-                });
-                let Some(c) = col else {
-                    *unmatched
-                        .entry(goal.indicator.trim().to_owned())
-                        .or_default() += 1;
-                    continue;
-                };
-                stats.matched_goals += 1;
-                let figure = |value: f64, comparator, year, from_baseline| Figure {
-                    value,
-                    comparator,
-                    year,
-                    unit: goal.unit.clone(),
-                    source: doc.source.clone(),
-                    indicator: goal.indicator.clone(),
-                    text: goal.text.clone(),
-                    from_baseline,
-                };
-                match goal.status {
-                    GoalStatus::Target => {
-                        let at_end = period_end.is_some() && goal.year == period_end;
-                        let key = (at_end, goal.year, date.clone(), Reverse(order));
-                        offer(&mut targets, (r, c), key, || {
-                            figure(goal.value, Some(goal.comparator), goal.year, false)
-                        });
-                        if let Some(b) = goal.baseline.as_ref().filter(|b| b.value.is_finite()) {
-                            let key = (b.year, false, date.clone(), Reverse(order));
-                            offer(&mut achieved, (r, c), key, || {
-                                figure(b.value, None, b.year, true)
-                            });
-                        }
-                    }
-                    GoalStatus::Achieved => {
-                        let key = (goal.year, true, date.clone(), Reverse(order));
-                        offer(&mut achieved, (r, c), key, || {
-                            figure(goal.value, None, goal.year, false)
-                        });
+        let row_of: Vec<usize> = finals
+            .iter()
+            .map(|k| region_index.get(k).copied().unwrap_or(0))
+            .collect();
+        for (raw_r, (_, sources)) in self.raw.iter().enumerate() {
+            if let Some(row) = row_of.get(raw_r).and_then(|&i| regions.get_mut(i)) {
+                for s in sources {
+                    if !row.sources.contains(s) {
+                        row.sources.push(s.clone());
                     }
                 }
             }
         }
 
-        // Order columns by catalogue position, then qualifier position; renumber the cells.
-        let mut perm: Vec<usize> = (0..columns.len()).collect();
-        perm.sort_by_key(|&i| (columns[i].0, columns[i].1));
-        let mut new_index = vec![0usize; columns.len()];
+        // Columns by catalogue position, then qualifier position.
+        let mut perm: Vec<usize> = (0..self.columns.len()).collect();
+        perm.sort_by_key(|&i| (self.columns[i].0, self.columns[i].1));
+        let mut new_index = vec![0usize; self.columns.len()];
         for (new, &old) in perm.iter().enumerate() {
             new_index[old] = new;
         }
+
+        // Re-rank the candidates of merged regions under their final row.
+        let mut targets: HashMap<(usize, usize), Candidate<TargetKey>> = HashMap::new();
+        for ((r, c), Candidate { key, figure }) in self.targets {
+            let at = (row_of[r], new_index[c]);
+            offer(&mut targets, at, key, move || figure);
+        }
+        let mut achieved: HashMap<(usize, usize), Candidate<AchievedKey>> = HashMap::new();
+        for ((r, c), Candidate { key, figure }) in self.achieved {
+            let at = (row_of[r], new_index[c]);
+            offer(&mut achieved, at, key, move || figure);
+        }
         let mut cells: BTreeMap<(usize, usize), Cell> = BTreeMap::new();
-        for ((r, c), cand) in targets {
-            cells.entry((r, new_index[c])).or_default().target = Some(cand.figure);
+        for (at, cand) in targets {
+            cells.entry(at).or_default().target = Some(cand.figure);
         }
-        for ((r, c), cand) in achieved {
-            cells.entry((r, new_index[c])).or_default().achieved = Some(cand.figure);
+        for (at, cand) in achieved {
+            cells.entry(at).or_default().achieved = Some(cand.figure);
         }
-        let mut cols: Vec<Option<Column>> = columns.into_iter().map(|(_, _, c)| Some(c)).collect();
+        let mut cols: Vec<Option<Column>> =
+            self.columns.into_iter().map(|(_, _, c)| Some(c)).collect();
         let columns: Vec<Column> = perm.iter().filter_map(|&i| cols[i].take()).collect();
 
-        let mut unmatched: Vec<(String, usize)> = unmatched.into_iter().collect();
+        let mut unmatched: Vec<(String, usize)> = self.unmatched.into_iter().collect();
         unmatched.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
         Matrix {
@@ -425,8 +510,25 @@ impl Matrix {
             columns,
             cells,
             unmatched,
-            stats,
+            stats: self.stats,
         }
+    }
+}
+
+impl Matrix {
+    /// Builds the matrix from documents with the built-in catalogue.
+    pub fn from_documents(docs: &[Document]) -> Matrix {
+        Matrix::with_catalogue(Catalogue::builtin(), docs)
+    }
+
+    /// Builds the matrix from documents with the given catalogue. Error records are counted
+    /// and skipped; goals with non-finite values are ignored.
+    pub fn with_catalogue(catalogue: &Catalogue, docs: &[Document]) -> Matrix {
+        let mut builder = MatrixBuilder::new(catalogue);
+        for doc in docs {
+            builder.add(doc);
+        }
+        builder.finish()
     }
 
     /// The cell at (region index, column index), if it holds anything.

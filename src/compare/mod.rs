@@ -43,9 +43,9 @@ use std::path::Path;
 
 pub use catalogue::{normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier};
 pub use csv::CSV_COLUMNS;
-pub use matrix::{Cell, Column, Figure, Matrix, MatrixStats, RegionRow};
+pub use matrix::{Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow};
 
-use crate::records::{Comparator, Document};
+use crate::records::{Comparator, Document, ErrorRecord, Meta, NumericGoal};
 use crate::{Error, ErrorKind};
 
 /// What [`read_documents`] found in a JSON Lines file.
@@ -86,28 +86,77 @@ pub fn read_documents_from(reader: impl Read) -> Result<ReadOutcome, Error> {
     Ok(out)
 }
 
-/// The `planmine compare` command: reads `input` (JSON Lines of documents), builds the matrix
-/// with the built-in catalogue and writes the CSV and/or the HTML report. With neither output
-/// given, the CSV goes to standard output. A summary goes to standard error.
+/// The parts of a record the matrix needs; the rest of each line is skipped unparsed into
+/// types, which keeps reading fast and memory flat.
+#[derive(serde::Deserialize)]
+struct RecordParts {
+    source: String,
+    #[serde(default)]
+    meta: Option<Meta>,
+    #[serde(default)]
+    goals: Vec<NumericGoal>,
+    #[serde(default)]
+    error: Option<ErrorRecord>,
+}
+
+/// Streams JSON Lines records into `builder`, one line at a time. Returns the malformed lines
+/// (1-based line number, parser message); blank lines are ignored.
+pub fn stream_into(
+    reader: impl Read,
+    builder: &mut MatrixBuilder<'_>,
+) -> Result<Vec<(usize, String)>, Error> {
+    let mut malformed = Vec::new();
+    let mut reader = BufReader::new(reader);
+    let mut buf = String::new();
+    let mut n = 0usize;
+    loop {
+        buf.clear();
+        if reader.read_line(&mut buf)? == 0 {
+            break;
+        }
+        n += 1;
+        let line = buf.trim_start_matches('\u{FEFF}').trim();
+        if line.is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<RecordParts>(line) {
+            Ok(r) => builder.add_parts(&r.source, r.meta.as_ref(), &r.goals, r.error.is_some()),
+            Err(e) => malformed.push((n, e.to_string())),
+        }
+    }
+    Ok(malformed)
+}
+
+/// The `planmine compare` command: streams `input` (JSON Lines of documents; `-` is standard
+/// input) into the matrix with the built-in catalogue and writes the CSV and/or the HTML
+/// report. With neither output given, the CSV goes to standard output. Malformed lines are
+/// skipped with a warning; a summary goes to standard error.
 pub fn run_cli(
     input: &std::path::Path,
     csv: Option<&std::path::Path>,
     html: Option<&std::path::Path>,
 ) -> Result<(), crate::Error> {
-    let read = read_documents(input)?;
-    for (line, msg) in read.malformed.iter().take(5) {
+    let mut builder = MatrixBuilder::new(Catalogue::builtin());
+    let malformed = if input == Path::new("-") {
+        stream_into(std::io::stdin().lock(), &mut builder)?
+    } else {
+        let file = std::fs::File::open(input)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", input.display())))?;
+        stream_into(file, &mut builder)?
+    };
+    for (line, msg) in malformed.iter().take(5) {
         eprintln!(
             "planmine compare: {}:{line}: skipped, not a record: {msg}",
             input.display()
         );
     }
-    if read.malformed.len() > 5 {
+    if malformed.len() > 5 {
         eprintln!(
             "planmine compare: … {} malformed lines in all",
-            read.malformed.len()
+            malformed.len()
         );
     }
-    let matrix = Matrix::from_documents(&read.documents);
+    let matrix = builder.finish();
     let write_err =
         |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("{}: {e}", p.display()));
     if let Some(path) = csv {
@@ -123,7 +172,6 @@ pub fn run_cli(
             .map_err(|e| Error::new(ErrorKind::Io, format!("stdout: {e}")))?;
     }
     let s = matrix.stats;
-    let cells = matrix.cells().count();
     eprintln!(
         "planmine compare: {} documents ({} error records skipped), {} regions, {} indicators, \
          {} cells; {} of {} goals matched a canonical indicator",
@@ -131,7 +179,7 @@ pub fn run_cli(
         s.error_documents,
         matrix.regions.len(),
         matrix.columns.len(),
-        cells,
+        matrix.cells().count(),
         s.matched_goals,
         s.goals
     );
@@ -190,5 +238,14 @@ mod tests {
         assert_eq!(out.malformed.len(), 1);
         assert_eq!(out.malformed[0].0, 3);
         assert!(out.documents[1].error.is_some());
+
+        let mut builder = MatrixBuilder::new(Catalogue::builtin());
+        let bad = stream_into(input.as_bytes(), &mut builder).expect("streams");
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].0, 3);
+        let m = builder.finish();
+        assert_eq!((m.stats.documents, m.stats.error_documents), (2, 1));
+        assert_eq!(m.regions.len(), 1);
+        assert_eq!(m.regions[0].label, "a");
     }
 }
