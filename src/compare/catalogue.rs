@@ -668,6 +668,8 @@ mod tests {
             "教师培训经费占公用经费比例",
             "教师培训经费占学校年度公用经费预算总额比例",
             "年度公用经费预算总额用于教师培训比例",
+            "年度公用经费预算总额全部用于教师培训",
+            "按照不低于学校年度公用经费预算总额安排教师培训经费",
         ] {
             assert_eq!(
                 pct(p).as_deref(),
@@ -682,7 +684,11 @@ mod tests {
         ] {
             assert_eq!(pct(p).as_deref(), Some("teacher_rotation_share"), "{p}");
         }
-        for p in ["骨干教师交流比例", "骨干教师占交流轮岗教师总数比例"] {
+        for p in [
+            "骨干教师交流比例",
+            "骨干教师占交流轮岗教师总数比例",
+            "骨干教师不低于交流轮岗教师总数",
+        ] {
             assert_eq!(pct(p).as_deref(), Some("backbone_rotation_share"), "{p}");
         }
         for p in ["就近入学比例", "小学毕业生就近入学的比例"] {

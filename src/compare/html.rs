@@ -141,6 +141,7 @@ impl Matrix {
                 );
             }
             h.push_str("</tbody>\n</table>\n");
+            self.overview_table(&mut h);
         }
 
         for (c, col) in self.columns.iter().enumerate() {
@@ -211,6 +212,63 @@ impl Matrix {
         h
     }
 
+    /// The matrix itself as one table (indicators × regions), when it fits on a page; the CSV
+    /// holds it in any case.
+    fn overview_table(&self, h: &mut String) {
+        const MAX_REGIONS: usize = 30;
+        if self.regions.len() > MAX_REGIONS {
+            let _ = writeln!(
+                h,
+                "<p>共 {} 个地区,总表请见 CSV 输出;以下按指标分图。</p>",
+                self.regions.len()
+            );
+            return;
+        }
+        h.push_str(
+            "<h2>总表</h2>\n<p class=\"rules\"><span class=\"t\">蓝字</span>为目标,\
+             <span class=\"a\">橙字</span>为现状。</p>\n<div class=\"wide\"><table class=\"matrix\">\n\
+             <thead><tr><th>指标</th>",
+        );
+        for r in &self.regions {
+            let _ = write!(h, "<th>{}</th>", esc(&r.label));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for (c, col) in self.columns.iter().enumerate() {
+            let _ = write!(h, "<tr><th><a href=\"#c{c}\">{}</a></th>", esc(&col.name));
+            for r in 0..self.regions.len() {
+                let Some(cell) = self.cell(r, c) else {
+                    h.push_str("<td class=\"none\">—</td>");
+                    continue;
+                };
+                h.push_str("<td class=\"num\">");
+                if let Some(t) = &cell.target {
+                    let year = t.year.map(|y| format!("({y})")).unwrap_or_default();
+                    let _ = write!(
+                        h,
+                        "<span class=\"t\">{}{}</span>",
+                        esc(&describe(t, col.unit.as_deref())),
+                        year
+                    );
+                }
+                if cell.target.is_some() && cell.achieved.is_some() {
+                    h.push_str("<br>");
+                }
+                if let Some(a) = &cell.achieved {
+                    let year = a.year.map(|y| format!("({y})")).unwrap_or_default();
+                    let _ = write!(
+                        h,
+                        "<span class=\"a\">{}{}</span>",
+                        esc(&describe(a, col.unit.as_deref())),
+                        year
+                    );
+                }
+                h.push_str("</td>");
+            }
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody>\n</table></div>\n");
+    }
+
     /// The bar chart of one column: one group per region that has a figure.
     fn chart_svg(&self, c: usize, col: &Column, rows: &[(usize, &Cell)]) -> String {
         const LEFT: f64 = 64.0;
@@ -219,8 +277,8 @@ impl Matrix {
         const PLOT_H: f64 = 220.0;
         const BOTTOM: f64 = 40.0;
         const GROUP_W: f64 = 96.0;
-        const BAR_W: f64 = 30.0;
-        const BAR_GAP: f64 = 4.0;
+        const BAR_W: f64 = 34.0;
+        const BAR_GAP: f64 = 6.0;
 
         let values: Vec<f64> = rows
             .iter()
@@ -370,7 +428,8 @@ td.src{color:#666;font-size:.85em;word-break:break-all}
 .chart{overflow-x:auto}svg.bars{font-size:11px;display:block}
 svg .grid{stroke:#e5e5e5}svg .domain{stroke:#888}svg .axis text{fill:#666}
 svg .val{fill:#222}svg .missing{fill:#aaa}svg .label{font-size:12px;fill:#222}
-svg .unit{fill:#666}footer{margin-top:3em;color:#999;font-size:.8em}
+svg .unit{fill:#666}.wide{overflow-x:auto}.t{color:#2f5d8a}.a{color:#c0650f}
+table.matrix td{white-space:nowrap}footer{margin-top:3em;color:#999;font-size:.8em}
 ";
 
 #[cfg(test)]
