@@ -346,6 +346,10 @@ fn ends_with_any<'a>(s: &str, list: &'a [(&'a str, Comparator)]) -> Option<(&'a 
 
 /// The last far qualifier in `region`, if any (the one closest to the number).
 fn last_far_qualifier(region: &str) -> Option<Comparator> {
+    // Every far qualifier ends in one of these; most regions have none.
+    if !region.contains(['于', '少', '过', '在', '足']) {
+        return None;
+    }
     let mut best: Option<(usize, usize, Comparator)> = None; // (pos, len, cmp)
     for (w, c) in FAR_QUALIFIERS {
         if let Some(p) = region.rfind(w) {
