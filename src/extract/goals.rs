@@ -187,13 +187,6 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         .collect();
     let section_years = section_years(ctx);
     let achieved_headings = achieved_headings(ctx);
-    // One pass of each marker pattern over the whole text; sentences take their slice.
-    let achieved_all: Vec<Range<usize>> = ACHIEVED_MARK
-        .find_iter(ctx.text)
-        .map(|m| m.range())
-        .collect();
-    let target_all: Vec<Range<usize>> =
-        TARGET_MARK.find_iter(ctx.text).map(|m| m.range()).collect();
     let mut para_year: Option<i32> = None;
     let mut para_achieved = false;
     let mut prev_end = 0usize;
@@ -220,21 +213,38 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         if let Some(c) = OPENING_YEAR.captures(stext) {
             para_year = c.get(1).and_then(|m| m.as_str().parse().ok());
         }
+        // Read the clauses' quantities first: most sentences have none, and the markers,
+        // years and headings below are only worth looking up for those that do.
+        let mask = masked_ranges(stext, span.start);
+        let mut prev_indicator: Option<String> = None;
+        let found: Vec<(Range<usize>, Vec<ClauseGoal>)> =
+            merged_clauses(ctx.text, &sentence.clauses)
+                .into_iter()
+                .filter(|c| c.end <= ctx.text.len() && c.start < c.end)
+                .map(|c| {
+                    let g = clause_goals(&ctx.text[c.clone()], c.start, &mask, &mut prev_indicator);
+                    (c, g)
+                })
+                .filter(|(_, g)| !g.is_empty())
+                .collect();
+        if found.is_empty() {
+            continue;
+        }
         let sentence_year = target_year(stext, &doc);
-        // Marker positions of this sentence (absolute byte ranges), from one pass over the text.
-        let achieved_at = within(&achieved_all, &span);
-        let target_at = within(&target_all, &span);
+        // Marker positions of this sentence (absolute byte ranges).
+        let marks = |re: &Regex| -> Vec<Range<usize>> {
+            re.find_iter(stext)
+                .map(|m| span.start + m.start()..span.start + m.end())
+                .collect()
+        };
+        let achieved_at = marks(&ACHIEVED_MARK);
+        let target_at = marks(&TARGET_MARK);
         let sentence_achieved = !achieved_at.is_empty();
         let sentence_target = !target_at.is_empty();
         let heading = heading_index(ctx, span.start);
         let heading_achieved = heading.map(|h| achieved_headings[h]).unwrap_or(false);
         let heading_year = heading.and_then(|h| inherited_year(ctx, &section_years, h));
-        let mask = masked_ranges(stext, span.start);
-        let mut prev_indicator: Option<String> = None;
-        for clause in &merged_clauses(ctx.text, &sentence.clauses) {
-            if clause.end > ctx.text.len() || clause.start >= clause.end {
-                continue;
-            }
+        for (clause, clause_found) in found {
             let ctext = &ctx.text[clause.clone()];
             let inside = |r: &Range<usize>| r.start >= clause.start && r.end <= clause.end;
             let before_clause = |v: &[Range<usize>]| {
@@ -267,8 +277,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     .or(heading_year)
                     .or(doc.work_plan_year),
             };
-            let found = clause_goals(ctext, clause.start, &mask, &mut prev_indicator);
-            for g in found {
+            let section = ctx.structure.section_at(clause.start).map(str::to_owned);
+            for g in clause_found {
                 goals.push(NumericGoal {
                     indicator: g.indicator,
                     comparator: g.comparator,
@@ -278,7 +288,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     baseline: g.baseline,
                     status,
                     binding: None,
-                    section: ctx.structure.section_at(clause.start).map(str::to_owned),
+                    section: section.clone(),
                     text: ctext.trim_end_matches(['。', ',', ';', ':']).to_owned(),
                     span: ctx.chars.span(clause.clone()),
                 });
@@ -309,13 +319,6 @@ fn merged_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<Range<usize>> {
         out.push(c.clone());
     }
     out
-}
-
-/// The ranges of sorted, non-overlapping `all` that lie inside `span`.
-fn within<'a>(all: &'a [Range<usize>], span: &Range<usize>) -> &'a [Range<usize>] {
-    let lo = all.partition_point(|r| r.start < span.start);
-    let hi = all.partition_point(|r| r.end <= span.end);
-    &all[lo..hi.max(lo)]
 }
 
 /// Document-wide facts the goals need.

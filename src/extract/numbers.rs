@@ -432,7 +432,24 @@ pub fn scan(s: &str) -> Vec<Quantity> {
             i += c.len_utf8();
             continue;
         }
-        if let Some(q) = quantity_at(s, i, prev_end) {
+        // Chinese numerals are mostly words (一体化, 统一, 十四五): only parse a run that a
+        // unit, multiplier, fraction, range or 余/多 follows, or 百分之.
+        let worth = if c.is_ascii() {
+            true
+        } else {
+            let run: usize = s[i..]
+                .chars()
+                .take_while(|c| is_chinese_numeral(*c))
+                .map(char::len_utf8)
+                .sum();
+            let rest = &s[i + run..];
+            s[i..].starts_with("百分之")
+                || unit_at(rest).is_some()
+                || rest.starts_with(['余', '多', '至', '到', '-', '—', '~', '级', '类'])
+                || rest.starts_with("分之")
+                || (run > 0 && (s[i..i + run].ends_with('万') || s[i..i + run].ends_with('亿')))
+        };
+        if let Some(q) = worth.then(|| quantity_at(s, i, prev_end)).flatten() {
             i = q.span.end.max(i + c.len_utf8());
             prev_end = q.span.end;
             out.push(q);
