@@ -215,14 +215,20 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         }
         // Read the clauses' quantities first: most sentences have none, and the markers,
         // years and headings below are only worth looking up for those that do.
-        let mask = masked_ranges(stext, span.start);
+        // Book titles and quotes, computed only once a quantity needs the check.
+        let mask: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
+        let mask_of = || {
+            mask.get_or_init(|| masked_ranges(stext, span.start))
+                .as_slice()
+        };
         let mut prev_indicator: Option<String> = None;
         let found: Vec<(Range<usize>, Vec<ClauseGoal>)> =
             merged_clauses(ctx.text, &sentence.clauses)
                 .into_iter()
                 .filter(|c| c.end <= ctx.text.len() && c.start < c.end)
                 .map(|c| {
-                    let g = clause_goals(&ctx.text[c.clone()], c.start, &mask, &mut prev_indicator);
+                    let g =
+                        clause_goals(&ctx.text[c.clone()], c.start, &mask_of, &mut prev_indicator);
                     (c, g)
                 })
                 .filter(|(_, g)| !g.is_empty())
@@ -587,12 +593,13 @@ fn tidy(s: &str) -> String {
 }
 
 /// Whether a quantity is a real count or measure rather than a name, date or modifier.
-fn is_goal_quantity(ctext: &str, q: &Quantity, base: usize, mask: &[Range<usize>]) -> bool {
+fn is_goal_quantity<'m>(
+    ctext: &str,
+    q: &Quantity,
+    base: usize,
+    mask: &dyn Fn() -> &'m [Range<usize>],
+) -> bool {
     if q.ordinal || q.plus {
-        return false;
-    }
-    let abs = base + q.number.start;
-    if mask.iter().any(|m| m.start <= abs && abs < m.end) {
         return false;
     }
     let unit = q.unit.as_deref();
@@ -644,15 +651,20 @@ fn is_goal_quantity(ctext: &str, q: &Quantity, base: usize, mask: &[Range<usize>
             return false;
         }
     }
+    // Last, as it needs the sentence's quote and title ranges.
+    let abs = base + q.number.start;
+    if mask().iter().any(|m| m.start <= abs && abs < m.end) {
+        return false;
+    }
     true
 }
 
 /// Goals of one clause. `prev_indicator` carries the last indicator of the sentence, for
 /// clauses like "共计40.35万元" that only add an amount to the previous count.
-fn clause_goals(
+fn clause_goals<'m>(
     ctext: &str,
     base: usize,
-    mask: &[Range<usize>],
+    mask: &dyn Fn() -> &'m [Range<usize>],
     prev_indicator: &mut Option<String>,
 ) -> Vec<ClauseGoal> {
     let all = numbers::scan(ctext);

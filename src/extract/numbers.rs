@@ -97,6 +97,9 @@ const UNITS: &[&str] = &[
     "年",
 ];
 
+/// First characters of [`UNITS`] (and 个班), for a quick reject in [`unit_at`].
+const UNIT_FIRST_CHARS: &str = "个平立百人学课小公千分元名所处项间台套座家场种节次轨班级校册本件亩米辆张门支位批部届期条篇块天周岁年";
+
 /// Units that are never a goal's measure on their own (ages, durations, counts of groups);
 /// [`scan`] still reports them so a caller can tell `3-5年` from `2025年`.
 pub const WEAK_UNITS: &[&str] = &["年", "岁", "天", "周", "期", "届", "批", "篇", "条", "部"];
@@ -374,6 +377,11 @@ fn unit_at(s: &str) -> Option<(String, usize)> {
     if s.starts_with('%') {
         return Some(("%".to_owned(), 1));
     }
+    // Quick reject: most text after a numeral is not a measure word.
+    let first = s.chars().next()?;
+    if !UNIT_FIRST_CHARS.contains(first) {
+        return None;
+    }
     // 6个班 counts classes: the class is the unit, as in 个百分点.
     if s.starts_with("个班") {
         return Some(("班".to_owned(), "个班".len()));
@@ -422,6 +430,11 @@ pub fn scan(s: &str) -> Vec<Quantity> {
     let mut i = 0;
     let mut prev_end = 0;
     while i < s.len() {
+        // Fast path: ASCII bytes that cannot start a number.
+        if b[i] < 0x80 && !b[i].is_ascii_digit() && b[i] != b'I' && b[i] != b'V' {
+            i += 1;
+            continue;
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };
