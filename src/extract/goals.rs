@@ -556,6 +556,19 @@ fn starts_noun(s: &str) -> bool {
     }
 }
 
+/// The phrase after a leading 的 (的学校建成智慧校园 → 学校建成智慧校园) and the bytes used.
+fn tail_rest_after_de(tail: &str) -> Option<(String, usize)> {
+    let rest = tail.strip_prefix('的')?;
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | ',' | ';' | ':' | '(' | ')'))
+        .map(|(k, _)| k)
+        .unwrap_or(rest.len());
+    let phrase: String = rest[..end].chars().take(24).collect();
+    let phrase = strip_trailing(&phrase).to_owned();
+    (!phrase.is_empty()).then_some((phrase, '的'.len_utf8() + end))
+}
+
 /// Where the noun after a number ends: at punctuation other than 、, a conjunction or
 /// particle, or a preposition opening a new phrase (推动11所学校与…学校在…方面).
 fn tail_end(tail: &str) -> usize {
@@ -603,6 +616,10 @@ fn is_goal_quantity<'m>(
         return false;
     }
     let unit = q.unit.as_deref();
+    // Ranks: 进入全市前3名.
+    if ctext[..q.number.start].ends_with('前') && matches!(unit, Some("名" | "位")) {
+        return false;
+    }
     let range_years = unit == Some("年") && q.upper.is_some() && q.value < 100.0;
     if q.per && !range_years {
         return false;
@@ -625,7 +642,9 @@ fn is_goal_quantity<'m>(
     // Modifiers of a noun: 10人以下“微型学校”, 不足100名学生的学校.
     let has_suffix_qualifier = ctext[q.number.end..q.span.end].ends_with("以上")
         || ctext[q.number.end..q.span.end].ends_with("以下");
-    if has_suffix_qualifier && (starts_noun(after) || after.starts_with('的')) {
+    // A share keeps its noun: 60%以上的学校建成智慧校园.
+    if has_suffix_qualifier && unit != Some("%") && (starts_noun(after) || after.starts_with('的'))
+    {
         return false;
     }
     // 不足100名学生的学校: a number qualifying a noun through 的, unless a predicate precedes.
@@ -641,7 +660,8 @@ fn is_goal_quantity<'m>(
         .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || matches!(c, '“' | '”'))
         .take(5)
         .collect();
-    if !predicate && short_noun.contains('的') {
+    // 360学时的培训 measures what follows 的; 100名学生的学校 is a noun phrase.
+    if !predicate && short_noun.find('的').is_some_and(|k| k > 0) {
         return false;
     }
     // A number without unit is a value only for a rate (差异率低于0.15).
@@ -750,13 +770,23 @@ fn clause_goals<'m>(
         } else {
             String::new()
         };
+        // 60%以上的学校建成智慧校园: a share's population follows 的.
+        let (after, tail_len) = match tail_rest_after_de(&ctext[run_end..next_start.max(run_end)]) {
+            Some((noun, len))
+                if after.is_empty() && run[run.len() - 1].unit.as_deref() == Some("%") =>
+            {
+                (noun, len)
+            }
+            _ => (after, tail_len),
+        };
         let consumed = if after.is_empty() { 0 } else { tail_len };
         let mut indicator = if after.is_empty() {
             // 建成…学校、幼儿园2处: the item right before the number is what is counted.
             match before.rfind('、') {
                 Some(k)
                     if split_subject(before, run.len(), false).is_none()
-                        && !raw_before.contains("分别") =>
+                        && !raw_before.contains("分别")
+                        && !is_verb_list(&before[..k]) =>
                 {
                     tidy(&before[k + '、'.len_utf8()..])
                 }
@@ -807,6 +837,15 @@ fn clause_goals<'m>(
         i = j;
     }
     out
+}
+
+/// Whether the items before the last 、 are short verbs sharing one object (新建、改扩建校舍),
+/// rather than a list of things (建成实验中学、体育馆2处).
+fn is_verb_list(head: &str) -> bool {
+    head.split('、').all(|p| {
+        let n = p.chars().count();
+        (1..=3).contains(&n) && !p.ends_with(['校', '园', '馆', '室', '所', '站', '心'])
+    })
 }
 
 /// Splits a listed subject (学前三年入园率和学前一年入园率) into its parts when it is

@@ -373,3 +373,37 @@ fn examples_before_deng_are_not_the_indicator() {
     assert_eq!(g[0].indicator, "校本教材");
     assert_eq!((g[0].value, g[0].comparator), (30.0, Comparator::Gt));
 }
+
+#[test]
+fn ranks_are_not_goals() {
+    assert!(run("力争中考成绩进入全市前3名。").is_empty());
+}
+
+#[test]
+fn a_share_keeps_the_population_after_de() {
+    let g = run("全县60%以上的学校建成智慧校园。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!((g[0].value, g[0].comparator), (60.0, Comparator::Ge));
+    assert!(
+        g[0].indicator.contains("学校建成智慧校园"),
+        "{}",
+        g[0].indicator
+    );
+}
+
+#[test]
+fn a_measure_before_de_measures_what_follows() {
+    let g = run("乡村教师每5年接受不少于360学时的培训。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!(
+        (g[0].value, g[0].unit.as_deref(), g[0].comparator),
+        (360.0, Some("学时"), Comparator::Ge)
+    );
+}
+
+#[test]
+fn coordinated_verbs_keep_their_shared_object() {
+    let g = run("新建、改扩建校舍18.5万平方米。");
+    assert_eq!(g[0].indicator, "新建、改扩建校舍");
+    assert_eq!(g[0].value, 185_000.0);
+}
