@@ -407,3 +407,33 @@ fn coordinated_verbs_keep_their_shared_object() {
     assert_eq!(g[0].indicator, "新建、改扩建校舍");
     assert_eq!(g[0].value, 185_000.0);
 }
+
+#[test]
+fn a_sentence_opened_by_an_earlier_year_reports_the_past() {
+    let meta = Meta {
+        title: Some("2023年全县教育工作要点".to_owned()),
+        ..Meta::default()
+    };
+    let text = "2022年,全县新增学位3200个。年内新增学位1080个。";
+    let g = run_with(text, &meta, &structure::analyze(text));
+    assert_eq!(find(&g, 3200.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 1080.0).status, GoalStatus::Target);
+    assert_eq!(find(&g, 1080.0).year, Some(2023));
+}
+
+#[test]
+fn dates_and_per_capita_words_are_handled_in_indicators() {
+    let g = run("6月底前完成4所学校建设。教师人均不少于72学时。");
+    assert_eq!(find(&g, 4.0).indicator, "完成学校建设");
+    assert_eq!(find(&g, 72.0).indicator, "教师人均");
+}
+
+#[test]
+fn a_verb_between_two_counts_belongs_to_the_second() {
+    let g = run("投资8500万元实施12个改造项目。");
+    assert_eq!(find(&g, 85_000_000.0).indicator, "投资");
+    assert_eq!(find(&g, 12.0).indicator, "实施改造项目");
+    let g = run("实现3个学段推出5所名校。");
+    assert_eq!(find(&g, 3.0).indicator, "实现学段");
+    assert_eq!(find(&g, 5.0).indicator, "推出名校");
+}
