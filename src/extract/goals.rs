@@ -145,11 +145,11 @@ static WORK_PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Verbs after which a Chinese numeral counts things (引进一所本科院校); elsewhere Chinese
-/// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校).
+/// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校). 建设一所 is left
+/// out: it usually states a standard per unit (每个乡镇建设一所中心幼儿园), not a count.
 const CHINESE_COUNT_VERBS: &[&str] = &[
     "新建",
     "建成",
-    "建设",
     "创建",
     "引进",
     "打造",

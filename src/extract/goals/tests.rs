@@ -437,3 +437,9 @@ fn a_verb_between_two_counts_belongs_to_the_second() {
     assert_eq!(find(&g, 3.0).indicator, "实现学段");
     assert_eq!(find(&g, 5.0).indicator, "推出名校");
 }
+
+#[test]
+fn building_one_per_unit_is_a_standard_not_a_count() {
+    assert!(run("每个乡镇建设一所中心幼儿园。").is_empty());
+    assert_eq!(run("年内新建一所高中。").len(), 1);
+}
