@@ -589,30 +589,32 @@ pub(crate) fn outline(text: &str, lines: &[Line], tables: &[Table]) -> Vec<Headi
 
 /// Offers labels inside a line's body that follow a sentence end (`…完成。(1)…`).
 fn inline_labels(b: &mut Builder<'_>, s: &str, base: usize, from: usize) {
-    let mut prev_end = false;
-    let mut i = from;
-    while i < s.len() {
-        let Some(c) = s[i..].chars().next() else {
-            break;
+    let Some(body) = s.get(from..) else {
+        return;
+    };
+    let mut skip_to = 0;
+    for (i, _) in body.match_indices('(') {
+        if i < skip_to {
+            continue;
+        }
+        let before = body[..i].trim_end_matches(' ');
+        let after_end = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_terminal(c) || c == ':');
+        if !after_end {
+            continue;
+        }
+        let Some(label) = parse_label(&body[i..]) else {
+            continue;
         };
-        if c == '(' && prev_end {
-            if let Some(label) = parse_label(&s[i..]) {
-                if matches!(label.kind, HeadingKind::Paren | HeadingKind::ParenNumber) {
-                    let at = base + i + label.len;
-                    if b.offer(&label, base + i, at..at, Mode::Inline) {
-                        i += label.len;
-                        prev_end = false;
-                        continue;
-                    }
-                }
+        if matches!(label.kind, HeadingKind::Paren | HeadingKind::ParenNumber) {
+            let at = base + from + i;
+            let end = at + label.len;
+            if b.offer(&label, at, end..end, Mode::Inline) {
+                skip_to = i + label.len;
             }
         }
-        if is_terminal(c) || c == ':' {
-            prev_end = true;
-        } else if c != ' ' {
-            prev_end = false;
-        }
-        i += c.len_utf8();
     }
 }
 
