@@ -217,9 +217,10 @@ pub(crate) fn sentences(
             if !title.is_empty() && title.start >= pos && title.end <= line.end {
                 out.push(title_sentence(text, title.clone(), h));
                 pos = title.end;
-                // The full stop closing the title belongs to it, not to the next sentence.
+                // The full stop (or colon) closing the title belongs to it, not to the next
+                // sentence.
                 if let Some(c) = text[pos..line.end].chars().next() {
-                    if matches!(c, '。' | '!' | '?') {
+                    if matches!(c, '。' | '!' | '?' | ':') {
                         pos += c.len_utf8();
                     }
                 }
