@@ -111,18 +111,20 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Body rows.
     pub rows: Vec<Row>,
-    /// Byte span of the whole table.
+    /// Byte span of the whole table; with a caption, it starts at the caption line.
     pub span: Range<usize>,
-    /// Byte span of the caption line, if any.
-    pub caption_span: Option<Range<usize>>,
-    /// Byte span of the header (first header cell to last).
-    pub header_span: Range<usize>,
 }
 
 impl Table {
     /// Index of the first column with `role`.
     pub fn column(&self, role: ColumnRole) -> Option<usize> {
         self.columns.iter().position(|c| c.role == role)
+    }
+
+    /// Whether the line starting at byte `line_start` is this table's caption line (running
+    /// text, unlike the header and the rows).
+    pub fn is_caption_line(&self, line_start: usize) -> bool {
+        self.caption.is_some() && line_start == self.span.start
     }
 }
 

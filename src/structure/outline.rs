@@ -300,7 +300,11 @@ impl Context {
             Mode::Line => {}
         }
         let continues = self.last[kind_slot(kind)];
-        (number == 1 || (continues > 0 && number == continues + 1)).then_some(pos)
+        // The first heading of a document may be any early number: an excerpt (or a text
+        // whose start was lost) begins mid-list.
+        let first = self.floor == 0 && self.stack.is_empty() && self.last.iter().all(|&n| n == 0);
+        (number == 1 || (continues > 0 && number == continues + 1) || (first && number <= 20))
+            .then_some(pos)
     }
 }
 
@@ -527,11 +531,7 @@ pub(crate) fn outline(text: &str, lines: &[Line], tables: &[Table]) -> Vec<Headi
             table_i += 1;
         }
         let in_table = tables.get(table_i).is_some_and(|t| {
-            t.span.start <= line.start
-                && line.start < t.span.end
-                && t.caption_span
-                    .as_ref()
-                    .is_none_or(|c| c.start != line.start)
+            t.span.start <= line.start && line.start < t.span.end && !t.is_caption_line(line.start)
         });
         if in_table {
             prev_open = Open::No;
@@ -705,6 +705,16 @@ mod tests {
                 "二/(三)/4"
             ]
         );
+    }
+
+    #[test]
+    fn an_excerpt_may_start_mid_list() {
+        assert_eq!(
+            paths("(二)发展目标\n1.甲。\n(三)保障\n"),
+            ["(二)", "(二)/1", "(三)"]
+        );
+        // Only the very first heading: later ones must continue.
+        assert_eq!(paths("一、甲\n(三)乙\n"), ["一"]);
     }
 
     #[test]

@@ -183,10 +183,7 @@ pub(crate) fn sentences(
             t += 1;
         }
         if let Some(table) = tables.get(t) {
-            let caption = table
-                .caption_span
-                .as_ref()
-                .is_some_and(|c| c.start <= line.start && line.start < c.end);
+            let caption = table.is_caption_line(line.start);
             if table.span.start <= line.start && line.start < table.span.end && !caption {
                 continue;
             }

@@ -215,9 +215,7 @@ fn pipe_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     Some((
         Table {
             caption: caption.as_ref().map(|(c, _)| c.clone()),
-            caption_span: caption.map(|(_, l)| l.start..l.end),
             columns,
-            header_span: head_line.start..head_line.end,
             rows: body,
             span: start..last,
         },
@@ -375,9 +373,7 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     Some((
         Table {
             caption: caption.map(|l| text[l.start..l.end].to_owned()),
-            caption_span: caption.map(|l| l.start..l.end),
             columns,
-            header_span: head.clone(),
             rows,
             span: caption.map_or(head.start, |l| l.start)..last,
         },
