@@ -33,6 +33,10 @@ pub enum HeadingKind {
     Box,
     /// `附件` / `附件1`: an annex, which starts its own top-level path.
     Annex,
+    /// `第一部分` / `第一篇`: a part, above chapters.
+    Part,
+    /// `第一节`: a section of a chapter.
+    Section,
 }
 
 /// One heading of the outline.

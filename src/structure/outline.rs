@@ -165,14 +165,19 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
         let n = cn_number(&s[..digits])?;
         let sp = skip_spaces(&s[digits..]);
         let rest = &s[digits + sp..];
-        if !rest.starts_with('、') {
+        // `一、`, and the rarer `一.`.
+        let sep = if rest.starts_with('、') {
+            '、'.len_utf8()
+        } else if rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            1
+        } else {
             return None;
-        }
+        };
         return label(
             HeadingKind::Top,
             n,
             s[..digits].to_owned(),
-            digits + sp + '、'.len_utf8(),
+            digits + sp + sep,
         );
     }
     if let Some(rest) = s.strip_prefix('第') {
@@ -183,14 +188,20 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
         let num = &rest[..digits];
         let n = num.parse().ok().or_else(|| cn_number(num))?;
         let after = &rest[digits..];
-        let kind = if after.starts_with('章') {
-            HeadingKind::Chapter
+        let (kind, suffix) = if after.starts_with('章') {
+            (HeadingKind::Chapter, "章")
         } else if after.starts_with('条') {
-            HeadingKind::Article
+            (HeadingKind::Article, "条")
+        } else if after.starts_with('节') {
+            (HeadingKind::Section, "节")
+        } else if after.starts_with('篇') {
+            (HeadingKind::Part, "篇")
+        } else if after.starts_with("部分") {
+            (HeadingKind::Part, "部分")
         } else {
             return None;
         };
-        let len = '第'.len_utf8() + digits + '章'.len_utf8();
+        let len = '第'.len_utf8() + digits + suffix.len();
         return label(kind, n, s[..len].to_owned(), len);
     }
     if let Some(rest) = s.strip_prefix("专栏") {
@@ -236,12 +247,14 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
 fn rank(kind: HeadingKind) -> u8 {
     match kind {
         HeadingKind::Box | HeadingKind::Annex => 0,
-        HeadingKind::Chapter => 1,
-        HeadingKind::Top => 2,
-        HeadingKind::Article => 3,
-        HeadingKind::Paren => 4,
-        HeadingKind::Number => 5,
-        HeadingKind::ParenNumber => 6,
+        HeadingKind::Part => 1,
+        HeadingKind::Chapter => 2,
+        HeadingKind::Section => 3,
+        HeadingKind::Top => 4,
+        HeadingKind::Article => 5,
+        HeadingKind::Paren => 6,
+        HeadingKind::Number => 7,
+        HeadingKind::ParenNumber => 8,
     }
 }
 
@@ -274,7 +287,7 @@ struct Level {
 #[derive(Debug, Clone, Default)]
 struct Context {
     stack: Vec<Level>,
-    last: [u32; 7],
+    last: [u32; 9],
     /// Levels below this index are fixed (a box's own level).
     floor: usize,
 }
@@ -812,6 +825,27 @@ mod tests {
                 "第二章/第三条"
             ]
         );
+    }
+
+    #[test]
+    fn parts_chapters_and_sections() {
+        let text = "第一部分 发展基础\n第一章 总体要求\n第一节 指导思想\n一、坚持党的领导\n第二节 发展目标\n第二章 主要任务\n第三节 学前教育\n第二部分 保障\n";
+        assert_eq!(
+            paths(text),
+            [
+                "第一部分",
+                "第一部分/第一章",
+                "第一部分/第一章/第一节",
+                "第一部分/第一章/第一节/一",
+                "第一部分/第一章/第二节",
+                "第一部分/第二章",
+                "第一部分/第二章/第三节",
+                "第二部分"
+            ]
+        );
+        assert_eq!(parse_label("第二篇 发展").unwrap().kind, HeadingKind::Part);
+        assert_eq!(parse_label("一.总体要求").unwrap().kind, HeadingKind::Top);
+        assert_eq!(parse_label("一.5倍"), None);
     }
 
     #[test]
