@@ -289,7 +289,8 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         }
         let s = cell(&l);
         let known = header_role(s).0 != ColumnRole::Other || is_other_header(s);
-        if !known || s.chars().count() > 12 || s.contains('|') {
+        // A header has a handful of cells; the cap keeps a run of header words linear.
+        if !known || s.chars().count() > 12 || s.contains('|') || header.len() >= 16 {
             break;
         }
         header.push(l);
@@ -440,6 +441,15 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> Vec<Table> {
             {
                 tables.push(t);
                 i = next.max(i + 1);
+            }
+            // A block of pipe lines that is no table is skipped whole, so that it is read once.
+            _ if s.contains('|') => {
+                i += 1;
+                while i < lines.len()
+                    && (lines[i].is_blank() || text[lines[i].start..lines[i].end].contains('|'))
+                {
+                    i += 1;
+                }
             }
             _ => i += 1,
         }
