@@ -370,25 +370,15 @@ impl Builder<'_> {
                 true
             }
             _ => {
-                if let Some(b) = &self.boxed {
+                // Inside a box, its own numbering first; a label continuing the main outline
+                // instead closes the box.
+                if let Some(mut b) = self.boxed.take() {
                     if let Some(keep) = b.place(label.kind, label.number, mode) {
-                        let mut b = self.boxed.take().unwrap_or_default();
-                        Self::close(&mut self.headings, &mut b, keep, at);
-                        let parent = b.stack.last().map(|l| l.heading);
-                        let path = parent
-                            .and_then(|p| self.headings.get(p))
-                            .map(|h| h.path.clone())
-                            .unwrap_or_default();
-                        let index = self.add(label, at, title, parent, keep, &path);
-                        b.stack.push(Level {
-                            kind: label.kind,
-                            number: label.number,
-                            heading: index,
-                        });
-                        b.last[kind_slot(label.kind)] = label.number;
+                        self.push(&mut b, label, at, title, keep);
                         self.boxed = Some(b);
                         return true;
                     }
+                    self.boxed = Some(b);
                 }
                 let Some(keep) = self.main.place(label.kind, label.number, mode) else {
                     return false;
@@ -402,7 +392,20 @@ impl Builder<'_> {
 
     fn push_in_main(&mut self, label: &Label, at: usize, title: Range<usize>, keep: usize) {
         let mut ctx = std::mem::take(&mut self.main);
-        Self::close(&mut self.headings, &mut ctx, keep, at);
+        self.push(&mut ctx, label, at, title, keep);
+        self.main = ctx;
+    }
+
+    /// Closes `ctx`'s levels from `keep` on and pushes a heading for `label` below them.
+    fn push(
+        &mut self,
+        ctx: &mut Context,
+        label: &Label,
+        at: usize,
+        title: Range<usize>,
+        keep: usize,
+    ) {
+        Self::close(&mut self.headings, ctx, keep, at);
         let parent = ctx.stack.last().map(|l| l.heading);
         let path = parent
             .and_then(|p| self.headings.get(p))
@@ -415,7 +418,6 @@ impl Builder<'_> {
             heading: index,
         });
         ctx.last[kind_slot(label.kind)] = label.number;
-        self.main = ctx;
     }
 
     fn add(
