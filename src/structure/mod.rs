@@ -178,6 +178,15 @@ impl Structure {
         self.tables[..after].last().filter(|t| pos < t.span.end)
     }
 
+    /// The sentence that is the title of heading `index`, if the heading has a title.
+    pub fn title_sentence(&self, index: usize) -> Option<&Sentence> {
+        let h = self.headings.get(index)?;
+        let at = self
+            .sentences
+            .partition_point(|s| s.span.start < h.title_span.start);
+        self.sentences.get(at).filter(|s| s.heading == Some(index))
+    }
+
     /// The sentences whose span intersects `range`, in order (binary search, no scan).
     pub fn sentences_in(&self, range: Range<usize>) -> &[Sentence] {
         let from = self
@@ -257,5 +266,8 @@ mod tests {
         assert_eq!(s.section_at(text.find("其他").unwrap()), Some("专栏一"));
         assert_eq!(s.section_at(text.find("丙").unwrap()), Some("一/2"));
         assert_eq!(s.section_at(0), Some("一"));
+        let title = s.title_sentence(1).unwrap();
+        assert_eq!(&text[title.span.clone()], "乙");
+        assert!(s.title_sentence(99).is_none());
     }
 }
