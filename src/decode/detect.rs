@@ -251,11 +251,14 @@ fn memchr_newline(bytes: &[u8], start: usize) -> usize {
         .map_or(bytes.len(), |p| start + p + 1)
 }
 
-/// A valid-UTF-8 line counts as UTF-8 when its non-ASCII chars are CJK text or punctuation
-/// (a legacy line that happens to be valid UTF-8 decodes to Latin/Cyrillic letters instead).
+/// A valid-UTF-8 line counts as UTF-8 when its non-ASCII chars are CJK text, punctuation or
+/// Latin-1 signs such as NBSP (a legacy line that happens to be valid UTF-8 decodes to
+/// Cyrillic, Greek or other letters below U+2000 instead).
 fn is_cjk_utf8(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_ascii() || (c as u32) >= 0x2000 && !(0xE000..0xF900).contains(&(c as u32)))
+    s.chars().all(|c| {
+        let u = c as u32;
+        u < 0x100 || (u >= 0x2000 && !(0xE000..0xF900).contains(&u))
+    })
 }
 
 /// The legacy encoding chardetng sees in `sample` (GBK when it has no opinion).

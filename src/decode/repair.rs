@@ -35,7 +35,7 @@ struct Replacement {
 pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
     let chars: Vec<char> = input.text.chars().collect();
     let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
-    if !scores.iter().any(|&s| s < 0) {
+    if !scores.iter().any(|&s| s < -1) {
         return (input, 0);
     }
     let clusters = bad_clusters(&chars, &scores);
@@ -137,21 +137,21 @@ fn is_strong_bad(chars: &[char], i: usize) -> bool {
             // A real question mark stands alone; a lost byte sits among other garbage.
             let lo = i.saturating_sub(5);
             let hi = (i + 6).min(chars.len());
-            let garbage_near = (lo..hi).any(|j| j != i && char_score(chars[j]) < 0);
+            let garbage_near = (lo..hi).any(|j| j != i && char_score(chars[j]) < -1);
             near_han && garbage_near && next.is_some_and(|c| !c.is_whitespace())
         }
         _ => false,
     }
 }
 
-/// Char ranges of garbled clusters: bad chars (negative score) at most two chars apart, kept
+/// Char ranges of garbled clusters: bad chars (score below -1) at most two chars apart, kept
 /// when they hold a strong signal or at least three bad chars (one rare name char is not
 /// garbage).
 fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
     let mut clusters = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if scores[i] >= 0 {
+        if scores[i] >= -1 {
             i += 1;
             continue;
         }
@@ -161,7 +161,7 @@ fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
         let mut strong = is_strong_bad(chars, i);
         let mut j = end;
         while j < chars.len() && j - end < 2 && chars[j] != '\n' {
-            if scores[j] < 0 {
+            if scores[j] < -1 {
                 bad += 1;
                 strong |= is_strong_bad(chars, j);
                 end = j + 1;
