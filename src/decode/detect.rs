@@ -13,8 +13,11 @@ use super::freq::{is_han, rank};
 use super::mapped::{Mapped, CORRUPT};
 use crate::error::{Error, ErrorKind};
 
-/// How much of the input chardetng and the UTF-16 sniffer look at.
+/// How much of the input the UTF-16 sniffer and the binary check look at.
 const SNIFF_BYTES: usize = 64 * 1024;
+/// How much legacy text chardetng sees: it runs ~9 MB/s, and 16 KiB of Chinese (8,000
+/// characters) is plenty to tell GBK from Big5.
+const CHARDET_BYTES: usize = 16 * 1024;
 
 /// The decoded text and how it was decoded.
 pub(crate) struct Detected {
@@ -192,8 +195,8 @@ fn decode_utf8_or_mixed(bytes: &[u8], base: usize) -> Detected {
             utf8_evidence |= !line.is_ascii();
         } else {
             legacy_lines = true;
-            if sniff.len() < SNIFF_BYTES {
-                let take = (SNIFF_BYTES - sniff.len()).min(line.len());
+            if sniff.len() < CHARDET_BYTES {
+                let take = (CHARDET_BYTES - sniff.len()).min(line.len());
                 sniff.extend_from_slice(&line[..take]);
             }
         }
