@@ -32,8 +32,14 @@ const SIGNATURE_WINDOW: usize = 30;
 pub fn extract(text: &str, _structure: &Structure) -> Meta {
     let all = lines::lines(text);
     let head = &all[..all.len().min(HEAD_LINES)];
-    let notice = find_notice(head).or_else(|| find_notice_by_body(head));
     let labels = Labels::read(head);
+    let label_line = labels
+        .title
+        .as_deref()
+        .map(|t| [Line { text: t, start: 0 }]);
+    let notice = find_notice(head)
+        .or_else(|| label_line.as_ref().and_then(|l| find_notice(l)))
+        .or_else(|| find_notice_by_body(head));
 
     let mut meta = Meta::default();
     let mut issuer_from_title = None;
@@ -44,8 +50,13 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             meta.date = n.date.clone();
         }
         None => {
-            if let Some(title) = own_title(head) {
+            let found = own_title(head).or_else(|| labels.title.clone().map(|t| (t, None)));
+            if let Some((title, after)) = found {
                 issuer_from_title = issuer_of_title(&title);
+                if let Some((issuer, date)) = after.and_then(|a| byline(head, a)) {
+                    meta.issuer = Some(issuer);
+                    meta.date = Some(date);
+                }
                 meta.title = Some(title);
             }
         }
@@ -254,12 +265,37 @@ struct Labels {
     doc_number: Option<String>,
     date: Option<String>,
     source: Option<String>,
+    title: Option<String>,
 }
 
 impl Labels {
     fn read(head: &[Line<'_>]) -> Self {
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(发文机关|发文单位|发布机构|发文字号|文号|成文日期|成文时间|来源|信息来源|文章来源)\s*[::]\s*(\S+)")
+            // Tables pad labels with spaces (索 引 号, 标  题): allow them between the chars.
+            let names = [
+                "发文机关",
+                "发文单位",
+                "发布机构",
+                "发文字号",
+                "文号",
+                "成文日期",
+                "成文时间",
+                "信息来源",
+                "文章来源",
+                "来源",
+                "标题",
+                "名称",
+            ];
+            let alternation: Vec<String> = names
+                .iter()
+                .map(|n| {
+                    n.chars()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join(r"\s*")
+                })
+                .collect();
+            Regex::new(&format!(r"({})\s*[::]\s*(\S+)", alternation.join("|")))
                 .expect("valid regex")
         });
         let mut labels = Labels::default();
@@ -272,7 +308,8 @@ impl Labels {
             }
             for c in LABEL.captures_iter(l.text) {
                 let value = c[2].trim();
-                match &c[1] {
+                let label: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
+                match label.as_str() {
                     "发文机关" | "发文单位" | "发布机构" => {
                         if is_org(value) {
                             labels.issuer.get_or_insert_with(|| value.to_owned());
@@ -288,6 +325,13 @@ impl Labels {
                             labels.date.get_or_insert(d);
                         }
                     }
+                    "标题" | "名称" => {
+                        // The whole rest of the line: titles may hold spaces.
+                        let whole = lines::trim(&l.text[c.get(2).map_or(0, |m| m.start())..]);
+                        if title_like(whole) {
+                            labels.title.get_or_insert_with(|| whole.to_owned());
+                        }
+                    }
                     _ => {
                         labels.source.get_or_insert_with(|| value.to_owned());
                     }
@@ -301,7 +345,7 @@ impl Labels {
 /// The title of a document that starts with it: the first title-like line naming a kind of
 /// document (at least six chars, so a menu item like 发展规划 is not taken), else a repeated
 /// page header, else the first title-like line just above the body.
-fn own_title(head: &[Line<'_>]) -> Option<String> {
+fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
     let stop = head
         .iter()
         .position(|l| is_outline(l.text))
@@ -319,10 +363,12 @@ fn own_title(head: &[Line<'_>]) -> Option<String> {
                 continue;
             }
             let mut title = t.to_owned();
+            let mut after = i + 1;
             if let Some(n) = next.filter(|n| is_parenthetical(n)) {
                 title.push_str(n);
+                after += 1;
             }
-            return Some(title);
+            return Some((title, Some(after)));
         }
         if let Some(n) = next {
             let joined = format!("{t}{n}");
@@ -331,23 +377,33 @@ fn own_title(head: &[Line<'_>]) -> Option<String> {
                 && kind_of(n).is_some()
                 && title_like(&joined)
             {
-                return Some(joined);
+                return Some((joined, Some(i + 2)));
             }
         }
     }
     if let Some(h) = scope.iter().find_map(|l| lines::page_header(l.text)) {
         if title_like(h) {
-            return Some(h.to_owned());
+            return Some((h.to_owned(), None));
         }
     }
     let body = scope.iter().position(|l| is_body(l.text))?;
-    scope[..body]
-        .iter()
+    (body.saturating_sub(3)..body)
         .rev()
-        .take(3)
-        .map(|l| lines::strip_site_suffix(l.text))
-        .find(|t| title_like(t) && t.chars().count() >= 6)
-        .map(str::to_owned)
+        .map(|k| (lines::strip_site_suffix(scope[k].text), k))
+        .find(|(t, _)| title_like(t) && t.chars().count() >= 6)
+        .map(|(t, k)| (t.to_owned(), Some(k + 1)))
+}
+
+/// A byline under a title: an organisation line and a date line (or both on one line).
+fn byline(head: &[Line<'_>], at: usize) -> Option<(String, String)> {
+    let first = head.get(at)?.text;
+    if let Some((date, range)) = find_date(first) {
+        let before = lines::trim(&first[..range.start]);
+        let after = lines::trim(&first[range.end..]);
+        return (is_org(before) && after.is_empty()).then(|| (before.to_owned(), date));
+    }
+    let date = fields::date_line(head.get(at + 1)?.text)?;
+    is_org(first).then(|| (first.to_owned(), date))
 }
 
 /// `(2021—2025)`, `(试行)`: a bracketed line continuing a title.

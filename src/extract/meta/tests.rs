@@ -286,3 +286,38 @@ fn notice_printing_several_documents_keeps_their_titles() {
     );
     assert_eq!(m.issuer.as_deref(), Some("某县人民政府"));
 }
+
+#[test]
+fn labelled_metadata_table_of_a_disclosure_page() {
+    let text = "索 引 号:11370124004209020U/2021-00012\n主题分类:教育\n\
+        发文机关:平阴县教育和体育局\n成文日期:2021年03月05日\n\
+        发文字号:平教体字[2021]5号\n发布日期:2021-03-08\n\
+        标  题:平阴县教育和体育局关于印发2021年全县教育工作要点的通知\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("2021年全县教育工作要点"));
+    assert_eq!(m.issuer.as_deref(), Some("平阴县教育和体育局"));
+    assert_eq!(m.doc_number.as_deref(), Some("平教体字〔2021〕5号"));
+    assert_eq!(m.date.as_deref(), Some("2021-03-05"));
+    assert_eq!(m.kind.as_deref(), Some("工作要点"));
+    assert_eq!(county(&m), Some("平阴县"));
+}
+
+#[test]
+fn byline_under_an_own_title() {
+    let text = "槐荫区“十四五”学前教育发展规划\n槐荫区教育和体育局\n2021年12月\n\
+        为推进学前教育发展,编制本规划。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("槐荫区“十四五”学前教育发展规划"));
+    assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
+    assert_eq!(m.date.as_deref(), Some("2021-12"));
+
+    let text = "槐荫区“十四五”学前教育发展规划\n槐荫区教育和体育局 二〇二一年十二月\n正文。\n";
+    let m = meta(text);
+    assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
+    assert_eq!(m.date.as_deref(), Some("2021-12"));
+
+    // A web page's time line under the title is no byline.
+    let text = "槐荫区学前教育发展规划\n发布时间:2021-12-08\n正文。\n";
+    let m = meta(text);
+    assert_eq!((m.issuer, m.date), (None, None));
+}
