@@ -46,7 +46,13 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
     match &notice {
         Some(n) => {
             meta.title = Some(n.title.clone());
-            meta.issuer = n.issuer.clone().or_else(|| n.signature.clone());
+            meta.issuer = match (&n.issuer, &n.signature) {
+                // A title cut by page chrome (阴县人民政府办公室): the signature is whole.
+                (Some(x), Some(sig)) if sig.len() > x.len() && sig.ends_with(x.as_str()) => {
+                    Some(sig.clone())
+                }
+                (x, sig) => x.clone().or_else(|| sig.clone()),
+            };
             meta.date = n.date.clone();
         }
         None => {
@@ -71,21 +77,25 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
         .date
         .or(labels.date.clone())
         .or_else(|| tail.map(|t| t.1));
-    meta.doc_number = labels.doc_number.clone().or_else(|| {
-        // Only the document's head: before the plan's outline or running text starts (a
-        // table of cited documents further down lists other numbers).
-        let end = notice.as_ref().map_or_else(
-            || {
-                head.iter()
-                    .position(|l| is_outline(l.text) || is_body(l.text))
-                    .unwrap_or(head.len())
-            },
-            |n| n.end_line,
-        );
-        head[..end.min(head.len())]
-            .iter()
-            .find_map(|l| fields::doc_number_line(l.text))
-    });
+    meta.doc_number = labels
+        .doc_number
+        .clone()
+        .or_else(|| notice.as_ref().and_then(|n| n.number.clone()))
+        .or_else(|| {
+            // Only the document's head: before the plan's outline or running text starts (a
+            // table of cited documents further down lists other numbers).
+            let end = notice.as_ref().map_or_else(
+                || {
+                    head.iter()
+                        .position(|l| is_outline(l.text) || is_body(l.text))
+                        .unwrap_or(head.len())
+                },
+                |n| n.end_line,
+            );
+            head[..end.min(head.len())]
+                .iter()
+                .find_map(|l| fields::doc_number_line(l.text))
+        });
     if let Some(title) = &meta.title {
         meta.kind = kind_of(title).map(str::to_owned);
         meta.period = period_of(title);
@@ -104,6 +114,8 @@ struct Notice {
     title: String,
     /// X of `X关于印发Y的通知`, or the organisation line just above it.
     issuer: Option<String>,
+    /// A 发文字号 written on the title line.
+    number: Option<String>,
     /// The organisation that signs the notice.
     signature: Option<String>,
     /// The notice's date.
@@ -128,7 +140,10 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
         if before.contains('《') || lines::has_sentence_punct(before) || is_body(line.text) {
             continue;
         }
-        let mut joined = lines::strip_site_suffix(line.text).to_owned();
+        let mut number = None;
+        let (first, n) = strip_trailing_number(lines::strip_site_suffix(line.text));
+        number = number.or(n);
+        let mut joined = first.to_owned();
         let mut j = i;
         while !joined.ends_with("的通知") && j + 1 < head.len() && j < i + 4 {
             let next = head[j + 1].text;
@@ -136,7 +151,9 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
                 break;
             }
             j += 1;
-            joined.push_str(next);
+            let (piece, n) = strip_trailing_number(next);
+            number = number.or(n);
+            joined.push_str(piece);
         }
         let Some(c) = NOTICE.captures(&joined) else {
             continue;
@@ -163,6 +180,7 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
         let notice = Notice {
             title: y.to_owned(),
             issuer,
+            number,
             signature,
             date,
             end_line: end,
@@ -190,6 +208,19 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
     best
 }
 
+/// `…的通知(平政办字〔2021〕26号)` → (`…的通知`, the number); other lines unchanged.
+fn strip_trailing_number(line: &str) -> (&str, Option<String>) {
+    if let Some((n, range)) = fields::find_doc_number(line) {
+        let after = lines::trim(&line[range.end..]);
+        let before = line[..range.start]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == '\u{ff08}');
+        if before.ends_with("的通知") && matches!(after, "" | ")" | "\u{ff09}") {
+            return (before, Some(n));
+        }
+    }
+    (line, None)
+}
+
 /// Without a notice title: `《Y》已经县政府同意,现印发给你们` names Y.
 fn find_notice_by_body(head: &[Line<'_>]) -> Option<Notice> {
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
@@ -202,6 +233,7 @@ fn find_notice_by_body(head: &[Line<'_>]) -> Option<Notice> {
         Some(Notice {
             title: c["y"].to_owned(),
             issuer: None,
+            number: None,
             signature,
             date,
             end_line: end,

@@ -321,3 +321,15 @@ fn byline_under_an_own_title() {
     let m = meta(text);
     assert_eq!((m.issuer, m.date), (None, None));
 }
+
+#[test]
+fn number_after_the_notice_title_and_a_cut_issuer() {
+    let text = "阴县人民政府办公室关于印发平阴县学前教育行动方案的通知(平政办字〔2022〕4号)\n\
+        各镇人民政府:\n《平阴县学前教育行动方案》已经县政府同意,现印发给你们。\n\
+        平阴县人民政府办公室\n2022年2月1日\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("平阴县学前教育行动方案"));
+    assert_eq!(m.doc_number.as_deref(), Some("平政办字〔2022〕4号"));
+    assert_eq!(m.issuer.as_deref(), Some("平阴县人民政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2022-02-01"));
+}
