@@ -131,7 +131,13 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds `X关于印发Y的通知`, joining a title broken over up to four lines.
 fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
     let mut best: Option<Notice> = None;
-    for (i, line) in head.iter().enumerate() {
+    // A notice heads the document: once an outline starts, `关于印发…的通知` lines are the
+    // plan's own list of cited documents.
+    let stop = head
+        .iter()
+        .position(|l| is_outline(l.text))
+        .unwrap_or(head.len());
+    for (i, line) in head[..stop].iter().enumerate() {
         let Some(at) = line.text.find("关于") else {
             continue;
         };

@@ -333,3 +333,14 @@ fn number_after_the_notice_title_and_a_cut_issuer() {
     assert_eq!(m.issuer.as_deref(), Some("平阴县人民政府办公室"));
     assert_eq!(m.date.as_deref(), Some("2022-02-01"));
 }
+
+#[test]
+fn cited_notices_listed_in_the_body_are_not_the_document() {
+    let text = "某县教育事业发展规划\n一、编制依据\n\
+        1.国务院关于印发国家教育事业发展“十三五”规划的通知\n\
+        2.省政府关于印发教育强省建设方案的通知\n二、发展目标\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某县教育事业发展规划"));
+    assert_eq!(m.issuer, None);
+    assert_eq!(m.kind.as_deref(), Some("规划"));
+}
