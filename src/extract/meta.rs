@@ -100,11 +100,28 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
         meta.kind = kind_of(title).map(str::to_owned);
         meta.period = period_of(title);
     }
+    if meta.kind.is_none() {
+        meta.kind = self_described_kind(text);
+    }
     if meta.period.is_none() && meta.kind.as_deref() == Some("规划") {
         meta.period = fields::stated_period(text);
     }
     meta.region = find_region(text, &meta, &labels);
     meta
+}
+
+/// The kind a document states for itself near its start: `制定本方案`, `编制本规划`.
+fn self_described_kind(text: &str) -> Option<String> {
+    static SELF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:制定|编制|制订|出台)本(规划|方案|意见|办法|要点)").expect("valid regex")
+    });
+    // Only the opening: later `本方案` phrases refer back to it and add nothing.
+    let mut end = text.len().min(4000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let c = SELF.captures(&text[..end])?;
+    kind_of(&c[1]).map(str::to_owned)
 }
 
 /// A covering notice's reading.

@@ -344,3 +344,12 @@ fn cited_notices_listed_in_the_body_are_not_the_document() {
     assert_eq!(m.issuer, None);
     assert_eq!(m.kind.as_deref(), Some("规划"));
 }
+
+#[test]
+fn kind_stated_by_the_document_itself() {
+    let text = "创建全国义务教育优质均衡发展县\n为推动义务教育优质均衡发展,制定本方案。\n";
+    let m = meta(text);
+    assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    let text = "切实推动教育均衡发展\n近年来,全县坚持教育优先发展,办好每一所学校。\n";
+    assert_eq!(meta(text).kind, None);
+}
