@@ -132,6 +132,24 @@ impl Corpus {
         }
     }
 
+    /// Drops `path` from the inputs if discovery found it (by any spelling of the same file),
+    /// e.g. the output file of a previous run written inside the folder being read.
+    pub fn exclude(mut self, path: impl AsRef<Path>) -> Self {
+        let path = path.as_ref();
+        let Some(name) = path.file_name() else {
+            return self;
+        };
+        let Ok(target) = std::fs::canonicalize(path) else {
+            return self;
+        };
+        // Only same-named entries can be the file: canonicalise just those.
+        self.entries.retain(|e| {
+            e.path.file_name() != Some(name)
+                || std::fs::canonicalize(&e.path).map_or(true, |p| p != target)
+        });
+        self
+    }
+
     /// Replaces all options.
     pub fn with_options(mut self, options: Options) -> Self {
         self.options = options;

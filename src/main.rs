@@ -200,7 +200,11 @@ fn extract(args: ExtractArgs) -> ExitCode {
                 roots.push(path.clone());
             }
         }
-        let corpus = Corpus::from_paths(roots).with_options(options);
+        let mut corpus = Corpus::from_paths(roots).with_options(options);
+        if let Some(output) = &args.output {
+            // Re-running into a file inside the input folder must not read it back.
+            corpus = corpus.exclude(output);
+        }
         let total = corpus.total_bytes();
         (corpus.par_map(render), Some(total))
     };
