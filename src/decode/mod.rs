@@ -1,15 +1,30 @@
 //! Decode stage: bytes in any encoding to clean Simplified, NFKC-normalised text.
 //!
-//! SKELETON: a naive first version (UTF-8 lossy, hanconv t2s, NFKC, crude pinyin removal) so the
-//! later stages have realistic text to work on; the decode issue replaces its insides while
-//! keeping this public API.
+//! Steps, each carrying the map from every char back to its input bytes ([`mapped`]):
+//! 1. [`detect`]: BOM / UTF-8 / UTF-16 / chardetng + encoding_rs, mixed UTF-8 + legacy lines,
+//! 2. [`repair`]: mojibake (UTF-8 read as GBK) and GBK streams shifted by a lost byte, judged
+//!    by a character-frequency score ([`freq`]), what stays garbled reported as corrupt,
+//! 3. [`convert`]: Traditional → Simplified (skipped when there is nothing Traditional),
+//! 4. NFKC in [`normalize`],
+//! 5. [`pinyin`]: inline pinyin annotations removed,
+//! 6. [`boilerplate`]: site chrome, counters, notices and spam lines removed.
+
+mod boilerplate;
+pub mod convert;
+mod detect;
+mod freq;
+mod mapped;
+mod normalize;
+mod pinyin;
+mod repair;
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
+pub use convert::{HanconvT2s, ScriptConverter};
 
 use crate::error::{Error, ErrorKind};
-use crate::records::DecodeReport;
+use crate::records::{DecodeReport, Script};
+use mapped::{CORRUPT, GUESSED};
 
 /// The decode stage's result: normalised text, a map back to the input, and a report.
 #[derive(Debug, Clone)]
@@ -34,35 +49,160 @@ impl Decoded {
         Some(first.start.min(last.start)..first.end.max(last.end))
     }
 
-    /// The input byte range of each char of `text`, in order.
+    /// The input byte range of each char of `text`, in order (non-decreasing, within the input).
     pub fn origins(&self) -> &[Range<usize>] {
         &self.origins
     }
 }
 
-/// Decodes `bytes` into normalised text.
+/// Limits of the decode stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// Inputs larger than this fail with [`ErrorKind::TooLarge`].
+    pub max_bytes: usize,
+    /// Lines longer than this (in bytes) are decoded but flagged with a warning: such input is
+    /// usually a dump without line structure, and later stages will see one huge paragraph.
+    pub max_line_bytes: usize,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions {
+            max_bytes: 64 * 1024 * 1024,
+            max_line_bytes: 4 * 1024 * 1024,
+        }
+    }
+}
+
+/// A configured decoder.
+#[derive(Clone)]
+pub struct Decoder {
+    options: DecodeOptions,
+    converter: std::sync::Arc<dyn ScriptConverter>,
+}
+
+impl std::fmt::Debug for Decoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Decoder")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Decoder {
+    fn default() -> Self {
+        Decoder::with_options(DecodeOptions::default())
+    }
+}
+
+impl Decoder {
+    /// A decoder with `options` and the default (hanconv) T→S converter.
+    pub fn with_options(options: DecodeOptions) -> Self {
+        Decoder {
+            options,
+            converter: std::sync::Arc::new(HanconvT2s),
+        }
+    }
+
+    /// Replaces the Traditional → Simplified converter.
+    pub fn with_converter(mut self, converter: std::sync::Arc<dyn ScriptConverter>) -> Self {
+        self.converter = converter;
+        self
+    }
+
+    /// Decodes `bytes` into normalised text.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Empty`] for input with no text, [`ErrorKind::TooLarge`] beyond
+    /// `max_bytes`, [`ErrorKind::Binary`] for binary data, [`ErrorKind::Undecodable`] when most
+    /// of the decoded text is replacement characters.
+    pub fn decode(&self, bytes: &[u8]) -> Result<Decoded, Error> {
+        if bytes.len() > self.options.max_bytes {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "the input has {} bytes, more than the limit of {} bytes",
+                    bytes.len(),
+                    self.options.max_bytes
+                ),
+            ));
+        }
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::new(ErrorKind::Empty, "the input holds no text"));
+        }
+        let mut report = DecodeReport::default();
+        let detected = detect::decode_bytes(bytes)?;
+        report.encoding = detected.encoding.name().to_owned();
+        report.mixed_encoding = detected.mixed;
+        let mapped = detected.mapped;
+
+        let total = mapped.len_chars().max(1);
+        let replaced = mapped.text.chars().filter(|&c| c == '\u{FFFD}').count();
+        if replaced * 2 > total {
+            return Err(Error::new(
+                ErrorKind::Undecodable,
+                format!(
+                    "{replaced} of {total} chars could not be decoded as {}",
+                    report.encoding
+                ),
+            ));
+        }
+        if let Some(longest) = longest_line(bytes).filter(|&l| l > self.options.max_line_bytes) {
+            report.warnings.push(format!(
+                "a line of {longest} bytes: the input has almost no line structure"
+            ));
+        }
+
+        let (mapped, repaired) = repair::repair(mapped);
+        report.mojibake_repaired = repaired;
+
+        let (script, traditional) = convert::detect_script(&mapped.text);
+        report.script = script;
+        let mapped = if traditional > 0 {
+            convert::convert_mapped(&mapped, &*self.converter)
+        } else {
+            mapped
+        };
+
+        let mapped = normalize::nfkc(mapped);
+        let (mapped, pinyin) = pinyin::remove_pinyin(mapped);
+        report.pinyin_annotations_removed = pinyin;
+        let (mapped, boilerplate) = boilerplate::remove_boilerplate(mapped);
+        report.boilerplate_lines_removed = boilerplate;
+
+        report.corrupt_spans = mapped.flagged_spans(CORRUPT);
+        report.guessed_spans = mapped.flagged_spans(GUESSED);
+        if !report.guessed_spans.is_empty() {
+            report.warnings.push(format!(
+                "{} span(s) re-paired as a GBK stream that lost a byte: a guess",
+                report.guessed_spans.len()
+            ));
+        }
+        Ok(Decoded {
+            text: mapped.text,
+            report,
+            origins: mapped.origins,
+        })
+    }
+}
+
+/// Length of the longest line, when it is long enough to matter.
+fn longest_line(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < 1024 * 1024 {
+        return None;
+    }
+    bytes.split(|&b| b == b'\n').map(<[u8]>::len).max()
+}
+
+/// Decodes `bytes` into normalised text with the default options.
 ///
 /// # Errors
-/// [`ErrorKind::Empty`] for input with no text.
+/// See [`Decoder::decode`].
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::new(ErrorKind::Empty, "the input holds no text"));
-    }
-    let raw = String::from_utf8_lossy(bytes);
-    let simplified = hanconv::t2s(&*raw);
-    let nfkc: String = simplified.nfkc().collect();
-    let pinyin = regex::Regex::new(r"\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)").unwrap();
-    let text = pinyin.replace_all(&nfkc, "").into_owned();
-    let origins = text
-        .char_indices()
-        .map(|(i, c)| i..i + c.len_utf8())
-        .collect();
-    Ok(Decoded {
-        text,
-        report: DecodeReport {
-            encoding: "UTF-8".into(),
-            ..DecodeReport::default()
-        },
-        origins,
-    })
+    Decoder::default().decode(bytes)
+}
+
+/// The dominant script of `text` (as the report's `script`), exposed for tests and tools.
+pub fn script_of(text: &str) -> Script {
+    convert::detect_script(text).0
 }

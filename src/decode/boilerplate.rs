@@ -1,0 +1,516 @@
+//! Removal of site chrome, navigation, counters, document-site notices and SEO spam.
+//!
+//! Lines are classified by features — length, sentence punctuation, how much of the line is
+//! chrome vocabulary (by category), position before the body or in a trailing footer, link-like
+//! shape — never by the seeds' literal lines. Lines carrying document metadata (索引号, 发文字号,
+//! dates, 发布机构, 来源) are always kept; a view counter on such a line is trimmed off.
+
+use std::ops::Range;
+
+use super::mapped::Mapped;
+
+/// Site navigation and section labels.
+const NAV: &[&str] = &[
+    "首页",
+    "网站首页",
+    "返回首页",
+    "返回顶部",
+    "网站地图",
+    "无障碍",
+    "阅读",
+    "关怀版",
+    "长者版",
+    "适老化",
+    "登录",
+    "注册",
+    "当前位置",
+    "您的位置",
+    "所在位置",
+    "政府信息公开",
+    "信息公开",
+    "专题",
+    "导航",
+    "搜索",
+    "简体",
+    "繁体",
+    "单位概况",
+    "机构概况",
+    "栏目",
+];
+/// Print, share, font-size and QR-code controls.
+const CONTROLS: &[&str] = &[
+    "打印",
+    "本页",
+    "整页",
+    "内容",
+    "关闭",
+    "窗口",
+    "分享",
+    "分享到",
+    "收藏",
+    "字号",
+    "字体",
+    "扫码",
+    "扫一扫",
+    "二维码",
+    "使用手机",
+    "手机浏览",
+    "浏览本页",
+    "微信",
+    "微博",
+    "纠错",
+];
+/// View and post counters.
+const COUNTERS: &[&str] = &[
+    "浏览次数",
+    "浏览量",
+    "点击量",
+    "点击数",
+    "点击率",
+    "访问量",
+    "阅读量",
+    "阅读次数",
+    "信息发布",
+    "发布总数",
+    "总数",
+];
+/// Document-sharing site notices.
+const DOC_SITE: &[&str] = &[
+    "全文预览",
+    "预览",
+    "已结束",
+    "下载",
+    "本文档",
+    "文档",
+    "简介",
+    "版权说明",
+    "上传",
+    "侵权",
+    "举报",
+    "认领",
+    "本站",
+    "评论",
+    "提交",
+    "最新",
+    "相关",
+    "温馨提示",
+    "用户",
+    "资源",
+    "收益",
+    "付费",
+    "会员",
+];
+/// Words by which a site talks about itself.
+const SELF_REFERENCE: &[&str] = &["本站", "本网站", "本文档", "本平台", "文库"];
+/// Previous/next links.
+const SEQUENCE: &[&str] = &["上一篇", "下一篇", "上一页", "下一页", "上一条", "下一条"];
+/// SEO spam vocabulary: (word, weight).
+const SPAM: &[(&str, u32)] = &[
+    ("在线观看", 2),
+    ("免费观看", 2),
+    ("电视剧", 2),
+    ("欧美", 2),
+    ("日韩", 2),
+    ("人妻", 3),
+    ("乱码", 2),
+    ("无码", 3),
+    ("国产", 2),
+    ("蜜桃", 2),
+    ("成人", 1),
+    ("色情", 3),
+    ("毛片", 3),
+    ("av", 2),
+    ("AV", 2),
+    ("免费", 1),
+    ("精品", 1),
+    ("亚洲", 1),
+    ("视频", 1),
+    ("网站", 1),
+    ("观看", 1),
+];
+/// Labels of document metadata the metadata extractor reads.
+const META: &[&str] = &[
+    "索引号",
+    "发文字号",
+    "文号",
+    "成文日期",
+    "发布日期",
+    "发布时间",
+    "发文日期",
+    "发布机构",
+    "发文机关",
+    "来源",
+    "主题分类",
+    "有效性",
+];
+
+/// Removes boilerplate lines; returns the new text and the number of lines removed.
+pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
+    let lines = split_lines(&input.text);
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    let first_body = kinds.iter().position(|k| *k == Kind::Body);
+    let last_body = kinds.iter().rposition(|k| *k == Kind::Body);
+    let footer = footer_start(&lines, &kinds, first_body);
+
+    let mut drop = vec![false; lines.len()];
+    let mut trims: Vec<Range<usize>> = Vec::new();
+    for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
+        let inside = first_body.is_some_and(|f| i > f) && last_body.is_some_and(|l| i < l);
+        drop[i] = match kind {
+            Kind::Blank | Kind::Body => false,
+            Kind::Meta => {
+                if let Some(r) = counter_suffix(line.text) {
+                    trims.push(line.byte_start + r.start..line.byte_start + r.end);
+                }
+                false
+            }
+            Kind::Chrome => true,
+            Kind::WeakChrome => !inside,
+            Kind::Spam { before_title } => *before_title || first_body.is_none_or(|f| i < f),
+            Kind::Other => false,
+        };
+        if footer.is_some_and(|f| i >= f) && *kind != Kind::Blank && *kind != Kind::Meta {
+            drop[i] = true;
+        }
+        // Spam that is strong enough anywhere.
+        if let Kind::Spam { before_title: true } = kind {
+            drop[i] = true;
+        }
+    }
+    let removed = drop.iter().filter(|&&d| d).count();
+    if removed == 0 && trims.is_empty() {
+        return (input, 0);
+    }
+    let mut out = Mapped::with_capacity(input.text.len());
+    let mut li = 0;
+    let mut trim = trims.iter().peekable();
+    for (k, (byte, c)) in input.text.char_indices().enumerate() {
+        while li + 1 < lines.len() && byte >= lines[li + 1].byte_start {
+            li += 1;
+        }
+        if drop.get(li).copied().unwrap_or(false) {
+            continue;
+        }
+        while trim.peek().is_some_and(|r| r.end <= byte) {
+            trim.next();
+        }
+        if trim.peek().is_some_and(|r| r.contains(&byte)) {
+            continue;
+        }
+        out.push(c, input.origins[k].clone(), input.flags[k]);
+    }
+    (out, removed)
+}
+
+struct Line<'a> {
+    /// Byte offset of the line in the text.
+    byte_start: usize,
+    /// The line without its newline.
+    text: &'a str,
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        lines.push(Line {
+            byte_start: start,
+            text: piece.strip_suffix('\n').unwrap_or(piece),
+        });
+        start += piece.len();
+    }
+    lines
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    /// A sentence of the document: long, with sentence punctuation.
+    Body,
+    /// Carries document metadata: always kept.
+    Meta,
+    /// Chrome by a strong rule (notice, link list, page label, previous/next): dropped anywhere.
+    Chrome,
+    /// A short line made of chrome vocabulary: dropped outside the body.
+    WeakChrome,
+    /// SEO spam; `before_title` when strong enough to drop anywhere.
+    Spam {
+        before_title: bool,
+    },
+    /// Anything else (titles, headings, signatures, dates, short labels): kept.
+    Other,
+}
+
+fn is_blankish(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{a0}' | '\u{200b}' | '\u{feff}')
+}
+
+fn classify(raw: &str) -> Kind {
+    let t = raw.trim_matches(is_blankish);
+    if t.is_empty() {
+        return Kind::Blank;
+    }
+    let n = t.chars().count();
+    let sentence = t.contains('。') || t.contains(';') || t.contains('；');
+    if META.iter().any(|m| t.contains(m)) || is_index_number(t) {
+        return Kind::Meta;
+    }
+    if starts_enumerated(t) {
+        return if n >= 20 && sentence {
+            Kind::Body
+        } else {
+            Kind::Other
+        };
+    }
+    if SEQUENCE.iter().any(|s| t.starts_with(s)) {
+        return Kind::Chrome;
+    }
+    let self_ref = SELF_REFERENCE.iter().any(|s| t.contains(s));
+    let site_words = DOC_SITE.iter().filter(|w| t.contains(*w)).count();
+    if self_ref && site_words >= 2 {
+        return Kind::Chrome;
+    }
+    let spam: u32 = SPAM
+        .iter()
+        .filter(|(w, _)| t.contains(w))
+        .map(|(_, s)| *s)
+        .sum();
+    if !sentence && spam >= 3 {
+        let segments = t
+            .split([',', '，', '、', ' ', '|'])
+            .filter(|s| !s.is_empty())
+            .count();
+        if segments >= 3 || spam >= 5 {
+            return Kind::Spam {
+                before_title: spam >= 6,
+            };
+        }
+    }
+    if n <= 40 && !sentence {
+        if is_page_label(t) || is_breadcrumb(t) {
+            return Kind::Chrome;
+        }
+        let (covered, countable, tokens) = coverage(t);
+        if tokens > 0 && countable > 0 && covered * 10 >= countable * 6 {
+            // Several controls on one line ("打印本页 关闭本页") are chrome anywhere.
+            return if tokens >= 3 && covered * 10 >= countable * 8 {
+                Kind::Chrome
+            } else {
+                Kind::WeakChrome
+            };
+        }
+    }
+    if n >= 20 && (sentence || t.contains(',') || t.contains('，')) {
+        return Kind::Body;
+    }
+    Kind::Other
+}
+
+/// How many letters of `t` chrome vocabulary covers, how many letters it has, and how many
+/// vocabulary words occur.
+fn coverage(t: &str) -> (usize, usize, usize) {
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let mut covered = vec![false; chars.len()];
+    let mut tokens = 0;
+    for list in [NAV, CONTROLS, COUNTERS, DOC_SITE, SEQUENCE] {
+        for w in list {
+            for (pos, _) in t.match_indices(w) {
+                tokens += 1;
+                let first = chars.partition_point(|(b, _)| *b < pos);
+                let len = w.chars().count();
+                for c in covered.iter_mut().skip(first).take(len) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    let mut n_cov = 0;
+    let mut n_all = 0;
+    for ((_, c), cov) in chars.iter().zip(&covered) {
+        if c.is_alphabetic() {
+            n_all += 1;
+            n_cov += usize::from(*cov);
+        }
+    }
+    (n_cov, n_all, tokens)
+}
+
+/// An outline enumerator starts the line: 一、 (一) 1. 第一章 …
+fn starts_enumerated(t: &str) -> bool {
+    let mut it = t.chars();
+    let Some(first) = it.next() else { return false };
+    let second = it.next();
+    const NUMERALS: &str = "一二三四五六七八九十";
+    match first {
+        '(' | '（' => {
+            it.next()
+                .is_some_and(|c| c == ')' || c == '）' || NUMERALS.contains(c))
+                || second.is_some_and(|c| NUMERALS.contains(c) || c.is_ascii_digit())
+        }
+        '第' => second.is_some_and(|c| NUMERALS.contains(c) || c.is_ascii_digit()),
+        c if NUMERALS.contains(c) => t.chars().take(4).any(|c| c == '、'),
+        c if c.is_ascii_digit() => {
+            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with('.') || rest.starts_with('、')
+        }
+        _ => false,
+    }
+}
+
+/// `标题_第3页`, `第2页/共5页`.
+fn is_page_label(t: &str) -> bool {
+    let Some(rest) = t.strip_suffix('页') else {
+        return false;
+    };
+    let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    digits.len() < rest.len()
+        && (digits.ends_with("_第") || digits.ends_with("第"))
+        && (digits.contains('_') || digits.chars().count() <= 6)
+}
+
+/// `>专题>教育政策法规`, `首页 > 政务公开 > 文件`: short segments joined by arrows.
+fn is_breadcrumb(t: &str) -> bool {
+    let arrows = t.matches(['>', '»', '›']).count();
+    arrows >= 1
+        && (t.starts_with(['>', '»', '›']) || arrows >= 2)
+        && t.split(['>', '»', '›'])
+            .all(|s| s.trim().chars().count() <= 12)
+}
+
+/// `11370124004209020U/2021-4656593`: a credit code, a year and a serial.
+fn is_index_number(t: &str) -> bool {
+    let Some((code, rest)) = t.split_once('/') else {
+        return false;
+    };
+    let code = code.trim_matches(is_blankish);
+    let code = code
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    code.len() >= 9
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && rest.len() >= 6
+        && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && rest.as_bytes().get(4) == Some(&b'-')
+}
+
+/// Byte range (within the line) of a trailing view counter (`浏览次数: 123`) on a metadata line.
+fn counter_suffix(t: &str) -> Option<Range<usize>> {
+    for w in COUNTERS {
+        if let Some(pos) = t.rfind(w) {
+            let after = &t[pos + w.len()..];
+            if after
+                .chars()
+                .all(|c| c == ':' || c == '：' || c.is_ascii_digit() || is_blankish(c) || c == '次')
+            {
+                let before = t[..pos].trim_end_matches(is_blankish);
+                if META.iter().any(|m| before.contains(m)) {
+                    return Some(before.len()..t.len());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Where a trailing footer starts: the first chrome line after the first body line from which
+/// on chrome dominates (and any other line is short, unless chrome is overwhelming).
+fn footer_start(lines: &[Line<'_>], kinds: &[Kind], first_body: Option<usize>) -> Option<usize> {
+    let first_body = first_body?;
+    let (mut chrome, mut other, mut long_other) = (0usize, 0usize, 0usize);
+    let mut best = None;
+    for i in (first_body + 1..lines.len()).rev() {
+        match kinds[i] {
+            Kind::Blank => continue,
+            Kind::Chrome | Kind::WeakChrome | Kind::Spam { .. } => chrome += 1,
+            Kind::Body => {
+                other += 1;
+                long_other += 1;
+            }
+            _ => {
+                other += 1;
+                if lines[i].text.trim_matches(is_blankish).chars().count() > 20 {
+                    long_other += 1;
+                }
+            }
+        }
+        let is_chrome = matches!(kinds[i], Kind::Chrome | Kind::WeakChrome);
+        let total = chrome + other;
+        let ok = (long_other == 0 && chrome * 2 >= total) || chrome * 10 >= total * 7;
+        if is_chrome && ok {
+            best = Some(i);
+        }
+        if long_other > 0 && chrome * 10 < total * 5 {
+            break;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> (String, usize) {
+        let mut m = Mapped::default();
+        for (i, c) in s.char_indices() {
+            m.push(c, i..i + c.len_utf8(), 0);
+        }
+        let (out, n) = remove_boilerplate(m);
+        assert_eq!(out.origins.len(), out.text.chars().count());
+        (out.text, n)
+    }
+
+    const BODY1: &str = "为推动教育高质量发展,加快教育现代化,办好新时代人民满意教育,制定本方案。";
+    const BODY2: &str = "各部门要加强组织领导,明确责任分工,确保各项任务按期完成,形成工作合力。";
+
+    #[test]
+    fn drops_head_and_footer_chrome_keeps_metadata() {
+        let text = format!(
+            "网站首页 > 政务公开 > 文件\n某县人民政府关于印发某某方案的通知\n\
+             索引号:11370000000000000X/2023-0000001\n发布时间:2023年01月02日 来源:某县人民政府 点击量: 35\n\
+             字体:大 中 小 打印本页\n{BODY1}\n一、工作目标\n{BODY2}\n某县人民政府\n2023年1月2日\n\
+             分享到: 微信 微博\n上一篇:关于某事的通知\n下一篇:关于另一件事的通知\n"
+        );
+        let (out, n) = run(&text);
+        assert_eq!(n, 5, "{out}");
+        assert!(out.contains("索引号:11370000000000000X/2023-0000001\n"));
+        assert!(
+            out.contains("发布时间:2023年01月02日 来源:某县人民政府\n"),
+            "{out}"
+        );
+        assert!(out.contains(BODY1) && out.contains(BODY2));
+        assert!(out.contains("某县人民政府\n2023年1月2日\n"));
+        assert!(!out.contains("打印") && !out.contains("上一篇") && !out.contains("首页"));
+    }
+
+    #[test]
+    fn drops_spam_and_site_notices() {
+        let text = format!(
+            "高清电影在线观看,欧美日韩精品,国产乱码免费视频\n某某规划\n{BODY1}\n\
+             本站所有文档均由用户上传,如有侵权请联系删除。\n{BODY2}\n"
+        );
+        let (out, n) = run(&text);
+        assert_eq!(n, 2, "{out}");
+        assert!(out.starts_with("某某规划\n"));
+    }
+
+    #[test]
+    fn keeps_body_headings_with_chrome_words() {
+        let text = format!("{BODY1}\n(三)推进政务信息公开\n信息公开\n{BODY2}\n");
+        let (out, n) = run(&text);
+        assert_eq!((out.as_str(), n), (text.as_str(), 0));
+    }
+
+    #[test]
+    fn line_shapes() {
+        assert!(is_page_label("切实推动教育均衡发展_第1页"));
+        assert!(!is_page_label("共10页"));
+        assert!(is_breadcrumb(">专题>教育政策法规"));
+        assert!(!is_breadcrumb("x>3"));
+        assert!(is_index_number("11370124004209020U/2021-4656593"));
+        assert!(starts_enumerated("(一)指导思想") && starts_enumerated("12.加强"));
+    }
+}

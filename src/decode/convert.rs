@@ -1,0 +1,276 @@
+//! Traditional → Simplified conversion with provenance, and script detection.
+//!
+//! The conversion sits behind [`ScriptConverter`] so another engine (e.g. ferrous-opencc) can
+//! replace hanconv. The default engine uses hanconv's OpenCC dictionaries (phrases first, then
+//! characters, longest match) plus [`MAINLAND_OVERRIDES`] for mainland usage OpenCC's t2s keeps
+//! Traditional-looking (看著 → 看着).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use hanconv::{Dictionary, Trie};
+
+use super::mapped::{join, Mapped};
+use crate::records::Script;
+
+/// A Traditional → Simplified converter that says which input chars each output piece came from.
+pub trait ScriptConverter: Send + Sync {
+    /// Converts `text`, calling `emit(n, piece)` for consecutive pieces: the next `n` (≥ 1)
+    /// input chars became `piece`. The `n`s sum to the number of chars of `text`.
+    fn convert(&self, text: &str, emit: &mut dyn FnMut(usize, &str));
+}
+
+/// Phrase-level mainland usage that OpenCC's t2s leaves as 著: the verb suffix and 着-words.
+pub const MAINLAND_OVERRIDES: &[(&str, &str)] = &[
+    ("看著", "看着"),
+    ("著力", "着力"),
+    ("執著", "执着"),
+    ("接著", "接着"),
+    ("隨著", "随着"),
+    ("沿著", "沿着"),
+    ("本著", "本着"),
+    ("向著", "向着"),
+    ("朝著", "朝着"),
+    ("有著", "有着"),
+    ("帶著", "带着"),
+    ("跟著", "跟着"),
+    ("試著", "试着"),
+    ("繞著", "绕着"),
+    ("意味著", "意味着"),
+    ("存在著", "存在着"),
+    ("發揮著", "发挥着"),
+    ("著手", "着手"),
+    ("著眼", "着眼"),
+    ("著重", "着重"),
+    ("著想", "着想"),
+    ("著落", "着落"),
+    ("著實", "着实"),
+    ("著急", "着急"),
+    ("著陸", "着陆"),
+    ("穿著", "穿着"),
+    ("衣著", "衣着"),
+    ("沉著", "沉着"),
+];
+
+/// hanconv's OpenCC t2s dictionaries plus the mainland overrides.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct HanconvT2s;
+
+static T2S_TRIE: LazyLock<Trie<&'static str>> = LazyLock::new(|| {
+    let mut trie: Trie<&'static str> = Dictionary::TSPhrases
+        .iter()
+        .chain(Dictionary::TSCharacters.iter())
+        .collect();
+    for (k, v) in MAINLAND_OVERRIDES {
+        trie.insert(k, v);
+    }
+    trie
+});
+
+impl ScriptConverter for HanconvT2s {
+    fn convert(&self, text: &str, emit: &mut dyn FnMut(usize, &str)) {
+        let trie = &*T2S_TRIE;
+        let mut iter = text.chars();
+        let mut buf = [0u8; 4];
+        loop {
+            let rest = iter.as_str();
+            let Some(c) = rest.chars().next() else { break };
+            // ASCII and chars that start no dictionary key pass through cheaply.
+            if c.is_ascii() || !starts_key(c) {
+                iter.next();
+                emit(1, c.encode_utf8(&mut buf));
+            } else if let Some((out, len)) = trie.r#match(iter.clone()) {
+                emit(len, out);
+                iter.nth(len.saturating_sub(1));
+            } else {
+                iter.next();
+                emit(1, c.encode_utf8(&mut buf));
+            }
+        }
+    }
+}
+
+/// Tables derived once from the OpenCC character dictionaries.
+struct Tables {
+    /// Traditional char → its Simplified char (only where they differ).
+    t2s: HashMap<char, char>,
+    /// Chars that begin some key of the t2s trie (phrases or chars).
+    key_starts: HashSet<char>,
+    /// Bitset over the BMP of chars t2s would change.
+    trad_only: Vec<u64>,
+    /// Bitset over the BMP of Simplified chars whose Traditional form differs.
+    simp_only: Vec<u64>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut t2s = HashMap::new();
+    let mut trad_only = vec![0u64; 1024];
+    let mut simp_only = vec![0u64; 1024];
+    let mut key_starts = HashSet::new();
+    let single = |s: &str| {
+        let mut it = s.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    };
+    for (k, v) in Dictionary::TSCharacters.iter() {
+        if let (Some(k), Some(v)) = (single(k), v.chars().next()) {
+            if k != v {
+                t2s.insert(k, v);
+                set_bit(&mut trad_only, k);
+            }
+        }
+    }
+    for (k, _) in Dictionary::TSPhrases.iter() {
+        if let Some(c) = k.chars().next() {
+            key_starts.insert(c);
+        }
+    }
+    for (k, _) in MAINLAND_OVERRIDES {
+        if let Some(c) = k.chars().next() {
+            key_starts.insert(c);
+        }
+    }
+    key_starts.extend(t2s.keys().copied());
+    for (k, v) in Dictionary::STCharacters.iter() {
+        if let (Some(k), Some(v)) = (single(k), v.chars().next()) {
+            if k != v && !t2s.contains_key(&k) {
+                set_bit(&mut simp_only, k);
+            }
+        }
+    }
+    Tables {
+        t2s,
+        key_starts,
+        trad_only,
+        simp_only,
+    }
+});
+
+fn set_bit(bits: &mut [u64], c: char) {
+    let i = c as usize;
+    if let Some(w) = bits.get_mut(i / 64) {
+        *w |= 1 << (i % 64);
+    }
+}
+
+fn get_bit(bits: &[u64], c: char) -> bool {
+    let i = c as usize;
+    bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+fn starts_key(c: char) -> bool {
+    TABLES.key_starts.contains(&c)
+}
+
+/// True when t2s would change `c` on its own (a Traditional-only char).
+pub(crate) fn is_traditional_only(c: char) -> bool {
+    if (c as u32) < 0x10000 {
+        get_bit(&TABLES.trad_only, c)
+    } else {
+        TABLES.t2s.contains_key(&c)
+    }
+}
+
+/// The Simplified form of a single char (itself when it has none).
+pub(crate) fn t2s_char(c: char) -> char {
+    if is_traditional_only(c) {
+        TABLES.t2s.get(&c).copied().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// Counts Traditional-only and Simplified-only chars and names the dominant script.
+pub(crate) fn detect_script(text: &str) -> (Script, usize) {
+    let (mut trad, mut simp) = (0usize, 0usize);
+    for c in text.chars() {
+        if (c as u32) < 0x3400 {
+            continue;
+        }
+        if is_traditional_only(c) {
+            trad += 1;
+        } else if get_bit(&TABLES.simp_only, c) {
+            simp += 1;
+        }
+    }
+    let script = if trad == 0 || simp >= 4 * trad {
+        Script::Simplified
+    } else if trad >= 4 * simp {
+        Script::Traditional
+    } else {
+        Script::Mixed
+    };
+    (script, trad)
+}
+
+/// Converts `input` with `converter`, keeping provenance: a piece with as many chars as it
+/// consumed maps char to char; otherwise each output char maps to the whole consumed range.
+pub(crate) fn convert_mapped(input: &Mapped, converter: &dyn ScriptConverter) -> Mapped {
+    let mut out = Mapped::with_capacity(input.text.len());
+    let mut pos = 0usize;
+    converter.convert(&input.text, &mut |n, piece| {
+        let end = (pos + n).min(input.origins.len());
+        if pos >= end {
+            return;
+        }
+        let pieces = piece.chars().count();
+        if pieces == end - pos {
+            for (k, c) in piece.chars().enumerate() {
+                out.push(c, input.origins[pos + k].clone(), input.flags[pos + k]);
+            }
+        } else {
+            let origin = join(&input.origins[pos], &input.origins[end - 1]);
+            let flags = input.flags[pos..end].iter().fold(0, |a, f| a | f);
+            out.push_str(piece, &origin, flags);
+        }
+        pos = end;
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t2s(s: &str) -> String {
+        let mut out = String::new();
+        HanconvT2s.convert(s, &mut |_, p| out.push_str(p));
+        out
+    }
+
+    #[test]
+    fn converts_phrases_and_overrides() {
+        assert_eq!(t2s("教育事業發展規劃"), "教育事业发展规划");
+        assert_eq!(
+            t2s("著力推進,看著孩子,執著追求"),
+            "着力推进,看着孩子,执着追求"
+        );
+        // 著 as "famous/write" stays.
+        assert_eq!(t2s("顯著提高,著名學者"), "显著提高,著名学者");
+        assert_eq!(t2s("abc 2025年"), "abc 2025年");
+    }
+
+    #[test]
+    fn detects_script() {
+        assert_eq!(detect_script("教育事业发展规划").0, Script::Simplified);
+        assert_eq!(detect_script("教育事業發展規劃").0, Script::Traditional);
+        assert_eq!(detect_script("no han at all").0, Script::Simplified);
+        assert_eq!(detect_script("教育事業發展规划学习").0, Script::Mixed);
+        assert!(is_traditional_only('發'));
+        assert!(!is_traditional_only('发'));
+        assert_eq!(t2s_char('學'), '学');
+    }
+
+    #[test]
+    fn conversion_keeps_provenance() {
+        let mut m = Mapped::default();
+        for (i, c) in "看著發展".chars().enumerate() {
+            m.push(c, i * 3..i * 3 + 3, 0);
+        }
+        let out = convert_mapped(&m, &HanconvT2s);
+        assert_eq!(out.text, "看着发展");
+        assert_eq!(out.origins, vec![0..3, 3..6, 6..9, 9..12]);
+    }
+}

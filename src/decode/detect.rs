@@ -1,0 +1,466 @@
+//! Encoding detection and decoding with a byte map.
+//!
+//! Order: BOM; strict UTF-8; BOM-less UTF-16 (chardetng never answers it); binary check;
+//! otherwise chardetng on at most 64 KiB (`last = false`: on a cut prefix `last = true`
+//! misjudges) and encoding_rs. Files whose lines are partly valid UTF-8 and partly not are
+//! decoded line by line (mixed).
+
+use std::ops::Range;
+
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+
+use super::freq::{is_han, rank};
+use super::mapped::{Mapped, CORRUPT};
+use crate::error::{Error, ErrorKind};
+
+/// How much of the input chardetng and the UTF-16 sniffer look at.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// The decoded text and how it was decoded.
+pub(crate) struct Detected {
+    /// The text, each char mapped to its input bytes; U+FFFD for malformed bytes (flagged).
+    pub mapped: Mapped,
+    /// What the bytes were decoded as (the legacy one for mixed files).
+    pub encoding: &'static Encoding,
+    /// Lines needed different encodings.
+    pub mixed: bool,
+}
+
+/// Decodes `bytes`, detecting the encoding.
+pub(crate) fn decode_bytes(bytes: &[u8]) -> Result<Detected, Error> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom_len..];
+        if enc == UTF_8 {
+            return Ok(decode_utf8_or_mixed(body, bom_len));
+        }
+        let mut mapped = Mapped::with_capacity(body.len() * 3 / 2);
+        decode_utf16(body, bom_len, enc == UTF_16BE, &mut mapped);
+        return Ok(Detected {
+            mapped,
+            encoding: enc,
+            mixed: false,
+        });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let mut mapped = Mapped::with_capacity(bytes.len());
+        push_utf8(text, 0, &mut mapped);
+        return Ok(Detected {
+            mapped,
+            encoding: UTF_8,
+            mixed: false,
+        });
+    }
+    if let Some(big_endian) = sniff_utf16(bytes) {
+        let mut mapped = Mapped::with_capacity(bytes.len() * 3 / 2);
+        decode_utf16(bytes, 0, big_endian, &mut mapped);
+        let encoding = if big_endian { UTF_16BE } else { UTF_16LE };
+        return Ok(Detected {
+            mapped,
+            encoding,
+            mixed: false,
+        });
+    }
+    if looks_binary(bytes) {
+        return Err(Error::new(
+            ErrorKind::Binary,
+            "the input looks like binary data (NUL or control bytes), not text",
+        ));
+    }
+    Ok(decode_utf8_or_mixed(bytes, 0))
+}
+
+/// Control bytes other than tab, newlines, form feed and escape in the sniffed prefix.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    sample.contains(&0) || controls * 100 > sample.len()
+}
+
+/// Appends valid UTF-8 `text` found at input offset `base`.
+fn push_utf8(text: &str, base: usize, out: &mut Mapped) {
+    out.text.push_str(text);
+    let mut prev = None::<usize>;
+    for (i, _) in text.char_indices() {
+        if let Some(p) = prev {
+            out.origins.push(base + p..base + i);
+        }
+        prev = Some(i);
+    }
+    if let Some(p) = prev {
+        out.origins.push(base + p..base + text.len());
+    }
+    out.flags.resize(out.origins.len(), 0);
+}
+
+/// Decodes UTF-16 by hand: exact byte ranges, unpaired surrogates and an odd last byte become
+/// flagged U+FFFD.
+fn decode_utf16(bytes: &[u8], base: usize, big_endian: bool, out: &mut Mapped) {
+    let unit = |i: usize| -> u16 {
+        let (a, b) = (bytes[i], bytes[i + 1]);
+        if big_endian {
+            u16::from_be_bytes([a, b])
+        } else {
+            u16::from_le_bytes([a, b])
+        }
+    };
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let u = unit(i);
+        if (0xD800..0xDC00).contains(&u) && i + 3 < bytes.len() {
+            let v = unit(i + 2);
+            if (0xDC00..0xE000).contains(&v) {
+                let cp = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(v) - 0xDC00);
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                out.push(c, base + i..base + i + 4, 0);
+                i += 4;
+                continue;
+            }
+        }
+        match char::from_u32(u32::from(u)) {
+            Some(c) => out.push(c, base + i..base + i + 2, 0),
+            None => out.push('\u{FFFD}', base + i..base + i + 2, CORRUPT),
+        }
+        i += 2;
+    }
+    if i < bytes.len() {
+        out.push('\u{FFFD}', base + i..base + bytes.len(), CORRUPT);
+    }
+}
+
+/// `Some(big_endian)` when the bytes read as UTF-16 give plausible text.
+fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    let score = |big_endian: bool| -> (usize, usize, usize) {
+        let (mut good, mut common, mut total) = (0, 0, 0);
+        for pair in sample.chunks_exact(2) {
+            let u = if big_endian {
+                u16::from_be_bytes([pair[0], pair[1]])
+            } else {
+                u16::from_le_bytes([pair[0], pair[1]])
+            };
+            total += 1;
+            let Some(c) = char::from_u32(u32::from(u)) else {
+                continue;
+            };
+            let is_text = (c.is_ascii() && (!c.is_ascii_control() || c.is_ascii_whitespace()))
+                || matches!(u, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFFEF)
+                || is_han(c);
+            if is_text {
+                good += 1;
+            }
+            if c.is_ascii_graphic() || c.is_ascii_whitespace() || rank(c).is_some() {
+                common += 1;
+            }
+        }
+        (good, common, total)
+    };
+    let (le, be) = (score(false), score(true));
+    let pick = if (be.1, be.0) > (le.1, le.0) {
+        (true, be)
+    } else {
+        (false, le)
+    };
+    let (good, common, total) = pick.1;
+    // Random bytes land ~33% in these ranges; GBK/Big5 pairs land in Hangul, surrogates, PUA.
+    (total > 0 && good * 10 >= total * 9 && common * 2 >= total).then_some(pick.0)
+}
+
+/// Decodes a file that is not valid UTF-8 as a whole: line by line when some lines are clearly
+/// UTF-8 text, otherwise entirely with the detected legacy encoding.
+fn decode_utf8_or_mixed(bytes: &[u8], base: usize) -> Detected {
+    // Classify lines: valid UTF-8 with CJK text counts as UTF-8 evidence; invalid lines feed
+    // the legacy sniffer.
+    let mut lines: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut sniff: Vec<u8> = Vec::new();
+    let mut utf8_evidence = false;
+    let mut legacy_lines = false;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr_newline(bytes, start);
+        let line = &bytes[start..end];
+        let utf8 = match std::str::from_utf8(line) {
+            Ok(s) => s.is_ascii() || is_cjk_utf8(s),
+            Err(_) => false,
+        };
+        if utf8 {
+            utf8_evidence |= !line.is_ascii();
+        } else {
+            legacy_lines = true;
+            if sniff.len() < SNIFF_BYTES {
+                let take = (SNIFF_BYTES - sniff.len()).min(line.len());
+                sniff.extend_from_slice(&line[..take]);
+            }
+        }
+        lines.push((start..end, utf8));
+        start = end;
+    }
+    let legacy = detect_legacy(&sniff);
+    let mixed = utf8_evidence && legacy_lines;
+    let mut mapped = Mapped::with_capacity(bytes.len() * 3 / 2);
+    if !mixed {
+        decode_legacy(bytes, base, legacy, &mut mapped);
+        return Detected {
+            mapped,
+            encoding: legacy,
+            mixed: false,
+        };
+    }
+    // Runs of legacy lines go through one streaming decoder each, so no char is cut at a seam.
+    let mut i = 0;
+    while i < lines.len() {
+        let (range, utf8) = lines[i].clone();
+        if utf8 {
+            if let Ok(s) = std::str::from_utf8(&bytes[range.clone()]) {
+                push_utf8(s, base + range.start, &mut mapped);
+            }
+            i += 1;
+            continue;
+        }
+        let mut end = range.end;
+        let mut j = i + 1;
+        while j < lines.len() && !lines[j].1 {
+            end = lines[j].0.end;
+            j += 1;
+        }
+        decode_legacy(
+            &bytes[range.start..end],
+            base + range.start,
+            legacy,
+            &mut mapped,
+        );
+        i = j;
+    }
+    Detected {
+        mapped,
+        encoding: legacy,
+        mixed: true,
+    }
+}
+
+/// End of the line starting at `start` (after its `\n`, or the end of input).
+fn memchr_newline(bytes: &[u8], start: usize) -> usize {
+    bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| start + p + 1)
+}
+
+/// A valid-UTF-8 line counts as UTF-8 when its non-ASCII chars are CJK text or punctuation
+/// (a legacy line that happens to be valid UTF-8 decodes to Latin/Cyrillic letters instead).
+fn is_cjk_utf8(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_ascii() || (c as u32) >= 0x2000 && !(0xE000..0xF900).contains(&(c as u32)))
+}
+
+/// The legacy encoding chardetng sees in `sample` (GBK when it has no opinion).
+fn detect_legacy(sample: &[u8]) -> &'static Encoding {
+    if sample.is_empty() {
+        return GBK;
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(sample, false);
+    let guess = det.guess(None, chardetng::Utf8Detection::Deny);
+    // Plan documents are Chinese: a single-byte guess on CJK-looking bytes is less likely than
+    // GBK; keep chardetng's answer when it is a CJK encoding.
+    if guess == GBK || guess == GB18030 || guess == BIG5 {
+        return guess;
+    }
+    if guess.is_single_byte() && mostly_double_byte(sample) {
+        return GBK;
+    }
+    guess
+}
+
+/// High bytes mostly come in GBK-shaped pairs.
+fn mostly_double_byte(sample: &[u8]) -> bool {
+    let (mut pairs, mut high) = (0usize, 0usize);
+    let mut i = 0;
+    while i < sample.len() {
+        if sample[i] >= 0x81 {
+            high += 1;
+            if i + 1 < sample.len() && sample[i + 1] >= 0x40 && sample[i + 1] != 0x7F {
+                pairs += 1;
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    high > 0 && pairs * 10 >= high * 9
+}
+
+/// Decodes `bytes` (at input offset `base`) with a legacy encoding through one streaming
+/// decoder, mapping every char to its bytes; malformed sequences become flagged U+FFFD.
+pub(crate) fn decode_legacy(bytes: &[u8], base: usize, enc: &'static Encoding, out: &mut Mapped) {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3 + 16);
+    let mut buf = String::with_capacity(cap.min(64 * 1024 * 1024));
+    let mut read_total = 0usize;
+    let mut in_pos = 0usize;
+    loop {
+        buf.clear();
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut buf, true);
+        read_total += read;
+        match result {
+            DecoderResult::InputEmpty => {
+                map_units(&buf, bytes, &mut in_pos, bytes.len(), base, enc, out);
+                break;
+            }
+            DecoderResult::OutputFull => {
+                // Bytes of a char split by the buffer end stay in the decoder; map what is out.
+                map_units(&buf, bytes, &mut in_pos, read_total, base, enc, out);
+                buf.reserve(64 * 1024);
+            }
+            DecoderResult::Malformed(bad, extra) => {
+                let bad_end = read_total.saturating_sub(usize::from(extra));
+                let bad_start = bad_end.saturating_sub(usize::from(bad)).max(in_pos);
+                map_units(&buf, bytes, &mut in_pos, bad_start, base, enc, out);
+                out.push(
+                    '\u{FFFD}',
+                    base + bad_start..base + bad_end.max(bad_start),
+                    CORRUPT,
+                );
+                in_pos = bad_end.max(bad_start);
+            }
+        }
+        if read == 0 && !matches!(result, DecoderResult::Malformed(..)) && read_total < bytes.len()
+        {
+            // No progress: should not happen; stop rather than loop.
+            break;
+        }
+    }
+}
+
+/// Maps the chars of a validly decoded `chunk` to consecutive byte units from `*in_pos`,
+/// never past `limit`.
+fn map_units(
+    chunk: &str,
+    bytes: &[u8],
+    in_pos: &mut usize,
+    limit: usize,
+    base: usize,
+    enc: &'static Encoding,
+    out: &mut Mapped,
+) {
+    let limit = limit.min(bytes.len());
+    let gb = enc == GBK || enc == GB18030;
+    let mut prev: Option<Range<usize>> = None;
+    for c in chunk.chars() {
+        let p = (*in_pos).min(limit);
+        // Big5 decodes four byte pairs into a letter plus a combining mark: same bytes.
+        if enc == BIG5 && matches!(c, '\u{0304}' | '\u{030C}') {
+            if let Some(r) = &prev {
+                out.push(c, r.clone(), 0);
+                continue;
+            }
+        }
+        let len = if c.is_ascii() {
+            1
+        } else if gb {
+            match bytes.get(p) {
+                Some(0x80) | Some(0xFF) | None => 1,
+                _ if bytes.get(p + 1).is_some_and(|b| b.is_ascii_digit()) => 4,
+                _ => 2,
+            }
+        } else if enc.is_single_byte() {
+            1
+        } else if enc == BIG5 {
+            2
+        } else {
+            encoded_len(enc, c)
+        };
+        let end = (p + len).min(limit);
+        let origin = base + p..base + end.max(p);
+        out.push(c, origin.clone(), 0);
+        prev = Some(origin);
+        *in_pos = end;
+    }
+}
+
+/// Bytes `c` takes in `enc` (for multi-byte encodings other than GBK/Big5).
+fn encoded_len(enc: &'static Encoding, c: char) -> usize {
+    let mut buf = [0u8; 4];
+    let (bytes, _, _) = enc.encode(c.encode_utf8(&mut buf));
+    bytes.len().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_map(m: &Mapped, len: usize) {
+        assert_eq!(m.origins.len(), m.text.chars().count());
+        for w in m.origins.windows(2) {
+            assert!(w[0].start <= w[1].start && w[0].end <= w[1].end);
+        }
+        assert!(m.origins.iter().all(|r| r.start <= r.end && r.end <= len));
+    }
+
+    #[test]
+    fn decodes_gbk_with_exact_map() {
+        let (bytes, _, _) = GBK.encode("教育a规划\n");
+        let d = decode_bytes(&bytes).unwrap();
+        assert_eq!(d.mapped.text, "教育a规划\n");
+        assert_eq!(d.encoding, GBK);
+        assert_eq!(d.mapped.origins[2], 4..5);
+        assert_eq!(d.mapped.origins[3], 5..7);
+        check_map(&d.mapped, bytes.len());
+    }
+
+    #[test]
+    fn malformed_bytes_become_flagged_replacement() {
+        let mut bytes = GBK.encode("教育发展规划").0.into_owned();
+        bytes.insert(4, 0xFF);
+        bytes.extend_from_slice(&[0xB0]);
+        let mut m = Mapped::default();
+        decode_legacy(&bytes, 0, GBK, &mut m);
+        assert_eq!(m.text, "教育\u{FFFD}发展规划\u{FFFD}");
+        assert_eq!(m.flags[2], CORRUPT);
+        check_map(&m, bytes.len());
+    }
+
+    #[test]
+    fn sniffs_bomless_utf16() {
+        let text = "教育事业发展规划\n一、总体要求\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let d = decode_bytes(&le).unwrap();
+        assert_eq!((d.mapped.text.as_str(), d.encoding), (text, UTF_16LE));
+        let d = decode_bytes(&be).unwrap();
+        assert_eq!((d.mapped.text.as_str(), d.encoding), (text, UTF_16BE));
+        // GBK is not mistaken for UTF-16.
+        assert_eq!(sniff_utf16(&GBK.encode(text).0), None);
+    }
+
+    #[test]
+    fn mixed_lines_keep_utf8_and_decode_the_rest() {
+        let mut bytes = "第一行是UTF-8文本。\n".as_bytes().to_vec();
+        bytes.extend_from_slice(&GBK.encode("第二行是国标编码的文本。\n").0);
+        bytes.extend_from_slice("第三行又是UTF-8。".as_bytes());
+        let d = decode_bytes(&bytes).unwrap();
+        assert!(d.mixed);
+        assert_eq!(
+            d.mapped.text,
+            "第一行是UTF-8文本。\n第二行是国标编码的文本。\n第三行又是UTF-8。"
+        );
+        check_map(&d.mapped, bytes.len());
+    }
+
+    #[test]
+    fn binary_is_an_error() {
+        let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 256) as u8).collect();
+        assert_eq!(
+            decode_bytes(&bytes).err().map(|e| e.kind),
+            Some(ErrorKind::Binary)
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! Removal of inline pinyin annotations: `關(guān)` → `關`.
+//!
+//! Only a parenthesised single pinyin syllable with a tone (mark or digit 1–5) right after a Han
+//! character is removed; `(2021—2025)`, `(试行)`, `(一)`, `(a)` stay. Runs after NFKC, so the
+//! parentheses are ASCII.
+
+use super::freq::is_han;
+use super::mapped::Mapped;
+
+/// Removes the annotations; returns the new text and how many were removed.
+pub(crate) fn remove_pinyin(input: Mapped) -> (Mapped, usize) {
+    if !input.text.contains('(') {
+        return (input, 0);
+    }
+    let chars: Vec<char> = input.text.chars().collect();
+    let mut keep = vec![true; chars.len()];
+    let mut removed = 0;
+    let mut i = 1;
+    while i < chars.len() {
+        if chars[i] == '(' && is_han(chars[i - 1]) {
+            if let Some(close) = (i + 1..chars.len().min(i + 9)).find(|&j| chars[j] == ')') {
+                if is_toned_syllable(&chars[i + 1..close]) {
+                    keep[i..=close].iter_mut().for_each(|k| *k = false);
+                    removed += 1;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if removed == 0 {
+        return (input, 0);
+    }
+    let mut out = Mapped::with_capacity(input.text.len());
+    for (k, (c, o, f)) in input.iter().enumerate() {
+        if keep[k] {
+            out.push(c, o.clone(), f);
+        }
+    }
+    (out, removed)
+}
+
+/// The base letter of a pinyin vowel with a tone mark, and whether it had one.
+fn untone(c: char) -> Option<(char, bool)> {
+    Some(match c {
+        'a'..='z' => (c, false),
+        'ā' | 'á' | 'ǎ' | 'à' => ('a', true),
+        'ē' | 'é' | 'ě' | 'è' => ('e', true),
+        'ī' | 'í' | 'ǐ' | 'ì' => ('i', true),
+        'ō' | 'ó' | 'ǒ' | 'ò' => ('o', true),
+        'ū' | 'ú' | 'ǔ' | 'ù' => ('u', true),
+        'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => ('v', true),
+        'ü' => ('v', false),
+        _ => return None,
+    })
+}
+
+const INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w",
+];
+
+const FINALS: &[&str] = &[
+    "a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ve", "ue", "er", "an",
+    "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong", "ua",
+    "uo", "uai", "uan", "van", "uang", "ueng", "ng",
+];
+
+/// One pinyin syllable with a tone mark or a trailing tone digit.
+fn is_toned_syllable(chars: &[char]) -> bool {
+    let (letters, digit) = match chars.split_last() {
+        Some((d, rest)) if ('1'..='5').contains(d) => (rest, true),
+        _ => (chars, false),
+    };
+    if letters.is_empty() || letters.len() > 6 {
+        return false;
+    }
+    let mut base = String::with_capacity(8);
+    let mut marks = 0;
+    for &c in letters {
+        let Some((b, marked)) = untone(c) else {
+            return false;
+        };
+        base.push(b);
+        marks += usize::from(marked);
+    }
+    if marks + usize::from(digit) != 1 {
+        return false;
+    }
+    let rest = INITIALS
+        .iter()
+        .find(|i| base.starts_with(*i) && base.len() > i.len())
+        .map_or(base.as_str(), |i| &base[i.len()..]);
+    FINALS.contains(&rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> (String, usize) {
+        let mut m = Mapped::default();
+        for (i, c) in s.char_indices() {
+            m.push(c, i..i + c.len_utf8(), 0);
+        }
+        let (out, n) = remove_pinyin(m);
+        assert_eq!(out.origins.len(), out.text.chars().count());
+        (out.text, n)
+    }
+
+    #[test]
+    fn removes_toned_syllables_after_han() {
+        assert_eq!(run("關(guān)于印發(fā)通知"), ("關于印發通知".into(), 2));
+        assert_eq!(run("教育優(yōu)質發展(zhan3)"), ("教育優質發展".into(), 2));
+        assert_eq!(run("鄉(xiāng)村"), ("鄉村".into(), 1));
+    }
+
+    #[test]
+    fn keeps_other_parentheses() {
+        for s in [
+            "规划(2021—2025)",
+            "办法(试行)",
+            "(一)指导思想",
+            "方案(a)",
+            "部门(guan)",
+            "任务(责任部门:县教育局)",
+            "AB(guān)",
+        ] {
+            assert_eq!(run(s), (s.to_string(), 0), "{s}");
+        }
+    }
+}

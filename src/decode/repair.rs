@@ -1,0 +1,386 @@
+//! Repairs of garbled runs, and detection of what stays garbled.
+//!
+//! Two repairs, both accepted only when the result is clearly more plausible by the
+//! character-frequency score ([`super::freq`]):
+//! - **mojibake**: UTF-8 bytes that were read as GBK (`鏍♀€濈殑` → `校”的`): the run is
+//!   re-encoded to GBK and read back as UTF-8;
+//! - **shift by one**: a GBK stream that lost a byte pairs every later byte wrongly until an
+//!   ASCII byte resyncs it; re-encoding the run and re-pairing from its second byte recovers
+//!   most characters. This is a guess, so its chars are flagged [`GUESSED`].
+//!
+//! Whatever stays garbled afterwards is flagged [`CORRUPT`].
+
+use std::ops::Range;
+
+use encoding_rs::GBK;
+
+use super::freq::{char_score, is_han, mean_score};
+use super::mapped::{join, Mapped, CORRUPT, GUESSED};
+
+/// Longest run (chars) a repair looks at.
+const MAX_RUN: usize = 512;
+/// How much more plausible (mean score per char) a repair must make a run.
+const MIN_GAIN: f32 = 1.5;
+/// The least plausible a repaired run may be.
+const MIN_RESULT: f32 = 1.5;
+
+/// One accepted replacement of chars `range` by `chars` (with their origins).
+struct Replacement {
+    range: Range<usize>,
+    chars: Vec<(char, Range<usize>)>,
+    flags: u8,
+}
+
+/// Repairs garbled runs and flags the rest; returns the new text and the number of repairs.
+pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
+    let chars: Vec<char> = input.text.chars().collect();
+    let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
+    if !scores.iter().any(|&s| s < 0) {
+        return (input, 0);
+    }
+    let clusters = bad_clusters(&chars, &scores);
+    let mut anchors: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let lost = matches!(c, '?' | '\u{FFFD}');
+        let next_ok = chars.get(i + 1).is_some_and(|&n| !n.is_ascii() || n == '!');
+        if lost && next_ok && is_strong_bad(&chars, i) {
+            anchors.push(i + 1);
+        }
+    }
+    anchors.extend(clusters.iter().map(|c| c.start));
+    anchors.sort_unstable();
+    anchors.dedup();
+
+    let mut replacements: Vec<Replacement> = Vec::new();
+    let mut done_until = 0usize;
+    for cluster in clusters.iter().cloned() {
+        if cluster.start < done_until {
+            continue;
+        }
+        if let Some(r) = try_mojibake(&chars, &input.origins, cluster) {
+            done_until = r.range.end;
+            replacements.push(r);
+        }
+    }
+    for &a in &anchors {
+        if a < done_until || replacements.iter().any(|r| r.range.contains(&a)) {
+            continue;
+        }
+        if let Some(r) = try_shift(&chars, &input.origins, a) {
+            if replacements
+                .iter()
+                .all(|o| o.range.end <= r.range.start || o.range.start >= r.range.end)
+            {
+                done_until = done_until.max(r.range.end);
+                replacements.push(r);
+            }
+        }
+    }
+    replacements.sort_by_key(|r| r.range.start);
+    let repaired = replacements.len();
+    // Garbage as judged before repairs: a lost-byte `?` stays corrupt once its neighbours
+    // are repaired.
+    let mut corrupt = vec![false; chars.len()];
+    for r in &clusters {
+        corrupt[r.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    for (i, _) in chars
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c == '?' || c == '\u{FFFD}')
+    {
+        if is_strong_bad(&chars, i) {
+            corrupt[i] = true;
+        }
+    }
+
+    let mut out = Mapped::with_capacity(input.text.len());
+    let mut i = 0;
+    let mut next = replacements.into_iter().peekable();
+    while i < chars.len() {
+        if let Some(r) = next.next_if(|r| r.range.start == i) {
+            for (c, o) in r.chars {
+                let bad = if c == '\u{FFFD}' { CORRUPT } else { 0 };
+                out.push(c, o, r.flags | bad);
+            }
+            i = r.range.end.max(i + 1);
+            continue;
+        }
+        let bad = if corrupt[i] { CORRUPT } else { 0 };
+        out.push(chars[i], input.origins[i].clone(), input.flags[i] | bad);
+        i += 1;
+    }
+    flag_corrupt(&mut out);
+    (out, repaired)
+}
+
+/// Flags the garbled clusters that remain in `m`.
+fn flag_corrupt(m: &mut Mapped) {
+    let chars: Vec<char> = m.text.chars().collect();
+    let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
+    for r in bad_clusters(&chars, &scores) {
+        for f in &mut m.flags[r] {
+            *f |= CORRUPT;
+        }
+    }
+}
+
+/// A `?` or U+FFFD next to Han text (a lost byte), a private-use or replacement char.
+fn is_strong_bad(chars: &[char], i: usize) -> bool {
+    match chars[i] {
+        '\u{FFFD}' | '\u{E000}'..='\u{F8FF}' => true,
+        '?' => {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1).copied();
+            let near_han = prev.is_some_and(|c| is_han(c) || c == '?')
+                || next.is_some_and(|c| is_han(c) || c == '?');
+            // A real question mark stands alone; a lost byte sits among other garbage.
+            let lo = i.saturating_sub(5);
+            let hi = (i + 6).min(chars.len());
+            let garbage_near = (lo..hi).any(|j| j != i && char_score(chars[j]) < 0);
+            near_han && garbage_near && next.is_some_and(|c| !c.is_whitespace())
+        }
+        _ => false,
+    }
+}
+
+/// Char ranges of garbled clusters: bad chars (negative score) at most two chars apart, kept
+/// when they hold a strong signal or at least three bad chars (one rare name char is not
+/// garbage).
+fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
+    let mut clusters = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if scores[i] >= 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut bad = 1;
+        let mut strong = is_strong_bad(chars, i);
+        let mut j = end;
+        while j < chars.len() && j - end < 2 && chars[j] != '\n' {
+            if scores[j] < 0 {
+                bad += 1;
+                strong |= is_strong_bad(chars, j);
+                end = j + 1;
+            }
+            j += 1;
+        }
+        if strong || bad >= 3 {
+            clusters.push(start..end);
+        }
+        i = end;
+    }
+    clusters
+}
+
+/// GBK bytes of `c`; ASCII punctuation that NFKC-like cleaning may have narrowed is taken in
+/// its full-width form when `widen`.
+fn gbk_bytes(c: char, widen: bool) -> Option<Vec<u8>> {
+    let c = if widen && matches!(c, '!' | ',' | ':' | ';' | '(' | ')') {
+        char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+    } else {
+        c
+    };
+    let mut buf = [0u8; 4];
+    let (bytes, _, errors) = GBK.encode(c.encode_utf8(&mut buf));
+    (!errors).then(|| bytes.into_owned())
+}
+
+/// Re-pairs the GBK bytes of the run starting at `start` from its second byte.
+fn try_shift(chars: &[char], origins: &[Range<usize>], start: usize) -> Option<Replacement> {
+    // The run: non-ASCII chars (and narrowed punctuation) up to an ASCII byte, which resyncs
+    // the stream; an ASCII letter may be the trail byte of the last pair, so it joins.
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    let mut end = start;
+    while end < chars.len() && end - start < MAX_RUN {
+        let c = chars[end];
+        if c.is_ascii() {
+            if (0x40..=0x7E).contains(&(c as u32)) {
+                bytes.push(c as u8);
+                owner.push(end);
+                end += 1;
+                break;
+            }
+            if !matches!(c, '!' | ',' | ':' | ';' | '(' | ')') {
+                break;
+            }
+        }
+        let Some(b) = gbk_bytes(c, true) else { break };
+        owner.extend(std::iter::repeat_n(end, b.len()));
+        bytes.extend(b);
+        end += 1;
+    }
+    if bytes.len() < 3 {
+        return None;
+    }
+    let mut out: Vec<(char, Range<usize>)> = Vec::new();
+    let mut p = 1;
+    while p < bytes.len() {
+        let b = bytes[p];
+        if b < 0x80 {
+            out.push((b as char, origins[owner[p]].clone()));
+            p += 1;
+            continue;
+        }
+        if p + 1 >= bytes.len() {
+            break; // an orphan lead byte: dropped
+        }
+        let c = GBK
+            .decode_without_bom_handling_and_without_replacement(&bytes[p..p + 2])
+            .and_then(|s| {
+                let mut it = s.chars();
+                match (it.next(), it.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => None,
+                }
+            })
+            .unwrap_or('\u{FFFD}');
+        out.push((c, join(&origins[owner[p]], &origins[owner[p + 1]])));
+        p += 2;
+    }
+    let before = mean_score(chars[start..end].iter().copied());
+    let after = mean_score(out.iter().map(|(c, _)| *c));
+    (!out.is_empty() && after >= before + MIN_GAIN && after >= MIN_RESULT).then_some(Replacement {
+        range: start..end,
+        chars: out,
+        flags: GUESSED,
+    })
+}
+
+/// Reads the GBK bytes of the non-ASCII run around `cluster` back as UTF-8.
+fn try_mojibake(
+    chars: &[char],
+    origins: &[Range<usize>],
+    cluster: Range<usize>,
+) -> Option<Replacement> {
+    let mut start = cluster.start;
+    while start > 0 && !chars[start - 1].is_ascii() && cluster.start - start < MAX_RUN {
+        start -= 1;
+    }
+    let mut end = cluster.end;
+    while end < chars.len() && !chars[end].is_ascii() && end - cluster.end < MAX_RUN {
+        end += 1;
+    }
+    // GBK bytes and, per char, its first byte offset.
+    let mut bytes = Vec::new();
+    let mut char_at = Vec::new();
+    let mut first = start;
+    for (k, &c) in chars[start..end].iter().enumerate() {
+        match gbk_bytes(c, false) {
+            Some(b) => {
+                char_at.push(bytes.len());
+                bytes.extend(b);
+            }
+            None if bytes.is_empty() => first = start + k + 1,
+            None => break,
+        }
+    }
+    char_at.push(bytes.len());
+    // The longest stretch, starting and ending on char boundaries, that is valid UTF-8.
+    let mut best: Option<(usize, usize, String)> = None;
+    for (si, &sb) in char_at.iter().enumerate() {
+        if best.as_ref().is_some_and(|b| sb < char_at[b.1]) {
+            continue;
+        }
+        let valid = match std::str::from_utf8(&bytes[sb..]) {
+            Ok(_) => bytes.len(),
+            Err(e) => sb + e.valid_up_to(),
+        };
+        let Some(ei) = char_at.iter().rposition(|&b| b <= valid && b > sb) else {
+            continue;
+        };
+        let Ok(s) = std::str::from_utf8(&bytes[sb..char_at[ei]]) else {
+            continue;
+        };
+        if s.chars().filter(|c| !c.is_ascii()).count() >= 2
+            && best.as_ref().is_none_or(|b| ei - si > b.1 - b.0)
+        {
+            best = Some((si, ei, s.to_owned()));
+        }
+    }
+    let (si, ei, s) = best?;
+    let (a, b) = (first + si, first + ei);
+    let before = mean_score(chars[a..b].iter().copied());
+    let after = mean_score(s.chars());
+    if after < before + MIN_GAIN || after < MIN_RESULT {
+        return None;
+    }
+    // Map each UTF-8 char to the GBK chars holding its bytes.
+    let mut out = Vec::new();
+    let base = char_at[si];
+    let mut k = si;
+    for (off, c) in s.char_indices() {
+        let (lo, hi) = (base + off, base + off + c.len_utf8() - 1);
+        while k + 1 < ei && char_at[k + 1] <= lo {
+            k += 1;
+        }
+        let mut k2 = k;
+        while k2 + 1 < ei && char_at[k2 + 1] <= hi {
+            k2 += 1;
+        }
+        out.push((c, join(&origins[first + k], &origins[first + k2])));
+    }
+    Some(Replacement {
+        range: a..b,
+        chars: out,
+        flags: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapped(s: &str) -> Mapped {
+        let mut m = Mapped::default();
+        for (i, c) in s.char_indices() {
+            m.push(c, i..i + c.len_utf8(), 0);
+        }
+        m
+    }
+
+    #[test]
+    fn repairs_utf8_read_as_gbk() {
+        // UTF-8 of 强校带弱校”的原则 read as GBK, inside normal text.
+        let (out, n) = repair(mapped("按照“寮烘牎甯﹀急鏍♀€濈殑鍘熷垯,积极组织"));
+        assert_eq!(n, 1);
+        assert!(out.text.contains("强校带弱校”的原则"), "{}", out.text);
+        assert!(out.text.starts_with("按照“"));
+        for w in out.origins.windows(2) {
+            assert!(w[0].start <= w[1].start);
+        }
+    }
+
+    #[test]
+    fn repairs_a_gbk_stream_shifted_by_one_byte() {
+        // GBK of 的原则是 with its first byte lost, then read as GBK: garbage until ASCII.
+        let bytes = GBK.encode("校的原则是提高质量a").0.into_owned();
+        let garbled = GBK.decode_without_bom_handling(&bytes[1..]).0.into_owned();
+        let text = format!("坚持?{garbled},积极");
+        let (out, n) = repair(mapped(&text));
+        assert_eq!(n, 1, "{}", out.text);
+        assert!(out.text.contains("的原则是提高质量"), "{}", out.text);
+        assert!(!out.flagged_spans(GUESSED).is_empty());
+        // The lost-byte marker stays, flagged corrupt.
+        assert!(!out.flagged_spans(CORRUPT).is_empty());
+    }
+
+    #[test]
+    fn leaves_real_text_alone() {
+        let text =
+            "沂源县鄄城镇推进教育优质均衡发展,2024年底前全部达标。为什么?因为要办好每一所学校。";
+        let (out, n) = repair(mapped(text));
+        assert_eq!((out.text.as_str(), n), (text, 0));
+        assert!(out.flagged_spans(CORRUPT).is_empty());
+    }
+
+    #[test]
+    fn flags_unrecoverable_garbage() {
+        let (out, _) = repair(mapped("学校??倲涤?012年的182所"));
+        assert!(!out.flagged_spans(CORRUPT).is_empty());
+    }
+}
