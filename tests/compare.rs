@@ -609,3 +609,48 @@ fn html_renders_in_headless_chromium() {
         "report screenshot ({full} bytes) not much richer than a blank page ({empty} bytes)"
     );
 }
+
+#[test]
+fn undated_plan_target_ranks_at_its_period_end() {
+    use Comparator::*;
+    let region = [Some("山东省"), Some("淄博市"), Some("沂源县")];
+    let docs = vec![
+        // A 十四五 plan: the target carries no year of its own.
+        doc(
+            "plan.txt",
+            region,
+            Some(2025),
+            Some("2021-06-01"),
+            vec![target("义务教育巩固率", Ge, 96.0, "%", None)],
+        ),
+        // A later one-year work plan with an explicit but earlier due year.
+        doc(
+            "work2022.txt",
+            region,
+            None,
+            Some("2022-02-01"),
+            vec![target("义务教育巩固率", Ge, 95.0, "%", Some(2022))],
+        ),
+    ];
+    let m = Matrix::from_documents(&docs);
+    let t = m
+        .get("沂源县", "compulsory_retention")
+        .and_then(|c| c.target.as_ref())
+        .expect("target");
+    assert_eq!(
+        (t.value, t.year, t.source.as_str()),
+        (96.0, None, "plan.txt")
+    );
+
+    // An explicit 2025 in the same plan beats the undated one.
+    let mut docs = docs;
+    docs[0]
+        .goals
+        .push(target("九年义务教育巩固率", Ge, 97.0, "%", Some(2025)));
+    let m = Matrix::from_documents(&docs);
+    let t = m
+        .get("沂源县", "compulsory_retention")
+        .and_then(|c| c.target.as_ref())
+        .expect("target");
+    assert_eq!((t.value, t.year), (97.0, Some(2025)));
+}

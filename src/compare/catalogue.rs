@@ -132,6 +132,13 @@ impl Match<'_> {
 }
 
 /// A set of canonical indicators with their synonyms.
+///
+/// Matching ([`Catalogue::classify`]): the goal's phrase is normalised ([`normalize_phrase`]);
+/// each indicator whose `exclude` words are absent and whose units accept the goal's unit is
+/// tried with every synonym (a `*` allows a gap of up to [`MAX_GAP`] chars; 小学 never matches
+/// inside 中小学); the synonym with the most literal chars wins, ties going to a gap-free
+/// synonym, then to the earlier indicator. The winner's qualifier is the one whose words occur
+/// in the phrase, when exactly one does.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalogue {
     indicators: Vec<Indicator>,

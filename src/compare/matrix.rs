@@ -101,8 +101,9 @@ pub struct MatrixStats {
 /// Rules, applied per cell over all goals of the region's documents that map to the column:
 /// - **target**: among `status: target` goals, prefer those due in their document's plan-period
 ///   end year (`meta.period.end`, so a 十四五 plan's 2025 targets beat its 2035 vision), then
-///   the latest due year (a known year beats none), then the later document (`meta.date`),
-///   then the first in input order.
+///   the latest due year (a known year beats none), then an explicit year over an undated
+///   target of a plan (which ranks as due at the plan's period end, its year left empty), then
+///   the later document (`meta.date`), then the first in input order.
 /// - **achieved**: among `status: achieved` goals and the `baseline`s of target goals, the
 ///   latest year (a known year beats none), then a reported goal over a baseline, then the later
 ///   document, then the first in input order.
@@ -197,7 +198,7 @@ struct Candidate<K> {
     figure: Figure,
 }
 
-type TargetKey = (bool, Option<i32>, Option<String>, Reverse<usize>);
+type TargetKey = (bool, Option<i32>, bool, Option<String>, Reverse<usize>);
 type AchievedKey = (Option<i32>, bool, Option<String>, Reverse<usize>);
 
 /// Keeps `figure` in `map[at]` when its key beats the current one.
@@ -339,8 +340,17 @@ impl<'c> MatrixBuilder<'c> {
             };
             match goal.status {
                 GoalStatus::Target => {
-                    let at_end = period_end.is_some() && goal.year == period_end;
-                    let key = (at_end, goal.year, date.clone(), Reverse(order));
+                    // For ranking only, a plan's undated target counts as due at its period
+                    // end; an explicit year still beats it. The shown year stays empty.
+                    let due = goal.year.or(period_end);
+                    let at_end = period_end.is_some() && due == period_end;
+                    let key = (
+                        at_end,
+                        due,
+                        goal.year.is_some(),
+                        date.clone(),
+                        Reverse(order),
+                    );
                     offer(&mut self.targets, (r, c), key, || {
                         figure(goal.value, Some(goal.comparator), goal.year, false)
                     });
