@@ -33,11 +33,7 @@ struct Replacement {
 
 /// Repairs garbled runs and flags the rest; returns the new text and the number of repairs.
 pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
-    if !input
-        .text
-        .chars()
-        .any(|c| !c.is_ascii() && char_score(c) < -1)
-    {
+    if !may_have_garbage(&input.text) {
         return (input, 0);
     }
     let chars: Vec<char> = input.text.chars().collect();
@@ -123,6 +119,34 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         flag_corrupt(&mut out);
     }
     (out, repaired)
+}
+
+/// Cheap streaming pre-check: false when no cluster can qualify (no `?`, U+FFFD or
+/// private-use char, and never three bad chars close together), so clean text costs one pass.
+fn may_have_garbage(text: &str) -> bool {
+    let (mut bad, mut last_bad) = (0usize, None::<usize>);
+    for (i, c) in text.chars().enumerate() {
+        if c.is_ascii() {
+            if c == '?' {
+                return true;
+            }
+            continue;
+        }
+        if matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}') {
+            return true;
+        }
+        if char_score(c) < -1 {
+            bad = match last_bad {
+                Some(l) if i - l <= 3 => bad + 1,
+                _ => 1,
+            };
+            if bad >= 3 {
+                return true;
+            }
+            last_bad = Some(i);
+        }
+    }
+    false
 }
 
 /// Flags the garbled clusters that remain in `m`.
