@@ -29,6 +29,8 @@ struct Replacement {
     range: Range<usize>,
     chars: Vec<(char, Range<usize>)>,
     flags: u8,
+    /// Total score gained (sum over the new chars minus sum over the old ones).
+    gain: f32,
 }
 
 /// Repairs garbled runs and flags the rest; returns the new text and the number of repairs.
@@ -70,7 +72,23 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         if a < examined_until || replacements.iter().any(|r| r.range.contains(&a)) {
             continue;
         }
-        let (found, run_end) = try_shift(&chars, &input.origins, a);
+        let (mut found, mut run_end) = try_shift(&chars, &input.origins, a, chars.len());
+        if clusters.iter().any(|c| c.start == a) {
+            // The byte may have been lost a few chars before the first implausible one (the
+            // misread pairs can be common chars): try earlier starts in the same run and keep
+            // the largest total gain.
+            let mut best_gain = found.as_ref().map_or(f32::MIN, |r| r.gain);
+            let mut j = a;
+            while j > examined_until && a - j < 16 && !chars[j - 1].is_ascii() {
+                j -= 1;
+                let (cand, cand_end) = try_shift(&chars, &input.origins, j, chars.len());
+                if let Some(r) = cand.filter(|r| r.gain > best_gain) {
+                    best_gain = r.gain;
+                    found = Some(r);
+                    run_end = run_end.max(cand_end);
+                }
+            }
+        }
         examined_until = run_end;
         if let Some(r) = found {
             let free = replacements
@@ -79,6 +97,24 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
             if free {
                 replacements.push(r);
             }
+        }
+    }
+    // A legacy decoder resyncs a shifted stream at an invalid pair (U+FFFD): the garbage is
+    // the run just before it, so try re-pairing that run too.
+    for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '\u{FFFD}') {
+        let mut j = i;
+        while j > 0 && i - j < 64 && !chars[j - 1].is_ascii() && chars[j - 1] != '\u{FFFD}' {
+            j -= 1;
+        }
+        if i - j < 2
+            || replacements
+                .iter()
+                .any(|r| r.range.start < i && r.range.end > j)
+        {
+            continue;
+        }
+        if let (Some(r), _) = try_shift(&chars, &input.origins, j, i) {
+            replacements.push(r);
         }
     }
     replacements.sort_by_key(|r| r.range.start);
@@ -224,19 +260,21 @@ fn gbk_bytes(c: char, widen: bool) -> Option<Vec<u8>> {
     (!errors).then(|| bytes.into_owned())
 }
 
-/// Re-pairs the GBK bytes of the run starting at `start` from its second byte.
+/// Re-pairs the GBK bytes of the run starting at `start` (ending before `limit`) from its
+/// second byte.
 /// Returns the repair, if any, and where the examined run ends.
 fn try_shift(
     chars: &[char],
     origins: &[Range<usize>],
     start: usize,
+    limit: usize,
 ) -> (Option<Replacement>, usize) {
     // The run: non-ASCII chars (and narrowed punctuation) up to an ASCII byte, which resyncs
     // the stream; an ASCII letter may be the trail byte of the last pair, so it joins.
     let mut bytes: Vec<u8> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
     let mut end = start;
-    while end < chars.len() && end - start < MAX_RUN {
+    while end < chars.len().min(limit) && end - start < MAX_RUN {
         let c = chars[end];
         if c.is_ascii() {
             if (0x40..=0x7E).contains(&(c as u32)) {
@@ -285,10 +323,12 @@ fn try_shift(
     let before = mean_score(chars[start..end].iter().copied());
     let after = mean_score(out.iter().map(|(c, _)| *c));
     let ok = !out.is_empty() && after >= before + MIN_GAIN && after >= MIN_RESULT;
+    let gain = after * out.len() as f32 - before * (end - start) as f32;
     let found = ok.then_some(Replacement {
         range: start..end,
         chars: out,
         flags: GUESSED,
+        gain,
     });
     (found, end)
 }
@@ -370,10 +410,12 @@ fn try_mojibake(
         }
         out.push((c, join(&origins[first + k], &origins[first + k2])));
     }
+    let gain = after * out.len() as f32 - before * (b - a) as f32;
     let found = Replacement {
         range: a..b,
         chars: out,
         flags: 0,
+        gain,
     };
     (Some(found), end)
 }
