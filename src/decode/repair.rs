@@ -10,6 +10,8 @@
 //!
 //! Whatever stays garbled afterwards is flagged [`CORRUPT`].
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use encoding_rs::GBK;
@@ -79,7 +81,7 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
             // the largest total gain.
             let mut best_gain = found.as_ref().map_or(f32::MIN, |r| r.gain);
             let mut j = a;
-            while j > examined_until && a - j < 16 && !chars[j - 1].is_ascii() {
+            while j > examined_until && a - j < 8 && !chars[j - 1].is_ascii() {
                 j -= 1;
                 let (cand, cand_end) = try_shift(&chars, &input.origins, j, chars.len());
                 if let Some(r) = cand.filter(|r| r.gain > best_gain) {
@@ -247,17 +249,37 @@ fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
     clusters
 }
 
+/// GBK bytes of one char: up to 4 bytes and their count.
+type Encoded = ([u8; 4], usize);
+
+thread_local! {
+    /// encoding_rs's GBK encoder is slow per call; garbage runs repeat chars, so memoise.
+    static GBK_CACHE: RefCell<HashMap<char, Option<Encoded>>> = RefCell::new(HashMap::new());
+}
+
 /// GBK bytes of `c`; ASCII punctuation that NFKC-like cleaning may have narrowed is taken in
 /// its full-width form when `widen`.
-fn gbk_bytes(c: char, widen: bool) -> Option<Vec<u8>> {
+fn gbk_bytes(c: char, widen: bool) -> Option<Encoded> {
     let c = if widen && matches!(c, '!' | ',' | ':' | ';' | '(' | ')') {
         char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
     } else {
         c
     };
-    let mut buf = [0u8; 4];
-    let (bytes, _, errors) = GBK.encode(c.encode_utf8(&mut buf));
-    (!errors).then(|| bytes.into_owned())
+    if c.is_ascii() {
+        return Some(([c as u8, 0, 0, 0], 1));
+    }
+    GBK_CACHE.with(|cache| {
+        *cache.borrow_mut().entry(c).or_insert_with(|| {
+            let mut buf = [0u8; 4];
+            let (bytes, _, errors) = GBK.encode(c.encode_utf8(&mut buf));
+            if errors || bytes.len() > 4 {
+                return None;
+            }
+            let mut out = [0u8; 4];
+            out[..bytes.len()].copy_from_slice(&bytes);
+            Some((out, bytes.len()))
+        })
+    })
 }
 
 /// Re-pairs the GBK bytes of the run starting at `start` (ending before `limit`) from its
@@ -287,9 +309,11 @@ fn try_shift(
                 break;
             }
         }
-        let Some(b) = gbk_bytes(c, true) else { break };
-        owner.extend(std::iter::repeat_n(end, b.len()));
-        bytes.extend(b);
+        let Some((b, n)) = gbk_bytes(c, true) else {
+            break;
+        };
+        owner.extend(std::iter::repeat_n(end, n));
+        bytes.extend_from_slice(&b[..n]);
         end += 1;
     }
     if bytes.len() < 3 {
@@ -354,9 +378,9 @@ fn try_mojibake(
     let mut first = start;
     for (k, &c) in chars[start..end].iter().enumerate() {
         match gbk_bytes(c, false) {
-            Some(b) => {
+            Some((b, n)) => {
                 char_at.push(bytes.len());
-                bytes.extend(b);
+                bytes.extend_from_slice(&b[..n]);
             }
             None if bytes.is_empty() => first = start + k + 1,
             None => break,
