@@ -62,6 +62,21 @@ fn bomless_utf16_is_detected() {
 }
 
 #[test]
+fn ascii_heavy_bomless_utf16_and_nul_filled_input() {
+    let text = "Plan 2021-2025: education goals\nline two\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    assert!(std::str::from_utf8(&bytes).is_ok(), "valid UTF-8 too");
+    let d = decode(&bytes).expect("decodes");
+    assert_eq!(
+        (d.text.as_str(), d.report.encoding.as_str()),
+        (text, "UTF-16LE")
+    );
+    let zeros = vec![0u8; 4096];
+    let err = decode(&zeros).expect_err("refused");
+    assert_eq!(err.kind, planmine::ErrorKind::Binary);
+}
+
+#[test]
 fn legitimate_text_with_rare_characters_is_not_touched() {
     let text =
         "沂源县、鄄城县、婺源县和濉溪县的学校推进优质均衡发展。为什么?因为要办好每一所学校。\n";
