@@ -42,6 +42,11 @@ const NAV: &[&str] = &[
 ];
 /// Print, share, font-size and QR-code controls.
 const CONTROLS: &[&str] = &[
+    "大中小",
+    "我要纠错",
+    "手机",
+    "打开",
+    "当前页",
     "打印",
     "本页",
     "整页",
@@ -243,6 +248,19 @@ fn hits(t: &str) -> Hits {
 /// Metadata labels that matter on long lines (a long line with 来源 is kept anyway as body).
 const META_LONG: &[&str] = &["索引号", "发文字号"];
 
+/// Site footer markers (licence numbers, copyright, site operator): such a line without a
+/// sentence is chrome whatever its length.
+const FOOTER: &[&str] = &[
+    "ICP备",
+    "公网安备",
+    "网站标识码",
+    "版权所有",
+    "技术支持",
+    "主办单位",
+    "承办单位",
+    "联系我们",
+];
+
 /// Removes boilerplate lines; returns the new text and the number of lines removed.
 pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
     let lines = split_lines(&input.text);
@@ -376,11 +394,21 @@ fn classify(raw: &str) -> Kind {
             Kind::Body
         };
     }
-    let h = hits(t);
+    // Controls are often spaced out ("大 中 小"): match on the line without white space.
+    let compact: String;
+    let h = if t.contains(is_blankish) && t.len() <= 40 * 4 {
+        compact = t.chars().filter(|&c| !is_blankish(c)).collect();
+        hits(&compact)
+    } else {
+        hits(t)
+    };
     if h.meta || is_index_number(t) {
         return Kind::Meta;
     }
     if h.self_ref && h.site_words >= 2 {
+        return Kind::Chrome;
+    }
+    if !sentence && FOOTER.iter().any(|f| t.contains(f)) {
         return Kind::Chrome;
     }
     if n > 60 && sentence {
@@ -594,6 +622,37 @@ mod tests {
         let text = format!("{BODY1}\n(三)推进政务信息公开\n信息公开\n{BODY2}\n");
         let (out, n) = run(&text);
         assert_eq!((out.as_str(), n), (text.as_str(), 0));
+    }
+
+    #[test]
+    fn common_site_chrome_shapes() {
+        for line in [
+            "【字体:大 中 小】",
+            "【打印本页】【关闭窗口】",
+            "扫一扫在手机打开当前页",
+            "【我要纠错】",
+            "网站标识码:3700000001 鲁ICP备05002315号 鲁公网安备 37010202000001号",
+            "当前位置:首页 > 政务公开 > 政策文件",
+        ] {
+            assert!(
+                matches!(classify(line), Kind::Chrome | Kind::WeakChrome),
+                "{line}: {:?}",
+                classify(line)
+            );
+        }
+        for line in [
+            "附件:平阴县教育事业发展主要指标",
+            "(三)推进政务信息公开",
+            "各镇人民政府,各街道办事处:",
+            "2021年12月20日",
+            "发文字号:平政办字〔2021〕26号",
+        ] {
+            assert!(
+                !matches!(classify(line), Kind::Chrome | Kind::WeakChrome),
+                "{line}: {:?}",
+                classify(line)
+            );
+        }
     }
 
     #[test]
