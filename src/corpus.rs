@@ -1,3 +1,1211 @@
-//! Batch processing of many files on all cores.
+//! Batch processing of many files on all cores: streaming, in order, nothing lost.
 //!
-//! SKELETON: filled by the batch issue.
+//! ```no_run
+//! let corpus = planmine::Corpus::open("corpus/")?.jobs(2);
+//! for doc in corpus.par_extract() {
+//!     println!("{} goals in {}", doc.goals.len(), doc.source);
+//! }
+//! # Ok::<(), planmine::Error>(())
+//! ```
+//!
+//! Every input yields exactly one [`Document`], in path order whatever the number of threads:
+//! a file that cannot be read, is empty, binary or larger than the size limit comes back with
+//! its `error` set, and so does a document whose processing panicked (caught here, at the batch
+//! boundary). Documents are processed by a rayon pool and handed out in order while at most a
+//! few of them (bounded by count and by input bytes) are in flight, so memory stays flat however
+//! large the corpus is.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::io::{BufRead, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use base64::Engine as _;
+
+use crate::error::{Error, ErrorKind};
+use crate::records::{Document, ErrorRecord};
+
+/// Default per-document size limit: 64 MiB.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// `error.kind` of a document whose processing panicked (a bug in planmine, reported as data).
+pub const KIND_INTERNAL: &str = "internal";
+
+/// `error.kind` of a `--stdin-jsonl` line that is not a valid input object.
+pub const KIND_INVALID_INPUT: &str = "invalid_input";
+
+/// How a batch runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Worker threads; 0 means one per available core.
+    pub jobs: usize,
+    /// Inputs larger than this many bytes yield a `too_large` error record unread.
+    pub max_bytes: u64,
+    /// At most this many documents are in flight (being processed or waiting for their turn to
+    /// be handed out); 0 means four per worker thread (at least 8).
+    pub max_in_flight: usize,
+    /// At most this many input bytes are in flight (one document is always let through, however
+    /// large), which bounds memory when files are big.
+    pub max_in_flight_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            jobs: 0,
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_in_flight: 0,
+            max_in_flight_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+impl Options {
+    /// The number of worker threads this resolves to.
+    pub fn threads(&self) -> usize {
+        if self.jobs > 0 {
+            self.jobs
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        }
+    }
+
+    fn in_flight(&self) -> usize {
+        if self.max_in_flight > 0 {
+            self.max_in_flight
+        } else {
+            (4 * self.threads()).max(8)
+        }
+    }
+}
+
+/// One input found by discovery.
+#[derive(Debug, Clone)]
+struct Entry {
+    path: PathBuf,
+    /// Size in bytes, or why the path could not even be examined (kept to report it).
+    size: Result<u64, Error>,
+}
+
+/// A sorted list of input files and how to process them.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    entries: Vec<Entry>,
+    options: Options,
+}
+
+impl Corpus {
+    /// Discovers the files under `path` (a file, or a folder searched recursively).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] when `path` itself does not exist or cannot be examined. Problems
+    /// below it (an unreadable sub-folder, a dangling link) become error records instead.
+    pub fn open(path: impl AsRef<Path>) -> Result<Corpus, Error> {
+        let path = path.as_ref();
+        std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+        Ok(Corpus::from_paths([path]))
+    }
+
+    /// Discovers the files under each of `paths` (files or folders, recursively), sorted by path
+    /// and without duplicates. Never fails: a path that cannot be read is kept and yields an
+    /// error record, so every input the user named shows up in the output.
+    pub fn from_paths<I, P>(paths: I) -> Corpus
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+    {
+        let mut entries = Vec::new();
+        let mut seen_dirs = HashSet::new();
+        for path in paths {
+            discover(path.as_ref(), true, &mut entries, &mut seen_dirs);
+        }
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        entries.dedup_by(|a, b| a.path == b.path);
+        Corpus {
+            entries,
+            options: Options::default(),
+        }
+    }
+
+    /// Drops `path` from the inputs if discovery found it (by any spelling of the same file),
+    /// e.g. the output file of a previous run written inside the folder being read.
+    pub fn exclude(mut self, path: impl AsRef<Path>) -> Self {
+        let path = path.as_ref();
+        let Some(name) = path.file_name() else {
+            return self;
+        };
+        let Ok(target) = std::fs::canonicalize(path) else {
+            return self;
+        };
+        // Only same-named entries can be the file: canonicalise just those.
+        self.entries.retain(|e| {
+            e.path.file_name() != Some(name)
+                || std::fs::canonicalize(&e.path).map_or(true, |p| p != target)
+        });
+        self
+    }
+
+    /// Replaces all options.
+    pub fn with_options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sets the number of worker threads (0: one per core).
+    pub fn jobs(mut self, jobs: usize) -> Self {
+        self.options.jobs = jobs;
+        self
+    }
+
+    /// Sets the per-document size limit in bytes.
+    pub fn max_bytes(mut self, max_bytes: u64) -> Self {
+        self.options.max_bytes = max_bytes;
+        self
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The input paths, in processing (= output) order.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.entries.iter().map(|e| e.path.as_path())
+    }
+
+    /// Number of inputs.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there is no input.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Sum of the inputs' sizes in bytes, as found by discovery.
+    pub fn total_bytes(&self) -> u64 {
+        self.entries
+            .iter()
+            .filter_map(|e| e.size.as_ref().ok())
+            .sum()
+    }
+
+    /// Processes all inputs on a rayon pool and yields one [`Document`] per input, in path
+    /// order. Processing runs ahead of the consumer by a bounded number of documents; dropping
+    /// the iterator stops it.
+    pub fn par_extract(&self) -> DocumentStream {
+        self.par_map(|doc| doc)
+    }
+
+    /// Like [`Corpus::par_extract`], but runs `finish` on each document on the worker threads
+    /// (e.g. serialising it), so the consumer only receives the results, in path order.
+    ///
+    /// Should `finish` panic, it is called again with an `internal` error record instead; a
+    /// second panic ends the stream early.
+    pub fn par_map<T, F>(&self, finish: F) -> Ordered<T>
+    where
+        T: Send + 'static,
+        F: Fn(Document) -> T + Send + Sync + 'static,
+    {
+        let max_bytes = self.options.max_bytes;
+        let jobs = self
+            .entries
+            .clone()
+            .into_iter()
+            .map(move |entry| FileJob { entry, max_bytes });
+        Ordered::spawn(jobs, &self.options, finish)
+    }
+}
+
+fn io_error(path: &Path, err: &std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{}: {err}", path.display()))
+}
+
+/// Adds the files at `path` to `out`. A `root` (named by the user) may be any readable file,
+/// a pipe included; inside folders only regular files are read — a FIFO or device found there
+/// would block or never end — and anything else becomes an error record.
+fn discover(path: &Path, root: bool, out: &mut Vec<Entry>, seen_dirs: &mut HashSet<PathBuf>) {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) => {
+            out.push(Entry {
+                path: path.to_owned(),
+                size: Err(io_error(path, &err)),
+            });
+            return;
+        }
+    };
+    if !meta.is_dir() {
+        let size = if root || meta.is_file() {
+            Ok(meta.len())
+        } else {
+            Err(Error::new(
+                ErrorKind::Io,
+                format!("{}: not a regular file", path.display()),
+            ))
+        };
+        out.push(Entry {
+            path: path.to_owned(),
+            size,
+        });
+        return;
+    }
+    // Symbolic links may make a folder reachable twice, or loop: visit each real folder once.
+    if let Ok(real) = std::fs::canonicalize(path) {
+        if !seen_dirs.insert(real) {
+            return;
+        }
+    }
+    match std::fs::read_dir(path) {
+        Ok(read_dir) => {
+            for item in read_dir {
+                match item {
+                    Ok(item) => discover(&item.path(), false, out, seen_dirs),
+                    Err(err) => out.push(Entry {
+                        path: path.to_owned(),
+                        size: Err(io_error(path, &err)),
+                    }),
+                }
+            }
+        }
+        Err(err) => out.push(Entry {
+            path: path.to_owned(),
+            size: Err(io_error(path, &err)),
+        }),
+    }
+}
+
+/// A document that failed before or during processing, as its one output record.
+pub fn error_document(source: &str, error: ErrorRecord) -> Document {
+    Document {
+        source: source.to_owned(),
+        error: Some(error),
+        ..Document::default()
+    }
+}
+
+/// Runs the pipeline on `bytes` after the batch-level checks (size, empty, binary), turning a
+/// panic into an `internal` error record. This is what every batch input goes through.
+pub fn process_checked(source: &str, bytes: &[u8], max_bytes: u64) -> Document {
+    if bytes.len() as u64 > max_bytes {
+        return error_document(source, too_large(bytes.len() as u64, max_bytes).to_record());
+    }
+    if bytes.is_empty() {
+        return error_document(
+            source,
+            Error::new(ErrorKind::Empty, "the input has no bytes").to_record(),
+        );
+    }
+    if let Some(what) = sniff_binary(bytes) {
+        return error_document(
+            source,
+            Error::new(ErrorKind::Binary, format!("not text: {what}")).to_record(),
+        );
+    }
+    guarded(source, || crate::process(source, bytes))
+}
+
+fn too_large(size: u64, max_bytes: u64) -> Error {
+    Error::new(
+        ErrorKind::TooLarge,
+        format!("{size} bytes exceeds the limit of {max_bytes} bytes"),
+    )
+}
+
+/// Calls `f`, turning a panic into an `internal` error record for `source`.
+fn guarded(source: &str, f: impl FnOnce() -> Document) -> Document {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| internal_error(source, &*payload))
+}
+
+/// The `internal` error record for a panic with `payload`.
+fn internal_error(source: &str, payload: &(dyn std::any::Any + Send)) -> Document {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    error_document(
+        source,
+        ErrorRecord {
+            kind: KIND_INTERNAL.to_owned(),
+            message: format!("processing panicked (a bug in planmine): {what}"),
+        },
+    )
+}
+
+/// Reads and processes one file with the batch-level checks: `too_large` is decided from the
+/// file's size before reading it.
+pub fn process_file(path: &Path, max_bytes: u64) -> Document {
+    let source = path.display().to_string();
+    match read_limited(path, max_bytes) {
+        Ok(bytes) => process_checked(&source, &bytes, max_bytes),
+        Err(err) => error_document(&source, err.to_record()),
+    }
+}
+
+fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    let meta = file.metadata().map_err(|e| io_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("{}: is a directory", path.display()),
+        ));
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len(), max_bytes));
+    }
+    // The file may grow between the size check and the read: never read past the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, &e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64, max_bytes));
+    }
+    Ok(bytes)
+}
+
+/// Why `bytes` are not text, or `None` when they may be.
+///
+/// Deliberately conservative (the decode stage judges everything else): a known binary file
+/// signature, or many C0 control bytes — which no text encoding planmine reads produces, except
+/// UTF-16/32, so those are tried first.
+pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"%PDF-", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive (or docx/xlsx)"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "OLE file (doc/xls/wps)",
+        ),
+        (b"\x7fELF", "ELF executable"),
+        (b"\x1f\x8b", "gzip archive"),
+        (b"BZh", "bzip2 archive"),
+        (b"\xfd7zXZ\x00", "xz archive"),
+        (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+        (b"Rar!\x1a\x07", "RAR archive"),
+        (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(what);
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| matches!(b, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f))
+        .count();
+    // A stray NUL or form feed happens in real files; binary data has ~12% control bytes.
+    if controls * 50 <= sample.len() {
+        return None;
+    }
+    if plausible_wide_text(sample) {
+        return None;
+    }
+    Some("binary data (many control bytes)")
+}
+
+/// True when `sample` reads as UTF-16 (either byte order) or UTF-32 text: nearly all code units
+/// are ASCII, CJK or common punctuation — random data gives about a third.
+fn plausible_wide_text(sample: &[u8]) -> bool {
+    fn texty(c: u32) -> bool {
+        matches!(c, 0x09 | 0x0a | 0x0d | 0x20..=0x7e | 0xa0..=0x24f | 0x2000..=0x206f
+            | 0x2460..=0x24ff | 0x2500..=0x257f | 0x3000..=0x303f | 0x3400..=0x4dbf
+            | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xfe30..=0xfe4f | 0xff00..=0xffef
+            | 0xfeff | 0x20000..=0x3134f)
+    }
+    fn share(units: impl Iterator<Item = u32>) -> bool {
+        let (mut good, mut all) = (0usize, 0usize);
+        for u in units {
+            all += 1;
+            good += usize::from(texty(u));
+        }
+        all > 0 && good * 10 >= all * 9
+    }
+    let u16le = sample
+        .chunks_exact(2)
+        .map(|c| u32::from(u16::from_le_bytes([c[0], c[1]])));
+    let u16be = sample
+        .chunks_exact(2)
+        .map(|c| u32::from(u16::from_be_bytes([c[0], c[1]])));
+    // Surrogates (U+D800–DFFF) count as not texty, slightly penalising rare-character text,
+    // which the 90% share absorbs.
+    let u32le = sample
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+    let u32be = sample
+        .chunks_exact(4)
+        .map(|c| u32::from_be_bytes([c[0], c[1], c[2], c[3]]));
+    share(u16le) || share(u16be) || share(u32le) || share(u32be)
+}
+
+/// One unit of batch work: knows its name and weight before running.
+trait Job: Send + 'static {
+    fn source(&self) -> String;
+    /// Input bytes, for the in-flight budget and throughput figures.
+    fn weight(&self) -> u64;
+    fn run(self) -> Document;
+}
+
+struct FileJob {
+    entry: Entry,
+    max_bytes: u64,
+}
+
+impl Job for FileJob {
+    fn source(&self) -> String {
+        self.entry.path.display().to_string()
+    }
+    fn weight(&self) -> u64 {
+        self.entry.size.as_ref().map_or(0, |s| *s)
+    }
+    fn run(self) -> Document {
+        match self.entry.size {
+            Ok(_) => process_file(&self.entry.path, self.max_bytes),
+            Err(err) => error_document(&self.entry.path.display().to_string(), err.to_record()),
+        }
+    }
+}
+
+/// Admission control shared by the workers and the consumer: a worker may start document `i`
+/// only while it is within a window ahead of the next document to hand out.
+struct Gate {
+    state: Mutex<GateState>,
+    changed: Condvar,
+    max_items: usize,
+    max_bytes: u64,
+}
+
+struct GateState {
+    next_out: usize,
+    bytes_in_flight: u64,
+    cancelled: bool,
+}
+
+impl Gate {
+    /// Blocks until document `i` (of `weight` bytes) may start; false when cancelled.
+    fn enter(&self, i: usize, weight: u64) -> bool {
+        let Ok(mut state) = self.state.lock() else {
+            return false;
+        };
+        loop {
+            if state.cancelled {
+                return false;
+            }
+            // The next document to hand out always passes, so the window can never deadlock:
+            // documents are numbered in the order workers take them.
+            let fits = i < state.next_out + self.max_items
+                && state.bytes_in_flight.saturating_add(weight) <= self.max_bytes;
+            if i == state.next_out || fits {
+                state.bytes_in_flight = state.bytes_in_flight.saturating_add(weight);
+                return true;
+            }
+            state = match self.changed.wait(state) {
+                Ok(s) => s,
+                Err(_) => return false,
+            };
+        }
+    }
+
+    fn handed_out(&self, weight: u64) {
+        if let Ok(mut state) = self.state.lock() {
+            state.next_out += 1;
+            state.bytes_in_flight = state.bytes_in_flight.saturating_sub(weight);
+        }
+        self.changed.notify_all();
+    }
+
+    fn cancel(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.cancelled = true;
+        }
+        self.changed.notify_all();
+    }
+}
+
+/// The in-order output of a batch: an iterator of [`Document`]s, one per input.
+pub type DocumentStream = Ordered<Document>;
+
+/// The in-order results of a batch, one per input, computed ahead on worker threads.
+pub struct Ordered<T> {
+    results: Receiver<(usize, u64, T)>,
+    pending: BTreeMap<usize, (u64, T)>,
+    next: usize,
+    bytes_out: u64,
+    gate: Arc<Gate>,
+    producer: Option<JoinHandle<()>>,
+}
+
+impl<T: Send + 'static> Ordered<T> {
+    fn spawn<I, J, F>(jobs: I, options: &Options, finish: F) -> Ordered<T>
+    where
+        I: Iterator<Item = J> + Send + 'static,
+        J: Job,
+        F: Fn(Document) -> T + Send + Sync + 'static,
+    {
+        let threads = options.threads();
+        let gate = Arc::new(Gate {
+            state: Mutex::new(GateState {
+                next_out: 0,
+                bytes_in_flight: 0,
+                cancelled: false,
+            }),
+            changed: Condvar::new(),
+            max_items: options.in_flight(),
+            max_bytes: options.max_in_flight_bytes,
+        });
+        let (tx, rx) = channel();
+        let producer_gate = Arc::clone(&gate);
+        let producer = std::thread::spawn(move || {
+            let queue = Mutex::new((0usize, jobs));
+            let work = |tx: Sender<(usize, u64, T)>| worker(&queue, &producer_gate, &tx, &finish);
+            match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+                Ok(pool) => pool.scope(|scope| {
+                    for _ in 0..threads {
+                        let tx = tx.clone();
+                        scope.spawn(|_| work(tx));
+                    }
+                }),
+                // No threads to be had: do the work on this one rather than lose it.
+                Err(_) => work(tx.clone()),
+            }
+        });
+        Ordered {
+            results: rx,
+            pending: BTreeMap::new(),
+            next: 0,
+            bytes_out: 0,
+            gate,
+            producer: Some(producer),
+        }
+    }
+}
+
+impl<T> Ordered<T> {
+    /// Input bytes of the results handed out so far.
+    pub fn bytes_done(&self) -> u64 {
+        self.bytes_out
+    }
+}
+
+fn worker<I, J, T, F>(
+    queue: &Mutex<(usize, I)>,
+    gate: &Gate,
+    tx: &Sender<(usize, u64, T)>,
+    finish: &F,
+) where
+    I: Iterator<Item = J>,
+    J: Job,
+    F: Fn(Document) -> T,
+{
+    loop {
+        // Numbering under the queue's lock makes the numbers follow the input order.
+        let (i, job) = {
+            let Ok(mut queue) = queue.lock() else { return };
+            // A panicking input iterator ends the batch early rather than poisoning it.
+            let Ok(Some(job)) = catch_unwind(AssertUnwindSafe(|| queue.1.next())) else {
+                return;
+            };
+            let i = queue.0;
+            queue.0 += 1;
+            (i, job)
+        };
+        let weight = job.weight();
+        if !gate.enter(i, weight) {
+            return;
+        }
+        let source = job.source();
+        let doc = guarded(&source, || job.run());
+        let result = match catch_unwind(AssertUnwindSafe(|| finish(doc))) {
+            Ok(result) => result,
+            Err(payload) => {
+                let failed = internal_error(&source, &*payload);
+                match catch_unwind(AssertUnwindSafe(|| finish(failed))) {
+                    Ok(result) => result,
+                    Err(_) => return,
+                }
+            }
+        };
+        if tx.send((i, weight, result)).is_err() {
+            return;
+        }
+    }
+}
+
+impl<T> Iterator for Ordered<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        loop {
+            if let Some((weight, doc)) = self.pending.remove(&self.next) {
+                self.next += 1;
+                self.bytes_out += weight;
+                self.gate.handed_out(weight);
+                return Some(doc);
+            }
+            match self.results.recv() {
+                Ok((i, weight, doc)) => {
+                    self.pending.insert(i, (weight, doc));
+                }
+                Err(_) => return None,
+            }
+        }
+    }
+}
+
+impl<T> Drop for Ordered<T> {
+    fn drop(&mut self) {
+        self.gate.cancel();
+        // Drain so no worker blocks on a full channel (it is unbounded, but be explicit), then
+        // wait for the workers to finish the documents they hold.
+        while self.results.try_recv().is_ok() {}
+        if let Some(producer) = self.producer.take() {
+            let _ = producer.join();
+        }
+    }
+}
+
+/// One line of `--stdin-jsonl` input: `{"source": …, "text": …}` or `{"source": …, "base64": …}`.
+#[derive(Debug, serde::Deserialize)]
+struct InputLine {
+    source: Option<String>,
+    text: Option<String>,
+    base64: Option<String>,
+}
+
+struct LineJob {
+    number: usize,
+    line: Result<Vec<u8>, u64>,
+    max_bytes: u64,
+}
+
+impl LineJob {
+    fn fallback_source(&self) -> String {
+        format!("<stdin>:{}", self.number)
+    }
+}
+
+impl Job for LineJob {
+    fn source(&self) -> String {
+        self.fallback_source()
+    }
+    fn weight(&self) -> u64 {
+        self.line.as_ref().map_or(0, |l| l.len() as u64)
+    }
+    fn run(self) -> Document {
+        let fallback = self.fallback_source();
+        let line = match self.line {
+            Ok(line) => line,
+            Err(len) => {
+                return error_document(
+                    &fallback,
+                    Error::new(
+                        ErrorKind::TooLarge,
+                        format!("input line of {len}+ bytes exceeds the line limit"),
+                    )
+                    .to_record(),
+                )
+            }
+        };
+        let invalid = |source: &str, message: String| {
+            error_document(
+                source,
+                ErrorRecord {
+                    kind: KIND_INVALID_INPUT.to_owned(),
+                    message,
+                },
+            )
+        };
+        // Hadoop Streaming may hand a mapper `key<TAB>value`: read the JSON after the tab.
+        let json = match line.iter().position(|&b| b == b'{') {
+            Some(start) => &line[start..],
+            None => &line[..],
+        };
+        let input: InputLine = match serde_json::from_slice(json) {
+            Ok(input) => input,
+            Err(err) => return invalid(&fallback, format!("not a JSON input object: {err}")),
+        };
+        let source = input.source.unwrap_or(fallback);
+        let bytes = match (input.text, input.base64) {
+            (Some(text), None) => text.into_bytes(),
+            (None, Some(b64)) => {
+                let engine = base64::engine::GeneralPurpose::new(
+                    &base64::alphabet::STANDARD,
+                    base64::engine::GeneralPurposeConfig::new()
+                        .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+                );
+                let cleaned: Vec<u8> = b64.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+                match engine.decode(cleaned) {
+                    Ok(bytes) => bytes,
+                    Err(err) => return invalid(&source, format!("bad base64: {err}")),
+                }
+            }
+            (Some(_), Some(_)) => {
+                return invalid(
+                    &source,
+                    "give either \"text\" or \"base64\", not both".into(),
+                )
+            }
+            (None, None) => return invalid(&source, "no \"text\" or \"base64\" field".into()),
+        };
+        process_checked(&source, &bytes, self.max_bytes)
+    }
+}
+
+/// Processes JSON Lines input (`{"source", "text" | "base64"}` per line, blank lines skipped)
+/// in parallel and yields one [`Document`] per line, in input order: the mapper side of
+/// Hadoop Streaming or Spark's `RDD.pipe`. A line that is not such an object yields an
+/// `invalid_input` error record; a line longer than the size limit allows (base64 included)
+/// yields `too_large` without being held in memory.
+pub fn par_extract_jsonl<R: BufRead + Send + 'static>(
+    reader: R,
+    options: &Options,
+) -> DocumentStream {
+    par_map_jsonl(reader, options, |doc| doc)
+}
+
+/// Like [`par_extract_jsonl`], running `finish` on each document on the worker threads (see
+/// [`Corpus::par_map`]).
+pub fn par_map_jsonl<R, T, F>(reader: R, options: &Options, finish: F) -> Ordered<T>
+where
+    R: BufRead + Send + 'static,
+    T: Send + 'static,
+    F: Fn(Document) -> T + Send + Sync + 'static,
+{
+    // Base64 takes 4/3 of the bytes, JSON escapes may double text: allow room for both.
+    let line_limit = options
+        .max_bytes
+        .saturating_mul(2)
+        .saturating_add(64 * 1024);
+    let max_bytes = options.max_bytes;
+    let mut lines = BoundedLines {
+        reader,
+        limit: line_limit,
+        number: 0,
+    };
+    let jobs = std::iter::from_fn(move || lines.next_line()).map(move |(number, line)| LineJob {
+        number,
+        line,
+        max_bytes,
+    });
+    Ordered::spawn(jobs, options, finish)
+}
+
+/// Reads lines without ever holding more than `limit` bytes of one.
+struct BoundedLines<R> {
+    reader: R,
+    limit: u64,
+    number: usize,
+}
+
+impl<R: BufRead> BoundedLines<R> {
+    /// The next non-blank line with its 1-based number: its bytes, or its length when it
+    /// exceeds the limit. `None` at the end of input (or on a read error, which ends it).
+    fn next_line(&mut self) -> Option<(usize, Result<Vec<u8>, u64>)> {
+        loop {
+            let mut line = Vec::new();
+            let mut len: u64 = 0;
+            let mut any = false;
+            loop {
+                let buf = match self.reader.fill_buf() {
+                    Ok(buf) => buf,
+                    Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(_) => break,
+                };
+                if buf.is_empty() {
+                    break;
+                }
+                any = true;
+                let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+                    Some(end) => (&buf[..end], true),
+                    None => (buf, false),
+                };
+                len += chunk.len() as u64;
+                if len <= self.limit {
+                    line.extend_from_slice(chunk);
+                } else {
+                    line = Vec::new();
+                }
+                let used = chunk.len() + usize::from(done);
+                self.reader.consume(used);
+                if done {
+                    break;
+                }
+            }
+            if !any {
+                return None;
+            }
+            self.number += 1;
+            if len > self.limit {
+                return Some((self.number, Err(len)));
+            }
+            if line.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            return Some((self.number, Ok(line)));
+        }
+    }
+}
+
+/// Counts of what a batch produced, for the end-of-run summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Documents (inputs) seen.
+    pub documents: usize,
+    /// Input bytes.
+    pub bytes: u64,
+    /// Numeric goals.
+    pub goals: usize,
+    /// Deadlines.
+    pub deadlines: usize,
+    /// Responsibilities.
+    pub responsibilities: usize,
+    /// Targets.
+    pub targets: usize,
+    /// Error records by kind.
+    pub errors: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    /// Counts one document of `bytes` input bytes.
+    pub fn add(&mut self, doc: &Document, bytes: u64) {
+        self.documents += 1;
+        self.bytes += bytes;
+        self.goals += doc.goals.len();
+        self.deadlines += doc.deadlines.len();
+        self.responsibilities += doc.responsibilities.len();
+        self.targets += doc.targets.len();
+        if let Some(error) = &doc.error {
+            *self.errors.entry(error.kind.clone()).or_default() += 1;
+        }
+    }
+
+    /// Adds the counts of `other` (e.g. one document's, computed on a worker thread).
+    pub fn merge(&mut self, other: &Summary) {
+        self.documents += other.documents;
+        self.bytes += other.bytes;
+        self.goals += other.goals;
+        self.deadlines += other.deadlines;
+        self.responsibilities += other.responsibilities;
+        self.targets += other.targets;
+        for (kind, n) in &other.errors {
+            *self.errors.entry(kind.clone()).or_default() += n;
+        }
+    }
+
+    /// Number of error records.
+    pub fn error_count(&self) -> usize {
+        self.errors.values().sum()
+    }
+
+    /// A one-paragraph report; MB are 10^6 bytes.
+    pub fn report(&self, elapsed: Duration) -> String {
+        let mb = self.bytes as f64 / 1e6;
+        let secs = elapsed.as_secs_f64();
+        let rate = if secs > 0.0 { mb / secs } else { 0.0 };
+        let mut out = format!(
+            "{} files, {mb:.2} MB in {secs:.2} s ({rate:.2} MB/s); records: {} goals, {} deadlines, \
+             {} responsibilities, {} targets; {} errors",
+            self.documents,
+            self.goals,
+            self.deadlines,
+            self.responsibilities,
+            self.targets,
+            self.error_count()
+        );
+        if !self.errors.is_empty() {
+            let kinds: Vec<String> = self
+                .errors
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            let _ = write!(out, " ({})", kinds.join(", "));
+        }
+        out
+    }
+}
+
+/// Column names of [`GoalsCsv`], after the BOM.
+pub const CSV_COLUMNS: &[&str] = &[
+    "source",
+    "title",
+    "issuer",
+    "doc_number",
+    "date",
+    "province",
+    "city",
+    "county",
+    "region_code",
+    "period",
+    "period_start",
+    "period_end",
+    "doc_kind",
+    "indicator",
+    "comparator",
+    "value",
+    "unit",
+    "year",
+    "baseline_value",
+    "baseline_year",
+    "status",
+    "binding",
+    "section",
+    "text",
+    "span_start",
+    "span_end",
+    "error_kind",
+    "error_message",
+];
+
+/// Writes one CSV row per numeric goal, each with its document's metadata columns, as UTF-8
+/// with a byte-order mark (so Excel reads the Chinese right) and CRLF line ends (RFC 4180).
+///
+/// A document without goals still gets one row (goal columns empty, error columns set for an
+/// error record), so no input disappears from the table.
+pub struct GoalsCsv<W: Write> {
+    out: W,
+}
+
+impl<W: Write> GoalsCsv<W> {
+    /// Starts the table: writes the BOM and the header row.
+    ///
+    /// # Errors
+    /// Any write error of `out`.
+    pub fn new(mut out: W) -> std::io::Result<Self> {
+        out.write_all(csv_header().as_bytes())?;
+        Ok(GoalsCsv { out })
+    }
+
+    /// Writes the rows of one document.
+    ///
+    /// # Errors
+    /// Any write error of the underlying writer.
+    pub fn write_document(&mut self, doc: &Document) -> std::io::Result<()> {
+        self.out.write_all(csv_rows(doc).as_bytes())
+    }
+
+    /// Flushes and returns the writer.
+    ///
+    /// # Errors
+    /// Any flush error.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// The BOM and header row that start a [`GoalsCsv`] table.
+pub fn csv_header() -> String {
+    let header: Vec<String> = CSV_COLUMNS.iter().map(|s| (*s).to_owned()).collect();
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, &header);
+    out
+}
+
+/// The [`GoalsCsv`] rows of one document (at least one), CRLF-terminated.
+pub fn csv_rows(doc: &Document) -> String {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let meta = doc.meta.clone().unwrap_or_default();
+    let region = meta.region.clone().unwrap_or_default();
+    let mut head = vec![
+        doc.source.clone(),
+        opt(&meta.title),
+        opt(&meta.issuer),
+        opt(&meta.doc_number),
+        opt(&meta.date),
+        opt(&region.province),
+        opt(&region.city),
+        opt(&region.county),
+        opt(&region.code),
+    ];
+    match &meta.period {
+        Some(p) => head.extend([
+            p.name.clone().unwrap_or_default(),
+            p.start.to_string(),
+            p.end.to_string(),
+        ]),
+        None => head.extend([String::new(), String::new(), String::new()]),
+    }
+    head.push(opt(&meta.kind));
+    let (error_kind, error_message) = doc
+        .error
+        .as_ref()
+        .map(|e| (e.kind.clone(), e.message.clone()))
+        .unwrap_or_default();
+    let mut out = String::new();
+    if doc.goals.is_empty() {
+        let mut row = head;
+        row.resize(CSV_COLUMNS.len() - 2, String::new());
+        row.extend([error_kind, error_message]);
+        push_row(&mut out, &row);
+        return out;
+    }
+    for goal in &doc.goals {
+        let mut row = head.clone();
+        row.extend([
+            goal.indicator.clone(),
+            json_name(&goal.comparator),
+            goal.value.to_string(),
+            opt(&goal.unit),
+            goal.year.map(|y| y.to_string()).unwrap_or_default(),
+            goal.baseline
+                .as_ref()
+                .map(|b| b.value.to_string())
+                .unwrap_or_default(),
+            goal.baseline
+                .as_ref()
+                .and_then(|b| b.year)
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+            json_name(&goal.status),
+            goal.binding.as_ref().map(json_name).unwrap_or_default(),
+            opt(&goal.section),
+            goal.text.clone(),
+            goal.span[0].to_string(),
+            goal.span[1].to_string(),
+            error_kind.clone(),
+            error_message.clone(),
+        ]);
+        push_row(&mut out, &row);
+    }
+    out
+}
+
+/// Appends one RFC 4180 row: cells with commas, quotes or line breaks are quoted.
+fn push_row(out: &mut String, cells: &[String]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The contract's JSON name of an enum value (`ge`, `target`, …), for CSV cells.
+fn json_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A job that panics when told to, standing in for a bug in a stage.
+    struct Boom {
+        n: usize,
+        panic: bool,
+    }
+
+    impl Job for Boom {
+        fn source(&self) -> String {
+            format!("doc{}", self.n)
+        }
+        fn weight(&self) -> u64 {
+            1
+        }
+        fn run(self) -> Document {
+            if self.panic {
+                panic!("stage bug on {}", self.n);
+            }
+            error_document(
+                &self.source(),
+                ErrorRecord {
+                    kind: "none".into(),
+                    message: String::new(),
+                },
+            )
+        }
+    }
+
+    #[test]
+    fn a_panicking_document_becomes_an_internal_error_and_the_run_goes_on() {
+        let jobs = (0..20).map(|n| Boom {
+            n,
+            panic: n % 7 == 3,
+        });
+        let options = Options {
+            jobs: 2,
+            max_in_flight: 4,
+            ..Options::default()
+        };
+        let docs: Vec<Document> = Ordered::spawn(jobs, &options, |d| d).collect();
+        assert_eq!(docs.len(), 20);
+        for (n, doc) in docs.iter().enumerate() {
+            assert_eq!(doc.source, format!("doc{n}"));
+            let error = doc.error.as_ref().expect("record");
+            if n % 7 == 3 {
+                assert_eq!(error.kind, KIND_INTERNAL);
+                assert!(error.message.contains(&format!("stage bug on {n}")));
+            } else {
+                assert_eq!(error.kind, "none");
+            }
+        }
+    }
+
+    #[test]
+    fn a_panicking_finish_is_retried_with_an_internal_error_record() {
+        let jobs = (0..10).map(|n| Boom { n, panic: false });
+        let options = Options {
+            jobs: 3,
+            ..Options::default()
+        };
+        let finish = |doc: Document| {
+            let kind = doc.error.map(|e| e.kind).unwrap_or_default();
+            if doc.source == "doc4" && kind != KIND_INTERNAL {
+                panic!("renderer bug");
+            }
+            format!("{}:{kind}", doc.source)
+        };
+        let got: Vec<String> = Ordered::spawn(jobs, &options, finish).collect();
+        let want: Vec<String> = (0..10)
+            .map(|n| match n {
+                4 => "doc4:internal".to_owned(),
+                _ => format!("doc{n}:none"),
+            })
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn guarded_passes_results_through() {
+        let doc = guarded("a", || {
+            error_document("a", Error::new(ErrorKind::Io, "x").to_record())
+        });
+        assert_eq!(doc.error.map(|e| e.kind), Some("io".to_owned()));
+    }
+
+    #[test]
+    fn bounded_lines_cuts_overlong_lines_and_skips_blank_ones() {
+        let input = b"abc\n\n  \nxxxxxxxxxx\nlast".to_vec();
+        let mut lines = BoundedLines {
+            reader: std::io::BufReader::with_capacity(4, std::io::Cursor::new(input)),
+            limit: 5,
+            number: 0,
+        };
+        assert_eq!(lines.next_line(), Some((1, Ok(b"abc".to_vec()))));
+        assert_eq!(lines.next_line(), Some((4, Err(10))));
+        assert_eq!(lines.next_line(), Some((5, Ok(b"last".to_vec()))));
+        assert_eq!(lines.next_line(), None);
+    }
+}

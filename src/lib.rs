@@ -28,6 +28,7 @@ pub mod records;
 pub mod structure;
 pub mod text;
 
+pub use corpus::{Corpus, DocumentStream};
 pub use decode::{decode, Decoded};
 pub use error::{Error, ErrorKind};
 pub use records::Document;

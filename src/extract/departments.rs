@@ -1,1 +1,669 @@
-//! SKELETON: department names, abbreviations and their canonical forms.
+//! Department names: recognition by grammar, abbreviations and their canonical forms.
+//!
+//! A government body is recognised by its shape, not looked up in a list of names:
+//!
+//! `[lead-in verb] PREFIX CORE SUFFIX [collective tail]`
+//!
+//! - `SUFFIX` is a body-type word: 人民政府, 政府, 办事处, 领导小组, 委员会, 管委会, 工委, 党委,
+//!   编办, 残联, 办公室, 局, 委, 中心, 部, 厅 ….
+//! - `PREFIX` is a region or level: 县/区/市/镇/乡/省, 街道, a place name ending in one of those
+//!   (迎泽区, 平阴县, 历山街道), 各 + level (各镇, 各街道), or 各级.
+//! - `CORE` is the body's field (教育和体育, 财政, 人力资源社会保障); short suffixes that are also
+//!   common word endings (局 in 布局, 部 in 东部, 中心 in 中心校) need a core of two or more chars
+//!   and may not be followed by a char that makes them another word (局域网, 部门, 中心校).
+//! - Without a prefix, only bodies that are named that way in plans count: 党委, 政府, `XX工委`
+//!   (教育工委) and named groups (`教育工作领导小组`).
+//! - A collective tail stays with the name: `教育工作领导小组各部门`, `县政府各部门`.
+//! - Subordinate offices join their parent: `县委编办`, `县委组织部`, `县政府办公室`;
+//!   consecutive bodies are split: `区委区政府` → 区委, 区政府.
+//!
+//! A name followed by a person's title (`县委副书记`, `县教育和体育局局长`, `县政府主要领导`) names a
+//! person, which is never a department: such mentions come back with `person: true`.
+//!
+//! Abbreviations get a canonical full name from a built-in table of standard short forms
+//! (县教体局 → 县教育和体育局, 县人社局 → 县人力资源社会保障局) and from the document's own
+//! definitions (`县教育和体育局(以下简称县教体局)`), see [`Abbreviations`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A body (or a person's title built on one) found in a piece of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range of the name in the searched text.
+    pub range: Range<usize>,
+    /// The name as written.
+    pub name: String,
+    /// Byte length of the region/level prefix inside `name` (0 for bare names such as 党委).
+    pub prefix_len: usize,
+    /// Full name from the built-in abbreviation table, when `name` is a known short form.
+    pub canonical: Option<String>,
+    /// True when the name heads a person's title (县教育和体育局局长): not a department.
+    pub person: bool,
+}
+
+/// Finds the bodies named in `text` (a clause or sentence), in text order.
+///
+/// Linear in the text: each suffix position looks back at most a short window.
+pub fn find(text: &str) -> Vec<Mention> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let mut out = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &text[chars[i].0..];
+        // The longest suffix here that reads as a body (政府办学 is 政府 + 办学, not 政府办).
+        let found = SUFFIXES
+            .iter()
+            .filter(|s| rest.starts_with(*s))
+            .find_map(|suffix| {
+                let end = i + suffix.chars().count();
+                let next = chars.get(end).map(|c| c.1);
+                if rejected_by_next(suffix, next, &text[byte_at(end)..]) {
+                    return None;
+                }
+                let (start, prefix_end) = name_start(text, &chars, floor, i, suffix)?;
+                Some((*suffix, end, start, prefix_end))
+            });
+        let Some((suffix, end, start, prefix_end)) = found else {
+            i += 1;
+            continue;
+        };
+        let mut name_end = end;
+        // Subordinate offices join their parent body: 县委编办, 县委组织部, 县政府办公室.
+        if matches!(suffix, "委" | "党委" | "政府" | "人民政府") {
+            if let Some(sub_end) = subordinate_end(text, &chars, name_end) {
+                name_end = sub_end;
+            }
+        }
+        // A collective tail stays whole: 县政府各部门, 领导小组各成员单位.
+        let tail = &text[byte_at(name_end)..];
+        if let Some(t) = COLLECTIVE_TAILS.iter().find(|t| tail.starts_with(*t)) {
+            name_end += t.chars().count();
+        }
+        let range = byte_at(start)..byte_at(name_end);
+        let after = &text[range.end..];
+        let person = PERSON_TITLES.iter().any(|t| after.starts_with(t))
+            && !after.starts_with("负责统筹")
+            && !after.starts_with("领导小组");
+        let name = text[range.clone()].to_owned();
+        let prefix_len = byte_at(prefix_end) - range.start;
+        let canonical = builtin_canonical(&name, prefix_len);
+        out.push(Mention {
+            range,
+            name,
+            prefix_len,
+            canonical,
+            person,
+        });
+        floor = name_end;
+        i = name_end;
+    }
+    out
+}
+
+/// Abbreviations a document defines for itself (`县教育和体育局(以下简称县教体局)`), on top of
+/// the built-in table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Abbreviations {
+    defined: HashMap<String, String>,
+}
+
+impl Abbreviations {
+    /// Collects the `(以下简称X)` / `(简称X)` definitions whose full name is a recognised body.
+    pub fn from_text(text: &str) -> Self {
+        let mut defined = HashMap::new();
+        for caps in DEFINITION.captures_iter(text) {
+            let (Some(whole), Some(short)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let mut from = whole.start().saturating_sub(90);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &text[from..whole.start()];
+            if let Some(m) = find(before)
+                .into_iter()
+                .rev()
+                .find(|m| m.range.end == before.len() && !m.person)
+            {
+                defined.insert(short.as_str().to_owned(), m.name);
+            }
+        }
+        Abbreviations { defined }
+    }
+
+    /// The full name of `name`: the document's own definition first, then the built-in table.
+    pub fn canonical(&self, name: &str) -> Option<String> {
+        if let Some(full) = self.defined.get(name) {
+            return Some(full.clone());
+        }
+        let prefix_len = find(name)
+            .into_iter()
+            .find(|m| m.range == (0..name.len()))
+            .map_or(0, |m| m.prefix_len);
+        builtin_canonical(name, prefix_len)
+    }
+}
+
+/// The canonical full name of a short form, from the built-in table: the prefix is kept and
+/// the rest expanded (`县教体局` → `县教育和体育局`, `县委编办` → `县委机构编制委员会办公室`).
+pub fn builtin_canonical(name: &str, prefix_len: usize) -> Option<String> {
+    let (prefix, rest) = name.split_at(prefix_len.min(name.len()));
+    // The longest known short form ending the name.
+    ABBREVIATIONS
+        .iter()
+        .filter(|(short, full)| rest.ends_with(short) && !rest.ends_with(full))
+        .max_by_key(|(short, _)| short.len())
+        .map(|(short, full)| {
+            let head = &rest[..rest.len() - short.len()];
+            format!("{prefix}{head}{full}")
+        })
+}
+
+/// True when `name` is only a region/level word plus a generic body word, or a bare body word
+/// such as 政府 that a document uses for its own government.
+pub fn is_bare_government(name: &str) -> bool {
+    matches!(name, "政府" | "人民政府")
+}
+
+/// Body-type suffixes, longest first at any position.
+const SUFFIXES: &[&str] = &[
+    "人民政府办公室",
+    "政府办公室",
+    "委办公室",
+    "人民政府",
+    "领导小组",
+    "办事处",
+    "委员会",
+    "管委会",
+    "联合会",
+    "指挥部",
+    "工作组",
+    "办公室",
+    "总工会",
+    "党工委",
+    "政府办",
+    "工委",
+    "党委",
+    "党组",
+    "编办",
+    "残联",
+    "妇联",
+    "团委",
+    "科协",
+    "政府",
+    "委办",
+    "局",
+    "委",
+    "中心",
+    "部",
+    "厅",
+];
+
+/// Suffixes that may stand without a region prefix (with the core limit they allow).
+fn bare_core_limit(suffix: &str) -> Option<Range<usize>> {
+    match suffix {
+        "党委" | "政府" | "人民政府" | "党组" => Some(0..1),
+        "工委" => Some(2..3),
+        "领导小组" | "指挥部" | "工作组" => Some(2..25),
+        _ => None,
+    }
+}
+
+/// Core length (chars) a prefixed name may have for `suffix`.
+fn core_limit(suffix: &str) -> Range<usize> {
+    match suffix {
+        "局" | "部" | "中心" | "厅" => 2..13,
+        "委" => 0..7,
+        "政府" | "人民政府" => 0..3,
+        "领导小组" | "委员会" | "指挥部" | "工作组" => 0..25,
+        _ => 0..13,
+    }
+}
+
+/// Offices that belong to the body before them (县委 + 编办).
+const SUBORDINATES: &[&str] = &[
+    "办公室",
+    "编办",
+    "组织部",
+    "宣传部",
+    "统战部",
+    "政法委",
+    "办",
+    "教育工委",
+    "工委",
+];
+
+/// Tails that make a body a collective entry.
+const COLLECTIVE_TAILS: &[&str] = &["各有关部门", "各部门", "各成员单位", "成员单位", "有关部门"];
+
+/// Words after a body that make the phrase a person's title.
+const PERSON_TITLES: &[&str] = &[
+    "主要领导",
+    "分管领导",
+    "领导班子",
+    "主要负责人",
+    "主要负责同志",
+    "负责人",
+    "负责同志",
+    "党组书记",
+    "副书记",
+    "书记",
+    "副局长",
+    "局长",
+    "副县长",
+    "县长",
+    "副区长",
+    "区长",
+    "副市长",
+    "市长",
+    "副镇长",
+    "镇长",
+    "乡长",
+    "副主任",
+    "主任",
+    "副部长",
+    "部长",
+    "副厅长",
+    "厅长",
+    "理事长",
+    "副组长",
+    "组长",
+    "委员",
+    "成员",
+    "同志",
+    "干部",
+    "工作人员",
+    "主席",
+    "常委",
+];
+
+/// Chars that end the look-back window of a name.
+const STOP: &str = "的之在由向对把将被为经从给让使及或等是其于以按据如与也并并且即";
+
+/// Verbs and connectives stripped from the start of a window (协调 + 教育工作领导小组).
+const LEAD_INS: &[&str] = &[
+    "协调", "对接", "协同", "依靠", "通过", "邀请", "提请", "成立", "组建", "建立", "设立", "发挥",
+    "落实", "依托", "督促", "会同", "联合", "报请", "请", "设在", "支持", "配合", "协助", "要求",
+    "推动", "组织", "指导", "动员", "压实", "明确", "履行", "强化", "加强", "健全", "完善", "依法",
+    "同时", "积极", "主动", "要", "应", "须", "和", "同",
+];
+
+/// Level chars that end a region prefix.
+const LEVELS: &str = "县区市镇乡省州旗";
+
+/// Two-char words ending in a level char that are not place names themselves.
+const NOT_PLACES: &[&str] = &[
+    "城区", "新区", "老区", "城市", "全县", "全区", "全市", "全省", "本县", "本区", "本市", "我县",
+    "我区", "我市", "外省", "各省", "湖区", "专区", "特区",
+];
+
+/// Endings of words that are never place names (城乡社区, 东部山区, 新建小区).
+const NOT_PLACE_ENDINGS: &[&str] = &[
+    "社区", "学区", "园区", "片区", "景区", "辖区", "地区", "山区", "校区", "小区", "郊区", "市区",
+    "县区", "厂区", "街区", "灾区", "牧区", "城镇", "乡镇", "村镇", "集镇", "超市", "城乡", "都市",
+];
+
+/// Standard short forms and their full forms (the part after the region prefix).
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("教体局", "教育和体育局"),
+    ("教育体育局", "教育和体育局"),
+    ("教文体局", "教育和文化体育局"),
+    ("人社局", "人力资源社会保障局"),
+    ("人社部", "人力资源社会保障部"),
+    ("人社厅", "人力资源社会保障厅"),
+    ("发改局", "发展改革局"),
+    ("发改委", "发展和改革委员会"),
+    ("住建局", "住房城乡建设局"),
+    ("住建委", "住房城乡建设委员会"),
+    ("资规局", "自然资源和规划局"),
+    ("市场监管局", "市场监督管理局"),
+    ("卫健局", "卫生健康局"),
+    ("卫健委", "卫生健康委员会"),
+    ("文旅局", "文化和旅游局"),
+    ("应急局", "应急管理局"),
+    ("医保局", "医疗保障局"),
+    ("科技局", "科学技术局"),
+    ("工信局", "工业和信息化局"),
+    ("交通局", "交通运输局"),
+    ("城管局", "城市管理局"),
+    ("农业局", "农业农村局"),
+    ("环保局", "生态环境局"),
+    ("审批局", "行政审批服务局"),
+    ("编办", "机构编制委员会办公室"),
+    ("委编办", "委机构编制委员会办公室"),
+    ("残联", "残疾人联合会"),
+    ("妇联", "妇女联合会"),
+    ("科协", "科学技术协会"),
+    ("政府办", "人民政府办公室"),
+    ("政府办公室", "人民政府办公室"),
+    ("委办", "委办公室"),
+    ("教育工委", "教育工作委员会"),
+    ("政法委", "政法委员会"),
+    ("管委会", "管理委员会"),
+];
+
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:以下)?(?:简称|称)[“‘\x22]?(\p{Han}{2,12})[”’\x22]?\)")
+        .expect("definition regex")
+});
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// Suffix readings that the next char turns into another word (局域网, 部门, 中心校, 委托).
+fn rejected_by_next(suffix: &str, next: Option<char>, after: &str) -> bool {
+    let Some(next) = next else { return false };
+    match suffix {
+        "中心" => "校学园小幼医城区站户村".contains(next),
+        "部" => "门分署位队件".contains(next),
+        "局" => "域面势部限".contains(next),
+        "委" => "托屈婉".contains(next),
+        "厅" => "堂".contains(next),
+        "办公室" => after.starts_with("主任"),
+        "政府办" | "委办" => "学园校好事理".contains(next),
+        _ => false,
+    }
+}
+
+/// Start (char index) of the name whose suffix begins at `suffix_at`, and the end of its prefix.
+fn name_start(
+    text: &str,
+    chars: &[(usize, char)],
+    floor: usize,
+    suffix_at: usize,
+    suffix: &str,
+) -> Option<(usize, usize)> {
+    let mut j = suffix_at;
+    while j > floor && suffix_at - j < 26 {
+        let c = chars[j - 1].1;
+        if !is_han(c) || STOP.contains(c) {
+            break;
+        }
+        j -= 1;
+    }
+    // Candidate starts: the window start after lead-ins, then after each 和 inside it.
+    let mut starts = Vec::new();
+    let mut s = j;
+    loop {
+        let rest = &text[chars[s].0..chars[suffix_at].0];
+        match LEAD_INS.iter().find(|w| rest.starts_with(*w)) {
+            Some(w) if s + w.chars().count() <= suffix_at => s += w.chars().count(),
+            _ => break,
+        }
+    }
+    starts.push(s);
+    for (k, &(_, c)) in chars.iter().enumerate().take(suffix_at).skip(s) {
+        if c == '和' {
+            starts.push(k + 1);
+        }
+    }
+    let core_ok = |from: usize, limit: Range<usize>| limit.contains(&(suffix_at - from));
+    for &start in &starts {
+        if let Some(prefix_end) = prefix_end(text, chars, start, suffix_at) {
+            if core_ok(prefix_end, core_limit(suffix)) {
+                return Some((start, prefix_end));
+            }
+        }
+    }
+    let limit = bare_core_limit(suffix);
+    // Named groups keep their whole name (创建…县工作领导小组), even with a level char inside.
+    if let Some(limit) = limit.clone().filter(|l| l.end > 3) {
+        if core_ok(s, limit) {
+            return Some((s, s));
+        }
+    }
+    if let Some(start) = inner_level(text, chars, s, suffix_at) {
+        if let Some(prefix_end) = prefix_end(text, chars, start, suffix_at) {
+            if core_ok(prefix_end, core_limit(suffix)) {
+                return Some((start, prefix_end));
+            }
+        }
+    }
+    let limit = limit?;
+    // Bare bodies: 党委 and 政府 stand alone, `XX工委` takes two chars.
+    let start = if limit.end <= 1 {
+        suffix_at
+    } else {
+        suffix_at.checked_sub(2).filter(|&k| k >= s)?
+    };
+    core_ok(start, limit).then_some((start, start))
+}
+
+/// End (char index) of the region/level prefix starting at `start`, if one starts there.
+fn prefix_end(text: &str, chars: &[(usize, char)], start: usize, limit: usize) -> Option<usize> {
+    let rest = &text[chars.get(start)?.0..];
+    let mut k = start;
+    if rest.starts_with("各级") {
+        return Some(start + 2).filter(|&e| e <= limit);
+    }
+    if rest.starts_with('各') {
+        k += 1;
+    }
+    // A bare level: 县, 区, 各镇, 街道.
+    if let Some(e) = level_end(text, chars, k) {
+        if e <= limit {
+            return Some(e);
+        }
+    }
+    // A place name: a county, city or province of the gazetteer (迎泽区, 山东省), or a town
+    // (历山街道, 南麻镇).
+    let here = &text[chars.get(k)?.0..chars.get(limit).map_or(text.len(), |c| c.0)];
+    let gazetteer = places();
+    let mut best = None;
+    for (n, (i, c)) in here.char_indices().enumerate().skip(1) {
+        let end = i + c.len_utf8();
+        if n + 1 > 7 {
+            break;
+        }
+        if gazetteer.contains(&here[..end]) {
+            best = Some(k + n + 1);
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    let town_at = k + 2;
+    if town_at < limit {
+        let e = level_end(text, chars, town_at)?;
+        let level = chars[town_at].1;
+        let name: String = chars[k..e].iter().map(|c| c.1).collect();
+        let town = matches!(level, '镇' | '乡' | '街');
+        if town
+            && e <= limit
+            && !NOT_PLACES.contains(&name.as_str())
+            && !NOT_PLACE_ENDINGS.iter().any(|w| name.ends_with(w))
+            && !LEAD_INS.iter().any(|w| name.starts_with(w))
+        {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// End of a level word (县, 区, 街道 …) starting at char `k`.
+fn level_end(text: &str, chars: &[(usize, char)], k: usize) -> Option<usize> {
+    let (at, c) = *chars.get(k)?;
+    if LEVELS.contains(c) {
+        return Some(k + 1);
+    }
+    text[at..].starts_with("街道").then_some(k + 2)
+}
+
+/// A single level char (or 各 + level) inside a window, when no prefix starts the window:
+/// `纳入县政府` → 县政府. Not one that ends a common word (社区, 城区).
+fn inner_level(
+    text: &str,
+    chars: &[(usize, char)],
+    from: usize,
+    suffix_at: usize,
+) -> Option<usize> {
+    (from + 1..suffix_at).find(|&k| {
+        let c = chars[k].1;
+        if !(LEVELS.contains(c) || c == '各') {
+            return false;
+        }
+        let pair: String = chars[k - 1..=k].iter().map(|c| c.1).collect();
+        !NOT_PLACES.contains(&pair.as_str())
+            && !NOT_PLACE_ENDINGS.contains(&pair.as_str())
+            && level_end(text, chars, k).is_some_and(|e| e <= suffix_at) | (c == '各')
+    })
+}
+
+/// County, city and province names of the divisions gazetteer.
+fn places() -> &'static std::collections::HashSet<&'static str> {
+    static PLACES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        let files = [
+            include_str!("../../data/divisions/areas.csv"),
+            include_str!("../../data/divisions/cities.csv"),
+            include_str!("../../data/divisions/provinces.csv"),
+        ];
+        files
+            .iter()
+            .flat_map(|f| f.lines().skip(1))
+            .filter_map(|l| l.split(',').nth(1))
+            .map(|n| n.trim_matches('"'))
+            .filter(|n| n.chars().count() >= 2 && !n.contains("辖"))
+            .collect()
+    });
+    &PLACES
+}
+
+/// End of a subordinate office right after a parent body (县委 + 编办), if any.
+fn subordinate_end(text: &str, chars: &[(usize, char)], from: usize) -> Option<usize> {
+    let first = chars.get(from)?.1;
+    if LEVELS.contains(first) || first == '各' {
+        return None;
+    }
+    for k in from..(from + 6).min(chars.len()) {
+        let c = chars[k].1;
+        if !is_han(c) || STOP.contains(c) {
+            return None;
+        }
+        let rest = &text[chars[k].0..];
+        if let Some(s) = SUBORDINATES.iter().find(|s| rest.starts_with(*s)) {
+            // 县委 + 组织部: only whole office names, not words that end in 办 (创办, 举办).
+            let next = text[chars[k].0 + s.len()..].chars().next();
+            if *s == "办" && (k != from || next.is_some_and(|c| "学园校好事理".contains(c)))
+            {
+                return None;
+            }
+            return Some(k + s.chars().count());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        find(text)
+            .into_iter()
+            .filter(|m| !m.person)
+            .map(|m| m.name)
+            .collect()
+    }
+
+    #[test]
+    fn prefixed_bodies_and_lists() {
+        assert_eq!(
+            names("(责任部门:县教育和体育局、县财政局、县住房城乡建设局)"),
+            ["县教育和体育局", "县财政局", "县住房城乡建设局"]
+        );
+        assert_eq!(
+            names("各乡镇人民政府、各街道办事处"),
+            ["各乡镇人民政府", "各街道办事处"]
+        );
+        assert_eq!(
+            names("市委编办、市残联、市人社局"),
+            ["市委编办", "市残联", "市人社局"]
+        );
+        assert_eq!(names("区委区政府定期研究"), ["区委", "区政府"]);
+        assert_eq!(names("县委和县政府统筹"), ["县委", "县政府"]);
+        assert_eq!(names("由东城区教育局负责"), ["东城区教育局"]);
+        assert_eq!(names("办公室设在市教育局"), ["市教育局"]);
+        assert_eq!(names("山东省教育厅等部门"), ["山东省教育厅"]);
+        assert_eq!(names("迎泽区委、区政府坚持"), ["迎泽区委", "区政府"]);
+        assert_eq!(names("积极对接县财政局争取资金"), ["县财政局"]);
+        assert_eq!(names("将工作纳入县政府考核"), ["县政府"]);
+        assert_eq!(names("历山街道党工委"), ["历山街道党工委"]);
+        assert_eq!(
+            names("成立由专班组成的创建义务教育强县工作领导小组"),
+            ["创建义务教育强县工作领导小组"]
+        );
+    }
+
+    #[test]
+    fn bare_bodies() {
+        assert_eq!(names("落实党委领导教育工作的责任"), ["党委"]);
+        assert_eq!(names("教育工委每季度研究"), ["教育工委"]);
+        assert_eq!(names("依法落实各级政府保障责任"), ["各级政府"]);
+        assert_eq!(names("建立由政府牵头的机制"), ["政府"]);
+        assert_eq!(
+            names("协调教育工作领导小组各部门支持教育"),
+            ["教育工作领导小组各部门"]
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_bodies() {
+        assert!(names("优化学校布局,营造良好格局").is_empty());
+        assert!(names("推进校园局域网升级").is_empty());
+        assert!(names("东部地区和西部片区").is_empty());
+        assert!(names("城乡社区教育中心").is_empty());
+        assert!(names("充分发挥社区教育中心校作用").is_empty());
+        assert!(names("相关部门参与,各部门配合").is_empty());
+        assert!(names("委托第三方评估").is_empty());
+        assert!(names("推进中小学家长委员会建设").is_empty());
+    }
+
+    #[test]
+    fn persons_are_flagged() {
+        let found = find("县委副书记、县长");
+        assert!(found.iter().all(|m| m.person), "{found:?}");
+        assert!(names("县教育局局长王某").is_empty());
+        assert!(names("由县政府主要领导任组长").is_empty());
+        assert!(names("区委组织部副部长").is_empty());
+        // 负责 as a verb is not a person.
+        assert_eq!(names("县财政局负责资金保障"), ["县财政局"]);
+    }
+
+    #[test]
+    fn canonical_names() {
+        let m = &find("由县教体局主管")[0];
+        assert_eq!(m.canonical.as_deref(), Some("县教育和体育局"));
+        assert_eq!(
+            builtin_canonical("县人社局", 3).as_deref(),
+            Some("县人力资源社会保障局")
+        );
+        assert_eq!(
+            builtin_canonical("县委编办", 3).as_deref(),
+            Some("县委机构编制委员会办公室")
+        );
+        assert_eq!(builtin_canonical("县财政局", 3), None);
+        assert_eq!(builtin_canonical("县人民政府办公室", 3), None);
+        assert_eq!(
+            builtin_canonical("县政府办公室", 3).as_deref(),
+            Some("县人民政府办公室")
+        );
+        let abbr = Abbreviations::from_text("区卫生健康局(以下简称区卫健局)负责。区卫健局牵头");
+        assert_eq!(abbr.canonical("区卫健局").as_deref(), Some("区卫生健康局"));
+        let abbr = Abbreviations::from_text("县文化和旅游局(以下简称“县文旅部门”)");
+        assert_eq!(
+            abbr.canonical("县文旅部门").as_deref(),
+            Some("县文化和旅游局")
+        );
+        assert_eq!(
+            Abbreviations::default().canonical("县教体局").as_deref(),
+            Some("县教育和体育局")
+        );
+    }
+}

@@ -1,9 +1,959 @@
-//! SKELETON: to be written.
+//! Numeric goals and reported figures ([`NumericGoal`]) from running text and tables.
+//!
+//! Running text is read clause by clause: every quantity that carries a unit (or is the value
+//! of a rate such as 差异率低于0.15) becomes a goal, unless it is a year, a date, an ordinal
+//! (第40个), a model name ("1+4"), a quantity inside a book title 《…》 or a quoted name
+//! (“三个课堂”), a rate's denominator (每百名学生) or a modifier of a noun (10人以下“微型学校”,
+//! 不足100名学生的学校).
+//!
+//! - **indicator**: the text of the clause segment before the number (from the previous
+//!   quantity or the clause start), stripped of time phrases and markers (到2025年, 力争, 确保)
+//!   and of the predicate (达到, 保持在, 不低于…), joined with the noun phrase after the unit
+//!   when the number comes first (建成800多个智慧教室 → 建成智慧教室). Subjects listed with
+//!   `和`/`、` are distributed: one goal per part when the numbers pair up (分别达到98%、100%)
+//!   or when one number is shared by indicators (入学率、巩固率达到100%).
+//! - **comparator**: from explicit qualifiers only (see [`super::numbers`]), else `eq`.
+//! - **ranges** (每3-5年) give two goals: the lower bound with `ge`, the upper with `le`.
+//! - **status**: `achieved` under review headings (“十三五”…发展情况, 成就, 回顾…) and in
+//!   clauses or sentences that report (已, 目前, 截至, …以来, 累计, 现有, 先后, 荣获, V了), or
+//!   in a paragraph opened by such a marker unless the clause plans (确保, 力争, 督促, 到…年);
+//!   `target` otherwise.
+//! - **year** (targets only): 到2025年/2025年前 in the sentence, 十四五末 (the period's end), a
+//!   到…年 opening an earlier sentence of the same paragraph, a 到…年 opening the body of an
+//!   enclosing section, or the year of a one-year work plan (2019年…工作要点).
+//! - **tables**: one goal per row, the latest year column is the target, an earlier one the
+//!   baseline, 属性 gives `binding`, `(%)` in the indicator name gives the unit.
 
+use super::numbers::{self, Quantity};
 use super::Context;
-use crate::records::NumericGoal;
+use crate::records::{Baseline, Binding, Comparator, GoalStatus, NumericGoal};
+use crate::structure::{ColumnRole, Table};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static TARGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:到|至|在|于)(\d{4})年|(\d{4})年(?:底|末|年底|年末)?(?:前|以前)")
+        .expect("static regex")
+});
+static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"十([一二三四五六七八九])五”?(?:末|期末|时期末|期间|时期)").expect("static regex")
+});
+static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{1,2}[\.、]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)?\s*(?:到|至)(\d{4})年",
+    )
+    .expect("static regex")
+});
+static ACHIEVED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"十[一二三]五|发展基础|发展现状|发展情况|发展成就|主要成就|取得的成就|取得成效|工作成效|工作回顾|回顾|基本情况|工作总结|现状")
+        .expect("static regex")
+});
+static ACHIEVED_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"已|目前|截至|截止|年来|以来|累计|现有|先后|共有|荣获|被评为|获评|(?:达到|达|建成|完成|实现|增加|提高|创建|新建|培养|招录|获得|投入|配备|组建|开发|编写|资助)了")
+        .expect("static regex")
+});
+static TARGET_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:到|至)\d{4}年|\d{4}年(?:底|末)?前|十[四五六七八九]五|力争|确保|争取|督促|坚持|力求|年内|年底|每.{0,2}年|不低于|不少于|至少|不超过|控制在|逐步|积极实施")
+        .expect("static regex")
+});
+static PARAGRAPH_ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:近年来|近[一二三四五六七八九十\d]{1,2}年来|\d{4}年以来|目前|截至|截止|去年|过去[一二三四五六七八九十\d]{0,2}年)")
+        .expect("static regex")
+});
+static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\(\d{1,2}\)|\d{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?\d{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十\d]{1,2}年来|年内|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
+    )
+    .expect("static regex")
+});
+static TRAILING_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:分别|均|全部|都|持续|稳定|始终|将|已|累计|共计|再|要|力争|确保|逐步)?(?:达到了|达到|达|为|保持在|保持|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|降低到|降至|调整到|调整为|控制在|稳定在|维持在|不低于|不少于|至少|不超过|不高于|不多于|低于|高于|超过|少于|不足|约为|约|近|大约|将近|接近|逾|在|占|的|是|计|了|和|及|与|、)$",
+    )
+    .expect("static regex")
+});
+static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:\d{4}年(?:底|末)?的)?$")
+        .expect("static regex")
+});
+static FROM_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:由|从)?(?:(\d{4})年(?:底|末)?的?)?$").expect("static regex"));
+static WORK_PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})年[^\n。]{0,30}(?:工作要点|工作计划|工作安排|工作重点|工作方案)")
+        .expect("static regex")
+});
+
+/// Verbs after which a Chinese numeral counts things (引进一所本科院校); elsewhere Chinese
+/// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校).
+const CHINESE_COUNT_VERBS: &[&str] = &[
+    "新建",
+    "建成",
+    "建设",
+    "创建",
+    "引进",
+    "打造",
+    "新增",
+    "增加",
+    "培养",
+    "培育",
+    "招聘",
+    "招录",
+    "达到",
+    "累计",
+    "完成",
+    "改扩建",
+    "改造",
+    "设立",
+    "成立",
+    "举办",
+    "评选",
+    "选派",
+];
+
+/// Measure words a Chinese numeral may count (两次, 十分钟 are manners of speaking).
+const CHINESE_COUNT_UNITS: &[&str] = &[
+    "所", "处", "个", "项", "名", "人", "家", "座", "间", "台", "套", "场", "种", "支", "位", "班",
+];
+
+/// Indicator endings that make a unitless number a value (差异率低于0.15, 教室比达1:1).
+const RATE_ENDINGS: &[&str] = &["率", "比", "比例", "占比", "系数", "指数"];
 
 /// Extracts every record of this kind from the document.
-pub fn extract(_ctx: &Context<'_>) -> Vec<NumericGoal> {
-    Vec::new()
+pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
+    let doc = DocInfo::new(ctx);
+    let mut goals = Vec::new();
+    let tables: Vec<Range<usize>> = ctx
+        .structure
+        .tables
+        .iter()
+        .map(|t| t.span.clone())
+        .collect();
+    let section_years = section_years(ctx);
+    let achieved_headings = achieved_headings(ctx);
+    let mut para_year: Option<i32> = None;
+    let mut para_achieved = false;
+    let mut prev_end = 0usize;
+    for sentence in &ctx.structure.sentences {
+        let span = sentence.span.clone();
+        if span.end > ctx.text.len()
+            || tables
+                .iter()
+                .any(|t| t.start <= span.start && span.start < t.end)
+        {
+            continue;
+        }
+        let stext = &ctx.text[span.clone()];
+        // A new paragraph starts after a line break.
+        let gap = ctx
+            .text
+            .get(prev_end.min(span.start)..span.start)
+            .unwrap_or("");
+        if gap.contains('\n') || prev_end == 0 {
+            para_year = None;
+            para_achieved = PARAGRAPH_ACHIEVED.is_match(stext);
+        }
+        prev_end = span.end;
+        if let Some(c) = OPENING_YEAR.captures(stext) {
+            para_year = c.get(1).and_then(|m| m.as_str().parse().ok());
+        }
+        let sentence_year = target_year(stext, &doc);
+        let sentence_achieved = ACHIEVED_MARK.is_match(stext);
+        let sentence_target = TARGET_MARK.is_match(stext);
+        let heading = heading_index(ctx, span.start);
+        let heading_achieved = heading.map(|h| achieved_headings[h]).unwrap_or(false);
+        let heading_year = heading.and_then(|h| inherited_year(ctx, &section_years, h));
+        let mask = masked_ranges(stext, span.start);
+        let mut prev_indicator: Option<String> = None;
+        for clause in &merged_clauses(ctx.text, &sentence.clauses) {
+            if clause.end > ctx.text.len() || clause.start >= clause.end {
+                continue;
+            }
+            let ctext = &ctx.text[clause.clone()];
+            let earlier = &ctx.text[span.start..clause.start.max(span.start)];
+            let status = if heading_achieved
+                || ACHIEVED_MARK.is_match(ctext)
+                || (!TARGET_MARK.is_match(ctext)
+                    && last_marker(earlier).unwrap_or(
+                        // No marker before the clause: a reporting sentence or paragraph
+                        // without plan markers is a report.
+                        if (sentence_achieved || para_achieved) && !sentence_target {
+                            GoalStatus::Achieved
+                        } else {
+                            GoalStatus::Target
+                        },
+                    ) == GoalStatus::Achieved)
+            {
+                GoalStatus::Achieved
+            } else {
+                GoalStatus::Target
+            };
+            let year = match status {
+                GoalStatus::Achieved => None,
+                GoalStatus::Target => sentence_year
+                    .or(para_year)
+                    .or(heading_year)
+                    .or(doc.work_plan_year),
+            };
+            let found = clause_goals(ctext, clause.start, &mask, &mut prev_indicator);
+            for g in found {
+                goals.push(NumericGoal {
+                    indicator: g.indicator,
+                    comparator: g.comparator,
+                    value: g.value,
+                    unit: g.unit,
+                    year,
+                    baseline: g.baseline,
+                    status,
+                    binding: None,
+                    section: ctx.structure.section_at(clause.start).map(str::to_owned),
+                    text: ctext.trim_end_matches(['。', ',', ';', ':']).to_owned(),
+                    span: ctx.chars.span(clause.clone()),
+                });
+            }
+        }
+    }
+    for table in &ctx.structure.tables {
+        goals.extend(table_goals(ctx, table, &doc));
+    }
+    goals
 }
+
+/// The sentence's clauses, with a ratio split at its colon (教室比达1:1) put back together.
+fn merged_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(clauses.len());
+    for c in clauses {
+        if let Some(last) = out.last_mut() {
+            let prev = text.get(last.clone()).unwrap_or("");
+            let cur = text.get(c.clone()).unwrap_or("");
+            let digit_colon = prev.ends_with(':')
+                && prev[..prev.len() - 1].ends_with(|ch: char| ch.is_ascii_digit());
+            if digit_colon && cur.starts_with(|ch: char| ch.is_ascii_digit()) && last.end == c.start
+            {
+                last.end = c.end;
+                continue;
+            }
+        }
+        out.push(c.clone());
+    }
+    out
+}
+
+/// The status the last achieved or target marker of `text` gives, if any.
+fn last_marker(text: &str) -> Option<GoalStatus> {
+    let a = ACHIEVED_MARK.find_iter(text).last().map(|m| m.end());
+    let t = TARGET_MARK.find_iter(text).last().map(|m| m.end());
+    match (a, t) {
+        (Some(a), Some(t)) if t > a => Some(GoalStatus::Target),
+        (Some(_), _) => Some(GoalStatus::Achieved),
+        (None, Some(_)) => Some(GoalStatus::Target),
+        (None, None) => None,
+    }
+}
+
+/// Document-wide facts the goals need.
+struct DocInfo {
+    /// The year of a one-year work plan (2019年…工作要点).
+    work_plan_year: Option<i32>,
+    /// The plan period's end year, if the metadata knows it.
+    period_end: Option<i32>,
+}
+
+impl DocInfo {
+    fn new(ctx: &Context<'_>) -> Self {
+        let meta = ctx.meta;
+        let kind_is_plan = meta
+            .kind
+            .as_deref()
+            .is_some_and(|k| k.contains("要点") || k.contains("工作计划"));
+        let from_title = |t: &str| {
+            WORK_PLAN_TITLE
+                .captures(t)
+                .and_then(|c| c.get(1))
+                .and_then(|m| m.as_str().parse::<i32>().ok())
+        };
+        let work_plan_year = match &meta.title {
+            Some(t) => from_title(t).or_else(|| {
+                if kind_is_plan {
+                    meta.date
+                        .as_deref()
+                        .and_then(|d| d.get(..4))
+                        .and_then(|y| y.parse().ok())
+                } else {
+                    None
+                }
+            }),
+            // Without metadata, look for a short title line near the top of the text.
+            None => ctx
+                .text
+                .lines()
+                .take(20)
+                .filter(|l| l.chars().count() <= 40)
+                .find_map(|l| from_title(l.trim())),
+        };
+        DocInfo {
+            work_plan_year,
+            period_end: meta.period.as_ref().map(|p| p.end),
+        }
+    }
+}
+
+/// End year of the Nth five-year plan (十四五 → 2025); the third plan ended in 1970.
+fn five_year_plan_end(n: u32) -> Option<i32> {
+    (n >= 3).then(|| 1970 + 5 * (n as i32 - 3))
+}
+
+/// The due year a sentence states: 到2025年, 2025年前, 十四五末.
+fn target_year(text: &str, doc: &DocInfo) -> Option<i32> {
+    let explicit = TARGET_YEAR.captures(text).and_then(|c| {
+        c.get(1)
+            .or_else(|| c.get(2))
+            .and_then(|m| m.as_str().parse::<i32>().ok())
+    });
+    explicit.or_else(|| {
+        let c = PERIOD_END.captures(text)?;
+        let d = c.get(1)?.as_str().chars().next()?;
+        let n = match d {
+            '一' => 11,
+            '二' => 12,
+            '三' => 13,
+            '四' => 14,
+            '五' => 15,
+            '六' => 16,
+            '七' => 17,
+            '八' => 18,
+            '九' => 19,
+            _ => return None,
+        };
+        let end = five_year_plan_end(n)?;
+        // Trust the metadata's period when it names the same plan.
+        Some(doc.period_end.filter(|p| *p == end).unwrap_or(end))
+    })
+}
+
+/// Index of the innermost heading whose scope contains `pos`.
+fn heading_index(ctx: &Context<'_>, pos: usize) -> Option<usize> {
+    let h = ctx.structure.heading_at(pos)?;
+    ctx.structure
+        .headings
+        .iter()
+        .position(|x| std::ptr::eq(x, h))
+}
+
+/// For each heading, the year of a 到…年 opening its body (its first two sentences).
+fn section_years(ctx: &Context<'_>) -> Vec<Option<i32>> {
+    let sentences = &ctx.structure.sentences;
+    ctx.structure
+        .headings
+        .iter()
+        .map(|h| {
+            let first = sentences.partition_point(|s| s.span.start < h.span.start);
+            sentences[first..]
+                .iter()
+                .take_while(|s| s.span.start < h.scope.end)
+                .take(2)
+                .find_map(|s| {
+                    let t = ctx.text.get(s.span.clone())?;
+                    OPENING_YEAR
+                        .captures(t)
+                        .and_then(|c| c.get(1))
+                        .and_then(|m| m.as_str().parse().ok())
+                })
+        })
+        .collect()
+}
+
+/// The year heading `h` or its nearest ancestor opens with.
+fn inherited_year(ctx: &Context<'_>, years: &[Option<i32>], mut h: usize) -> Option<i32> {
+    loop {
+        if let Some(y) = years.get(h).copied().flatten() {
+            return Some(y);
+        }
+        h = ctx.structure.headings.get(h)?.parent?;
+    }
+}
+
+/// Whether each heading is (inside) a review of past results.
+fn achieved_headings(ctx: &Context<'_>) -> Vec<bool> {
+    let hs = &ctx.structure.headings;
+    let own: Vec<bool> = hs
+        .iter()
+        .map(|h| ACHIEVED_HEADING.is_match(&h.title))
+        .collect();
+    (0..hs.len())
+        .map(|i| {
+            let mut cur = Some(i);
+            let mut guard = 0;
+            while let Some(c) = cur {
+                if own[c] {
+                    return true;
+                }
+                cur = hs[c].parent;
+                guard += 1;
+                if guard > 64 {
+                    break;
+                }
+            }
+            false
+        })
+        .collect()
+}
+
+/// Byte ranges (absolute) inside 《…》 and “…” of a sentence: quantities there are names.
+fn masked_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '《') => open = Some(('》', i)),
+            (None, '“') => open = Some(('”', i)),
+            (None, '"') => open = Some(('"', i)),
+            (Some((close, start)), c) if c == close => {
+                out.push(base + start..base + i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A goal read from a clause, before the sentence-level fields are added.
+#[derive(Debug, Clone, PartialEq)]
+struct ClauseGoal {
+    indicator: String,
+    baseline: Option<Baseline>,
+    comparator: Comparator,
+    value: f64,
+    unit: Option<String>,
+}
+
+fn strip_leading(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_start_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
+        let t = match LEADING_FILLER.find(t) {
+            Some(m) if m.end() > 0 => &t[m.end()..],
+            _ => t,
+        };
+        if t.len() == s.len() {
+            return t;
+        }
+        s = t;
+    }
+}
+
+fn strip_trailing(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_end_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
+        let t = match TRAILING_PREDICATE.find(t) {
+            Some(m) if m.start() > 0 => &t[..m.start()],
+            _ => t,
+        };
+        if t.len() == s.len() {
+            return t;
+        }
+        s = t;
+    }
+}
+
+/// Whether a character can start the noun after a number (not punctuation or a particle).
+fn starts_noun(s: &str) -> bool {
+    match s.chars().next() {
+        Some(c) => {
+            ('\u{4e00}'..='\u{9fff}').contains(&c)
+                && !matches!(c, '的' | '以' | '及' | '和' | '或' | '等')
+                || c == '“'
+        }
+        None => false,
+    }
+}
+
+/// Where the noun after a number ends: at punctuation other than 、, a conjunction or
+/// particle, or a preposition opening a new phrase (推动11所学校与…学校在…方面).
+fn tail_end(tail: &str) -> usize {
+    for (k, c) in tail.char_indices() {
+        if matches!(
+            c,
+            '。' | ',' | ';' | ':' | '(' | ')' | '及' | '和' | '的' | '等'
+        ) {
+            return k;
+        }
+        if c == '在' && k > 0 {
+            let rest = &tail[k + c.len_utf8()..];
+            let word = [
+                "校生",
+                "校学生",
+                "校人",
+                "园幼儿",
+                "园儿童",
+                "读",
+                "岗",
+                "编",
+                "职",
+            ];
+            if !word.iter().any(|w| rest.starts_with(w)) {
+                return k;
+            }
+        }
+    }
+    tail.len()
+}
+
+/// Drops the parentheses' contents that only qualify (均不含…) and collapses white space.
+fn tidy(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether a quantity is a real count or measure rather than a name, date or modifier.
+fn is_goal_quantity(ctext: &str, q: &Quantity, base: usize, mask: &[Range<usize>]) -> bool {
+    if q.ordinal || q.plus {
+        return false;
+    }
+    let abs = base + q.number.start;
+    if mask.iter().any(|m| m.start <= abs && abs < m.end) {
+        return false;
+    }
+    let unit = q.unit.as_deref();
+    let range_years = unit == Some("年") && q.upper.is_some() && q.value < 100.0;
+    if q.per && !range_years {
+        return false;
+    }
+    if let Some(u) = unit {
+        if numbers::WEAK_UNITS.contains(&u) && !range_years {
+            return false;
+        }
+    }
+    let before = &ctext[..q.number.start];
+    let after = &ctext[q.span.end..];
+    if q.chinese {
+        let b = before.trim_end_matches(['再', '了', '共']);
+        if !CHINESE_COUNT_VERBS.iter().any(|v| b.ends_with(v))
+            || !unit.is_some_and(|u| CHINESE_COUNT_UNITS.contains(&u))
+        {
+            return false;
+        }
+    }
+    // Modifiers of a noun: 10人以下“微型学校”, 不足100名学生的学校.
+    let has_suffix_qualifier = ctext[q.number.end..q.span.end].ends_with("以上")
+        || ctext[q.number.end..q.span.end].ends_with("以下");
+    if has_suffix_qualifier && (starts_noun(after) || after.starts_with('的')) {
+        return false;
+    }
+    // 不足100名学生的学校: a number qualifying a noun through 的, unless a predicate precedes.
+    let b = before.trim_end();
+    // 等12所中小学的项目建设: after a list, the number counts its items.
+    let predicate = b.ends_with('为')
+        || b.ends_with("达到")
+        || b.ends_with('是')
+        || b.ends_with('达')
+        || b.ends_with('等');
+    let short_noun: String = after
+        .chars()
+        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || matches!(c, '“' | '”'))
+        .take(5)
+        .collect();
+    if !predicate && short_noun.contains('的') {
+        return false;
+    }
+    // A number without unit is a value only for a rate (差异率低于0.15).
+    if unit.is_none() {
+        let subject = strip_trailing(before);
+        if !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Goals of one clause. `prev_indicator` carries the last indicator of the sentence, for
+/// clauses like "共计40.35万元" that only add an amount to the previous count.
+fn clause_goals(
+    ctext: &str,
+    base: usize,
+    mask: &[Range<usize>],
+    prev_indicator: &mut Option<String>,
+) -> Vec<ClauseGoal> {
+    let all = numbers::scan(ctext);
+    let mut quantities: Vec<&Quantity> = all
+        .iter()
+        .filter(|q| is_goal_quantity(ctext, q, base, mask))
+        .collect();
+    // 由2012年的182所调整到现在的96所: the first number is the second's baseline. The pair
+    // is folded into the second quantity; its subject is read before the first.
+    let mut baselines: Vec<Option<(Baseline, usize)>> = vec![None; quantities.len()];
+    let mut k = 0;
+    while k + 1 < quantities.len() {
+        let (a, b) = (quantities[k], quantities[k + 1]);
+        if a.unit == b.unit
+            && a.upper.is_none()
+            && CHANGE.is_match(&ctext[a.span.end..b.span.start])
+        {
+            let lead = &ctext[..a.span.start];
+            let year = FROM_YEAR
+                .captures(lead)
+                .and_then(|c| c.get(1))
+                .and_then(|m| m.as_str().parse().ok());
+            let from = FROM_YEAR
+                .find(lead)
+                .map(|m| m.start())
+                .unwrap_or(a.span.start);
+            baselines[k + 1] = Some((
+                Baseline {
+                    value: a.value,
+                    year,
+                },
+                from,
+            ));
+            quantities.remove(k);
+            baselines.remove(k);
+        }
+        k += 1;
+    }
+    let mut out: Vec<ClauseGoal> = Vec::new();
+    // Runs of quantities sharing one subject: 分别达到98%、100%.
+    let mut i = 0;
+    let mut last_end = 0usize;
+    while i < quantities.len() {
+        let q = quantities[i];
+        // The segment before this number, from the previous quantity (or clause start).
+        let seg_start = last_end.min(q.number.start);
+        let seg_end = baselines[i]
+            .as_ref()
+            .map(|(_, from)| *from)
+            .unwrap_or(q.span.start);
+        let raw_before = &ctext[seg_start.min(seg_end)..seg_end];
+        let before = strip_trailing(strip_leading(raw_before));
+        // 开发剪纸、泥塑等各类校本课程80种: what precedes 等 are examples, not the measure.
+        let before = match before.rfind('等') {
+            Some(k) if k + '等'.len_utf8() < before.len() => &before[k + '等'.len_utf8()..],
+            _ => before,
+        };
+        // Following quantities with nothing but 、 between them share this subject.
+        let mut run = vec![q];
+        let mut j = i + 1;
+        while j < quantities.len() {
+            let gap = &ctext[run[run.len() - 1].span.end..quantities[j].span.start];
+            if gap.trim_matches([' ', '、', '和', '及']).is_empty() {
+                run.push(quantities[j]);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run_end = run[run.len() - 1].span.end;
+        // The noun after the last number of the run, up to the next quantity, punctuation
+        // other than 、, or a conjunction (建成了800多个智慧教室及…).
+        let next_start = quantities
+            .get(j)
+            .map(|n| n.span.start)
+            .unwrap_or(ctext.len());
+        let tail = &ctext[run_end..next_start.max(run_end)];
+        let tail_len = tail_end(tail);
+        let tail = &tail[..tail_len];
+        let after = if starts_noun(tail) {
+            let t: String = tail.chars().take(24).collect();
+            strip_trailing(&t).to_owned()
+        } else {
+            String::new()
+        };
+        let consumed = if after.is_empty() { 0 } else { tail_len };
+        let mut indicator = if after.is_empty() {
+            // 建成…学校、幼儿园2处: the item right before the number is what is counted.
+            match before.rfind('、') {
+                Some(k)
+                    if split_subject(before, run.len(), false).is_none()
+                        && !raw_before.contains("分别") =>
+                {
+                    tidy(&before[k + '、'.len_utf8()..])
+                }
+                _ => tidy(before),
+            }
+        } else if before.contains('、') {
+            // 续建新三中、崖头小学…5个重点工程项目: the list names members; the noun counts.
+            String::new()
+        } else {
+            tidy(before)
+        };
+        if !after.is_empty() {
+            indicator.push_str(&tidy(&after));
+        }
+        if indicator.is_empty() {
+            if let Some(p) = prev_indicator.as_ref() {
+                indicator = p.clone();
+            }
+        }
+        let distribute =
+            raw_before.contains("分别") || raw_before.contains('均') || raw_before.contains('都');
+        let parts = split_subject(before, run.len(), distribute);
+        for (k, q) in run.iter().enumerate() {
+            let subjects: Vec<String> = match &parts {
+                Some(p) if p.len() == run.len() => vec![tidy(&p[k])],
+                Some(p) if run.len() == 1 => p.iter().map(|x| tidy(x)).collect(),
+                _ => vec![indicator.clone()],
+            };
+            for subject in subjects {
+                if subject.is_empty() {
+                    continue;
+                }
+                if q.unit.is_none() && !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)) {
+                    continue;
+                }
+                push_goal(
+                    &mut out,
+                    subject,
+                    q,
+                    baselines[i + k].as_ref().map(|(b, _)| b.clone()),
+                );
+            }
+        }
+        if !indicator.is_empty() {
+            *prev_indicator = Some(indicator);
+        }
+        last_end = run_end + consumed;
+        i = j;
+    }
+    out
+}
+
+/// Splits a listed subject (学前三年入园率和学前一年入园率) into its parts when it is
+/// distributed over `n` numbers, or when one number is shared by several indicators.
+fn split_subject(subject: &str, n: usize, distribute: bool) -> Option<Vec<String>> {
+    let by_and: Vec<&str> = subject
+        .split(['和', '及', '与'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    let by_all: Vec<&str> = subject
+        .split(['和', '及', '与', '、'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    if n >= 2 {
+        for parts in [&by_and, &by_all] {
+            if parts.len() == n {
+                return Some(parts.iter().map(|s| (*s).to_owned()).collect());
+            }
+        }
+        return None;
+    }
+    // One number: every part must name a rate, or the text must say 均/都.
+    let parts = &by_all;
+    if parts.len() < 2 || parts.len() > 6 {
+        return None;
+    }
+    let all_rates = parts
+        .iter()
+        .all(|p| RATE_ENDINGS.iter().any(|e| p.ends_with(e)));
+    if all_rates || distribute {
+        return Some(parts.iter().map(|s| (*s).to_owned()).collect());
+    }
+    None
+}
+
+fn push_goal(
+    out: &mut Vec<ClauseGoal>,
+    indicator: String,
+    q: &Quantity,
+    baseline: Option<Baseline>,
+) {
+    match q.upper {
+        Some(upper) => {
+            out.push(ClauseGoal {
+                baseline: None,
+                indicator: indicator.clone(),
+                comparator: q.comparator.unwrap_or(Comparator::Ge),
+                value: q.value,
+                unit: q.unit.clone(),
+            });
+            out.push(ClauseGoal {
+                baseline: None,
+                indicator,
+                comparator: Comparator::Le,
+                value: upper,
+                unit: q.unit.clone(),
+            });
+        }
+        None => out.push(ClauseGoal {
+            baseline,
+            indicator,
+            comparator: q.comparator.unwrap_or(Comparator::Eq),
+            value: q.value,
+            unit: q.unit.clone(),
+        }),
+    }
+}
+
+/// What a table cell says: value and comparator (`≥90`, `90以上`, `95%`).
+fn cell_value(cell: &str) -> Option<(f64, Option<Comparator>)> {
+    let c = tidy(cell);
+    if let Some(v) = numbers::parse_value(&c) {
+        return Some((v, None));
+    }
+    for (sym, cmp) in [
+        ("≥", Comparator::Ge),
+        (">=", Comparator::Ge),
+        ("≤", Comparator::Le),
+        ("<=", Comparator::Le),
+        (">", Comparator::Gt),
+        ("<", Comparator::Lt),
+    ] {
+        if let Some(rest) = c.strip_prefix(sym) {
+            return numbers::parse_value(rest).map(|v| (v, Some(cmp)));
+        }
+    }
+    let q = numbers::scan(&c).into_iter().next()?;
+    Some((q.value, q.comparator))
+}
+
+/// Splits `学前教育毛入园率(%)` into name and unit; `(万元)` folds 万 into a multiplier.
+fn name_and_unit(name: &str) -> (String, Option<String>, f64) {
+    let name = tidy(name);
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if name.ends_with(close) {
+            if let Some(p) = name.rfind(open) {
+                let inner = &name[p + open.len_utf8()..name.len() - close.len_utf8()];
+                let head = name[..p].to_owned();
+                if inner == "%" || inner == "％" {
+                    return (head, Some("%".to_owned()), 1.0);
+                }
+                let (mult, rest) = if let Some(r) = inner.strip_prefix('万') {
+                    (1e4, r)
+                } else if let Some(r) = inner.strip_prefix('亿') {
+                    (1e8, r)
+                } else {
+                    (1.0, inner)
+                };
+                if !rest.is_empty()
+                    && rest.chars().count() <= 4
+                    && !rest.chars().any(|c| c.is_ascii_digit())
+                {
+                    return (head, Some(rest.to_owned()), mult);
+                }
+            }
+        }
+    }
+    (name, None, 1.0)
+}
+
+/// One goal per row of an indicator table.
+fn table_goals(ctx: &Context<'_>, table: &Table, doc: &DocInfo) -> Vec<NumericGoal> {
+    let cols = &table.columns;
+    let name_col = cols
+        .iter()
+        .position(|c| c.role == ColumnRole::Name)
+        .or_else(|| cols.iter().position(|c| c.role == ColumnRole::Other));
+    let Some(name_col) = name_col else {
+        return Vec::new();
+    };
+    let values: Vec<usize> = (0..cols.len())
+        .filter(|&i| cols[i].role == ColumnRole::Value)
+        .collect();
+    if values.is_empty() {
+        return Vec::new();
+    }
+    // The target column: the latest year, or a header saying 目标; the baseline: the earliest
+    // year before it, or a header saying 现状/基期/基准.
+    let target_col = values
+        .iter()
+        .copied()
+        .filter(|&i| cols[i].year.is_some())
+        .max_by_key(|&i| cols[i].year)
+        .or_else(|| {
+            values
+                .iter()
+                .copied()
+                .find(|&i| cols[i].header.contains("目标"))
+        })
+        .or_else(|| values.last().copied());
+    let Some(target_col) = target_col else {
+        return Vec::new();
+    };
+    let baseline_col = values
+        .iter()
+        .copied()
+        .filter(|&i| {
+            i != target_col && cols[i].year.is_some() && cols[i].year < cols[target_col].year
+        })
+        .min_by_key(|&i| cols[i].year)
+        .or_else(|| {
+            values.iter().copied().find(|&i| {
+                i != target_col
+                    && ["现状", "基期", "基准", "基数"]
+                        .iter()
+                        .any(|w| cols[i].header.contains(w))
+            })
+        });
+    let binding_col = cols.iter().position(|c| c.role == ColumnRole::Binding);
+    let unit_col = cols.iter().position(|c| c.role == ColumnRole::Unit);
+    let section = ctx
+        .structure
+        .section_at(table.span.start)
+        .map(str::to_owned)
+        .or_else(|| {
+            table
+                .caption
+                .as_deref()
+                .filter(|c| c.starts_with("专栏"))
+                .map(|c| {
+                    c.chars()
+                        .take_while(|ch| *ch != '“' && *ch != '"' && !ch.is_whitespace())
+                        .take(4)
+                        .collect()
+                })
+        });
+    let year = cols[target_col]
+        .year
+        .or(doc.work_plan_year)
+        .or(doc.period_end);
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
+        let (name, mut unit, mult) = name_and_unit(cell(name_col));
+        if name.is_empty() {
+            continue;
+        }
+        if unit.is_none() {
+            if let Some(u) = unit_col {
+                let u = tidy(cell(u));
+                if !u.is_empty() {
+                    unit = Some(u);
+                }
+            }
+        }
+        let Some((value, cmp)) = cell_value(cell(target_col)) else {
+            continue;
+        };
+        let baseline = baseline_col
+            .and_then(|b| cell_value(cell(b)))
+            .map(|(v, _)| Baseline {
+                value: v * mult,
+                year: baseline_col.and_then(|b| cols[b].year),
+            });
+        let binding = binding_col.and_then(|b| {
+            let c = cell(b);
+            if c.contains("约束") {
+                Some(Binding::Binding)
+            } else if c.contains("预期") {
+                Some(Binding::Expected)
+            } else {
+                None
+            }
+        });
+        let span = row.span.start.min(ctx.text.len())..row.span.end.min(ctx.text.len());
+        out.push(NumericGoal {
+            indicator: name,
+            comparator: cmp.unwrap_or(Comparator::Eq),
+            value: value * mult,
+            unit,
+            year,
+            baseline,
+            status: GoalStatus::Target,
+            binding,
+            section: section.clone(),
+            text: ctx.text.get(span.clone()).unwrap_or("").trim().to_owned(),
+            span: ctx.chars.span(span),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

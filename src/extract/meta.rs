@@ -1,9 +1,504 @@
-//! SKELETON: to be written.
+//! Metadata: what the document is — title, issuer, 发文字号, 成文日期, region, period, kind.
+//!
+//! Two layouts are read:
+//! - a covering notice (`X关于印发Y的通知`, 发文字号, addressees, `《Y》已经…同意,现印发给你们`,
+//!   signature and date, then Y itself): the title is Y, the issuer X;
+//! - a document that starts with its own title (maybe after web chrome): the title is the first
+//!   title-like line of the head, or a document site's repeated page header.
+//!
+//! Anything the text does not state stays `None`.
 
-use crate::records::Meta;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::records::{Meta, Region};
 use crate::structure::Structure;
 
+mod fields;
+mod lines;
+mod region;
+
+use lines::{is_body, is_chrome, is_org, is_outline, title_like, Line};
+
+pub use fields::{date_line, find_date, find_doc_number, kind_of, period_of};
+
+/// How many non-empty lines from the top are searched for a covering notice and head fields.
+const HEAD_LINES: usize = 80;
+/// How many lines after a notice's title its signature and date may come.
+const SIGNATURE_WINDOW: usize = 30;
+
 /// Reads the document's metadata.
-pub fn extract(_text: &str, _structure: &Structure) -> Meta {
-    Meta::default()
+pub fn extract(text: &str, _structure: &Structure) -> Meta {
+    let all = lines::lines(text);
+    let head = &all[..all.len().min(HEAD_LINES)];
+    let labels = Labels::read(head);
+    let label_line = labels
+        .title
+        .as_deref()
+        .map(|t| [Line { text: t, start: 0 }]);
+    let notice = find_notice(head)
+        .or_else(|| label_line.as_ref().and_then(|l| find_notice(l)))
+        .or_else(|| find_notice_by_body(head));
+
+    let mut meta = Meta::default();
+    let mut issuer_from_title = None;
+    match &notice {
+        Some(n) => {
+            meta.title = Some(n.title.clone());
+            meta.issuer = match (&n.issuer, &n.signature) {
+                // A title cut by page chrome (阴县人民政府办公室): the signature is whole.
+                (Some(x), Some(sig)) if sig.len() > x.len() && sig.ends_with(x.as_str()) => {
+                    Some(sig.clone())
+                }
+                (x, sig) => x.clone().or_else(|| sig.clone()),
+            };
+            meta.date = n.date.clone();
+        }
+        None => {
+            let found = own_title(head).or_else(|| labels.title.clone().map(|t| (t, None)));
+            if let Some((title, after)) = found {
+                issuer_from_title = issuer_of_title(&title);
+                if let Some((issuer, date)) = after.and_then(|a| byline(head, a)) {
+                    meta.issuer = Some(issuer);
+                    meta.date = Some(date);
+                }
+                meta.title = Some(title);
+            }
+        }
+    }
+    let tail = tail_signature(&all);
+    meta.issuer = meta
+        .issuer
+        .or(labels.issuer.clone())
+        .or(issuer_from_title)
+        .or_else(|| tail.as_ref().map(|t| t.0.clone()));
+    meta.date = meta
+        .date
+        .or(labels.date.clone())
+        .or_else(|| tail.map(|t| t.1));
+    meta.doc_number = labels
+        .doc_number
+        .clone()
+        .or_else(|| notice.as_ref().and_then(|n| n.number.clone()))
+        .or_else(|| {
+            // Only the document's head: before the plan's outline or running text starts (a
+            // table of cited documents further down lists other numbers).
+            let end = notice.as_ref().map_or_else(
+                || {
+                    head.iter()
+                        .position(|l| is_outline(l.text) || is_body(l.text))
+                        .unwrap_or(head.len())
+                },
+                |n| n.end_line,
+            );
+            head[..end.min(head.len())]
+                .iter()
+                .find_map(|l| fields::doc_number_line(l.text))
+        });
+    if let Some(title) = &meta.title {
+        meta.kind = kind_of(title).map(str::to_owned);
+        meta.period = period_of(title);
+    }
+    if meta.kind.is_none() {
+        meta.kind = self_described_kind(text);
+    }
+    if meta.period.is_none() && meta.kind.as_deref() == Some("规划") {
+        meta.period = fields::stated_period(text);
+    }
+    meta.region = find_region(text, &meta, &labels);
+    meta
 }
+
+/// The kind a document states for itself near its start: `制定本方案`, `编制本规划`.
+fn self_described_kind(text: &str) -> Option<String> {
+    static SELF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:制定|编制|制订|出台)本(规划|方案|意见|办法|要点)").expect("valid regex")
+    });
+    // Only the opening: later `本方案` phrases refer back to it and add nothing.
+    let mut end = text.len().min(4000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let c = SELF.captures(&text[..end])?;
+    kind_of(&c[1]).map(str::to_owned)
+}
+
+/// A covering notice's reading.
+#[derive(Debug, Clone, PartialEq)]
+struct Notice {
+    /// The plan's title Y.
+    title: String,
+    /// X of `X关于印发Y的通知`, or the organisation line just above it.
+    issuer: Option<String>,
+    /// A 发文字号 written on the title line.
+    number: Option<String>,
+    /// The organisation that signs the notice.
+    signature: Option<String>,
+    /// The notice's date.
+    date: Option<String>,
+    /// Index (into the head lines) just past the notice's head (title, number, date).
+    end_line: usize,
+}
+
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<x>.*?)关于(?:印发|下发|颁发|转发)(?P<y>.+?)的通知$").expect("valid regex")
+});
+
+/// Finds `X关于印发Y的通知`, joining a title broken over up to four lines.
+fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
+    let mut best: Option<Notice> = None;
+    // A notice heads the document: once an outline starts, `关于印发…的通知` lines are the
+    // plan's own list of cited documents.
+    let stop = head
+        .iter()
+        .position(|l| is_outline(l.text))
+        .unwrap_or(head.len());
+    for (i, line) in head[..stop].iter().enumerate() {
+        let Some(at) = line.text.find("关于") else {
+            continue;
+        };
+        let before = &line.text[..at];
+        // A notice cited inside a sentence (根据《…关于印发…的通知》) is not this document.
+        if before.contains('《') || lines::has_sentence_punct(before) || is_body(line.text) {
+            continue;
+        }
+        let mut number = None;
+        let (first, n) = strip_trailing_number(lines::strip_site_suffix(line.text));
+        number = number.or(n);
+        let mut joined = first.to_owned();
+        let mut j = i;
+        while !joined.ends_with("的通知") && j + 1 < head.len() && j < i + 4 {
+            let next = head[j + 1].text;
+            if is_body(next) || is_chrome(next) {
+                break;
+            }
+            j += 1;
+            let (piece, n) = strip_trailing_number(next);
+            number = number.or(n);
+            joined.push_str(piece);
+        }
+        let Some(c) = NOTICE.captures(&joined) else {
+            continue;
+        };
+        let y = c["y"].trim();
+        let y = y
+            .strip_prefix('《')
+            .and_then(|s| s.strip_suffix('》'))
+            .filter(|s| !s.contains(['《', '》']))
+            .unwrap_or(y);
+        if y.chars().count() < 4 || lines::has_sentence_punct(y) {
+            continue;
+        }
+        let x = lines::trim(&c["x"]);
+        let issuer = if !x.is_empty() {
+            is_org(x).then(|| x.to_owned())
+        } else {
+            i.checked_sub(1)
+                .map(|p| head[p].text)
+                .filter(|p| is_org(p))
+                .map(str::to_owned)
+        };
+        let (signature, date, end) = signature_after(head, j + 1);
+        let notice = Notice {
+            title: y.to_owned(),
+            issuer,
+            number,
+            signature,
+            date,
+            end_line: end,
+        };
+        match &best {
+            // Keep the first reading; a later copy (the printed one after the web title) may
+            // add what the first lacked.
+            Some(b) => {
+                if b.issuer.is_none() && notice.issuer.is_some() {
+                    best = Some(Notice {
+                        title: b.title.clone(),
+                        ..notice
+                    });
+                }
+            }
+            None => best = Some(notice),
+        }
+        if best
+            .as_ref()
+            .is_some_and(|b| b.issuer.is_some() && b.date.is_some())
+        {
+            break;
+        }
+    }
+    best
+}
+
+/// `…的通知(平政办字〔2021〕26号)` → (`…的通知`, the number); other lines unchanged.
+fn strip_trailing_number(line: &str) -> (&str, Option<String>) {
+    if let Some((n, range)) = fields::find_doc_number(line) {
+        let after = lines::trim(&line[range.end..]);
+        let before = line[..range.start]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == '\u{ff08}');
+        if before.ends_with("的通知") && matches!(after, "" | ")" | "\u{ff09}") {
+            return (before, Some(n));
+        }
+    }
+    (line, None)
+}
+
+/// Without a notice title: `《Y》已经县政府同意,现印发给你们` names Y.
+fn find_notice_by_body(head: &[Line<'_>]) -> Option<Notice> {
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"《(?P<y>[^《》]{4,80})》[^。]{0,30}?(?:同意|通过|研究)[^。]{0,10}(?:现|特)[予将]?印发")
+            .expect("valid regex")
+    });
+    head.iter().enumerate().find_map(|(i, l)| {
+        let c = BODY.captures(l.text)?;
+        let (signature, date, end) = signature_after(head, i);
+        Some(Notice {
+            title: c["y"].to_owned(),
+            issuer: None,
+            number: None,
+            signature,
+            date,
+            end_line: end,
+        })
+    })
+}
+
+/// The signature and date following a notice head from line `from`: the first date line
+/// within the window, and the organisation line just above it. Also returns the index just
+/// past the date (or `from` when none).
+fn signature_after(head: &[Line<'_>], from: usize) -> (Option<String>, Option<String>, usize) {
+    let end = head.len().min(from + SIGNATURE_WINDOW);
+    // (signer, date, index past the date, whether the issuing paragraph came before it)
+    let mut found: Vec<(Option<String>, String, usize, bool)> = Vec::new();
+    let mut issued = false;
+    let mut body_seen = false;
+    for k in from..end {
+        let text = head[k].text;
+        if let Some(date) = fields::date_line(text) {
+            let signer = k
+                .checked_sub(1)
+                .filter(|&p| p >= from)
+                .map(|p| head[p].text)
+                .filter(|p| is_org(p))
+                .map(str::to_owned);
+            // A bare date among web chrome counts only with a signer or after running text.
+            if signer.is_some() || body_seen {
+                found.push((signer, date, k + 1, issued));
+            }
+        } else if let Some((date, range)) = find_date(text) {
+            // `平阴县人民政府办公室 2021年12月20日` on one line.
+            let before = lines::trim(&text[..range.start]);
+            if lines::trim(&text[range.end..]).is_empty() && is_org(before) {
+                found.push((Some(before.to_owned()), date, k + 1, issued));
+            }
+        }
+        if is_body(text) {
+            body_seen = true;
+            issued |= text.contains("印发");
+        }
+        // The plan itself starts: its outline begins.
+        if is_outline(text) || found.iter().any(|f| f.3) {
+            break;
+        }
+    }
+    let pick = found
+        .iter()
+        .find(|f| f.3)
+        .or_else(|| found.iter().find(|f| f.0.is_some()))
+        .or(found.first());
+    match pick {
+        Some((signer, date, past, _)) => (signer.clone(), Some(date.clone()), *past),
+        None => (None, None, from),
+    }
+}
+
+/// Labelled fields of a web page's metadata table (发文字号:…, 成文日期:…, 来源:…).
+#[derive(Debug, Default)]
+struct Labels {
+    issuer: Option<String>,
+    doc_number: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    title: Option<String>,
+}
+
+impl Labels {
+    fn read(head: &[Line<'_>]) -> Self {
+        static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+            // Tables pad labels with spaces (索 引 号, 标  题): allow them between the chars.
+            let names = [
+                "发文机关",
+                "发文单位",
+                "发布机构",
+                "发文字号",
+                "文号",
+                "成文日期",
+                "成文时间",
+                "信息来源",
+                "文章来源",
+                "来源",
+                "标题",
+                "名称",
+            ];
+            let alternation: Vec<String> = names
+                .iter()
+                .map(|n| {
+                    n.chars()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join(r"\s*")
+                })
+                .collect();
+            Regex::new(&format!(r"({})\s*[::]\s*(\S+)", alternation.join("|")))
+                .expect("valid regex")
+        });
+        let mut labels = Labels::default();
+        for l in head {
+            // A red-head document's masthead: 平阴县人民政府文件.
+            if let Some(x) = l.text.strip_suffix("文件").map(lines::trim) {
+                if is_org(x) {
+                    labels.issuer.get_or_insert_with(|| x.to_owned());
+                }
+            }
+            for c in LABEL.captures_iter(l.text) {
+                let value = c[2].trim();
+                let label: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
+                match label.as_str() {
+                    "发文机关" | "发文单位" | "发布机构" => {
+                        if is_org(value) {
+                            labels.issuer.get_or_insert_with(|| value.to_owned());
+                        }
+                    }
+                    "发文字号" | "文号" => {
+                        if let Some(n) = fields::doc_number_line(value) {
+                            labels.doc_number.get_or_insert(n);
+                        }
+                    }
+                    "成文日期" | "成文时间" => {
+                        if let Some((d, _)) = find_date(value) {
+                            labels.date.get_or_insert(d);
+                        }
+                    }
+                    "标题" | "名称" => {
+                        // The whole rest of the line: titles may hold spaces.
+                        let whole = lines::trim(&l.text[c.get(2).map_or(0, |m| m.start())..]);
+                        if title_like(whole) {
+                            labels.title.get_or_insert_with(|| whole.to_owned());
+                        }
+                    }
+                    _ => {
+                        labels.source.get_or_insert_with(|| value.to_owned());
+                    }
+                }
+            }
+        }
+        labels
+    }
+}
+
+/// The title of a document that starts with it: the first title-like line naming a kind of
+/// document (at least six chars, so a menu item like 发展规划 is not taken), else a repeated
+/// page header, else the first title-like line just above the body.
+fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
+    let stop = head
+        .iter()
+        .position(|l| is_outline(l.text))
+        .unwrap_or(head.len());
+    let scope = &head[..stop];
+    for (i, l) in scope.iter().enumerate().take(40) {
+        let t = lines::strip_site_suffix(l.text);
+        if !title_like(t) {
+            continue;
+        }
+        // A title broken over two lines: 创建…发展县 / 实施方案, or …规划 / (2021—2025).
+        let next = scope.get(i + 1).map(|n| n.text);
+        if kind_of(t).is_some() {
+            if t.chars().count() < 6 {
+                continue;
+            }
+            let mut title = t.to_owned();
+            let mut after = i + 1;
+            if let Some(n) = next.filter(|n| is_parenthetical(n)) {
+                title.push_str(n);
+                after += 1;
+            }
+            return Some((title, Some(after)));
+        }
+        if let Some(n) = next {
+            let joined = format!("{t}{n}");
+            if n.chars().count() <= 16
+                && title_like(n)
+                && kind_of(n).is_some()
+                && title_like(&joined)
+            {
+                return Some((joined, Some(i + 2)));
+            }
+        }
+    }
+    if let Some(h) = scope.iter().find_map(|l| lines::page_header(l.text)) {
+        if title_like(h) {
+            return Some((h.to_owned(), None));
+        }
+    }
+    let body = scope.iter().position(|l| is_body(l.text))?;
+    (body.saturating_sub(3)..body)
+        .rev()
+        .map(|k| (lines::strip_site_suffix(scope[k].text), k))
+        .find(|(t, _)| title_like(t) && t.chars().count() >= 6)
+        .map(|(t, k)| (t.to_owned(), Some(k + 1)))
+}
+
+/// A byline under a title: an organisation line and a date line (or both on one line).
+fn byline(head: &[Line<'_>], at: usize) -> Option<(String, String)> {
+    let first = head.get(at)?.text;
+    if let Some((date, range)) = find_date(first) {
+        let before = lines::trim(&first[..range.start]);
+        let after = lines::trim(&first[range.end..]);
+        return (is_org(before) && after.is_empty()).then(|| (before.to_owned(), date));
+    }
+    let date = fields::date_line(head.get(at + 1)?.text)?;
+    is_org(first).then(|| (first.to_owned(), date))
+}
+
+/// `(2021—2025)`, `(试行)`: a bracketed line continuing a title.
+fn is_parenthetical(s: &str) -> bool {
+    let n = s.chars().count();
+    n <= 20
+        && [('(', ')'), ('\u{ff08}', '\u{ff09}'), ('〔', '〕')]
+            .iter()
+            .any(|&(open, close)| s.starts_with(open) && s.ends_with(close))
+        && !lines::has_sentence_punct(s)
+}
+
+/// `平阴县人民政府关于加快发展学前教育的意见` → issuer `平阴县人民政府`.
+fn issuer_of_title(title: &str) -> Option<String> {
+    let at = title.find("关于")?;
+    let x = lines::trim(&title[..at]);
+    is_org(x).then(|| x.to_owned())
+}
+
+/// A signature at the end of the document: an organisation line followed by a date line.
+fn tail_signature(all: &[Line<'_>]) -> Option<(String, String)> {
+    let from = all.len().saturating_sub(12);
+    let tail = &all[from..];
+    tail.windows(2).rev().find_map(|w| {
+        let date = fields::date_line(w[1].text)?;
+        is_org(w[0].text).then(|| (w[0].text.to_owned(), date))
+    })
+}
+
+/// The region: issuer, title, source line, credit code, most-mentioned county, in that order.
+fn find_region(text: &str, meta: &Meta, labels: &Labels) -> Option<Region> {
+    let ctx = region::Context::new(text);
+    let from_str =
+        |s: &Option<String>, allow_short| s.as_deref().and_then(|s| ctx.region_in(s, allow_short));
+    from_str(&meta.issuer, true)
+        .or_else(|| from_str(&meta.title, true))
+        .or_else(|| from_str(&labels.source, false))
+        .or_else(|| ctx.credit_code_region())
+        .or_else(|| ctx.most_mentioned())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,827 @@
-//! SKELETON: numbers in Chinese text (Arabic, Chinese numerals, units, qualifiers).
+//! Numbers in Chinese text: Arabic (with `,` thousands separators and decimals), Chinese
+//! numerals (十二, 两千, 一百零五, 二〇三五), percentages (98%, 百分之九十五), fractions
+//! (三分之一), ratios (1:1), 千/万/亿 multipliers folded into the value, ranges (3-5年, 3至5年),
+//! qualifiers (余, 多, 近, 约, 左右, 以上, 以下, 不低于, 不超过, …) and units, including rates
+//! (500元/人•月).
+//!
+//! [`scan`] finds every quantity of a short piece of text (a clause); it is linear in the
+//! length of that text. It reports what is written; deciding which quantities are goals is
+//! the job of [`super::goals`].
+
+use crate::records::Comparator;
+use std::ops::Range;
+
+/// One number found in a text, with what is attached to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Byte span of the whole mention (immediate qualifiers, number, multiplier, unit,
+    /// trailing 以上/左右), relative to the scanned text.
+    pub span: Range<usize>,
+    /// Byte span of the number itself (digits or numerals only).
+    pub number: Range<usize>,
+    /// The value with 千/万/亿 folded in; a percentage as written (98 for 98%).
+    pub value: f64,
+    /// Upper bound of a range (`3-5年` gives value 3, upper 5).
+    pub upper: Option<f64>,
+    /// `%`, a measure word (`所`, `人次`, `平方米`, `元`), a rate (`元/人•月`), or `None`.
+    pub unit: Option<String>,
+    /// The qualifier written next to the number or earlier in the text (不低于…的5%), if any.
+    pub comparator: Option<Comparator>,
+    /// Whether the number was written in Chinese numerals.
+    pub chinese: bool,
+    /// Whether the number is directly preceded by 第 (an ordinal, never a quantity).
+    pub ordinal: bool,
+    /// Whether the number is directly preceded by 每 (a rate's denominator: 每百名学生).
+    pub per: bool,
+    /// Whether a `+` is glued to the number (model names such as "1+4", "5+2").
+    pub plus: bool,
+}
+
+/// Measure words and units recognised after a number, longest first so that `人次` wins over
+/// `人` and `平方米` over `米`.
+const UNITS: &[&str] = &[
+    "个百分点",
+    "平方公里",
+    "平方米",
+    "立方米",
+    "百分点",
+    "人次",
+    "学时",
+    "课时",
+    "小时",
+    "公里",
+    "千米",
+    "公顷",
+    "分钟",
+    "学期",
+    "元",
+    "人",
+    "名",
+    "所",
+    "处",
+    "个",
+    "项",
+    "间",
+    "台",
+    "套",
+    "座",
+    "家",
+    "场",
+    "种",
+    "节",
+    "次",
+    "轨",
+    "班",
+    "级",
+    "校",
+    "册",
+    "本",
+    "件",
+    "亩",
+    "米",
+    "辆",
+    "张",
+    "门",
+    "支",
+    "位",
+    "批",
+    "部",
+    "届",
+    "期",
+    "条",
+    "篇",
+    "块",
+    "天",
+    "周",
+    "岁",
+    "年",
+];
+
+/// Units that are never a goal's measure on their own (ages, durations, counts of groups);
+/// [`scan`] still reports them so a caller can tell `3-5年` from `2025年`.
+pub const WEAK_UNITS: &[&str] = &["年", "岁", "天", "周", "期", "届", "批", "篇", "条", "部"];
+
+/// Qualifiers that may stand anywhere earlier in the clause (不低于学校年度公用经费的5%),
+/// longest first so 不低于 wins over 低于.
+const FAR_QUALIFIERS: &[(&str, Comparator)] = &[
+    ("不低于", Comparator::Ge),
+    ("不少于", Comparator::Ge),
+    ("不小于", Comparator::Ge),
+    ("至少", Comparator::Ge),
+    ("不超过", Comparator::Le),
+    ("不高于", Comparator::Le),
+    ("不多于", Comparator::Le),
+    ("不大于", Comparator::Le),
+    ("控制在", Comparator::Le),
+    ("低于", Comparator::Lt),
+    ("少于", Comparator::Lt),
+    ("小于", Comparator::Lt),
+    ("不足", Comparator::Lt),
+    ("高于", Comparator::Gt),
+    ("超过", Comparator::Gt),
+    ("大于", Comparator::Gt),
+];
+
+/// Qualifiers that must touch the number (近 also starts 近三年来, so it may not float).
+const NEAR_QUALIFIERS: &[(&str, Comparator)] = &[
+    ("大约", Comparator::Approx),
+    ("约为", Comparator::Approx),
+    ("将近", Comparator::Approx),
+    ("接近", Comparator::Approx),
+    ("约", Comparator::Approx),
+    ("近", Comparator::Approx),
+    ("逾", Comparator::Gt),
+];
+
+/// Qualifiers after the number and unit.
+const SUFFIX_QUALIFIERS: &[(&str, Comparator)] = &[
+    ("及以上", Comparator::Ge),
+    ("以上", Comparator::Ge),
+    ("及以下", Comparator::Le),
+    ("以下", Comparator::Le),
+    ("以内", Comparator::Le),
+    ("之内", Comparator::Le),
+    ("左右", Comparator::Approx),
+];
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn chinese_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        '万' => 10_000,
+        '亿' => 100_000_000,
+        _ => return None,
+    })
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || chinese_unit(c).is_some()
+}
+
+/// Parses a whole run of Chinese numerals: 十二 → 12, 两千 → 2000, 一百零五 → 105,
+/// 二〇三五 → 2035 (digit by digit when no 十/百/千 appears), 三万五千 → 35000.
+/// `None` for runs that are not one number (十四五, 一一).
+pub fn parse_chinese(run: &str) -> Option<f64> {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.is_empty() || !chars.iter().all(|c| is_chinese_numeral(*c)) {
+        return None;
+    }
+    if chars.iter().all(|c| chinese_digit(*c).is_some()) {
+        if chars.len() == 1 {
+            return chinese_digit(chars[0]).map(f64::from);
+        }
+        // Positional (二〇三五) only with a zero inside or four digits, which is how years and
+        // codes are written; 一一 or 三五 are not numbers.
+        if chars.len() >= 3 || chars.iter().any(|c| matches!(c, '〇' | '零')) {
+            let mut v = 0f64;
+            for c in &chars {
+                v = v * 10.0 + f64::from(chinese_digit(*c)?);
+            }
+            return Some(v);
+        }
+        return None;
+    }
+    let mut total: u64 = 0; // completed 亿 / 万 groups
+    let mut section: u64 = 0; // below 万
+    let mut digit: Option<u64> = None;
+    let mut last_unit: u64 = u64::MAX;
+    for &c in &chars {
+        if let Some(d) = chinese_digit(c) {
+            if digit.is_some() && d != 0 {
+                return None; // two digits in a row: 十四五
+            }
+            digit = if d == 0 { None } else { Some(u64::from(d)) };
+            if d == 0 {
+                last_unit = u64::MAX; // 一百零五: what follows 零 is a fresh unit
+            }
+        } else if let Some(u) = chinese_unit(c) {
+            match u {
+                10 | 100 | 1000 => {
+                    if u >= last_unit && last_unit != u64::MAX {
+                        return None;
+                    }
+                    section += digit.unwrap_or(1) * u;
+                    last_unit = u;
+                }
+                _ => {
+                    section += digit.unwrap_or(0);
+                    if section == 0 && total == 0 {
+                        section = 1;
+                    }
+                    if u == 10_000 {
+                        total += section * u;
+                    } else {
+                        total = (total + section) * u;
+                    }
+                    section = 0;
+                    last_unit = u64::MAX;
+                }
+            }
+            digit = None;
+        }
+    }
+    Some((total + section + digit.unwrap_or(0)) as f64)
+}
+
+/// Parses a number that makes up the whole of `s` (a table cell, say): `92.63`, `1,200`,
+/// `十二`, `98%` (→ 98). `None` when `s` is not one number.
+pub fn parse_value(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let s = s.strip_suffix('%').unwrap_or(s).trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some((v, end)) = arabic_at(s, 0) {
+        if end == s.len() {
+            return Some(v);
+        }
+        return None;
+    }
+    parse_chinese(s)
+}
+
+/// Reads an Arabic number starting at byte `i`: digits, `,` thousands groups, one decimal
+/// part. Returns the value and the end byte.
+fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let mut digits: String = s[i..j].to_owned();
+    // Thousands groups: only `,ddd` followed by a non-digit, after a group of at most three
+    // digits, so that "32,15" (two numbers in a list) is not read as one.
+    if j - i <= 3 {
+        let mut k = j;
+        while k + 4 <= b.len()
+            && b[k] == b','
+            && b[k + 1..k + 4].iter().all(u8::is_ascii_digit)
+            && (k + 4 == b.len() || !b[k + 4].is_ascii_digit())
+        {
+            digits.push_str(&s[k + 1..k + 4]);
+            k += 4;
+        }
+        j = k;
+    }
+    if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+        digits.push('.');
+        let mut k = j + 1;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        digits.push_str(&s[j + 1..k]);
+        j = k;
+    }
+    digits.parse::<f64>().ok().map(|v| (v, j))
+}
+
+/// Reads a number (Arabic, Chinese, Roman I–V before 级/类) at byte `i`.
+fn number_at(s: &str, i: usize) -> Option<(f64, usize, bool)> {
+    if let Some((v, end)) = arabic_at(s, i) {
+        return Some((v, end, false));
+    }
+    let rest = &s[i..];
+    let first = rest.chars().next()?;
+    if is_chinese_numeral(first) {
+        let len: usize = rest
+            .chars()
+            .take_while(|c| is_chinese_numeral(*c))
+            .map(char::len_utf8)
+            .sum();
+        let run = &rest[..len];
+        // 万/亿 at the end of a run are multipliers handled with the unit (三万人).
+        return parse_chinese(run).map(|v| (v, i + len, true));
+    }
+    if matches!(first, 'I' | 'V') {
+        let len = rest
+            .bytes()
+            .take_while(|b| matches!(b, b'I' | b'V'))
+            .count();
+        let after = &rest[len..];
+        if after.starts_with('级') || after.starts_with('类') {
+            let v = match &rest[..len] {
+                "I" => 1.0,
+                "II" => 2.0,
+                "III" => 3.0,
+                "IV" => 4.0,
+                "V" => 5.0,
+                _ => return None,
+            };
+            return Some((v, i + len, false));
+        }
+    }
+    None
+}
+
+fn starts_with_any<'a>(
+    s: &str,
+    list: &'a [(&'a str, Comparator)],
+) -> Option<(&'a str, Comparator)> {
+    list.iter().find(|(w, _)| s.starts_with(w)).copied()
+}
+
+fn ends_with_any<'a>(s: &str, list: &'a [(&'a str, Comparator)]) -> Option<(&'a str, Comparator)> {
+    list.iter().find(|(w, _)| s.ends_with(w)).copied()
+}
+
+/// The last far qualifier in `region`, if any (the one closest to the number).
+fn last_far_qualifier(region: &str) -> Option<Comparator> {
+    let mut best: Option<(usize, usize, Comparator)> = None; // (pos, len, cmp)
+    for (w, c) in FAR_QUALIFIERS {
+        if let Some(p) = region.rfind(w) {
+            let better = match best {
+                None => true,
+                // A longer word at the same end wins: 不低于 over 低于.
+                Some((bp, bl, _)) => {
+                    p + w.len() > bp + bl || (p + w.len() == bp + bl && w.len() > bl)
+                }
+            };
+            if better {
+                best = Some((p, w.len(), *c));
+            }
+        }
+    }
+    best.map(|(_, _, c)| c)
+}
+
+/// Reads the unit at the start of `s`: a percent sign, a measure word, or a rate
+/// (`元/人•月`). Returns the unit and its byte length.
+fn unit_at(s: &str) -> Option<(String, usize)> {
+    if s.starts_with('%') {
+        return Some(("%".to_owned(), 1));
+    }
+    // 6个班 counts classes: the class is the unit, as in 个百分点.
+    if s.starts_with("个班") {
+        return Some(("班".to_owned(), "个班".len()));
+    }
+    let u = UNITS.iter().find(|u| s.starts_with(**u))?;
+    let mut unit = (*u).to_owned();
+    let mut len = u.len();
+    // A rate: 元/人•月, 元/生•年.
+    let rest = &s[len..];
+    if let Some(tail) = rest.strip_prefix('/') {
+        let per: String = tail
+            .chars()
+            .take_while(|c| {
+                matches!(
+                    c,
+                    '人' | '生'
+                        | '月'
+                        | '年'
+                        | '天'
+                        | '日'
+                        | '次'
+                        | '学'
+                        | '期'
+                        | '•'
+                        | '·'
+                        | '.'
+                        | '课'
+                        | '时'
+                )
+            })
+            .take(6)
+            .collect();
+        if !per.is_empty() {
+            unit.push('/');
+            unit.push_str(&per);
+            len += 1 + per.len();
+        }
+    }
+    Some((unit, len))
+}
+
+/// Finds every quantity in `s`, in order.
+pub fn scan(s: &str) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut prev_end = 0;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        // Do not start inside a word of digits or letters (e.g. the 5 of "A5", "100M").
+        let glued = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        let startable = c.is_ascii_digit() || is_chinese_numeral(c) || matches!(c, 'I' | 'V');
+        if !startable || (glued && c.is_ascii()) {
+            i += c.len_utf8();
+            continue;
+        }
+        if let Some(q) = quantity_at(s, i, prev_end) {
+            i = q.span.end.max(i + c.len_utf8());
+            prev_end = q.span.end;
+            out.push(q);
+        } else {
+            // Skip the whole run so that "2021" is not read again as "021".
+            let mut j = i + c.len_utf8();
+            if c.is_ascii_digit() {
+                while j < s.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
+                    j += 1;
+                }
+            } else if is_chinese_numeral(c) {
+                while let Some(n) = s[j..].chars().next() {
+                    if !is_chinese_numeral(n) {
+                        break;
+                    }
+                    j += n.len_utf8();
+                }
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// Reads the quantity whose number starts at byte `start`; `prev_end` bounds the look-back
+/// for far qualifiers.
+fn quantity_at(s: &str, start: usize, prev_end: usize) -> Option<Quantity> {
+    let before = &s[..start];
+    // 百分之九十五, 百分之百.
+    if let Some(rest) = s[start..].strip_prefix("百分之") {
+        let len: usize = rest
+            .chars()
+            .take_while(|c| is_chinese_numeral(*c))
+            .map(char::len_utf8)
+            .sum();
+        let run = &rest[..len];
+        let v = if run == "百" {
+            Some(100.0)
+        } else {
+            parse_chinese(run)
+        };
+        let v = v?;
+        let end = start + "百分之".len() + len;
+        return Some(finish(
+            s,
+            before,
+            start,
+            start..end,
+            end,
+            v,
+            None,
+            Some("%".to_owned()),
+            true,
+            prev_end,
+        ));
+    }
+    let (mut value, num_end, chinese) = number_at(s, start)?;
+    // Fractions: 三分之一.
+    if let Some(rest) = s[num_end..].strip_prefix("分之") {
+        let len: usize = rest
+            .chars()
+            .take_while(|c| is_chinese_numeral(*c))
+            .map(char::len_utf8)
+            .sum();
+        let numerator = parse_chinese(&rest[..len])?;
+        if value == 0.0 {
+            return None;
+        }
+        let end = num_end + "分之".len() + len;
+        let v = numerator / value;
+        return Some(finish(
+            s,
+            before,
+            start,
+            start..end,
+            end,
+            v,
+            None,
+            None,
+            chinese,
+            prev_end,
+        ));
+    }
+    let mut j = num_end;
+    // Ratios: 1:1.
+    if !chinese {
+        if let Some(rest) = s[j..].strip_prefix(':') {
+            if let Some((den, end)) = arabic_at(rest, 0) {
+                if den != 0.0 && end > 0 && !rest[end..].starts_with(':') {
+                    let v = value / den;
+                    let stop = j + 1 + end;
+                    return Some(finish(
+                        s,
+                        before,
+                        start,
+                        start..stop,
+                        stop,
+                        v,
+                        None,
+                        None,
+                        false,
+                        prev_end,
+                    ));
+                }
+            }
+        }
+    }
+    // Ranges: 3-5年, 3至5年, 3~5.
+    let mut upper = None;
+    for sep in ["-", "—", "–", "~", "～", "至", "到"] {
+        if let Some(rest) = s[j..].strip_prefix(sep) {
+            if let Some((u, uend, uchinese)) = number_at(rest, 0) {
+                if uchinese == chinese && u > value {
+                    upper = Some(u);
+                    j += sep.len() + uend;
+                }
+            }
+            break;
+        }
+    }
+    let number = start..num_end;
+    // Multipliers: 千, 万, 亿, 百万, 千万 (a Chinese run has already swallowed them).
+    let mut mult = 1.0;
+    for (w, m) in [
+        ("百万", 1e6),
+        ("千万", 1e7),
+        ("万亿", 1e12),
+        ("千", 1e3),
+        ("万", 1e4),
+        ("亿", 1e8),
+    ] {
+        if !chinese && s[j..].starts_with(w) {
+            mult = m;
+            j += w.len();
+            break;
+        }
+    }
+    value *= mult;
+    let upper = upper.map(|u| u * mult);
+    // 余 / 多 between number and unit: 150余人, 800多个; also 3万多人.
+    let mut cmp = None;
+    for w in ["余", "多"] {
+        if let Some(rest) = s[j..].strip_prefix(w) {
+            // 多 as the start of a word (多媒体) is not a qualifier: require a unit or 万 next.
+            if unit_at(rest).is_some() || rest.starts_with('万') || rest.starts_with('亿') {
+                cmp = Some(Comparator::Gt);
+                j += w.len();
+                for (w2, m) in [("万", 1e4), ("亿", 1e8)] {
+                    if s[j..].starts_with(w2) {
+                        value *= m;
+                        j += w2.len();
+                    }
+                }
+            }
+            break;
+        }
+    }
+    let unit = unit_at(&s[j..]).map(|(u, len)| {
+        j += len;
+        u
+    });
+    Some(
+        finish(
+            s, before, start, number, j, value, upper, unit, chinese, prev_end,
+        )
+        .with_cmp(cmp),
+    )
+}
+
+impl Quantity {
+    /// Sets the 余/多 comparator unless a stronger qualifier was written.
+    fn with_cmp(mut self, cmp: Option<Comparator>) -> Self {
+        if self.comparator.is_none() {
+            self.comparator = cmp;
+        }
+        self
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    s: &str,
+    before: &str,
+    start: usize,
+    number: Range<usize>,
+    mut end: usize,
+    value: f64,
+    upper: Option<f64>,
+    unit: Option<String>,
+    chinese: bool,
+    prev_end: usize,
+) -> Quantity {
+    let mut comparator = None;
+    let mut span_start = start;
+    // Suffix qualifiers win: they are the most explicit.
+    if let Some((w, c)) = starts_with_any(&s[end..], SUFFIX_QUALIFIERS) {
+        comparator = Some(c);
+        end += w.len();
+    }
+    if let Some((w, c)) = ends_with_any(before, NEAR_QUALIFIERS) {
+        // 近 at the start of 近年来 is never attached to a number, but "近三年" is: guard by
+        // requiring the number to carry a unit other than 年.
+        if comparator.is_none() {
+            comparator = Some(c);
+        }
+        span_start = start - w.len();
+    }
+    if comparator.is_none() {
+        let lo = prev_end.min(start);
+        comparator = last_far_qualifier(&s[lo..start]);
+    }
+    let ordinal = before.ends_with('第');
+    let per = before.ends_with('每');
+    let plus =
+        before.ends_with('+') || s[end..].starts_with('+') || s[number.end..].starts_with('+');
+    Quantity {
+        span: span_start..end,
+        number,
+        value,
+        upper,
+        unit,
+        comparator,
+        chinese,
+        ordinal,
+        per,
+        plus,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Comparator::*;
+
+    /// (text, value, unit, comparator, upper) of the first quantity found.
+    type Case = (
+        &'static str,
+        f64,
+        Option<&'static str>,
+        Option<Comparator>,
+        Option<f64>,
+    );
+
+    const CASES: &[Case] = &[
+        ("达到98%", 98.0, Some("%"), None, None),
+        ("达到90%以上", 90.0, Some("%"), Some(Ge), None),
+        ("普惠率92.63%", 92.63, Some("%"), None, None),
+        ("建成5所", 5.0, Some("所"), None, None),
+        ("招聘100人", 100.0, Some("人"), None, None),
+        ("100名新教师", 100.0, Some("名"), None, None),
+        ("7处", 7.0, Some("处"), None, None),
+        ("4个学段", 4.0, Some("个"), None, None),
+        ("217项", 217.0, Some("项"), None, None),
+        ("807人次", 807.0, Some("人次"), None, None),
+        ("36间", 36.0, Some("间"), None, None),
+        ("1500余台", 1500.0, Some("台"), Some(Gt), None),
+        ("360学时", 360.0, Some("学时"), None, None),
+        ("11.63万平方米", 116300.0, Some("平方米"), None, None),
+        ("1.3万人次", 13000.0, Some("人次"), None, None),
+        ("10.87亿元", 1_087_000_000.0, Some("元"), None, None),
+        ("3676万元", 36_760_000.0, Some("元"), None, None),
+        ("1778.4万元", 17_784_000.0, Some("元"), None, None),
+        ("1,200名", 1200.0, Some("名"), None, None),
+        ("12,345,678元", 12_345_678.0, Some("元"), None, None),
+        ("118场", 118.0, Some("场"), None, None),
+        ("2家", 2.0, Some("家"), None, None),
+        ("15套", 15.0, Some("套"), None, None),
+        ("1座", 1.0, Some("座"), None, None),
+        ("80种", 80.0, Some("种"), None, None),
+        ("40多种", 40.0, Some("种"), Some(Gt), None),
+        ("800多个", 800.0, Some("个"), Some(Gt), None),
+        ("150余人", 150.0, Some("人"), Some(Gt), None),
+        ("3800余节", 3800.0, Some("节"), Some(Gt), None),
+        ("6轨", 6.0, Some("轨"), None, None),
+        ("6个班", 6.0, Some("班"), None, None),
+        ("近3万人", 30000.0, Some("人"), Some(Approx), None),
+        ("近100所", 100.0, Some("所"), Some(Approx), None),
+        ("约200人", 200.0, Some("人"), Some(Approx), None),
+        ("大约30%", 30.0, Some("%"), Some(Approx), None),
+        ("50人左右", 50.0, Some("人"), Some(Approx), None),
+        ("10人以下", 10.0, Some("人"), Some(Le), None),
+        ("5%以内", 5.0, Some("%"), Some(Le), None),
+        ("不低于10%", 10.0, Some("%"), Some(Ge), None),
+        ("不低于总数的20%", 20.0, Some("%"), Some(Ge), None),
+        ("不少于课时的50%", 50.0, Some("%"), Some(Ge), None),
+        ("至少为6个", 6.0, Some("个"), Some(Ge), None),
+        ("不超过45人", 45.0, Some("人"), Some(Le), None),
+        ("不高于3%", 3.0, Some("%"), Some(Le), None),
+        ("控制在5%", 5.0, Some("%"), Some(Le), None),
+        ("低于0.15", 0.15, None, Some(Lt), None),
+        ("少于30人", 30.0, Some("人"), Some(Lt), None),
+        ("不足100名", 100.0, Some("名"), Some(Lt), None),
+        ("超过2000人", 2000.0, Some("人"), Some(Gt), None),
+        ("高于全省平均的5%", 5.0, Some("%"), Some(Gt), None),
+        ("逾千人", 1000.0, Some("人"), Some(Gt), None),
+        ("95%及以上", 95.0, Some("%"), Some(Ge), None),
+        ("十二所", 12.0, Some("所"), None, None),
+        ("两千人", 2000.0, Some("人"), None, None),
+        ("一百零五名", 105.0, Some("名"), None, None),
+        ("二〇三五年", 2035.0, Some("年"), None, None),
+        ("三万五千人", 35000.0, Some("人"), None, None),
+        ("一所", 1.0, Some("所"), None, None),
+        ("两所", 2.0, Some("所"), None, None),
+        ("十所", 10.0, Some("所"), None, None),
+        ("二十一个", 21.0, Some("个"), None, None),
+        ("一百个", 100.0, Some("个"), None, None),
+        ("三千五百万元", 35_000_000.0, Some("元"), None, None),
+        ("五亿元", 500_000_000.0, Some("元"), None, None),
+        ("百分之九十五", 95.0, Some("%"), None, None),
+        ("百分之百", 100.0, Some("%"), None, None),
+        ("百分之五十以上", 50.0, Some("%"), Some(Ge), None),
+        ("三分之一", 1.0 / 3.0, None, None, None),
+        ("四分之三", 0.75, None, None, None),
+        ("3-5年", 3.0, Some("年"), None, Some(5.0)),
+        ("3至5年", 3.0, Some("年"), None, Some(5.0)),
+        ("3~5人", 3.0, Some("人"), None, Some(5.0)),
+        ("三至五年", 3.0, Some("年"), None, Some(5.0)),
+        ("20-30万元", 200_000.0, Some("元"), None, Some(300_000.0)),
+        ("500元/人•月", 500.0, Some("元/人•月"), None, None),
+        ("1200元/生•年", 1200.0, Some("元/生•年"), None, None),
+        ("比达1:1", 1.0, None, None, None),
+        ("比达到1:2", 0.5, None, None, None),
+        ("III级以上", 3.0, Some("级"), Some(Ge), None),
+        ("0.15", 0.15, None, None, None),
+        ("99.9%", 99.9, Some("%"), None, None),
+        ("100%", 100.0, Some("%"), None, None),
+        ("2500元", 2500.0, Some("元"), None, None),
+        ("3万多人", 30000.0, Some("人"), Some(Gt), None),
+        ("5个百分点", 5.0, Some("个百分点"), None, None),
+        ("2万册", 20000.0, Some("册"), None, None),
+        ("200平方米", 200.0, Some("平方米"), None, None),
+    ];
+
+    #[test]
+    fn table_of_cases() {
+        assert!(CASES.len() >= 80, "only {} cases", CASES.len());
+        for (text, value, unit, cmp, upper) in CASES {
+            let found = scan(text);
+            let q = found
+                .first()
+                .unwrap_or_else(|| panic!("nothing found in {text}"));
+            assert!(
+                (q.value - value).abs() < 1e-9 * value.abs().max(1.0),
+                "{text}: value {}",
+                q.value
+            );
+            assert_eq!(q.unit.as_deref(), *unit, "{text}: unit");
+            assert_eq!(q.comparator, *cmp, "{text}: comparator");
+            assert_eq!(q.upper, *upper, "{text}: upper");
+        }
+    }
+
+    #[test]
+    fn flags_ordinals_rates_and_model_names() {
+        assert!(scan("第40个教师节")[0].ordinal);
+        assert!(scan("每百名学生拥有")[0].per);
+        assert!(scan("“1+4”办学模式").iter().all(|q| q.plus));
+        assert!(scan("5+2").iter().all(|q| q.plus));
+    }
+
+    #[test]
+    fn rejects_non_numbers() {
+        assert_eq!(parse_chinese("十四五"), None);
+        assert_eq!(parse_chinese("一一"), None);
+        assert_eq!(parse_chinese("十二"), Some(12.0));
+        assert!(scan("多媒体教室").is_empty());
+        assert!(scan("十四五规划").iter().all(|q| q.unit.is_none()));
+        // Years keep 年 as unit so callers can drop them; no thousands group across a list.
+        let q = scan("2025年");
+        assert_eq!(q[0].value, 2025.0);
+        let q = scan("小学32,15人");
+        assert_eq!(q[0].value, 32.0);
+        // A word glued to letters is not a number: 100M is read, but not the 5 of A5.
+        assert!(scan("A5纸").is_empty());
+    }
+
+    #[test]
+    fn several_quantities_and_far_qualifiers_stop_at_the_previous_number() {
+        let q = scan("不低于90%,其中骨干教师20%");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].comparator, Some(Ge));
+        assert_eq!(q[1].comparator, None);
+        let q = scan("幼儿园2处、特殊教育学校1处");
+        assert_eq!((q[0].value, q[1].value), (2.0, 1.0));
+    }
+
+    #[test]
+    fn parse_value_reads_table_cells() {
+        assert_eq!(parse_value("92.63"), Some(92.63));
+        assert_eq!(parse_value(" 100 "), Some(100.0));
+        assert_eq!(parse_value("98%"), Some(98.0));
+        assert_eq!(parse_value("十二"), Some(12.0));
+        assert_eq!(parse_value("约90"), None);
+        assert_eq!(parse_value(""), None);
+    }
+}

@@ -1,14 +1,971 @@
-//! SKELETON: to be written.
+//! Targets: clauses committing to a checkable future state or result.
+//!
+//! A clause is a target when its first predicate creates, completes or attains something
+//! (建成, 完成, 达到, 消除, 引进 …, see [`lexicon`]), or when a commitment modal (确保, 力争)
+//! or a quantified standing obligation (每年招聘100人) governs it. Clauses whose first
+//! predicate is an effort verb (加强, 深化, 推进 …) are exhortations, and clauses in review
+//! sections or with perfective aspect (已, 了, 近年来 …) report achievements; neither is a target.
+//!
+//! Each target carries its deadline (the clause's own, a date heading its sentence, the intro
+//! of an enclosing section, or the year of a one-year work plan), the goals whose spans lie in
+//! it and the departments named by responsibilities of its section.
 
 use super::Context;
-use crate::records::{Deadline, NumericGoal, Responsibility, Target};
+use crate::records::{Deadline, DeadlineRelation, Department, NumericGoal, Responsibility, Target};
+use crate::structure::{Heading, HeadingKind, Structure};
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+mod dates;
+mod lexicon;
+
+use lexicon::{has_quantity, VerbClass, ACCEPTANCE, NAMED, RECURRING};
 
 /// Extracts the targets, linking them to the goals, deadlines and responsibilities found.
 pub fn extract(
-    _ctx: &Context<'_>,
-    _goals: &[NumericGoal],
-    _deadlines: &[Deadline],
-    _responsibilities: &[Responsibility],
+    ctx: &Context<'_>,
+    goals: &[NumericGoal],
+    deadlines: &[Deadline],
+    responsibilities: &[Responsibility],
 ) -> Vec<Target> {
-    Vec::new()
+    let text = ctx.text;
+    let doc_year = doc_year(ctx);
+    let dates = DueDates::new(ctx, deadlines, doc_year);
+    let outline = Outline::new(text, ctx.structure, &dates);
+    let retrospective = is_retrospective(text, ctx.structure);
+    let one_year_plan = one_year_plan(ctx);
+
+    let mut out: Vec<Target> = Vec::new();
+    let mut seen: HashSet<Range<usize>> = HashSet::new();
+    // A date fronted as the topic of a sentence (到2025年, …) governs the rest of its paragraph.
+    let mut topic: Option<(usize, String)> = None;
+    for unit in units(text, ctx.structure, &outline) {
+        if topic.as_ref().is_some_and(|t| t.0 <= unit.span.start) {
+            topic = None;
+        }
+        let sentence = &text[unit.span.clone()];
+        if IDEOLOGY.is_match(sentence) || SELF_REFERENCE.is_match(sentence) {
+            continue;
+        }
+        let sec = outline.at(unit.span.start);
+        if sec.is_some_and(|s| outline.flags[s].skip) {
+            continue;
+        }
+        let earlier_topic = topic.as_ref().map(|t| t.1.clone());
+        if let Some(date) = fronted_date(text, &unit, &dates) {
+            let para_end = text[unit.span.start..]
+                .find('\n')
+                .map_or(text.len(), |i| unit.span.start + i);
+            topic = Some((para_end, date));
+        }
+        for span in targets_in(text, &unit, retrospective) {
+            if !seen.insert(span.clone()) {
+                continue;
+            }
+            let deadline = dates
+                .within(span.clone())
+                .or_else(|| dates.within(unit.full.start..span.start))
+                .or_else(|| earlier_topic.clone())
+                .or_else(|| sec.and_then(|s| outline.flags[s].deadline.clone()))
+                .or_else(|| one_year_plan.map(|y| y.to_string()));
+            let section = sec.map(|s| ctx.structure.headings[s].path.clone());
+            let cspan = ctx.chars.span(span.clone());
+            let goal_ids = goals
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.span[0] >= cspan[0] && g.span[1] <= cspan[1])
+                .map(|(i, _)| i)
+                .collect();
+            let departments = departments_for(section.as_deref(), responsibilities);
+            out.push(Target {
+                text: text[span].to_owned(),
+                section,
+                deadline,
+                goals: goal_ids,
+                departments,
+                span: cspan,
+            });
+        }
+    }
+    out
+}
+
+/// The due date of a predicate-less adverbial opening a sentence (到2025年, …), which
+/// topicalises it over the rest of the paragraph. A dated event (2024年9月10日) does not.
+fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<String> {
+    let first = unit
+        .clauses
+        .iter()
+        .find_map(|c| trim_clause(text, c.clone()))?;
+    if !lexicon::verbs(&text[first.clone()]).is_empty() {
+        return None;
+    }
+    dates.within(first).filter(|d| d.len() <= 7)
+}
+
+/// Sentences framing the guiding ideology (以…为指导, 指导思想) state principles, not results.
+static IDEOLOGY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"指导思想|为指导[,,]|以[^,。;]{2,40}为(?:统领|引领|主线|根本遵循)")
+        .expect("ideology regex")
+});
+
+/// A sentence about the document itself (制定本方案) is its preamble, not a commitment.
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"本(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]")
+        .expect("self-reference regex")
+});
+
+/// Markers that a sentence reports the past (近年来, 2012年以来, 截至, 目前, 累计 …).
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"近年来|近[一二两三四五六七八九十\d]+年(?:来)?|以来|截至|截止|目前|过去|先后|累计|去年|前期|十三五[”\x22]?(?:期间|时期|以来)")
+        .expect("past regex")
+});
+
+/// Perfective aspect inside a clause: 已, 已经, verb + 了 (not 为了, 除了, 了解).
+static PERFECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"已|[^为除]了(?:[^解]|$)").expect("perfective regex"));
+
+/// Forward-looking markers used to tell a plan from a report.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"到(?:19|20)\d{2}年|力争|确保|将要|十[一二三四五六七八九]五[”\x22]?末|目标|要点|规划|计划|年底前")
+        .expect("future regex")
+});
+
+/// Clause openers that continue the previous clause's action (并, 与…, 实现…).
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:并且|并|且|从而|进而|实现|其中|为[^了]|与[^,。]{1,20}(?:形成|组成|结对|共建))")
+        .expect("continuation regex")
+});
+
+/// An outline label at the start of a sentence, which is not part of the target's text.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[\.、]|\(\d{1,2}\)|[①-⑳])\s*")
+        .expect("label regex")
+});
+
+/// Titles of sections that review the past or state principles; their content is no target.
+static SKIP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验|十三五|指导思想|基本原则|工作原则")
+        .expect("skip-title regex")
+});
+
+/// One sentence to read: its span, its clauses, and the full sentence it belongs to (up to
+/// 。!? or a line end, so a date heading a `;`-list reaches all of it).
+struct Unit {
+    span: Range<usize>,
+    clauses: Vec<Range<usize>>,
+    full: Range<usize>,
+    /// End of the item title the unit starts with (0 when it starts none).
+    title_end: usize,
+}
+
+/// The sentences of the structure plus item titles it left out, without outline labels and
+/// without titles of high-level headings (section topics, not commitments).
+fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
+    let in_table = |p: usize| {
+        st.tables
+            .iter()
+            .any(|t| t.span.start <= p && p < t.span.end)
+    };
+    let mut covered = vec![false; st.headings.len()];
+    let mut out = Vec::new();
+    let mut full_start = 0;
+    for s in &st.sentences {
+        if in_table(s.span.start) {
+            continue;
+        }
+        // The full sentence starts after the previous 。!? or line end.
+        let before = &text[..s.span.start];
+        if let Some(i) = before.rfind(['。', '!', '?', '\n']) {
+            let c = before[i..].chars().next().map_or(1, char::len_utf8);
+            full_start = full_start.max(i + c);
+        }
+        let mut clauses: Vec<Range<usize>> = s.clauses.clone();
+        let mut title_end = 0;
+        if let Some(h) = outline.title_at(s.span.start) {
+            covered[h] = true;
+            let title = outline.title[h].clone();
+            if outline.high_level(h) {
+                clauses.retain(|c| c.start >= title.end);
+            } else {
+                title_end = title.end;
+            }
+        }
+        if clauses.is_empty() {
+            continue;
+        }
+        let full_end = text[s.span.start..]
+            .find(['。', '!', '?', '\n'])
+            .map_or(text.len(), |i| s.span.start + i);
+        out.push(Unit {
+            span: s.span.clone(),
+            clauses,
+            full: full_start.min(s.span.start)..full_end.max(s.span.end),
+            title_end,
+        });
+    }
+    // Item titles the structure did not give as sentences (搭建自主招生服务平台).
+    for (h, done) in covered.iter().enumerate() {
+        let t = outline.title[h].clone();
+        if *done || outline.high_level(h) || t.is_empty() {
+            continue;
+        }
+        if st
+            .sentences
+            .iter()
+            .any(|s| s.span.start <= t.start && t.start < s.span.end)
+        {
+            continue;
+        }
+        out.push(Unit {
+            span: t.clone(),
+            clauses: vec![t.clone()],
+            full: t.clone(),
+            title_end: t.end,
+        });
+    }
+    out.sort_by_key(|u| u.span.start);
+    out
+}
+
+/// The outline with what the targets need from each heading.
+struct Outline {
+    /// Headings' start offsets, for binary search.
+    starts: Vec<usize>,
+    scopes: Vec<Range<usize>>,
+    parents: Vec<Option<usize>>,
+    kinds: Vec<HeadingKind>,
+    /// Byte range of each heading's title in the text (empty when not found).
+    title: Vec<Range<usize>>,
+    flags: Vec<SectionFlags>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct SectionFlags {
+    /// Review or principles section (inherited).
+    skip: bool,
+    /// Due date stated by the section's title or intro (inherited).
+    deadline: Option<String>,
+}
+
+impl Outline {
+    fn new(text: &str, st: &Structure, dates: &DueDates) -> Self {
+        let hs = &st.headings;
+        let title: Vec<Range<usize>> = hs.iter().map(|h| title_range(text, h)).collect();
+        let mut first_child: Vec<Option<usize>> = vec![None; hs.len()];
+        for (i, h) in hs.iter().enumerate() {
+            if let Some(p) = h.parent {
+                if p < hs.len() && first_child[p].is_none() {
+                    first_child[p] = Some(i);
+                }
+            }
+        }
+        let mut flags: Vec<SectionFlags> = Vec::with_capacity(hs.len());
+        for (i, h) in hs.iter().enumerate() {
+            let parent = h.parent.filter(|&p| p < i).map(|p| flags[p].clone());
+            let own_skip = SKIP_TITLE.is_match(&h.title);
+            // The intro: the title, and for a heading with sub-items the text before the
+            // first of them.
+            let intro = match first_child[i] {
+                Some(c) => h.span.start..hs[c].span.start.max(h.span.start),
+                None => title[i].clone(),
+            };
+            let own_deadline = dates.within(intro);
+            flags.push(SectionFlags {
+                skip: own_skip || parent.as_ref().is_some_and(|p| p.skip),
+                deadline: own_deadline.or_else(|| parent.and_then(|p| p.deadline)),
+            });
+        }
+        Outline {
+            starts: hs.iter().map(|h| h.span.start).collect(),
+            scopes: hs.iter().map(|h| h.scope.clone()).collect(),
+            parents: hs.iter().map(|h| h.parent).collect(),
+            kinds: hs.iter().map(|h| h.kind).collect(),
+            title,
+            flags,
+        }
+    }
+
+    /// The innermost heading whose scope holds `pos`.
+    fn at(&self, pos: usize) -> Option<usize> {
+        let mut i = self.starts.partition_point(|&s| s <= pos).checked_sub(1)?;
+        // Headings nest, so walking up the parents of the last heading before `pos` finds
+        // the innermost one whose scope still holds it.
+        for _ in 0..self.starts.len() {
+            if self.scopes[i].start <= pos && pos < self.scopes[i].end {
+                return Some(i);
+            }
+            i = self.parents[i].filter(|&p| p < i)?;
+        }
+        None
+    }
+
+    /// The heading whose title the sentence starting at `pos` begins.
+    fn title_at(&self, pos: usize) -> Option<usize> {
+        let i = self.starts.partition_point(|&s| s <= pos).checked_sub(1)?;
+        let t = &self.title[i];
+        (!t.is_empty() && pos < t.end && pos + 16 >= t.start).then_some(i)
+    }
+
+    /// Chapter, `一、`, `(一)`, box and annex headings name topics; item headings (`1.`,
+    /// `(1)`, articles) may state a commitment themselves.
+    fn high_level(&self, h: usize) -> bool {
+        !matches!(
+            self.kinds[h],
+            HeadingKind::Number | HeadingKind::ParenNumber | HeadingKind::Article
+        )
+    }
+}
+
+/// Byte range of a heading's title inside its span (empty when the title is not there).
+fn title_range(text: &str, h: &Heading) -> Range<usize> {
+    let span = h.span.start.min(text.len())..h.span.end.min(text.len());
+    let Some(head) = text.get(span.clone()) else {
+        return 0..0;
+    };
+    let title = h.title.trim();
+    if title.is_empty() {
+        return 0..0;
+    }
+    match head.find(title) {
+        Some(i) => span.start + i..span.start + i + title.len(),
+        None => 0..0,
+    }
+}
+
+/// Due dates: from the deadline extractor's records when it gave any, else read locally.
+struct DueDates<'a> {
+    text: &'a str,
+    /// (byte start, byte end, date) of forward-looking deadlines, sorted by start.
+    records: Vec<(usize, usize, String)>,
+    local: bool,
+    doc_year: Option<i32>,
+}
+
+impl<'a> DueDates<'a> {
+    fn new(ctx: &Context<'a>, deadlines: &[Deadline], doc_year: Option<i32>) -> Self {
+        let mut records = Vec::new();
+        if !deadlines.is_empty() {
+            // Records carry char spans; map them back to bytes once.
+            let byte_of: Vec<usize> = ctx
+                .text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(ctx.text.len()))
+                .collect();
+            for d in deadlines {
+                let (Some(date), false) = (&d.date, d.relation == DeadlineRelation::Recurring)
+                else {
+                    continue;
+                };
+                let (Some(&s), Some(&e)) = (byte_of.get(d.span[0]), byte_of.get(d.span[1])) else {
+                    continue;
+                };
+                records.push((s, e, date.clone()));
+            }
+            records.sort_by_key(|r| r.0);
+        }
+        DueDates {
+            text: ctx.text,
+            records,
+            local: deadlines.is_empty(),
+            doc_year,
+        }
+    }
+
+    /// The first due date stated inside `range`.
+    fn within(&self, range: Range<usize>) -> Option<String> {
+        if range.start >= range.end {
+            return None;
+        }
+        if self.local {
+            let s = self.text.get(range)?;
+            return dates::due_date(s, self.doc_year);
+        }
+        let i = self.records.partition_point(|r| r.0 < range.start);
+        self.records[i..]
+            .iter()
+            .take_while(|r| r.0 < range.end)
+            .find(|r| r.1 <= range.end)
+            .map(|r| r.2.clone())
+    }
+}
+
+/// What a clause's predicates say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Reading {
+    /// It commits to a checkable result.
+    target: bool,
+    /// It only frames what follows: makes someone act on a counted object (组织3所高中…),
+    /// or commits (力争在2025年前) to what the next clause says.
+    frame: bool,
+    /// A time or condition adverbial with no predicate (到2025年, 十四五末).
+    adverbial: bool,
+    /// A commitment modal governs it (确保, 保证).
+    modal: bool,
+    /// Its result is the attainment of a level (入学率达到98%).
+    metric: bool,
+}
+
+/// Clauses that state a purpose, a means or a basis (为了…, 以…, 按照…, 通过…方式):
+/// they qualify a commitment but are none.
+static FRAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点)$|提供|打下|奠定|^(?:将|把).*作为",
+    )
+    .expect("frame regex")
+});
+
+/// The name of a body or a document (…工作领导小组, …实施方案) rather than a commitment,
+/// unless a founding verb heads it (成立…领导小组, 制定…方案).
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:领导小组|委员会|办公室|指挥部|方案|规划|意见|要点|办法|通知)[)”》]?$")
+        .expect("name regex")
+});
+static FOUNDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"成立|组建|设立|建立|制定|制订|出台|编制").expect("founding regex")
+});
+
+/// States a modal may commit to without a result verb (确保…只增不减, …数量充足).
+static STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"只增不减|增长|充足|到位|得到|全覆盖|不低于|不少于").expect("state regex")
+});
+
+/// What 实现 must not reach to be checkable: a manner or relation (…化, 共享, 融合, 一体)
+/// rather than a state one can count or see.
+static ABSTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:化|共享|融合|互通|交流|沟通|一体|改革|目标|引进|管控|捆绑|提升|创新)$|精准")
+        .expect("abstract regex")
+});
+
+/// Objects quantified vaguely (一批, 若干) give nothing to count.
+static VAGUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:一批|一些|若干|部分)").expect("vague regex"));
+
+/// Reads one clause.
+fn read_clause(clause: &str) -> Reading {
+    let verbs = lexicon::verbs(clause);
+    let quantity = has_quantity(clause);
+    // A recurring schedule with a quantity is a standing commitment whatever the verb
+    // (坚持每年将20%的资金用于…, 每年招聘100人, 每半年至少听取一次汇报).
+    let standing = RECURRING.is_match(clause) && quantity;
+    if verbs.is_empty() {
+        let adverbial = clause.chars().count() <= 16
+            && (dates::due_date(clause, Some(2000)).is_some()
+                || clause.ends_with("期间")
+                || clause.ends_with("时间"));
+        return Reading {
+            target: standing,
+            adverbial,
+            ..Reading::default()
+        };
+    }
+    let preposition = clause.starts_with("通过") && !ACCEPTANCE.is_match(clause);
+    if preposition
+        || FRAME.is_match(clause)
+        || (NAME_END.is_match(clause) && !FOUNDING.is_match(clause))
+    {
+        return Reading::default();
+    }
+    let mut causative = false;
+    let mut modal = false;
+    let mut tokens: Option<Vec<Range<usize>>> = None;
+    for v in &verbs {
+        let after = &clause[v.end..];
+        let decisive = !matches!(
+            v.class,
+            VerbClass::Modal | VerbClass::Causative | VerbClass::Process
+        );
+        // A match straddling a word boundary is no verb (公开|发布 holds no 开发).
+        if decisive && straddles(clause, v, &mut tokens) {
+            continue;
+        }
+        match v.class {
+            VerbClass::Modal => modal = true,
+            VerbClass::Causative => causative = true,
+            VerbClass::Pass => {
+                if ACCEPTANCE.is_match(after) {
+                    return hit(modal, false);
+                }
+            }
+            VerbClass::Result => {
+                let vague = VAGUE.is_match(after)
+                    || (clause[v.start..].starts_with("实现") && ABSTRACT_END.is_match(after));
+                if vague && !modal {
+                    return Reading::default();
+                }
+                if !vague {
+                    return hit(modal, false);
+                }
+            }
+            VerbClass::Metric => {
+                let level = lexicon::starts_with_number(after.trim_start())
+                    || has_quantity(after)
+                    || after.contains("标准")
+                    || after.contains("要求")
+                    || after.contains("水平");
+                if level || clause[v.start..].starts_with("达到") {
+                    return hit(modal, true);
+                }
+            }
+            VerbClass::WeakResult | VerbClass::NamedResult => {
+                let countable = has_quantity(after)
+                    || (v.class == VerbClass::NamedResult && NAMED.is_match(after));
+                if countable || standing {
+                    return hit(modal, false);
+                }
+                if !modal {
+                    return Reading::default();
+                }
+            }
+            VerbClass::Process => {
+                if standing {
+                    return hit(modal, false);
+                }
+                if causative && quantity {
+                    // 组织3所高中…做好对接: the result comes in the next clause.
+                    return Reading {
+                        frame: true,
+                        ..Reading::default()
+                    };
+                }
+                if !modal {
+                    return Reading::default();
+                }
+            }
+        }
+    }
+    if standing || (modal && (quantity || STATE.is_match(clause))) {
+        return hit(modal, false);
+    }
+    Reading {
+        frame: modal || (causative && (quantity || NAMED.is_match(clause))),
+        ..Reading::default()
+    }
+}
+
+/// True when the verb match crosses a word boundary of the clause's segmentation.
+fn straddles(clause: &str, v: &lexicon::VerbHit, tokens: &mut Option<Vec<Range<usize>>>) -> bool {
+    let toks = tokens.get_or_insert_with(|| {
+        crate::structure::words::tokenize(clause)
+            .into_iter()
+            .map(|t| t.span)
+            .collect()
+    });
+    toks.iter().any(|t| {
+        (t.start < v.start && v.start < t.end && t.end < v.end)
+            || (v.start < t.start && t.start < v.end && v.end < t.end)
+    })
+}
+
+/// A target reading.
+fn hit(modal: bool, metric: bool) -> Reading {
+    Reading {
+        target: true,
+        modal,
+        metric,
+        ..Reading::default()
+    }
+}
+
+/// The target spans of one sentence: target clauses, with a leading adverbial or causative
+/// frame and continuing clauses (并…, 实现…) joined to them.
+fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut pending: Option<usize> = None;
+    let mut last_target = false;
+    let mut last_modal = false;
+    let mut past = false;
+    for c in &unit.clauses {
+        let Some(span) = trim_clause(text, c.clone()) else {
+            continue;
+        };
+        let clause = &text[span.clone()];
+        let before = &text[unit.full.start.min(span.start)..span.start];
+        past = past || PAST.is_match(before) || PAST.is_match(clause);
+        let achieved = past || PERFECTIVE.is_match(clause);
+        let reading = read_clause(clause);
+        // An item title is a commitment only in the imperative, verb first (搭建…平台), not
+        // as a description (硬性指标全部达到).
+        let verb_first = || lexicon::verbs(clause).first().is_some_and(|v| v.start == 0);
+        let reading = if span.start < unit.title_end && !verb_first() {
+            Reading::default()
+        } else {
+            reading
+        };
+        if achieved {
+            pending = None;
+            last_target = false;
+            continue;
+        }
+        // A bare counted item (1500余台计算机) continues the previous target's object list.
+        let list_item = lexicon::starts_with_number(clause) && lexicon::verbs(clause).is_empty();
+        let joins = CONTINUATION.is_match(clause)
+            || list_item
+            || (last_modal && reading.target && reading.metric && !reading.modal);
+        if last_target && joins {
+            if let Some(prev) = out.last_mut() {
+                prev.end = span.end;
+                continue;
+            }
+        }
+        let strong = !retrospective || committed(clause);
+        if reading.target && strong {
+            let start = pending.take().unwrap_or(span.start);
+            out.push(start..span.end);
+            last_target = true;
+            last_modal = reading.modal;
+            continue;
+        }
+        last_target = false;
+        pending = if reading.adverbial || reading.frame {
+            Some(pending.unwrap_or(span.start))
+        } else {
+            None
+        };
+    }
+    out
+}
+
+/// In a report, only explicit commitments count: a modal, a standing schedule with a
+/// quantity, or an order to others about a counted object.
+fn committed(clause: &str) -> bool {
+    let quantity = has_quantity(clause);
+    let verbs = lexicon::verbs(clause);
+    verbs.iter().any(|v| v.class == VerbClass::Modal)
+        || (RECURRING.is_match(clause) && quantity)
+        || (verbs
+            .first()
+            .is_some_and(|v| v.class == VerbClass::Causative)
+            && quantity)
+}
+
+/// The clause without outline label, leading and trailing punctuation and white space.
+fn trim_clause(text: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let s = text.get(span.clone())?;
+    let label = LABEL.find(s).map_or(0, |m| m.end());
+    let body = &s[label..];
+    let lead = body.len()
+        - body
+            .trim_start_matches(|c: char| c.is_whitespace() || "。,;:,;:、".contains(c))
+            .len();
+    let body = &body[lead..];
+    let trimmed = body.trim_end_matches(|c: char| c.is_whitespace() || "。,;:!?,;:、".contains(c));
+    if trimmed.chars().count() < 2 {
+        return None;
+    }
+    let start = span.start + label + lead;
+    Some(start..start + trimmed.len())
+}
+
+/// True when the document mostly reports what was done (近年来…建成了…) rather than plans.
+fn is_retrospective(text: &str, st: &Structure) -> bool {
+    let (mut past, mut future) = (0usize, 0usize);
+    for s in &st.sentences {
+        let Some(t) = text.get(s.span.clone()) else {
+            continue;
+        };
+        if FUTURE.is_match(t) {
+            future += 1;
+        } else if PAST.is_match(t) || PERFECTIVE.is_match(t) {
+            past += 1;
+        }
+    }
+    past >= 5 && past > 2 * future
+}
+
+/// The year of the document: its date, else its period's start.
+fn doc_year(ctx: &Context<'_>) -> Option<i32> {
+    let m = ctx.meta;
+    m.date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok())
+        .or_else(|| m.period.as_ref().map(|p| p.start))
+        .or_else(|| one_year_plan(ctx))
+}
+
+/// The year of a one-year work plan (2019年…工作要点), which every deadline-less target is due.
+fn one_year_plan(ctx: &Context<'_>) -> Option<i32> {
+    static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*((?:19|20)\d{2})年[^\n。]{0,30}(?:工作要点|工作计划|工作安排|工作任务)\s*$",
+        )
+        .expect("plan regex")
+    });
+    if let Some(p) = &ctx.meta.period {
+        if p.start == p.end {
+            return Some(p.start);
+        }
+        return None;
+    }
+    if let Some(t) = &ctx.meta.title {
+        return PLAN.captures(t).and_then(|c| c[1].parse().ok());
+    }
+    // Without metadata, a title line near the top.
+    ctx.text
+        .lines()
+        .take(30)
+        .find_map(|l| PLAN.captures(l).and_then(|c| c[1].parse().ok()))
+}
+
+/// Departments of the responsibilities stated in the same section.
+fn departments_for(section: Option<&str>, responsibilities: &[Responsibility]) -> Vec<Department> {
+    let Some(section) = section else {
+        return Vec::new();
+    };
+    let mut out: Vec<Department> = Vec::new();
+    for r in responsibilities
+        .iter()
+        .filter(|r| r.section.as_deref() == Some(section))
+    {
+        for d in &r.departments {
+            if !out.iter().any(|o| o.name == d.name) {
+                out.push(d.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_target(s: &str) -> bool {
+        read_clause(s).target
+    }
+
+    #[test]
+    fn result_verbs_make_targets() {
+        assert!(is_target("全县中小学基本建成智慧校园"));
+        assert!(is_target("新建城北幼儿园"));
+        assert!(is_target("彻底消除大班额"));
+        assert!(is_target("成立家庭教育指导中心"));
+        assert!(is_target("社区教育实现全覆盖"));
+    }
+
+    #[test]
+    fn effort_verbs_are_not_targets() {
+        assert!(!is_target("加强师德师风建设"));
+        assert!(!is_target("深化教育评价改革"));
+        assert!(!is_target("持续推进现代化建设"));
+        assert!(!is_target("建立健全督导机制"));
+    }
+
+    #[test]
+    fn metrics_need_a_level() {
+        assert!(is_target("小学巩固率达到100%"));
+        assert!(is_target("入学率、巩固率持续保持100%"));
+        assert!(is_target("小学入学率达到100%"));
+        assert!(is_target("差异率低于0.15"));
+        assert!(is_target("新建园全部达到省一类园标准"));
+        assert!(!is_target("布局规划保持不变"));
+    }
+
+    #[test]
+    fn weak_results_need_a_countable_or_named_object() {
+        assert!(is_target("推行托管“5+2”模式"));
+        assert!(is_target("实施城关中学等7处维修改造项目"));
+        assert!(is_target("年内再打造一所党建示范点"));
+        assert!(!is_target("打造教育志愿服务品牌"));
+        assert!(!is_target("落实立德树人根本任务"));
+    }
+
+    #[test]
+    fn modals_and_standing_quantities() {
+        assert!(is_target("确保开齐课程"));
+        assert!(is_target("力争引进一所本科院校"));
+        assert!(is_target("坚持每年将专项资金的20%用于扶持民办园"));
+        assert!(is_target("每年招聘100名新教师"));
+        assert!(!is_target("坚持教育优先发展"));
+    }
+
+    #[test]
+    fn pass_is_a_result_only_with_acceptance() {
+        assert!(is_target("中心园全部通过省示范园验收"));
+        assert!(!is_target("通过深化体制改革"));
+    }
+
+    #[test]
+    fn causative_frames_defer_to_the_embedded_verb() {
+        assert!(is_target("指导学校开设创客课程"));
+        assert!(read_clause("组织3所高中分别与初中对接").frame);
+        assert!(!is_target("引导学生参加竞赛"));
+    }
+
+    fn spans_of(s: &str) -> Vec<String> {
+        let st = crate::structure::analyze(s);
+        let mut out = Vec::new();
+        for sent in &st.sentences {
+            let unit = Unit {
+                span: sent.span.clone(),
+                clauses: sent.clauses.clone(),
+                full: sent.span.clone(),
+                title_end: 0,
+            };
+            for r in targets_in(s, &unit, false) {
+                out.push(s[r].to_owned());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn adverbials_and_continuations_join_their_target() {
+        assert_eq!(
+            spans_of("十四五末,全县学校达到110所。"),
+            vec!["十四五末,全县学校达到110所"]
+        );
+        assert_eq!(
+            spans_of("完成东关小学建设,与实验中学形成九年一贯制学校。"),
+            vec!["完成东关小学建设,与实验中学形成九年一贯制学校"]
+        );
+        assert_eq!(
+            spans_of("组织2所高中牵头对接,建立衔接联盟。"),
+            vec!["组织2所高中牵头对接,建立衔接联盟"]
+        );
+    }
+
+    #[test]
+    fn achievements_are_not_targets() {
+        assert!(spans_of("近三年来,新建幼儿园15所,建成示范园5所。").is_empty());
+        assert!(spans_of("全县已建成智慧校园。").is_empty());
+        assert!(spans_of("组建了教育集团。").is_empty());
+    }
+
+    #[test]
+    fn counted_list_items_continue_the_object() {
+        assert_eq!(
+            spans_of("更新36间计算机教室,1500余台教师用计算机。"),
+            vec!["更新36间计算机教室,1500余台教师用计算机"]
+        );
+        assert!(is_target("区政府每半年至少听取一次教育工作汇报"));
+    }
+
+    #[test]
+    fn separate_targets_stay_separate() {
+        assert_eq!(
+            spans_of("建立星级党支部评价制度,年内再打造一所示范点。"),
+            vec!["建立星级党支部评价制度", "年内再打造一所示范点"]
+        );
+    }
+
+    #[test]
+    fn modals_need_a_checkable_complement() {
+        assert!(is_target("确保每百名学生拥有的多媒体教室数达标"));
+        assert!(is_target("确保教育经费逐年只增不减"));
+        assert!(!is_target("确保教学质量不断提高"));
+        assert!(!is_target("确保改革取得实效"));
+        assert!(read_clause("力争在2030年前").frame);
+    }
+
+    #[test]
+    fn frames_and_names_are_not_targets() {
+        assert!(!is_target("为县域经济建设提供人才支撑"));
+        assert!(!is_target("按照省定装备配置标准"));
+        assert!(!is_target("采取新建、改扩建等方式"));
+        assert!(!is_target("创建示范县工作领导小组"));
+        assert!(is_target("成立教育工作领导小组"));
+        assert!(!is_target("县住房和城乡建设局"));
+        assert!(!is_target("在现有事业编制总量内"));
+        assert!(!is_target("将信息化建设作为新基建的重要内容"));
+        assert!(is_target("确定至少1所学校作为融合教育试点"));
+        assert!(!is_target("此件公开发布"));
+    }
+
+    #[test]
+    fn vague_quantities_do_not_count() {
+        assert!(!is_target("坚决做到“两个维护”"));
+        assert!(!is_target("发放一次性奖励"));
+        assert!(!is_target("实现家校资源共享"));
+        assert!(is_target("实现“零择校”"));
+        assert!(!is_target("打造一批特色学校"));
+        assert!(is_target("打造3所特色学校"));
+        assert!(!is_target("落实“双减”政策"));
+        assert!(is_target("启动“强校提质行动计划”"));
+    }
+
+    #[test]
+    fn a_modal_scopes_over_following_levels() {
+        assert_eq!(
+            spans_of("确保小学巩固率达到99%,残疾儿童入学率达到95%以上。"),
+            vec!["确保小学巩固率达到99%,残疾儿童入学率达到95%以上"]
+        );
+        assert_eq!(
+            spans_of("普惠率达到90%,入园率达到98%。"),
+            vec!["普惠率达到90%", "入园率达到98%"]
+        );
+        assert_eq!(
+            spans_of("力争在2030年前,完成城东中学改造,并投入使用。"),
+            vec!["力争在2030年前,完成城东中学改造,并投入使用"]
+        );
+    }
+
+    #[test]
+    fn self_reference_and_negation() {
+        assert!(!is_target("本站不保证资源的完整性"));
+        let text = "为推动发展,特制定本方案。";
+        let st = crate::structure::analyze(text);
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        assert!(extract(&ctx, &[], &[], &[]).is_empty());
+    }
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let st = crate::structure::analyze(text);
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        extract(&ctx, &[], &[], &[])
+            .into_iter()
+            .map(|t| (t.text, t.deadline))
+            .collect()
+    }
+
+    #[test]
+    fn a_fronted_date_governs_its_paragraph_only() {
+        let got = run("到2025年,入学率达到100%;巩固率达到98%。全面提高普及水平,残疾儿童入学率保持在97%。\n加快建设,到2026年新建幼儿园7处。所有新建园全部达到省一类园标准。");
+        let want = |s: &str| {
+            got.iter()
+                .find(|t| t.0.contains(s))
+                .and_then(|t| t.1.clone())
+        };
+        assert_eq!(want("巩固率达到98%").as_deref(), Some("2025"));
+        assert_eq!(want("保持在97%").as_deref(), Some("2025"));
+        assert_eq!(want("新建幼儿园7处").as_deref(), Some("2026"));
+        assert_eq!(want("省一类园标准"), None);
+    }
+
+    #[test]
+    fn a_one_year_plan_dates_every_target() {
+        let got = run("2019年全市教育工作要点\n1.搭建自主招生服务平台。研究招生政策的变化。\n2.加强队伍建设。建立校长选用机制。");
+        assert_eq!(
+            got,
+            vec![
+                ("搭建自主招生服务平台".to_owned(), Some("2019".to_owned())),
+                ("建立校长选用机制".to_owned(), Some("2019".to_owned())),
+            ]
+        );
+    }
+
+    #[test]
+    fn review_sections_report_achievements() {
+        let got = run("一、“十三五”发展情况\n新建幼儿园12所。\n二、主要任务\n新建幼儿园8所。");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "新建幼儿园8所");
+    }
 }

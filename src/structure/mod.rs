@@ -2,12 +2,16 @@
 //!
 //! All spans here are **byte** ranges into the normalised text.
 //!
-//! SKELETON: a crude first version (line-start heading patterns, sentence split on 。!?;) so
-//! the extractors can run end to end; the structure issue replaces its insides while keeping
-//! these types.
+//! [`analyze`] works line by line in linear time: tables are found first (their rows are not
+//! running text), then the outline (headings with numbering continuity, see [`outline`]), then
+//! the sentences of everything else (see [`sentence`]). Words come separately from
+//! [`words::tokenize`], so stages that need no words do not pay for segmentation.
 
 use std::ops::Range;
 
+pub mod outline;
+pub mod sentence;
+pub mod table;
 pub mod words;
 
 /// The kind of an outline heading, i.e. its numbering style (GB/T 9704 and common extras).
@@ -40,17 +44,25 @@ pub struct Heading {
     pub depth: usize,
     /// The label as used in section paths: `一`, `(一)`, `1`, `(1)`, `专栏一`, `附件`.
     pub label: String,
-    /// The heading's title (for `1.强化教育经费保障。正文…`, `强化教育经费保障`).
+    /// The heading's title (for `1.强化教育经费保障。正文…`, `强化教育经费保障`). Empty for
+    /// items numbered inside a paragraph (`…。(1)第40个教师节…`), whose text is body text, and
+    /// for a bare label line.
     pub title: String,
     /// The full path of labels from the top, joined by `/`: `二/(一)/1`.
     pub path: String,
     /// Byte span of the heading (number and title) in the text.
     pub span: Range<usize>,
     /// Byte span of everything the heading governs (up to the next heading of the same or a
-    /// higher level).
+    /// higher level; a box with a table ends with its table).
     pub scope: Range<usize>,
     /// Index of the parent heading in [`Structure::headings`].
     pub parent: Option<usize>,
+    /// Byte span of the numbering label (`二、`, `(一)`, `4 .`), separator included.
+    pub label_span: Range<usize>,
+    /// Byte span of [`Heading::title`] (empty, at the label's end, when there is no title).
+    pub title_span: Range<usize>,
+    /// The number of the label (`十二、` → 12, `(3)` → 3, `附件` → 0).
+    pub number: u32,
 }
 
 /// The role of a table column.
@@ -101,6 +113,17 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Byte span of the whole table.
     pub span: Range<usize>,
+    /// Byte span of the caption line, if any.
+    pub caption_span: Option<Range<usize>>,
+    /// Byte span of the header (first header cell to last).
+    pub header_span: Range<usize>,
+}
+
+impl Table {
+    /// Index of the first column with `role`.
+    pub fn column(&self, role: ColumnRole) -> Option<usize> {
+        self.columns.iter().position(|c| c.role == role)
+    }
 }
 
 /// A sentence (ended by 。!? or ;) and its clauses (split at ,;:).
@@ -110,6 +133,8 @@ pub struct Sentence {
     pub span: Range<usize>,
     /// Byte spans of its clauses, in order, covering the sentence.
     pub clauses: Vec<Range<usize>>,
+    /// `Some(i)` when the sentence is the title of heading `i` of [`Structure::headings`].
+    pub heading: Option<usize>,
 }
 
 /// The structure of one document.
@@ -125,118 +150,106 @@ pub struct Structure {
 
 impl Structure {
     /// The innermost heading whose scope contains byte offset `pos`.
+    ///
+    /// Innermost means the latest-starting one: scopes nest, except that a box's scope sits
+    /// inside the section around it without being its child.
     pub fn heading_at(&self, pos: usize) -> Option<&Heading> {
-        self.headings
+        let after = self.headings.partition_point(|h| h.scope.start <= pos);
+        self.headings[..after]
             .iter()
-            .filter(|h| h.scope.start <= pos && pos < h.scope.end)
-            .max_by_key(|h| h.depth)
+            .rev()
+            .find(|h| pos < h.scope.end)
     }
 
     /// The section path (`二/(一)/1`) at byte offset `pos`, `None` before any heading.
     pub fn section_at(&self, pos: usize) -> Option<&str> {
         self.heading_at(pos).map(|h| h.path.as_str())
     }
+
+    /// The table whose span contains byte offset `pos`.
+    pub fn table_at(&self, pos: usize) -> Option<&Table> {
+        let after = self.tables.partition_point(|t| t.span.start <= pos);
+        self.tables[..after].last().filter(|t| pos < t.span.end)
+    }
+
+    /// The sentences whose span intersects `range`, in order (binary search, no scan).
+    pub fn sentences_in(&self, range: Range<usize>) -> &[Sentence] {
+        let from = self
+            .sentences
+            .partition_point(|s| s.span.end <= range.start);
+        let to = self.sentences.partition_point(|s| s.span.start < range.end);
+        &self.sentences[from..to.max(from)]
+    }
+}
+
+/// One line of the text: the byte span of its content without surrounding white space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Start of the content.
+    pub start: usize,
+    /// End of the content.
+    pub end: usize,
+}
+
+impl Line {
+    /// Whether the line holds nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// Splits `text` into lines (at `\n`), each trimmed of white space.
+pub(crate) fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let content = raw.trim();
+        let start = pos + lead;
+        out.push(Line {
+            start,
+            end: start + content.len(),
+        });
+        pos += raw.len() + 1;
+    }
+    out
 }
 
 /// Analyses the normalised text.
 pub fn analyze(text: &str) -> Structure {
-    let headings = crude_outline(text);
-    let sentences = crude_sentences(text);
+    let lines = lines(text);
+    let tables = table::find_tables(text, &lines);
+    let headings = outline::outline(text, &lines, &tables);
+    let sentences = sentence::sentences(text, &lines, &tables, &headings);
     Structure {
         headings,
-        tables: Vec::new(),
+        tables,
         sentences,
     }
 }
 
-fn crude_outline(text: &str) -> Vec<Heading> {
-    let re = regex::Regex::new(
-        r"^(?:(?P<top>[一二三四五六七八九十]+)、|\((?P<paren>[一二三四五六七八九十]+)\)|(?P<num>\d{1,2})[\.、]|\((?P<pnum>\d{1,2})\))",
-    )
-    .unwrap();
-    let mut headings: Vec<Heading> = Vec::new();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        let trimmed = line.trim_end();
-        let Some(caps) = re.captures(trimmed) else {
-            continue;
-        };
-        let (kind, label) = if let Some(m) = caps.name("top") {
-            (HeadingKind::Top, m.as_str().to_owned())
-        } else if let Some(m) = caps.name("paren") {
-            (HeadingKind::Paren, format!("({})", m.as_str()))
-        } else if let Some(m) = caps.name("num") {
-            (HeadingKind::Number, m.as_str().to_owned())
-        } else {
-            (HeadingKind::ParenNumber, format!("({})", &caps["pnum"]))
-        };
-        let depth = match kind {
-            HeadingKind::Top => 0,
-            HeadingKind::Paren => 1,
-            HeadingKind::Number => 2,
-            _ => 3,
-        };
-        let rest = &trimmed[caps.get(0).unwrap().end()..];
-        let title_end = rest.find('。').unwrap_or(rest.len());
-        let parent = headings.iter().rposition(|h| h.depth < depth);
-        let path = match parent {
-            Some(p) => format!("{}/{}", headings[p].path, label),
-            None => label.clone(),
-        };
-        headings.push(Heading {
-            kind,
-            depth,
-            label,
-            title: rest[..title_end].to_owned(),
-            path,
-            span: start..start + trimmed.len(),
-            scope: start..text.len(),
-            parent,
-        });
-    }
-    // Close each heading's scope at the next heading of the same or a higher level.
-    for i in 0..headings.len() {
-        let depth = headings[i].depth;
-        if let Some(next) = headings[i + 1..].iter().find(|h| h.depth <= depth) {
-            headings[i].scope.end = next.span.start;
-        }
-    }
-    headings
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn crude_sentences(text: &str) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '!' | '?' | ';' | '\n') {
-            let end = i + c.len_utf8();
-            push_sentence(text, start..end, &mut sentences);
-            start = end;
-        }
+    #[test]
+    fn lines_are_trimmed_byte_spans() {
+        let text = "  一、总体要求 \n\n正文。";
+        let ls = lines(text);
+        assert_eq!(ls.len(), 3);
+        assert_eq!(&text[ls[0].start..ls[0].end], "一、总体要求");
+        assert!(ls[1].is_blank());
+        assert_eq!(&text[ls[2].start..ls[2].end], "正文。");
     }
-    push_sentence(text, start..text.len(), &mut sentences);
-    sentences
-}
 
-fn push_sentence(text: &str, range: Range<usize>, out: &mut Vec<Sentence>) {
-    let piece = &text[range.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let span = range.start + lead..range.start + piece.trim_end().len();
-    if span.is_empty() {
-        return;
+    #[test]
+    fn heading_at_prefers_the_latest_open_scope() {
+        let text = "一、甲\n1.乙。正文\n专栏一 指标\n其他\n2.丙\n";
+        let s = analyze(text);
+        let pos = text.find("正文").unwrap();
+        assert_eq!(s.section_at(pos), Some("一/1"));
+        assert_eq!(s.section_at(text.find("其他").unwrap()), Some("专栏一"));
+        assert_eq!(s.section_at(text.find("丙").unwrap()), Some("一/2"));
+        assert_eq!(s.section_at(0), Some("一"));
     }
-    let mut clauses = Vec::new();
-    let mut start = span.start;
-    for (i, c) in text[span.clone()].char_indices() {
-        if matches!(c, ',' | ';' | ':') {
-            clauses.push(start..span.start + i + c.len_utf8());
-            start = span.start + i + c.len_utf8();
-        }
-    }
-    if start < span.end {
-        clauses.push(start..span.end);
-    }
-    out.push(Sentence { span, clauses });
 }

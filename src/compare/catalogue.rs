@@ -1,0 +1,841 @@
+//! The catalogue of canonical indicators and the synonym matcher that maps goals onto it.
+//!
+//! The built-in catalogue is `data/indicators.tsv` (embedded at compile time); its header
+//! comment documents the columns. Matching works on *normalised* phrases (see
+//! [`normalize_phrase`]): every synonym of every indicator is looked for as a substring of the
+//! goal's indicator, a `*` in a synonym allowing a short gap; the synonym with the most literal
+//! characters wins (ties: the one without gaps, then catalogue order). An indicator is skipped
+//! when the phrase holds one of its `exclude` words, or when both the goal and the indicator
+//! have units and they disagree.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use crate::records::NumericGoal;
+
+/// The catalogue data file, embedded so the binary needs no files at run time.
+const BUILTIN_TSV: &str = include_str!("../../data/indicators.tsv");
+
+/// The most chars a `*` in a synonym may stand for.
+pub const MAX_GAP: usize = 10;
+
+static BUILTIN: LazyLock<Catalogue> = LazyLock::new(|| {
+    // The embedded file is part of the source; a test parses it, so this cannot fail at run time.
+    Catalogue::parse(BUILTIN_TSV).expect("data/indicators.tsv is valid (checked by tests)")
+});
+
+/// A sub-cell of an indicator the standard sets separate values for (小学 / 初中, 城区 / 镇区).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qualifier {
+    /// ASCII key appended to the indicator id: `primary` gives `qb_diff_coef.primary`.
+    pub key: String,
+    /// The words that select it in a goal phrase; the first is its display label.
+    pub words: Vec<String>,
+}
+
+impl Qualifier {
+    /// The display label (the first word), e.g. `小学`.
+    pub fn label(&self) -> &str {
+        self.words.first().map(String::as_str).unwrap_or(&self.key)
+    }
+}
+
+/// One canonical indicator of the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    /// Stable ASCII id, e.g. `preschool_ger`.
+    pub id: String,
+    /// Canonical Chinese name, e.g. 学前教育毛入园率.
+    pub name: String,
+    /// Accepted units, the canonical one first; empty when the indicator has no unit.
+    pub units: Vec<String>,
+    /// Which standard it comes from: `十四五`, `优质均衡` or `其他`.
+    pub group: String,
+    /// Sub-cells selected by words of the goal phrase.
+    pub qualifiers: Vec<Qualifier>,
+    /// Synonyms as written in the data file (`*` = short gap).
+    pub synonyms: Vec<String>,
+    /// Words that veto this indicator.
+    pub exclude: Vec<String>,
+    /// The national reference value, for people.
+    pub standard: Option<String>,
+    /// Normalised synonyms split at `*`.
+    patterns: Vec<Vec<String>>,
+    /// Normalised exclude words.
+    exclude_norm: Vec<String>,
+}
+
+impl Indicator {
+    /// The canonical unit, if the indicator has one.
+    pub fn unit(&self) -> Option<&str> {
+        self.units.first().map(String::as_str)
+    }
+
+    /// Whether a goal unit is compatible: true when either side has no unit.
+    pub fn accepts_unit(&self, unit: Option<&str>) -> bool {
+        let Some(unit) = unit.map(unit_base).filter(|u| !u.is_empty()) else {
+            return true;
+        };
+        self.units.is_empty() || self.units.iter().any(|u| u.eq_ignore_ascii_case(unit))
+    }
+}
+
+/// Why a catalogue file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "indicator catalogue line {}: {}",
+            self.line, self.message
+        )
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+/// The result of matching a goal phrase: an indicator and, when the phrase selects one, a
+/// qualifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match<'a> {
+    /// The canonical indicator.
+    pub indicator: &'a Indicator,
+    /// The sub-cell (小学, 初中, …) the phrase names, if exactly one.
+    pub qualifier: Option<&'a Qualifier>,
+    /// Every qualifier the phrase names, in the phrase's order (小学、初中… gives both), for
+    /// pairing with values listed by 分别.
+    pub named: Vec<&'a Qualifier>,
+    /// Literal chars of the winning synonym (longest match wins).
+    pub score: usize,
+}
+
+impl Match<'_> {
+    /// The column id: the indicator id, plus `.key` of the qualifier.
+    pub fn column_id(&self) -> String {
+        match self.qualifier {
+            Some(q) => format!("{}.{}", self.indicator.id, q.key),
+            None => self.indicator.id.clone(),
+        }
+    }
+
+    /// The column's display name: the canonical name, plus `(小学)` etc.
+    pub fn column_name(&self) -> String {
+        match self.qualifier {
+            Some(q) => format!("{}({})", self.indicator.name, q.label()),
+            None => self.indicator.name.clone(),
+        }
+    }
+}
+
+/// A set of canonical indicators with their synonyms.
+///
+/// Matching ([`Catalogue::classify`]): the goal's phrase is normalised ([`normalize_phrase`]);
+/// each indicator whose `exclude` words are absent and whose units accept the goal's unit is
+/// tried with every synonym (a `*` allows a gap of up to [`MAX_GAP`] chars; 小学 never matches
+/// inside 中小学); the synonym with the most literal chars wins, ties going to a gap-free
+/// synonym, then to the earlier indicator. The winner's qualifier is the one whose words occur
+/// in the phrase, when exactly one does.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Catalogue {
+    indicators: Vec<Indicator>,
+}
+
+impl Catalogue {
+    /// The built-in catalogue (`data/indicators.tsv`): national 十四五 education indicators and
+    /// the county 义务教育优质均衡 indicators.
+    pub fn builtin() -> &'static Catalogue {
+        &BUILTIN
+    }
+
+    /// Parses a catalogue in the tab-separated format of `data/indicators.tsv`: `#` lines are
+    /// comments, the first other line is the header, then one indicator per line.
+    pub fn parse(tsv: &str) -> Result<Catalogue, CatalogueError> {
+        let mut indicators: Vec<Indicator> = Vec::new();
+        let mut header_seen = false;
+        for (n, line) in tsv.lines().enumerate() {
+            let line_no = n + 1;
+            let err = |message: String| CatalogueError {
+                line: line_no,
+                message,
+            };
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header_seen {
+                header_seen = true;
+                if !line.starts_with("id\t") {
+                    return Err(err("expected the header line `id\tname\t…`".into()));
+                }
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if fields.len() < 6 {
+                return Err(err(format!("{} fields, expected at least 6", fields.len())));
+            }
+            let field = |i: usize| fields.get(i).copied().unwrap_or("");
+            let list = |s: &str| -> Vec<String> {
+                s.split('|')
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let id = field(0);
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                return Err(err(format!("bad id {id:?}")));
+            }
+            if indicators.iter().any(|i| i.id == id) {
+                return Err(err(format!("duplicate id {id}")));
+            }
+            let mut qualifiers = Vec::new();
+            for q in field(4).split(';').map(str::trim).filter(|q| !q.is_empty()) {
+                let Some((key, words)) = q.split_once('=') else {
+                    return Err(err(format!("qualifier {q:?} is not key=words")));
+                };
+                let words: Vec<String> = words
+                    .split('/')
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if key.trim().is_empty() || words.is_empty() {
+                    return Err(err(format!("qualifier {q:?} lacks a key or words")));
+                }
+                qualifiers.push(Qualifier {
+                    key: key.trim().to_owned(),
+                    words,
+                });
+            }
+            let synonyms = list(field(5));
+            let mut patterns = Vec::new();
+            for s in &synonyms {
+                let parts: Vec<String> = s
+                    .split('*')
+                    .map(normalize_phrase)
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if parts.is_empty() {
+                    return Err(err(format!("synonym {s:?} is empty once normalised")));
+                }
+                patterns.push(parts);
+            }
+            if patterns.is_empty() {
+                return Err(err(format!("{id} has no synonyms")));
+            }
+            let exclude = list(field(6));
+            let exclude_norm = exclude.iter().map(|e| e.to_lowercase()).collect();
+            indicators.push(Indicator {
+                id: id.to_owned(),
+                name: field(1).to_owned(),
+                units: list(field(2)),
+                group: field(3).to_owned(),
+                qualifiers,
+                synonyms,
+                exclude,
+                standard: Some(field(7).to_owned()).filter(|s| !s.is_empty()),
+                patterns,
+                exclude_norm,
+            });
+        }
+        if indicators.is_empty() {
+            return Err(CatalogueError {
+                line: 0,
+                message: "no indicators".into(),
+            });
+        }
+        Ok(Catalogue { indicators })
+    }
+
+    /// All indicators, in file order (the order of the report).
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    /// The indicator with this id.
+    pub fn get(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The canonical indicator a goal measures, if the catalogue knows it.
+    pub fn match_goal(&self, goal: &NumericGoal) -> Option<&Indicator> {
+        self.classify(&goal.indicator, goal.unit.as_deref())
+            .map(|m| m.indicator)
+    }
+
+    /// Matches an indicator phrase (as a goal names it) with its unit, returning the indicator
+    /// and the qualifier the phrase selects.
+    pub fn classify(&self, phrase: &str, unit: Option<&str>) -> Option<Match<'_>> {
+        let norm = normalize_phrase(phrase);
+        if norm.is_empty() {
+            return None;
+        }
+        // (score, contiguous, -index) — larger is better.
+        let mut best: Option<(MatchRank, &Indicator)> = None;
+        for (index, ind) in self.indicators.iter().enumerate() {
+            if ind.exclude_norm.iter().any(|e| norm.contains(e.as_str())) || !ind.accepts_unit(unit)
+            {
+                continue;
+            }
+            for parts in &ind.patterns {
+                if !matches_parts(&norm, parts) {
+                    continue;
+                }
+                let score: usize = parts.iter().map(|p| p.chars().count()).sum();
+                let key = (score, parts.len() == 1, std::cmp::Reverse(index));
+                if best.as_ref().is_none_or(|(k, _)| key > *k) {
+                    best = Some((key, ind));
+                }
+            }
+        }
+        let (key, indicator) = best?;
+        let named = qualifiers_named(&norm, indicator);
+        Some(Match {
+            indicator,
+            qualifier: match named.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            },
+            named,
+            score: key.0,
+        })
+    }
+}
+
+/// How good a synonym match is: literal chars, gap-free, earlier in the catalogue.
+type MatchRank = (usize, bool, std::cmp::Reverse<usize>);
+
+/// The qualifiers whose words occur in the phrase, in order of first occurrence.
+fn qualifiers_named<'a>(norm: &str, indicator: &'a Indicator) -> Vec<&'a Qualifier> {
+    let mut found: Vec<(usize, &Qualifier)> = indicator
+        .qualifiers
+        .iter()
+        .filter_map(|q| {
+            q.words
+                .iter()
+                .filter_map(|w| {
+                    norm.match_indices(w.as_str())
+                        .map(|(at, _)| at)
+                        .find(|&at| !blocked(norm, at, w))
+                })
+                .min()
+                .map(|at| (at, q))
+        })
+        .collect();
+    found.sort_by_key(|&(at, _)| at);
+    found.into_iter().map(|(_, q)| q).collect()
+}
+
+/// Whether `parts` occur in order in `hay`, each gap at most [`MAX_GAP`] chars.
+fn matches_parts(hay: &str, parts: &[String]) -> bool {
+    let Some((head, rest)) = parts.split_first() else {
+        return false;
+    };
+    'starts: for (start, _) in hay.match_indices(head.as_str()) {
+        if blocked(hay, start, head) {
+            continue;
+        }
+        let mut pos = start + head.len();
+        for part in rest {
+            // The leftmost occurrence leaves the most room for the parts after it.
+            let Some(off) = hay[pos..]
+                .match_indices(part.as_str())
+                .map(|(o, _)| o)
+                .find(|&o| !blocked(hay, pos + o, part))
+            else {
+                continue 'starts;
+            };
+            if hay[pos..pos + off].chars().count() > MAX_GAP {
+                continue 'starts;
+            }
+            pos += off + part.len();
+        }
+        return true;
+    }
+    false
+}
+
+/// Whether an occurrence of `word` at byte `at` is really part of a longer word that means
+/// something else: 小学 inside 中小学 (which names both levels, not primary schools).
+fn blocked(hay: &str, at: usize, word: &str) -> bool {
+    word.starts_with("小学") && hay[..at].ends_with('中')
+}
+
+/// Strips a unit to its base: `元/生` → `元`, trimmed.
+fn unit_base(unit: &str) -> &str {
+    unit.split('/').next().unwrap_or(unit).trim()
+}
+
+/// Region words that open an indicator phrase without changing what it measures.
+const REGION_PREFIXES: &[&str] = &[
+    "全县域",
+    "全县",
+    "全区",
+    "全市",
+    "全省",
+    "全国",
+    "全旗",
+    "全镇",
+    "我县",
+    "我区",
+    "我市",
+    "我省",
+    "我旗",
+    "本县",
+    "本区",
+    "本市",
+    "县域内",
+    "县域",
+    "区域内",
+    "辖区内",
+    "全域",
+];
+
+/// Normalises an indicator phrase for matching: drops bracketed asides (`(%)`, `(每五年)`),
+/// quotes, punctuation, white space and 的, lowercases ASCII, and strips leading region words
+/// (全县, 我区, 县域内 …).
+pub fn normalize_phrase(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut depth = 0usize;
+    for c in phrase.chars() {
+        match c {
+            '(' | '\u{FF08}' | '[' | '\u{FF3B}' | '【' | '〔' | '{' => depth += 1,
+            ')' | '\u{FF09}' | ']' | '\u{FF3D}' | '】' | '〕' | '}' => {
+                depth = depth.saturating_sub(1)
+            }
+            _ if depth > 0 => {}
+            c if c.is_whitespace() => {}
+            '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '《' | '》' | '〈'
+            | '〉' | '、' | ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | ':' | '\u{FF1A}' | '·' | '•'
+            | '。' | '!' | '\u{FF01}' | '?' | '\u{FF1F}' | '的' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    while let Some(rest) = REGION_PREFIXES
+        .iter()
+        .find_map(|p| out.strip_prefix(p))
+        .filter(|r| !r.is_empty())
+    {
+        out = rest.to_owned();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(phrase: &str, unit: Option<&str>) -> Option<String> {
+        Catalogue::builtin()
+            .classify(phrase, unit)
+            .map(|m| m.column_id())
+    }
+
+    fn pct(phrase: &str) -> Option<String> {
+        id(phrase, Some("%"))
+    }
+
+    #[test]
+    fn builtin_parses_with_enough_indicators() {
+        let cat = Catalogue::parse(BUILTIN_TSV).expect("builtin catalogue parses");
+        let n = cat.indicators().len();
+        assert!((30..=60).contains(&n), "{n} indicators");
+        for ind in cat.indicators() {
+            assert!(!ind.name.is_empty(), "{} has a name", ind.id);
+            assert!(
+                ["十四五", "优质均衡", "其他"].contains(&ind.group.as_str()),
+                "{} group {}",
+                ind.id,
+                ind.group
+            );
+            // Every indicator must be reachable through its own canonical name.
+            let m = cat
+                .classify(&ind.name, ind.unit())
+                .map(|m| m.indicator.id.clone());
+            assert_eq!(
+                m.as_deref(),
+                Some(ind.id.as_str()),
+                "canonical name of {}",
+                ind.id
+            );
+        }
+    }
+
+    #[test]
+    fn parse_rejects_malformed_files() {
+        let header = "id\tname\tunit\tgroup\tqualifiers\tsynonyms\texclude\tstandard\n";
+        assert!(Catalogue::parse("").is_err());
+        assert!(Catalogue::parse("name\tid\n").is_err());
+        let dup = format!("{header}a\t甲\t%\t其他\t\t甲\t\t\na\t乙\t%\t其他\t\t乙\t\t\n");
+        assert_eq!(Catalogue::parse(&dup).unwrap_err().line, 3);
+        let no_syn = format!("{header}a\t甲\t%\t其他\t\t\t\t\n");
+        assert!(Catalogue::parse(&no_syn).is_err());
+        let bad_q = format!("{header}a\t甲\t%\t其他\tprimary\t甲\t\t\n");
+        assert!(Catalogue::parse(&bad_q).is_err());
+        let ok = format!("{header}a\t甲乙\t%\t其他\tx=丙\t甲乙|甲*丁\t戊\t\n");
+        let cat = Catalogue::parse(&ok).expect("valid");
+        assert_eq!(cat.indicators()[0].qualifiers[0].label(), "丙");
+    }
+
+    #[test]
+    fn normalisation_strips_prefixes_brackets_and_punctuation() {
+        assert_eq!(
+            normalize_phrase("全县学前教育毛入园率(%)"),
+            "学前教育毛入园率"
+        );
+        assert_eq!(
+            normalize_phrase("每百名学生拥有体育、艺术(美术、音乐)专任教师数"),
+            "每百名学生拥有体育艺术专任教师数"
+        );
+        assert_eq!(normalize_phrase("我区“学前教育普惠率”"), "学前教育普惠率");
+        assert_eq!(
+            normalize_phrase("县域内 适龄残疾儿童的入学率"),
+            "适龄残疾儿童入学率"
+        );
+        assert_eq!(normalize_phrase("全县"), "全县", "a bare prefix is kept");
+        assert_eq!(normalize_phrase("(((未闭合"), "");
+        assert_eq!(normalize_phrase("M2)"), "m2");
+    }
+
+    #[test]
+    fn national_indicators_by_several_phrasings() {
+        for p in [
+            "学前教育毛入园率",
+            "学前三年毛入园率",
+            "全县学前三年入园率",
+            "学前三年幼儿毛入园率(%)",
+        ] {
+            assert_eq!(pct(p).as_deref(), Some("preschool_ger"), "{p}");
+        }
+        for p in ["学前一年入园率", "学前一年毛入园率"] {
+            assert_eq!(pct(p).as_deref(), Some("preschool_one_year"), "{p}");
+        }
+        for p in [
+            "普惠性幼儿园覆盖率",
+            "学前教育普惠率",
+            "全区普惠性幼儿园在园幼儿占比",
+            "公办园和普惠性民办园在园幼儿占比",
+            "普惠性幼儿园覆盖率(在园幼儿占比)",
+        ] {
+            assert_eq!(pct(p).as_deref(), Some("preschool_inclusive"), "{p}");
+        }
+        for p in [
+            "公办园在园幼儿占比",
+            "公办幼儿园在园幼儿比例",
+            "学前教育公办率",
+        ] {
+            assert_eq!(pct(p).as_deref(), Some("preschool_public_share"), "{p}");
+        }
+        for p in [
+            "九年义务教育巩固率",
+            "义务教育巩固率",
+            "全县九年义务教育阶段巩固率",
+        ] {
+            assert_eq!(pct(p).as_deref(), Some("compulsory_retention"), "{p}");
+        }
+        for p in [
+            "高中阶段教育毛入学率",
+            "高中阶段毛入学率",
+            "普及高中阶段教育,毛入学率",
+        ] {
+            assert_eq!(pct(p).as_deref(), Some("senior_ger"), "{p}");
+        }
+        assert_eq!(pct("高等教育毛入学率").as_deref(), Some("higher_ger"));
+        for p in [
+            "劳动年龄人口平均受教育年限",
+            "全市劳动年龄人口人均受教育年限",
+            "平均受教育年限",
+        ] {
+            assert_eq!(
+                id(p, Some("年")).as_deref(),
+                Some("labor_schooling_years"),
+                "{p}"
+            );
+        }
+        assert_eq!(
+            id("新增劳动力平均受教育年限", Some("年")).as_deref(),
+            Some("new_labor_schooling_years")
+        );
+        for p in [
+            "残疾儿童少年入学率",
+            "适龄残疾儿童少年义务教育入学率",
+            "三类残疾儿童少年入学率",
+            "特殊教育适龄儿童入学率",
+        ] {
+            assert_eq!(pct(p).as_deref(), Some("disabled_enrolment"), "{p}");
+        }
+        assert_eq!(
+            pct("三类残疾儿童少年巩固率").as_deref(),
+            Some("disabled_retention")
+        );
+    }
+
+    #[test]
+    fn school_level_qualifiers() {
+        assert_eq!(
+            pct("小学巩固率").as_deref(),
+            Some("compulsory_retention.primary")
+        );
+        assert_eq!(
+            pct("小学五年巩固率").as_deref(),
+            Some("compulsory_retention.primary")
+        );
+        assert_eq!(
+            pct("初中三年巩固率").as_deref(),
+            Some("compulsory_retention.junior")
+        );
+        assert_eq!(
+            pct("初中在校生巩固率").as_deref(),
+            Some("compulsory_retention.junior")
+        );
+        assert_eq!(
+            pct("小学适龄儿童入学率").as_deref(),
+            Some("compulsory_enrolment.primary")
+        );
+        assert_eq!(
+            pct("初中入学率").as_deref(),
+            Some("compulsory_enrolment.junior")
+        );
+        // Both levels named: no qualifier (the cell is the indicator as a whole).
+        assert_eq!(
+            pct("小学、初中巩固率").as_deref(),
+            Some("compulsory_retention")
+        );
+        // 中小学 names both levels; its 小学 is not primary school.
+        assert_eq!(
+            id("中小学生均教学及辅助用房面积", Some("平方米")).as_deref(),
+            Some("qb_teaching_space")
+        );
+        assert_eq!(
+            id("小学校际差异系数", None).as_deref(),
+            Some("qb_diff_coef.primary")
+        );
+        assert_eq!(
+            id("初中综合差异系数", None).as_deref(),
+            Some("qb_diff_coef.junior")
+        );
+        assert_eq!(
+            pct("城区公办小学、初中就近划片入学比例").as_deref(),
+            Some("nearby_enrolment_share.urban")
+        );
+        assert_eq!(
+            pct("乡镇公办小学、初中就近划片入学比例").as_deref(),
+            Some("nearby_enrolment_share.town")
+        );
+    }
+
+    #[test]
+    fn balanced_development_indicators_by_several_phrasings() {
+        let people = Some("人");
+        for p in [
+            "每百名学生拥有高于规定学历教师数",
+            "小学每百名学生拥有高于规定学历的教师数",
+            "每百名学生拥有高学历教师",
+        ] {
+            let got = id(p, people);
+            assert!(
+                got.as_deref()
+                    .is_some_and(|g| g.starts_with("qb_teachers_higher_degree")),
+                "{p}: {got:?}"
+            );
+        }
+        assert_eq!(
+            id("初中每百名学生拥有县级以上骨干教师数", Some("名")).as_deref(),
+            Some("qb_backbone_teachers.junior")
+        );
+        for p in [
+            "每百名学生拥有体育、艺术(美术、音乐)专任教师数",
+            "每百名学生拥有体育艺术专任教师数",
+            "每百名学生拥有体育、美术、音乐教师数",
+        ] {
+            assert_eq!(id(p, people).as_deref(), Some("qb_pe_arts_teachers"), "{p}");
+        }
+        let m2 = Some("平方米");
+        for p in [
+            "生均教学及辅助用房面积",
+            "生均教学辅助用房面积",
+            "生均教学用房面积",
+        ] {
+            assert_eq!(id(p, m2).as_deref(), Some("qb_teaching_space"), "{p}");
+        }
+        for p in [
+            "生均体育运动场馆面积",
+            "小学生均体育场馆面积",
+            "生均运动场地面积",
+        ] {
+            let got = id(p, m2);
+            assert!(
+                got.as_deref()
+                    .is_some_and(|g| g.starts_with("qb_sports_space")),
+                "{p}: {got:?}"
+            );
+        }
+        for p in ["生均教学仪器设备值", "初中生均教学仪器设备价值"] {
+            let got = id(p, Some("元"));
+            assert!(
+                got.as_deref()
+                    .is_some_and(|g| g.starts_with("qb_equipment_value")),
+                "{p}: {got:?}"
+            );
+        }
+        assert_eq!(
+            id("每百名学生拥有网络多媒体教室数", Some("间")).as_deref(),
+            Some("qb_multimedia_rooms")
+        );
+        for p in [
+            "教师培训经费占公用经费比例",
+            "教师培训经费占学校年度公用经费预算总额比例",
+            "年度公用经费预算总额用于教师培训比例",
+            "年度公用经费预算总额全部用于教师培训",
+            "按照不低于学校年度公用经费预算总额安排教师培训经费",
+        ] {
+            assert_eq!(
+                pct(p).as_deref(),
+                Some("teacher_training_funds_share"),
+                "{p}"
+            );
+        }
+        for p in [
+            "教师交流轮岗比例",
+            "校际交流轮岗教师比例",
+            "每年交流轮岗教师的比例",
+        ] {
+            assert_eq!(pct(p).as_deref(), Some("teacher_rotation_share"), "{p}");
+        }
+        for p in [
+            "骨干教师交流比例",
+            "骨干教师占交流轮岗教师总数比例",
+            "骨干教师不低于交流轮岗教师总数",
+        ] {
+            assert_eq!(pct(p).as_deref(), Some("backbone_rotation_share"), "{p}");
+        }
+        for p in ["就近入学比例", "小学毕业生就近入学的比例"] {
+            assert_eq!(pct(p).as_deref(), Some("nearby_enrolment_share"), "{p}");
+        }
+        assert_eq!(
+            pct("优质高中招生名额分配比例").as_deref(),
+            Some("quality_high_school_quota")
+        );
+        assert_eq!(
+            id("校际差异率", None).as_deref(),
+            Some("achievement_diff_rate")
+        );
+        assert_eq!(
+            id("特教生均经费", Some("元")).as_deref(),
+            Some("special_school_funds")
+        );
+        assert_eq!(
+            id("小学生均公用经费标准", Some("元")).as_deref(),
+            Some("per_student_public_funds.primary")
+        );
+        assert_eq!(
+            pct("教师5年360学时培训完成率").as_deref(),
+            Some("teacher_training_completion")
+        );
+        assert_eq!(
+            pct("专任教师持有教师资格证上岗率").as_deref(),
+            Some("teacher_certified")
+        );
+        assert_eq!(
+            id("小学班额", Some("人")).as_deref(),
+            Some("qb_class_size.primary")
+        );
+        assert_eq!(pct("大班额比例").as_deref(), Some("large_class_share"));
+    }
+
+    #[test]
+    fn no_false_matches() {
+        // A level's retention is not the senior-secondary enrolment rate, nor the reverse.
+        assert_ne!(pct("小学巩固率").as_deref(), Some("senior_ger"));
+        assert_eq!(pct("高中阶段毛入学率").as_deref(), Some("senior_ger"));
+        // Disabled children's figures stay out of the general rates.
+        assert_eq!(
+            pct("残疾儿童少年巩固率").as_deref(),
+            Some("disabled_retention")
+        );
+        assert_ne!(
+            pct("残疾儿童少年入学率").as_deref(),
+            Some("compulsory_enrolment")
+        );
+        // Kindergarten counts, funds and unrelated rates match nothing.
+        assert_eq!(id("公办幼儿园", Some("所")), None);
+        assert_eq!(id("普惠性民办幼儿园", Some("所")), None);
+        assert_eq!(
+            pct("省级学前教育专项资金用于扶持普惠性民办幼儿园比例"),
+            None
+        );
+        assert_eq!(pct("残疾儿童档案实名登记率"), None);
+        assert_eq!(pct("德育项目合格率"), None);
+        assert_eq!(id("新建小学", Some("所")), None);
+        assert_eq!(id("", None), None);
+        // The unit check: a count is not a rate.
+        assert_eq!(id("学前教育毛入园率", Some("所")), None);
+        assert_eq!(id("生均教学仪器设备值", Some("%")), None);
+        // 骨干教师 counts are not rotation shares and the reverse.
+        assert_ne!(
+            pct("骨干教师占交流轮岗教师总数比例").as_deref(),
+            Some("teacher_rotation_share")
+        );
+        assert_eq!(id("骨干教师", Some("名")), None);
+        // 中小学 is not 小学.
+        assert_eq!(
+            pct("中小学校标准化智慧校园建成率").as_deref(),
+            Some("smart_campus_rate")
+        );
+        assert_eq!(pct("中小学入学率"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn classify_never_panics_on_any_text(
+            phrase in "\\PC{0,40}",
+            unit in proptest::option::of("\\PC{0,4}"),
+        ) {
+            let _ = Catalogue::builtin().classify(&phrase, unit.as_deref());
+            let _ = normalize_phrase(&phrase);
+        }
+
+        #[test]
+        fn classify_never_panics_on_near_misses(
+            phrase in "[全县小学中初高阶段教育毛入园率巩固学前一年(())%、的“”每百名生均*a-z0-9]{0,30}",
+        ) {
+            if let Some(m) = Catalogue::builtin().classify(&phrase, Some("%")) {
+                proptest::prop_assert!(m.score > 0);
+                proptest::prop_assert!(m.indicator.accepts_unit(Some("%")));
+            }
+        }
+    }
+
+    #[test]
+    fn match_goal_uses_the_goal_unit() {
+        let goal = NumericGoal {
+            indicator: "全县学前三年毛入园率".into(),
+            comparator: crate::records::Comparator::Ge,
+            value: 95.0,
+            unit: Some("%".into()),
+            year: Some(2025),
+            baseline: None,
+            status: crate::records::GoalStatus::Target,
+            binding: None,
+            section: None,
+            text: String::new(),
+            span: [0, 0],
+        };
+        let cat = Catalogue::builtin();
+        assert_eq!(
+            cat.match_goal(&goal).map(|i| i.id.as_str()),
+            Some("preschool_ger")
+        );
+        let count = NumericGoal {
+            unit: Some("所".into()),
+            ..goal
+        };
+        assert_eq!(cat.match_goal(&count), None);
+    }
+}

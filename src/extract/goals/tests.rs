@@ -1,0 +1,371 @@
+//! Unit tests of the goal rules, on sentences written for them.
+
+use super::*;
+use crate::records::{Meta, Period};
+use crate::structure::{self, Column, Row, Structure};
+use crate::text::CharIndex;
+
+fn run_with(text: &str, meta: &Meta, structure: &Structure) -> Vec<NumericGoal> {
+    let chars = CharIndex::new(text);
+    let ctx = Context {
+        text,
+        structure,
+        chars: &chars,
+        meta,
+    };
+    extract(&ctx)
+}
+
+fn run(text: &str) -> Vec<NumericGoal> {
+    run_with(text, &Meta::default(), &structure::analyze(text))
+}
+
+fn find(goals: &[NumericGoal], value: f64) -> &NumericGoal {
+    goals
+        .iter()
+        .find(|g| (g.value - value).abs() < 1e-9)
+        .unwrap_or_else(|| panic!("no goal of value {value} in {goals:#?}"))
+}
+
+#[test]
+fn distributes_listed_indicators_over_listed_values() {
+    let g = run("到2030年,城市入学率和农村入学率分别达到99%、95%以上。");
+    assert_eq!(g.len(), 2, "{g:#?}");
+    assert_eq!(g[0].indicator, "城市入学率");
+    assert_eq!((g[0].value, g[0].comparator), (99.0, Comparator::Eq));
+    assert_eq!(g[1].indicator, "农村入学率");
+    assert_eq!((g[1].value, g[1].comparator), (95.0, Comparator::Ge));
+    assert!(g
+        .iter()
+        .all(|x| x.year == Some(2030) && x.unit.as_deref() == Some("%")));
+}
+
+#[test]
+fn one_value_shared_by_listed_rates_gives_one_goal_each() {
+    let g = run("全市小学巩固率、初中巩固率均保持在100%。");
+    let names: Vec<&str> = g.iter().map(|x| x.indicator.as_str()).collect();
+    assert_eq!(names, ["全市小学巩固率", "初中巩固率"]);
+    assert!(g.iter().all(|x| x.value == 100.0));
+}
+
+#[test]
+fn counts_take_the_noun_after_the_number() {
+    let g = run("新建3所幼儿园、2所小学。");
+    assert_eq!(g.len(), 2);
+    assert!(g[0].indicator.contains("幼儿园"), "{:?}", g[0].indicator);
+    assert_eq!(g[1].indicator, "小学");
+    assert_eq!(g[1].unit.as_deref(), Some("所"));
+}
+
+#[test]
+fn list_item_before_the_number_is_the_indicator() {
+    let g = run("建成实验中学、体育馆2处、图书馆1处。");
+    assert_eq!(g.len(), 2);
+    assert_eq!(g[0].indicator, "体育馆");
+    assert_eq!(g[1].indicator, "图书馆");
+}
+
+#[test]
+fn strips_time_phrases_markers_and_predicates() {
+    let g = run("到2027年,力争全县学前教育普及率达到96%。");
+    assert_eq!(g[0].indicator, "全县学前教育普及率");
+    assert_eq!(g[0].year, Some(2027));
+}
+
+#[test]
+fn years_dates_ordinals_names_and_phones_are_not_goals() {
+    let text = "2021年3月15日,庆祝第35个教师节。实施“1+3”办学模式和“三个课堂”。\
+                学习《关于落实5项措施的意见》。咨询电话:0631-7561234。推进教育信息化2.0版。\
+                落实中央八项规定精神。开展两次专项督导。";
+    let g = run(text);
+    assert!(g.is_empty(), "{g:#?}");
+}
+
+#[test]
+fn unitless_numbers_count_only_for_rates() {
+    let g = run("校际差异率低于0.12,生师比不高于15。全县设3个片区,编号为12。");
+    assert_eq!(g.len(), 3, "{g:#?}");
+    assert_eq!(
+        (g[0].value, g[0].comparator, g[0].unit.clone()),
+        (0.12, Comparator::Lt, None)
+    );
+    assert_eq!((g[1].value, g[1].comparator), (15.0, Comparator::Le));
+    assert_eq!(g[2].unit.as_deref(), Some("个"));
+}
+
+#[test]
+fn ratios_survive_a_clause_split_at_the_colon() {
+    let g = run("目前多媒体教室比达1:2,实现全覆盖。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!(g[0].value, 0.5);
+    assert_eq!(g[0].status, GoalStatus::Achieved);
+}
+
+#[test]
+fn reported_results_are_achieved() {
+    let g =
+        run("截至2020年底,全县共有幼儿园120所。目前已建成智慧教室300间。力争再建成智慧教室500间。");
+    assert_eq!(find(&g, 120.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 120.0).year, None);
+    assert_eq!(find(&g, 300.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 500.0).status, GoalStatus::Target);
+}
+
+#[test]
+fn a_marker_earlier_in_the_sentence_governs_later_clauses() {
+    let g = run("实施学前教育行动计划,近两年来,新建幼儿园9所,普及率达到97.5%。");
+    assert!(g.iter().all(|x| x.status == GoalStatus::Achieved), "{g:#?}");
+}
+
+#[test]
+fn paragraph_opened_by_a_review_marker_is_achieved_unless_planned() {
+    let g = run("近年来,全县教育发展迅速。新建学校14所,培训教师2300人次。确保每年培训经费占比5%。");
+    assert_eq!(find(&g, 14.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 2300.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 5.0).status, GoalStatus::Target);
+}
+
+#[test]
+fn review_sections_are_achieved_plan_sections_target() {
+    let text = "一、“十三五”发展成就\n全县新建学校12所。\n二、主要目标\n全县新建学校8所。\n";
+    let g = run(text);
+    assert_eq!(find(&g, 12.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 8.0).status, GoalStatus::Target);
+    assert_eq!(find(&g, 8.0).section.as_deref(), Some("二"));
+}
+
+#[test]
+fn a_year_opening_a_section_dates_its_subsections() {
+    let text = "(二)发展目标\n到2030年,全面实现教育现代化。\n1.学前教育。学前教育普及率达到95%。\n\
+                (三)保障措施\n学前教育普及率达到96%。\n";
+    let g = run(text);
+    assert_eq!(find(&g, 95.0).year, Some(2030));
+    assert_eq!(find(&g, 96.0).year, None);
+}
+
+#[test]
+fn a_year_opening_a_sentence_carries_through_its_paragraph_only() {
+    let text =
+        "到2028年,学前教育普及率达到95%。义务教育巩固率达到97%。\n高中阶段毛入学率达到92%。\n\
+                提升保教水平,到2028年,新增幼儿园3所。持证上岗率达到90%。\n";
+    let g = run(text);
+    assert_eq!(find(&g, 95.0).year, Some(2028));
+    assert_eq!(find(&g, 97.0).year, Some(2028));
+    assert_eq!(find(&g, 92.0).year, None);
+    assert_eq!(find(&g, 3.0).year, Some(2028));
+    assert_eq!(find(&g, 90.0).year, None);
+}
+
+#[test]
+fn plan_period_end_gives_the_year() {
+    let g = run("十五五末,全市学校达到300所。");
+    assert_eq!(g[0].year, Some(2030));
+    assert_eq!(g[0].indicator, "全市学校");
+}
+
+#[test]
+fn one_year_work_plan_dates_every_target() {
+    let meta = Meta {
+        title: Some("2022年全县教育工作要点".to_owned()),
+        kind: Some("工作要点".to_owned()),
+        ..Meta::default()
+    };
+    let text = "推动8所学校开展结对帮扶。落实6项惠民政策。";
+    let g = run_with(text, &meta, &structure::analyze(text));
+    assert_eq!(g.len(), 2);
+    assert!(g.iter().all(|x| x.year == Some(2022)), "{g:#?}");
+    // Without metadata the title line near the top is used.
+    let text = "2023年全市教育工作要点\n落实6项惠民政策。";
+    let g = run(text);
+    assert_eq!(g[0].year, Some(2023));
+}
+
+#[test]
+fn modifiers_of_nouns_are_not_goals() {
+    let g = run("对10人以下的教学点进行撤并,动员20人以下“微型学校”学生转学。");
+    assert!(g.is_empty(), "{g:#?}");
+    let g = run("将不足50名学生的学校按50名学生核拨经费。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!((g[0].value, g[0].comparator), (50.0, Comparator::Eq));
+    // After a list, 等N所 counts the items even before 的.
+    let g = run("完成一中、二中等3所学校的改造。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+}
+
+#[test]
+fn ranges_give_a_lower_and_an_upper_goal() {
+    let g = run("校长每4-6年交流一次。");
+    assert_eq!(g.len(), 2, "{g:#?}");
+    assert_eq!((g[0].value, g[0].comparator), (4.0, Comparator::Ge));
+    assert_eq!((g[1].value, g[1].comparator), (6.0, Comparator::Le));
+    assert!(g.iter().all(|x| x.unit.as_deref() == Some("年")));
+}
+
+#[test]
+fn chinese_numerals_count_after_a_creation_verb() {
+    let g = run("力争引进两所高校。");
+    assert_eq!(g.len(), 1);
+    assert_eq!((g[0].value, g[0].unit.as_deref()), (2.0, Some("所")));
+}
+
+#[test]
+fn a_change_from_one_value_to_another_gives_a_baseline() {
+    let g = run("目前,全县学校总数由2015年的200所调整到现在的120所。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!(g[0].value, 120.0);
+    assert_eq!(g[0].indicator, "全县学校总数");
+    let b = g[0].baseline.as_ref().expect("baseline");
+    assert_eq!((b.value, b.year), (200.0, Some(2015)));
+}
+
+#[test]
+fn money_folds_multipliers_and_amount_clauses_reuse_the_count() {
+    let g = run("2018年以来,累计投入资金3.5亿元。资助学生300人次,共计15万元。");
+    assert_eq!(find(&g, 350_000_000.0).unit.as_deref(), Some("元"));
+    assert_eq!(find(&g, 350_000_000.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 150_000.0).indicator, "资助学生");
+}
+
+#[test]
+fn rates_keep_their_compound_unit() {
+    let g = run("班主任津贴提高到600元/人•月。");
+    assert_eq!(g[0].unit.as_deref(), Some("元/人•月"));
+    assert_eq!(g[0].indicator, "班主任津贴");
+}
+
+#[test]
+fn spans_are_char_ranges_of_the_clause() {
+    let text = "一、目标\n普及率达到95%。";
+    let g = run(text);
+    let s = g[0].span;
+    let clause: String = text.chars().skip(s[0]).take(s[1] - s[0]).collect();
+    assert!(clause.contains("95%"), "{clause}");
+}
+
+fn table_structure(text: &str) -> Structure {
+    let col = |header: &str, role, year| Column {
+        header: header.to_owned(),
+        role,
+        year,
+    };
+    let mut s = structure::analyze(text);
+    s.sentences.clear();
+    s.tables.push(Table {
+        caption: Some("专栏一 主要目标".to_owned()),
+        columns: vec![
+            col("序号", ColumnRole::Index, None),
+            col("指标", ColumnRole::Name, None),
+            col("2020年", ColumnRole::Value, Some(2020)),
+            col("2025年", ColumnRole::Value, Some(2025)),
+            col("属性", ColumnRole::Binding, None),
+        ],
+        rows: vec![
+            Row {
+                cells: ["1", "学前教育毛入园率(%)", "92.5", "95", "预期性"]
+                    .map(String::from)
+                    .to_vec(),
+                span: 0..text.len(),
+            },
+            Row {
+                cells: ["2", "专任教师 本科学历比例(%)", "60", "≥75", "约束性"]
+                    .map(String::from)
+                    .to_vec(),
+                span: 0..text.len(),
+            },
+            Row {
+                cells: ["3", "教育经费投入(万元)", "1200", "1500.5", ""]
+                    .map(String::from)
+                    .to_vec(),
+                span: 0..text.len(),
+            },
+            Row {
+                cells: ["4", "说明", "", "—", ""].map(String::from).to_vec(),
+                span: 0..text.len(),
+            },
+        ],
+        span: 0..text.len(),
+    });
+    s
+}
+
+#[test]
+fn tables_give_target_baseline_binding_and_unit() {
+    let text = "专栏一 主要目标";
+    let g = run_with(text, &Meta::default(), &table_structure(text));
+    assert_eq!(g.len(), 3, "{g:#?}");
+    assert_eq!(g[0].indicator, "学前教育毛入园率");
+    assert_eq!(
+        (g[0].value, g[0].unit.as_deref(), g[0].year),
+        (95.0, Some("%"), Some(2025))
+    );
+    assert_eq!(
+        g[0].baseline,
+        Some(Baseline {
+            value: 92.5,
+            year: Some(2020)
+        })
+    );
+    assert_eq!(g[0].binding, Some(Binding::Expected));
+    assert_eq!(g[0].section.as_deref(), Some("专栏一"));
+    assert_eq!(g[1].indicator, "专任教师本科学历比例");
+    assert_eq!(
+        (g[1].comparator, g[1].binding),
+        (Comparator::Ge, Some(Binding::Binding))
+    );
+    assert_eq!(
+        (g[2].value, g[2].unit.as_deref()),
+        (15_005_000.0, Some("元"))
+    );
+    assert_eq!(g[2].baseline.as_ref().map(|b| b.value), Some(12_000_000.0));
+}
+
+#[test]
+fn table_period_comes_from_metadata_when_columns_have_no_year() {
+    let meta = Meta {
+        period: Some(Period {
+            name: Some("十四五".to_owned()),
+            start: 2021,
+            end: 2025,
+        }),
+        ..Meta::default()
+    };
+    let text = "x";
+    let mut s = table_structure(text);
+    for c in &mut s.tables[0].columns {
+        c.year = None;
+    }
+    s.tables[0].columns[2].header = "现状值".to_owned();
+    s.tables[0].columns[3].header = "目标值".to_owned();
+    let g = run_with(text, &meta, &s);
+    assert_eq!(g[0].year, Some(2025));
+    assert_eq!(g[0].value, 95.0);
+    assert_eq!(g[0].baseline.as_ref().map(|b| b.value), Some(92.5));
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for t in [
+        "",
+        "。",
+        "1",
+        "达到%",
+        "由到",
+        "分别达到、",
+        "“1",
+        "《2所",
+        "1:",
+        ":1",
+        "百分之",
+        "三分之",
+        "约",
+    ] {
+        let _ = run(t);
+    }
+}
+
+#[test]
+fn examples_before_deng_are_not_the_indicator() {
+    let g = run("编写《家乡风物》《话说古镇》等校本教材30多种。");
+    assert_eq!(g[0].indicator, "校本教材");
+    assert_eq!((g[0].value, g[0].comparator), (30.0, Comparator::Gt));
+}

@@ -1,0 +1,360 @@
+//! Where a document applies: place names resolved through the divisions gazetteer.
+//!
+//! Evidence, strongest first: the issuer's name, the title, a source line (来源:…), the
+//! division code inside an 18-character unified social credit code, and finally the
+//! county-level name the text mentions most. Names shared by several divisions (朝阳区, 鼓楼区)
+//! are resolved by the enclosing places the text names and by the credit code.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::gazetteer::{gazetteer, Candidate, Gazetteer, Level, Mention};
+use crate::records::Region;
+
+/// Chars that, right after a two-char county name, show it is part of another word:
+/// 提高县域 (高县), 建成县级 (成县), 新县城 (新县).
+const BAD_AFTER_SHORT_NAME: &str = "域城级直属情乡份内外际";
+
+/// True when the mention at `m` in `text` is a plausible place name, not part of a word.
+fn plausible(text: &str, m: &Mention<'_>) -> bool {
+    let name = &text[m.start..m.end];
+    let next = text[m.end..].chars().next();
+    if name.chars().count() <= 2 {
+        if next.is_some_and(|c| BAD_AFTER_SHORT_NAME.contains(c)) {
+            return false;
+        }
+    } else if (name.ends_with('区') && next == Some('域'))
+        || (name.ends_with('市') && next == Some('场'))
+    {
+        // 城东区域, 东港市场: the suffix belongs to the next word.
+        return false;
+    }
+    // Generic full names (城区, 郊区, 矿区, 东区) are common words: never evidence by themselves.
+    !matches!(name, "城区" | "郊区" | "矿区" | "东区" | "西区" | "新区")
+}
+
+/// County names that are also common descriptions of parts of a town (新城区 "the new town",
+/// 城关区): evidence when an issuer or title names them, but not counted in running text.
+const GENERIC_IN_TEXT: &[&str] = &[
+    "新城区",
+    "老城区",
+    "城东区",
+    "城西区",
+    "城北区",
+    "城南区",
+    "城中区",
+    "城关区",
+    "新市区",
+    "市中区",
+    "东城区",
+    "西城区",
+    "市北区",
+    "市南区",
+    "新华区",
+    "城厢区",
+];
+
+/// The place names of `text` the gazetteer knows, with implausible ones dropped.
+fn mentions<'g>(g: &'g Gazetteer, text: &str) -> Vec<Mention<'g>> {
+    g.scan(text)
+        .into_iter()
+        .filter(|m| plausible(text, m))
+        .collect()
+}
+
+/// What the whole text says about places, for resolving shared names.
+pub struct Context {
+    /// Division → number of mentions (full or short name) in the whole text.
+    counts: HashMap<usize, usize>,
+    /// County-level full name → mentions, for the most-mentioned rule.
+    county_names: HashMap<String, usize>,
+    /// The division of the first valid credit code, if any.
+    code: Option<usize>,
+}
+
+static CREDIT_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}").expect("valid regex")
+});
+
+/// True when `code` passes the GB 32100-2015 check character.
+fn credit_code_valid(code: &str) -> bool {
+    const CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    const WEIGHTS: [usize; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
+    let values: Option<Vec<usize>> = code.chars().map(|c| CHARS.find(c)).collect();
+    let Some(values) = values.filter(|v| v.len() == 18) else {
+        return false;
+    };
+    let sum: usize = values[..17].iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
+    (31 - sum % 31) % 31 == values[17]
+}
+
+/// The division named by the first valid unified social credit code in `text` (chars 3–8
+/// are the registering body's division code).
+pub fn credit_code_division(text: &str) -> Option<usize> {
+    let g = gazetteer();
+    CREDIT_CODE.find_iter(text).find_map(|m| {
+        // Not part of a longer alphanumeric run.
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if before.is_some_and(|c| c.is_ascii_alphanumeric())
+            || after.is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return None;
+        }
+        let code = m.as_str();
+        if !credit_code_valid(code) {
+            return None;
+        }
+        g.by_code(code.get(2..8)?)
+    })
+}
+
+impl Context {
+    /// Counts the places `text` names.
+    pub fn new(text: &str) -> Self {
+        let g = gazetteer();
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut county_names: HashMap<String, usize> = HashMap::new();
+        let mut full_seen: HashMap<usize, bool> = HashMap::new();
+        let all: Vec<Mention<'_>> = mentions(g, text)
+            .into_iter()
+            .filter(|m| !GENERIC_IN_TEXT.contains(&&text[m.start..m.end]))
+            .collect();
+        for m in &all {
+            for c in m.candidates {
+                *counts.entry(c.division).or_default() += 1;
+                if !c.short {
+                    full_seen.insert(c.division, true);
+                }
+            }
+        }
+        for m in &all {
+            // A short form (平阴) counts for a county only once its full name (平阴县) appears.
+            for c in m.candidates {
+                let Some(d) = g.get(c.division) else { continue };
+                if d.level == Level::County && (!c.short || full_seen.contains_key(&c.division)) {
+                    *county_names.entry(d.name.clone()).or_default() += 1;
+                    break;
+                }
+            }
+        }
+        Context {
+            counts,
+            county_names,
+            code: credit_code_division(text),
+        }
+    }
+
+    /// How strongly the text supports candidate division `d`: mentions of the places above
+    /// it, and a credit code inside it.
+    fn support(&self, g: &Gazetteer, d: usize, local: &[usize]) -> usize {
+        let mut score = 0;
+        for a in g.ancestors(d).skip(1) {
+            if local.contains(&a) {
+                score += 1000;
+            }
+            score += self.counts.get(&a).copied().unwrap_or(0);
+        }
+        if self.code.is_some_and(|c| g.contains(d, c)) {
+            score += 100;
+        }
+        score
+    }
+
+    /// Picks among divisions sharing a name; `None` when the text cannot tell them apart.
+    fn pick(&self, g: &Gazetteer, candidates: &[usize], local: &[usize]) -> Option<usize> {
+        if let [only] = candidates {
+            return Some(*only);
+        }
+        let mut scored: Vec<(usize, usize)> = candidates
+            .iter()
+            .map(|&d| (self.support(g, d, local), d))
+            .collect();
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+        match scored.as_slice() {
+            [(best, d), (second, _), ..] if best > second => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// The region named in a short string (an issuer, a title, a source line), if any.
+    /// `allow_short` lets a short form at the very start count (平阴教育…).
+    pub fn region_in(&self, s: &str, allow_short: bool) -> Option<Region> {
+        let g = gazetteer();
+        let found: Vec<Mention<'_>> = mentions(g, s)
+            .into_iter()
+            .filter(|m| {
+                let lead = s[..m.start].trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || c == '年' || c.is_whitespace() || c == '中' || c == '共'
+                });
+                m.candidates.iter().any(|c| !c.short) || (allow_short && lead.is_empty())
+            })
+            .collect();
+        // Divisions named in the string, to resolve the names after them (太原市迎泽区).
+        let local: Vec<usize> = found
+            .iter()
+            .flat_map(|m| m.candidates.iter().map(|c| c.division))
+            .collect();
+        for level in [Level::County, Level::City, Level::Province] {
+            for m in &found {
+                let cands: Vec<usize> = m
+                    .candidates
+                    .iter()
+                    .filter(|c| g.get(c.division).is_some_and(|d| d.level == level))
+                    .map(|c| c.division)
+                    .collect();
+                if cands.is_empty() {
+                    continue;
+                }
+                return Some(self.resolve(g, &cands, &local));
+            }
+        }
+        None
+    }
+
+    /// The region of one of `cands` (same name, same level), or just the name when the text
+    /// cannot tell which.
+    fn resolve(&self, g: &Gazetteer, cands: &[usize], local: &[usize]) -> Region {
+        if let Some(d) = self.pick(g, cands, local) {
+            return g.region(d);
+        }
+        let mut region = Region::default();
+        if let Some(d) = cands.first().and_then(|&i| g.get(i)) {
+            let name = Some(d.name.clone());
+            match d.level {
+                Level::County => region.county = name,
+                Level::City => region.city = name,
+                Level::Province => region.province = name,
+            }
+        }
+        region
+    }
+
+    /// The region of the credit code, if the text carries one.
+    pub fn credit_code_region(&self) -> Option<Region> {
+        self.code.map(|d| gazetteer().region(d))
+    }
+
+    /// The county-level name the text mentions most (at least twice, more than any other).
+    pub fn most_mentioned(&self) -> Option<Region> {
+        let g = gazetteer();
+        let mut ranked: Vec<(&String, &usize)> = self.county_names.iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let (name, &count) = *ranked.first()?;
+        if count < 2 || ranked.get(1).is_some_and(|(_, &c)| c == count) {
+            return None;
+        }
+        let cands: Vec<usize> = g
+            .lookup(name)
+            .iter()
+            .filter(|c: &&Candidate| !c.short)
+            .filter(|c| g.get(c.division).is_some_and(|d| d.level == Level::County))
+            .map(|c| c.division)
+            .collect();
+        (!cands.is_empty()).then(|| self.resolve(g, &cands, &[]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_code_check_and_division() {
+        assert!(credit_code_valid("11370124004209020U"));
+        assert!(!credit_code_valid("11370124004209020V"));
+        let text = "索引号:11370124004209020U/2021-4656593";
+        let region = gazetteer().region(credit_code_division(text).unwrap());
+        assert_eq!(region.county.as_deref(), Some("平阴县"));
+        assert_eq!(region.city.as_deref(), Some("济南市"));
+        assert_eq!(credit_code_division("编号 11370124004209020V 无效"), None);
+    }
+
+    #[test]
+    fn shared_names_resolved_by_named_places() {
+        let ctx = Context::new("吉林省长春市朝阳区教育局。长春市朝阳区各学校。");
+        let r = ctx.region_in("朝阳区教育局", false).unwrap();
+        assert_eq!(r.city.as_deref(), Some("长春市"));
+        assert_eq!(r.province.as_deref(), Some("吉林省"));
+
+        let ctx = Context::new("北京市朝阳区。");
+        let r = ctx.region_in("朝阳区教育委员会", false).unwrap();
+        assert_eq!(r.city.as_deref(), Some("北京市"));
+
+        let ctx = Context::new("福建省福州市鼓楼区。福州市教育局。");
+        let r = ctx.most_mentioned();
+        assert!(r.is_none(), "a single mention is not enough");
+        let r = ctx.region_in("鼓楼区", false).unwrap();
+        assert_eq!(r.city.as_deref(), Some("福州市"));
+
+        // The string itself names the city: 南京市鼓楼区.
+        let ctx = Context::new("");
+        let r = ctx.region_in("南京市鼓楼区人民政府", false).unwrap();
+        assert_eq!(r.city.as_deref(), Some("南京市"));
+        assert_eq!(r.county.as_deref(), Some("鼓楼区"));
+    }
+
+    #[test]
+    fn unresolved_shared_name_keeps_only_the_name() {
+        let ctx = Context::new("");
+        let r = ctx.region_in("鼓楼区教育局", false).unwrap();
+        assert_eq!(r.county.as_deref(), Some("鼓楼区"));
+        assert_eq!(r.city, None);
+    }
+
+    #[test]
+    fn credit_code_resolves_shared_name() {
+        // 110105 is Beijing's 朝阳区; build a valid code around it.
+        let body = "11110105MB0000000";
+        const CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        const W: [usize; 17] = [
+            1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+        ];
+        let sum: usize = body
+            .chars()
+            .zip(W)
+            .map(|(c, w)| CHARS.find(c).unwrap() * w)
+            .sum();
+        let check = CHARS.chars().nth((31 - sum % 31) % 31).unwrap();
+        let text = format!("信用代码:{body}{check}\n朝阳区教育工作要点");
+        let ctx = Context::new(&text);
+        let r = ctx.region_in("朝阳区教育工作要点", false).unwrap();
+        assert_eq!(r.city.as_deref(), Some("北京市"));
+    }
+
+    #[test]
+    fn most_mentioned_county_and_word_traps() {
+        let ctx = Context::new("徽县深入推进改革。组建徽县实验小学教育集团。我县、全县。提高县域教育水平,建成县级平台。");
+        let r = ctx.most_mentioned().unwrap();
+        assert_eq!(r.county.as_deref(), Some("徽县"));
+        assert_eq!(r.city.as_deref(), Some("陇南市"));
+        let ctx = Context::new("提高县域水平。提高县域质量。建成县级平台,建成县级中心。");
+        assert_eq!(ctx.most_mentioned(), None);
+        let ctx = Context::new("我县教育。全县学校。本县教师。");
+        assert_eq!(ctx.most_mentioned(), None);
+        let ctx = Context::new("新城区学校建设,老城区改造,新城区配套幼儿园。城东区域。");
+        assert_eq!(ctx.most_mentioned(), None);
+        assert_eq!(
+            ctx.region_in("新城区教育局", false)
+                .and_then(|r| r.county)
+                .as_deref(),
+            Some("新城区")
+        );
+    }
+
+    #[test]
+    fn short_form_only_at_start_when_allowed() {
+        let ctx = Context::new("");
+        assert_eq!(
+            ctx.region_in("平阴教育发展规划", true)
+                .and_then(|r| r.county)
+                .as_deref(),
+            Some("平阴县")
+        );
+        assert_eq!(ctx.region_in("关于支持平阴发展", true), None);
+    }
+}

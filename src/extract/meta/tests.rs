@@ -1,0 +1,355 @@
+//! Layout-level tests of the metadata reader on documents written for them.
+
+use super::*;
+use crate::structure::analyze;
+
+fn meta(text: &str) -> Meta {
+    extract(text, &analyze(text))
+}
+
+fn county(m: &Meta) -> Option<&str> {
+    m.region.as_ref().and_then(|r| r.county.as_deref())
+}
+
+#[test]
+fn covering_notice_on_one_line() {
+    let text = "莱芜区人民政府办公室关于印发莱芜区学前教育发展规划(2022—2025年)的通知\n\
+        莱政办发[2022]7号\n\
+        各镇人民政府,各街道办事处,区政府各部门:\n\
+        《莱芜区学前教育发展规划(2022—2025年)》已经区政府研究同意,现印发给你们,请结合实际认真贯彻落实。\n\
+        莱芜区人民政府办公室\n\
+        二〇二二年三月十五日\n\
+        莱芜区学前教育发展规划(2022—2025年)\n\
+        为推进学前教育普及普惠发展,制定本规划。\n\
+        一、发展基础\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("莱芜区学前教育发展规划(2022—2025年)")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("莱芜区人民政府办公室"));
+    assert_eq!(m.doc_number.as_deref(), Some("莱政办发〔2022〕7号"));
+    assert_eq!(m.date.as_deref(), Some("2022-03-15"));
+    assert_eq!(m.kind.as_deref(), Some("规划"));
+    let p = m.period.unwrap();
+    assert_eq!(
+        (p.name.as_deref(), p.start, p.end),
+        (Some("2022-2025"), 2022, 2025)
+    );
+    let r = m.region.unwrap();
+    assert_eq!(r.county.as_deref(), Some("莱芜区"));
+    assert_eq!(r.city.as_deref(), Some("济南市"));
+    assert_eq!(r.province.as_deref(), Some("山东省"));
+}
+
+#[test]
+fn covering_notice_broken_over_lines_after_web_chrome() {
+    let text = "免费观看在线视频,精品资源,最新电影免费看\n\
+        无障碍阅读 关怀版 返回首页\n\
+        字号:\n\
+        打印整页 打印内容 分享\n\
+        \n\
+        长清区教育和体育局\n\
+        \n\
+        关于印发《长清区义务教育优质均衡发展\n\
+        \n\
+        三年行动实施方案》的通知\n\
+        \n\
+        长教体字\u{ff08}2023\u{ff09}15号\n\
+        \n\
+        各中小学:\n\
+        现将《长清区义务教育优质均衡发展三年行动实施方案》印发给你们,请认真贯彻执行。\n\
+        \n\
+        长清区教育和体育局 2023年4月6日\n\
+        \n\
+        一、工作目标\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("长清区义务教育优质均衡发展三年行动实施方案")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("长清区教育和体育局"));
+    assert_eq!(m.doc_number.as_deref(), Some("长教体字〔2023〕15号"));
+    assert_eq!(m.date.as_deref(), Some("2023-04-06"));
+    assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    assert_eq!(m.period, None);
+    assert_eq!(county(&m), Some("长清区"));
+}
+
+#[test]
+fn covering_notice_without_place_uses_credit_code() {
+    // 370124 is 平阴县; the index number carries a valid credit code.
+    let text = "索引号:11370124004209020U/2021-4656593\n\
+        县政府办公室关于印发全县教育工作要点的通知\n\
+        各镇人民政府:\n\
+        《全县教育工作要点》已经县政府同意,现印发给你们。\n\
+        县政府办公室\n\
+        2021-03-02\n\
+        全县教育工作要点\n\
+        我县将继续推进教育改革。全县学校……\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("全县教育工作要点"));
+    assert_eq!(m.issuer.as_deref(), Some("县政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2021-03-02"));
+    assert_eq!(m.kind.as_deref(), Some("工作要点"));
+    let r = m.region.unwrap();
+    assert_eq!(r.county.as_deref(), Some("平阴县"));
+    assert_eq!(r.code.as_deref(), Some("370124"));
+}
+
+#[test]
+fn own_title_after_chrome_with_source_line() {
+    let text = "首页\n>政务公开>教育\n\n2020年全市教育工作要点\n\n\
+        时间:2020年03月01日 09:00 来源:乳山市人民政府 浏览次数:\n\
+        2020年全市教育工作总的要求是,推动教育高质量发展。\n\
+        一、提升办学水平\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("2020年全市教育工作要点"));
+    assert_eq!(m.issuer, None, "a web page's source is not the issuer");
+    assert_eq!(m.date, None, "a publishing time is not the 成文日期");
+    assert_eq!(m.doc_number, None);
+    assert_eq!(m.kind.as_deref(), Some("工作要点"));
+    assert_eq!(m.period, None);
+    let r = m.region.unwrap();
+    assert_eq!(r.county.as_deref(), Some("乳山市"));
+    assert_eq!(r.city.as_deref(), Some("威海市"));
+}
+
+#[test]
+fn own_title_with_period_on_next_line() {
+    let text = "历城区教育事业发展“十四五”规划\n(2021—2025年)\n\
+        为加快教育现代化,编制本规划。\n一、发展基础\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("历城区教育事业发展“十四五”规划(2021—2025年)")
+    );
+    assert_eq!(county(&m), Some("历城区"));
+    let p = m.period.unwrap();
+    assert_eq!(
+        (p.name.as_deref(), p.start, p.end),
+        (Some("十四五"), 2021, 2025)
+    );
+}
+
+#[test]
+fn title_broken_before_its_kind() {
+    let text = "创建省级学前教育普及普惠县\n实施方案\n为推进学前教育发展,制定本方案。\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("创建省级学前教育普及普惠县实施方案")
+    );
+    assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    assert_eq!(m.region, None);
+}
+
+#[test]
+fn page_header_title_and_most_mentioned_county() {
+    let text = "推进乡村教育振兴_第1页\n推进乡村教育振兴_第2页\n全文预览已结束\n下载本文档\n\
+        近年来,成县持续推进乡村教育振兴,建成县级教研平台。成县实验小学教育集团成立,提高县域教育质量。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("推进乡村教育振兴"));
+    assert_eq!(m.kind, None);
+    assert_eq!(m.period, None);
+    let r = m.region.unwrap();
+    assert_eq!(r.county.as_deref(), Some("成县"));
+    assert_eq!(r.province.as_deref(), Some("甘肃省"));
+}
+
+#[test]
+fn shared_county_name_resolved_by_city_in_text() {
+    let text = "鼓楼区“十四五”教育发展规划\n\
+        根据《福州市“十四五”教育发展专项规划》,结合鼓楼区实际,编制本规划。福州市教育局指导……\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!(r.county.as_deref(), Some("鼓楼区"));
+    assert_eq!(r.city.as_deref(), Some("福州市"));
+    assert_eq!(r.province.as_deref(), Some("福建省"));
+
+    let text = "朝阳区教育工作要点\n全面落实北京市教育工作会议精神,推进朝阳区教育发展。\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!(r.city.as_deref(), Some("北京市"));
+
+    let text = "朝阳区教育工作要点\n落实吉林省、长春市部署,推进朝阳区教育发展。\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!(r.city.as_deref(), Some("长春市"));
+}
+
+#[test]
+fn county_named_only_as_our_county_gives_nothing() {
+    let text = "教育事业发展规划\n我县坚持教育优先发展。全县学校达到标准,县域均衡。\n";
+    let m = meta(text);
+    assert_eq!(m.region, None);
+    assert_eq!(m.title.as_deref(), Some("教育事业发展规划"));
+}
+
+#[test]
+fn ordinary_opinion_with_signature_at_the_end() {
+    let text = "宁阳县人民政府关于加快发展学前教育的意见\n\
+        宁政发〔2019〕3号\n\
+        各乡镇人民政府:\n为加快发展学前教育,提出如下意见。\n一、总体要求\n坚持公益普惠。\n\
+        宁阳县人民政府\n2019年2月28日\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("宁阳县人民政府关于加快发展学前教育的意见")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("宁阳县人民政府"));
+    assert_eq!(m.doc_number.as_deref(), Some("宁政发〔2019〕3号"));
+    assert_eq!(m.date.as_deref(), Some("2019-02-28"));
+    assert_eq!(m.kind.as_deref(), Some("意见"));
+    assert_eq!(county(&m), Some("宁阳县"));
+}
+
+#[test]
+fn stated_period_of_a_plan() {
+    let text = "教育现代化发展规划\n本规划期为2021—2025年,展望到2035年。\n";
+    let p = meta(text).period.unwrap();
+    assert_eq!(
+        (p.name.as_deref(), p.start, p.end),
+        (Some("2021-2025"), 2021, 2025)
+    );
+}
+
+#[test]
+fn spam_and_tool_lines_never_become_the_title() {
+    let text = "在线观看免费视频 精品资源 最新电影\n字号:\n打印\n分享到微信\n\
+        这是一段没有标题的正文,内容较长,说明一些情况。\n";
+    let m = meta(text);
+    assert_eq!(m.title, None);
+    assert_eq!(m.kind, None);
+}
+
+#[test]
+fn cited_notice_inside_a_sentence_is_not_the_document() {
+    let text =
+        "某某教育发展规划\n根据《省政府办公厅关于印发教育强省建设方案的通知》要求,编制本规划。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某某教育发展规划"));
+    assert_eq!(m.kind.as_deref(), Some("规划"));
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "",
+        "\n\n\n",
+        "关于印发",
+        "关于印发的通知",
+        "《》已经同意,现印发给你们",
+        "2021年\n二〇年十月\n〔2021〕号",
+        "平阴\u{0}县",
+        "_第1页",
+    ] {
+        let _ = meta(text);
+    }
+}
+
+#[test]
+fn red_head_masthead_names_the_issuer() {
+    let text = "东平县教育和体育局文件\n东教体发〔2022〕9号\n\
+        东平县中小学课后服务管理办法(试行)\n\
+        第一条 为规范课后服务,制定本办法。\n第二条 本办法适用于全县中小学。\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("东平县中小学课后服务管理办法(试行)")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("东平县教育和体育局"));
+    assert_eq!(m.doc_number.as_deref(), Some("东教体发〔2022〕9号"));
+    assert_eq!(m.kind.as_deref(), Some("办法"));
+    assert_eq!(m.date, None);
+    assert_eq!(county(&m), Some("东平县"));
+}
+
+#[test]
+fn menu_lines_and_cited_numbers_are_not_read() {
+    let text = "政策文件 规划计划 工作要点 通知公告\n\
+        某某区教育督导工作要点\n\
+        今年督导工作的总体要求是,围绕中心,服务大局。\n\
+        一、依据文件\n\
+        文件名称\n文号\n\
+        关于加强教育督导的意见\n国办发〔2020〕1号\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某某区教育督导工作要点"));
+    assert_eq!(m.doc_number, None);
+}
+
+#[test]
+fn notice_printing_several_documents_keeps_their_titles() {
+    let text = "某县人民政府关于印发《某县教育督导办法》《某县督学管理办法》的通知\n\
+        各乡镇:\n现将两个办法印发给你们,请遵照执行。\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("《某县教育督导办法》《某县督学管理办法》")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("某县人民政府"));
+}
+
+#[test]
+fn labelled_metadata_table_of_a_disclosure_page() {
+    let text = "索 引 号:11370124004209020U/2021-00012\n主题分类:教育\n\
+        发文机关:平阴县教育和体育局\n成文日期:2021年03月05日\n\
+        发文字号:平教体字[2021]5号\n发布日期:2021-03-08\n\
+        标  题:平阴县教育和体育局关于印发2021年全县教育工作要点的通知\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("2021年全县教育工作要点"));
+    assert_eq!(m.issuer.as_deref(), Some("平阴县教育和体育局"));
+    assert_eq!(m.doc_number.as_deref(), Some("平教体字〔2021〕5号"));
+    assert_eq!(m.date.as_deref(), Some("2021-03-05"));
+    assert_eq!(m.kind.as_deref(), Some("工作要点"));
+    assert_eq!(county(&m), Some("平阴县"));
+}
+
+#[test]
+fn byline_under_an_own_title() {
+    let text = "槐荫区“十四五”学前教育发展规划\n槐荫区教育和体育局\n2021年12月\n\
+        为推进学前教育发展,编制本规划。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("槐荫区“十四五”学前教育发展规划"));
+    assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
+    assert_eq!(m.date.as_deref(), Some("2021-12"));
+
+    let text = "槐荫区“十四五”学前教育发展规划\n槐荫区教育和体育局 二〇二一年十二月\n正文。\n";
+    let m = meta(text);
+    assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
+    assert_eq!(m.date.as_deref(), Some("2021-12"));
+
+    // A web page's time line under the title is no byline.
+    let text = "槐荫区学前教育发展规划\n发布时间:2021-12-08\n正文。\n";
+    let m = meta(text);
+    assert_eq!((m.issuer, m.date), (None, None));
+}
+
+#[test]
+fn number_after_the_notice_title_and_a_cut_issuer() {
+    let text = "阴县人民政府办公室关于印发平阴县学前教育行动方案的通知(平政办字〔2022〕4号)\n\
+        各镇人民政府:\n《平阴县学前教育行动方案》已经县政府同意,现印发给你们。\n\
+        平阴县人民政府办公室\n2022年2月1日\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("平阴县学前教育行动方案"));
+    assert_eq!(m.doc_number.as_deref(), Some("平政办字〔2022〕4号"));
+    assert_eq!(m.issuer.as_deref(), Some("平阴县人民政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2022-02-01"));
+}
+
+#[test]
+fn cited_notices_listed_in_the_body_are_not_the_document() {
+    let text = "某县教育事业发展规划\n一、编制依据\n\
+        1.国务院关于印发国家教育事业发展“十三五”规划的通知\n\
+        2.省政府关于印发教育强省建设方案的通知\n二、发展目标\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某县教育事业发展规划"));
+    assert_eq!(m.issuer, None);
+    assert_eq!(m.kind.as_deref(), Some("规划"));
+}
+
+#[test]
+fn kind_stated_by_the_document_itself() {
+    let text = "创建全国义务教育优质均衡发展县\n为推动义务教育优质均衡发展,制定本方案。\n";
+    let m = meta(text);
+    assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    let text = "切实推动教育均衡发展\n近年来,全县坚持教育优先发展,办好每一所学校。\n";
+    assert_eq!(meta(text).kind, None);
+}

@@ -1,0 +1,415 @@
+//! Verb classes that decide whether a clause commits to a checkable result.
+//!
+//! The classes are grammatical, not a list of seed sentences: a clause is a target when its
+//! first predicate is a verb of *creation, completion or attainment* (建成, 完成, 达到, 消除 …)
+//! rather than a verb of *ongoing effort* (加强, 深化, 推进 …), or when a commitment modal
+//! (确保, 力争) or a quantified obligation governs it.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The role a verb plays for the target decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Creation, completion or attainment of a state: always a checkable result.
+    Result,
+    /// A result verb whose object must be countable or named (实施“…计划”, 打造一所…) to be
+    /// checkable; with a vague object it is an effort.
+    WeakResult,
+    /// Like [`VerbClass::WeakResult`], but a quoted programme name also makes it checkable.
+    NamedResult,
+    /// Attainment of a level (达到, 保持, 不低于): a result with a number or a standard.
+    Metric,
+    /// Ongoing effort or manner without an end state (加强, 深化, 推进).
+    Process,
+    /// A verb that makes someone else act (组织, 指导, 督促): the embedded verb decides.
+    Causative,
+    /// A commitment modal (确保, 力争): the clause commits to what follows.
+    Modal,
+    /// 通过: a result only with an acceptance object (验收, 认定), else a preposition.
+    Pass,
+}
+
+/// Result verbs: making, founding, finishing, reaching, removing, introducing.
+const RESULT: &[&str] = &[
+    "建成",
+    "建立",
+    "建设",
+    "成立",
+    "设立",
+    "增设",
+    "新建",
+    "新增",
+    "续建",
+    "改建",
+    "扩建",
+    "改扩建",
+    "重建",
+    "改造",
+    "创建",
+    "再创建",
+    "搭建",
+    "组建",
+    "完成",
+    "实现",
+    "达标",
+    "消除",
+    "杜绝",
+    "取消",
+    "普及",
+    "覆盖",
+    "制定",
+    "制订",
+    "开发",
+    "安装",
+    "配置",
+    "配备",
+    "配齐",
+    "配足",
+    "补齐",
+    "派驻",
+    "确定",
+    "开齐",
+    "开足",
+    "开设",
+    "办成",
+    "加入",
+    "补办",
+    "推出",
+    "设置",
+    "建有",
+    "招聘",
+    "统一",
+    "消灭",
+    "建好",
+    "创成",
+    "通车",
+    "投入使用",
+    "竣工",
+    "落成",
+    "挂牌",
+    "出台",
+    "划定",
+    "核定",
+    "贯通",
+    "全覆盖",
+    "结对",
+];
+
+/// Result verbs that need a countable or named object.
+const WEAK_RESULT: &[&str] = &[
+    "实施", "落实", "开展", "打造", "培养", "推动", "用于", "安排", "培育", "减免", "创办", "举办",
+    "召开", "引进", "形成", "成为", "更新", "发放", "纳入",
+];
+
+/// Result verbs that are checkable with a counted object or a named programme (启动“…计划”).
+const NAMED_RESULT: &[&str] = &["启动", "推行"];
+
+/// Attainment of a level.
+const METRIC: &[&str] = &[
+    "达到",
+    "达",
+    "保持",
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "低于",
+    "高于",
+    "超过",
+    "控制在",
+    "提高到",
+    "提升到",
+    "增加到",
+    "降至",
+    "降低到",
+    "增至",
+    "提高至",
+    "提升至",
+];
+
+/// Verbs of ongoing effort, manner or attitude.
+const PROCESS: &[&str] = &[
+    "加强",
+    "深化",
+    "推进",
+    "完善",
+    "健全",
+    "强化",
+    "提升",
+    "提高",
+    "促进",
+    "优化",
+    "加大",
+    "加快",
+    "坚持",
+    "探索",
+    "规范",
+    "扩大",
+    "做好",
+    "抓好",
+    "发挥",
+    "注重",
+    "重视",
+    "贯彻",
+    "营造",
+    "树立",
+    "弘扬",
+    "关注",
+    "满足",
+    "丰富",
+    "拓展",
+    "拓宽",
+    "创新",
+    "研究",
+    "保障",
+    "增强",
+    "夯实",
+    "巩固",
+    "改善",
+    "减轻",
+    "深入",
+    "着力",
+    "聚焦",
+    "围绕",
+    "构建",
+    "统筹",
+    "参与",
+    "参加",
+    "承办",
+    "邀请",
+    "发展",
+    "改进",
+    "突出",
+    "凝聚",
+    "建立健全",
+    "建立完善",
+    "健全完善",
+    "持续推进",
+    "加快推进",
+    "积极推进",
+    "全面推进",
+    "深入推进",
+    "强调",
+    "倡导",
+    "宣传",
+    "加紧",
+    "用好",
+    "管好",
+    "坚守",
+    "遵循",
+    "落细",
+    "夯牢",
+    "补强",
+    "激发",
+    "调动",
+    "提倡",
+    "帮扶",
+    "服务",
+    "整合",
+    "盘活",
+    "调整",
+    "推广",
+    "挖掘",
+    "密切",
+    "引领",
+    "带动",
+    "辐射",
+    "鼓励",
+    "支持",
+    "引导",
+    "倾斜",
+    "深挖",
+    "践行",
+    "完善提升",
+];
+
+/// Verbs that make another party act.
+const CAUSATIVE: &[&str] = &[
+    "组织",
+    "指导",
+    "督促",
+    "要求",
+    "委托",
+    "帮助",
+    "指导督促",
+    "动员",
+];
+
+/// Commitment modals.
+const MODAL: &[&str] = &["确保", "保证", "力争", "务必", "力求", "做到"];
+
+/// All verbs in one alternation, longest first so that 改扩建 wins over 扩建 and 建立健全
+/// over 建立 at the same position.
+pub static VERBS: LazyLock<(Regex, HashMap<&'static str, VerbClass>)> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    let classes: [(&[&str], VerbClass); 7] = [
+        (RESULT, VerbClass::Result),
+        (WEAK_RESULT, VerbClass::WeakResult),
+        (NAMED_RESULT, VerbClass::NamedResult),
+        (METRIC, VerbClass::Metric),
+        (PROCESS, VerbClass::Process),
+        (CAUSATIVE, VerbClass::Causative),
+        (MODAL, VerbClass::Modal),
+    ];
+    for (words, class) in classes {
+        for w in words {
+            map.insert(*w, class);
+        }
+    }
+    map.insert("通过", VerbClass::Pass);
+    let mut words: Vec<&str> = map.keys().copied().collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let pattern = words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    (Regex::new(&pattern).expect("verb alternation"), map)
+});
+
+/// One verb occurrence in a clause.
+#[derive(Debug, Clone, Copy)]
+pub struct VerbHit {
+    /// Its class.
+    pub class: VerbClass,
+    /// Byte offset of its start in the clause.
+    pub start: usize,
+    /// Byte offset of its end in the clause.
+    pub end: usize,
+}
+
+/// The verbs of `clause`, in order, leaving out nominal uses (建成率, 覆盖面, …建设工作).
+pub fn verbs(clause: &str) -> Vec<VerbHit> {
+    let (re, map) = &*VERBS;
+    let mut out = Vec::new();
+    for m in re.find_iter(clause) {
+        let Some(&class) = map.get(m.as_str()) else {
+            continue;
+        };
+        let after = &clause[m.end()..];
+        let before = &clause[..m.start()];
+        // Indicator suffixes make a noun of any verb (巩固率, 覆盖面); the other nominal heads
+        // follow only result verbs (建设局, 新建小区), effort verbs keep their objects.
+        let indicator = matches!(after.chars().next(), Some('率' | '面' | '度' | '者' | '性'));
+        let nominal = indicator || (class != VerbClass::Process && NOMINAL.is_match(after));
+        if nominal || ADVERB_TONGYI.is_match(&clause[m.start()..]) {
+            continue;
+        }
+        // A negated verb commits to nothing (不保证, 未完成).
+        if before.ends_with(['不', '未', '无', '没']) {
+            continue;
+        }
+        // 达 alone attains only a number or a standard (达99%, 达标 is its own entry).
+        if m.as_str() == "达" && !starts_with_number(after) {
+            continue;
+        }
+        out.push(VerbHit {
+            class,
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+    out
+}
+
+/// What follows a verb used as part of a noun: an indicator (建成率, 覆盖面), a body (开发区,
+/// 建设局), a modifier (核定的…, 新建小区), a time (完成后) or a nominal head (…建设工作).
+static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:率|面|度|者|性|区|上|目标|局|厅|委|办|小区|住宅|园|的|后|时|之后|以后|等|工作|情况|方面|力度|水平|进程|步伐|任务|项目|成果|标准|规划|资金|经费|总量|总额)",
+    )
+    .expect("nominal regex")
+});
+
+/// 统一 before a verb is an adverb (统一领导, 统一调配), not the result 统一.
+static ADVERB_TONGYI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^统一[领管调部规组安协指实招]").expect("tongyi regex"));
+
+/// True when `s` starts with an Arabic or Chinese numeral.
+pub fn starts_with_number(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千零〇".contains(c))
+}
+
+/// A number with a measure word or `%` — something countable to check (一批 is not).
+pub static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:余|多)?(?:%|所|个|处|名|人|项|家|座|间|台|套|支|类|种|级|次|万|亿|元|平方米|亩|学时|课时|班|户|条|本|部|门|场|期|轮|天|小时|公里|倍)",
+    )
+    .expect("quantity regex")
+});
+
+/// True when `s` counts something: a quantity outside quotes (“两个维护” is a slogan) and
+/// not an adjective (一次性).
+pub fn has_quantity(s: &str) -> bool {
+    let mut depth = 0usize;
+    let mut plain = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '“' | '《' => depth += 1,
+            '”' | '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    QUANTITY
+        .find_iter(&plain)
+        .any(|m| !plain[m.end()..].starts_with('性'))
+}
+
+/// A quoted name of a programme or standard (“职称特岗计划”, 《…标准》).
+pub static NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[“《][^”》]{2,40}[”》]").expect("named regex"));
+
+/// A recurring schedule, which with a quantity makes a standing commitment (每年招聘100人).
+pub static RECURRING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"每(?:年|学年|学期|半年|季度|月|周|[一二两三四五六七八九十\d]+年)|逐年")
+        .expect("recurring regex")
+});
+
+/// Acceptance objects that make 通过 a result (通过…验收).
+pub static ACCEPTANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"验收|认定|认证|评估|达标|审核|评审|复评|考核|督导检查").expect("acceptance regex")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(s: &str) -> Vec<VerbClass> {
+        verbs(s).iter().map(|v| v.class).collect()
+    }
+
+    #[test]
+    fn longest_verb_wins() {
+        assert_eq!(classes("改扩建一所小学"), vec![VerbClass::Result]);
+        assert_eq!(classes("建立健全考核制度"), vec![VerbClass::Process]);
+    }
+
+    #[test]
+    fn nominal_uses_are_skipped() {
+        assert_eq!(classes("智慧校园建成率达100%"), vec![VerbClass::Metric]);
+        assert!(classes("扩大资源覆盖面")
+            .iter()
+            .all(|c| *c == VerbClass::Process));
+    }
+
+    #[test]
+    fn bare_da_needs_a_number() {
+        assert_eq!(classes("入园率达98%"), vec![VerbClass::Metric]);
+        assert!(classes("上传下达文件").is_empty());
+    }
+
+    #[test]
+    fn quantities_and_schedules() {
+        assert!(QUANTITY.is_match("新建幼儿园7处"));
+        assert!(QUANTITY.is_match("引进一所本科院校"));
+        assert!(QUANTITY.is_match("比例达95%"));
+        assert!(!QUANTITY.is_match("提升办学水平"));
+        assert!(RECURRING.is_match("每五年一个周期"));
+        assert!(RECURRING.is_match("支出逐年增长"));
+    }
+}

@@ -1,0 +1,559 @@
+//! Tables: pipe-separated rows (`1 | 学前教育毛入园率(%) | 99.01 | 99.02 | 预期性 |`), and
+//! tables written one cell per line (`指标`/`2020年`/`2025年`/`属性`, then the rows).
+//!
+//! Columns get a role from their header (序号, 指标, a year, 属性, 单位) and value columns the
+//! year their header names. A line-per-cell body is cut into rows by what the cells hold: a
+//! text cell starts a new row once the row has its name, so sub-rows without an index
+//! (`其中:小学`, `初中`) and missing cells come out right.
+
+use std::ops::Range;
+
+use super::outline::parse_label;
+use super::{Column, ColumnRole, HeadingKind, Line, Row, Table};
+
+/// The first year (1900–2099) written in `s`.
+pub(crate) fn year_in(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let w = &b[i..i + 4];
+        let digits = w.iter().all(u8::is_ascii_digit);
+        let before = i == 0 || !b[i - 1].is_ascii_digit();
+        let after = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        if digits && before && after && (w.starts_with(b"19") || w.starts_with(b"20")) {
+            std::str::from_utf8(w).ok()?.parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// The role (and year) a header cell gives its column.
+pub fn header_role(header: &str) -> (ColumnRole, Option<i32>) {
+    let h = header.trim();
+    if let Some(year) = year_in(h) {
+        return (ColumnRole::Value, Some(year));
+    }
+    let role = if h.contains("序号") || h == "编号" {
+        ColumnRole::Index
+    } else if h.contains("属性") || h == "性质" || h == "指标性质" || h == "指标类型" {
+        ColumnRole::Binding
+    } else if h.contains("单位") && h.chars().count() <= 4 {
+        ColumnRole::Unit
+    } else if ["指标", "名称", "项目", "内容"]
+        .iter()
+        .any(|k| h.contains(k))
+    {
+        ColumnRole::Name
+    } else if ["基期", "现状", "目标", "预期值", "规划值", "数值", "基数"]
+        .iter()
+        .any(|k| h.contains(k))
+    {
+        ColumnRole::Value
+    } else {
+        ColumnRole::Other
+    };
+    (role, None)
+}
+
+fn column(header: &str) -> Column {
+    let (role, year) = header_role(header);
+    Column {
+        header: header.to_owned(),
+        role,
+        year,
+    }
+}
+
+/// Header words that may head a column without giving it a known role.
+fn is_other_header(h: &str) -> bool {
+    [
+        "类别",
+        "领域",
+        "备注",
+        "分类",
+        "层级",
+        "类型",
+        "维度",
+        "责任单位",
+        "牵头单位",
+    ]
+    .contains(&h)
+}
+
+/// What a cell of a line-per-cell table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    /// A bare small integer: a row number or a value.
+    Integer,
+    /// A number, percentage, bound or placeholder dash.
+    Number,
+    /// 约束性 / 预期性.
+    Binding,
+    /// Anything else: a name, a unit, a note.
+    Text,
+}
+
+fn classify(cell: &str) -> Cell {
+    if matches!(cell, "约束性" | "预期性" | "约束" | "预期") {
+        return Cell::Binding;
+    }
+    if !cell.is_empty() && cell.len() <= 3 && cell.bytes().all(|b| b.is_ascii_digit()) {
+        return Cell::Integer;
+    }
+    if matches!(cell, "—" | "-" | "——" | "/" | "--") {
+        return Cell::Number;
+    }
+    let first = cell.chars().next().unwrap_or(' ');
+    if (first.is_ascii_digit() || matches!(first, '≥' | '≤' | '>' | '<' | '约' | '+'))
+        && cell.chars().count() <= 14
+        && cell.chars().any(|c| c.is_ascii_digit())
+    {
+        return Cell::Number;
+    }
+    Cell::Text
+}
+
+/// Whether a line can be a cell of a line-per-cell table.
+fn cell_like(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().count() <= 30
+        && !s.contains('。')
+        && !s.ends_with(':')
+        && !s.contains('|')
+        && !parse_label(s).is_some_and(|l| {
+            !matches!(l.kind, HeadingKind::Number | HeadingKind::ParenNumber) || s.len() > l.len
+        })
+}
+
+/// Whether a line looks like a table caption (`专栏一…`, `表1 …`, `…主要指标`).
+fn caption_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (1..=50).contains(&n)
+        && !s.contains('。')
+        && (s.starts_with("专栏")
+            || s.starts_with('表')
+            || s.starts_with("附表")
+            || ["表", "指标", "目标", "一览"]
+                .iter()
+                .any(|k| s.ends_with(k)))
+}
+
+/// The cells of a pipe row: split at `|`, trimmed, without the empty edges of `| a | b |`.
+fn pipe_cells(s: &str) -> Vec<&str> {
+    let mut cells: Vec<&str> = s.split('|').map(str::trim).collect();
+    if s.trim_end().ends_with('|') && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    if s.trim_start().starts_with('|') && cells.first().is_some_and(|c| c.is_empty()) {
+        cells.remove(0);
+    }
+    cells
+}
+
+fn is_rule_row(cells: &[&str]) -> bool {
+    cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ' | '—')))
+}
+
+/// The previous non-blank line before index `i`, if it makes a caption.
+fn caption_before(text: &str, lines: &[Line], i: usize) -> Option<Line> {
+    let prev = lines[..i].iter().rev().find(|l| !l.is_blank())?;
+    caption_like(&text[prev.start..prev.end]).then_some(*prev)
+}
+
+/// Reads a pipe table starting at line `i`; returns it and the index after it.
+fn pipe_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
+    let mut rows: Vec<(Line, Vec<&str>)> = Vec::new();
+    let mut j = i;
+    let mut after = i;
+    while j < lines.len() {
+        let l = lines[j];
+        if l.is_blank() {
+            j += 1;
+            continue;
+        }
+        let s = &text[l.start..l.end];
+        if !s.contains('|') {
+            break;
+        }
+        rows.push((l, pipe_cells(s)));
+        j += 1;
+        after = j;
+    }
+    let filled = |cells: &[&str]| cells.iter().filter(|c| !c.is_empty()).count();
+    let mut k = 0;
+    let mut caption: Option<(String, Line)> = None;
+    if let Some((l, cells)) = rows.first() {
+        if filled(cells) == 1 {
+            caption = Some((cells.iter().find(|c| !c.is_empty())?.to_string(), *l));
+            k = 1;
+        }
+    }
+    let (head_line, header) = rows.get(k)?;
+    if filled(header) < 2 {
+        return None;
+    }
+    let columns: Vec<Column> = header.iter().map(|h| column(h)).collect();
+    let body: Vec<Row> = rows[k + 1..]
+        .iter()
+        .filter(|(_, cells)| !is_rule_row(cells))
+        .map(|(l, cells)| {
+            let mut cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+            cells.resize(columns.len(), String::new());
+            Row {
+                cells,
+                span: l.start..l.end,
+            }
+        })
+        .collect();
+    let last = body.last()?.span.end;
+    if caption.is_none() {
+        caption = caption_before(text, lines, i).map(|l| (text[l.start..l.end].to_owned(), l));
+    }
+    let start = caption.as_ref().map_or(head_line.start, |(_, l)| l.start);
+    Some((
+        Table {
+            caption: caption.as_ref().map(|(c, _)| c.clone()),
+            caption_span: caption.map(|(_, l)| l.start..l.end),
+            columns,
+            header_span: head_line.start..head_line.end,
+            rows: body,
+            span: start..last,
+        },
+        after,
+    ))
+}
+
+/// A row being filled from line-per-cell input.
+struct RowBuilder {
+    cells: Vec<String>,
+    filled: Vec<bool>,
+    next: usize,
+    span: Option<Range<usize>>,
+}
+
+impl RowBuilder {
+    fn new(n: usize) -> Self {
+        RowBuilder {
+            cells: vec![String::new(); n],
+            filled: vec![false; n],
+            next: 0,
+            span: None,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.span.is_none()
+    }
+
+    fn put(&mut self, col: usize, cell: &str, line: Line) {
+        if let (Some(c), Some(f)) = (self.cells.get_mut(col), self.filled.get_mut(col)) {
+            *c = cell.to_owned();
+            *f = true;
+        }
+        self.next = col + 1;
+        self.span = Some(match self.span.take() {
+            Some(s) => s.start..line.end,
+            None => line.start..line.end,
+        });
+    }
+
+    /// Whether the row holds anything besides a name (a name alone is not a row).
+    fn has_data(&self, columns: &[Column]) -> bool {
+        columns.iter().zip(&self.filled).any(|(c, &f)| {
+            f && matches!(
+                c.role,
+                ColumnRole::Value | ColumnRole::Binding | ColumnRole::Other
+            )
+        })
+    }
+
+    fn finish(self) -> Option<Row> {
+        Some(Row {
+            cells: self.cells,
+            span: self.span?,
+        })
+    }
+}
+
+/// Reads a line-per-cell table whose header starts at line `i`.
+fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
+    let cell = |l: &Line| &text[l.start..l.end];
+    // Header: known header words, one per line.
+    let mut header: Vec<Line> = Vec::new();
+    let mut j = i;
+    while j < lines.len() {
+        let l = lines[j];
+        if l.is_blank() {
+            j += 1;
+            continue;
+        }
+        let s = cell(&l);
+        let known = header_role(s).0 != ColumnRole::Other || is_other_header(s);
+        if !known || s.chars().count() > 12 || s.contains('|') {
+            break;
+        }
+        header.push(l);
+        j += 1;
+    }
+    let columns: Vec<Column> = header.iter().map(|l| column(cell(l))).collect();
+    let has = |r: ColumnRole| columns.iter().any(|c| c.role == r);
+    if columns.len() < 3
+        || !has(ColumnRole::Value)
+        || !(has(ColumnRole::Name) || has(ColumnRole::Index))
+    {
+        return None;
+    }
+    let n = columns.len();
+    let name_col = columns
+        .iter()
+        .position(|c| c.role == ColumnRole::Name)
+        .or_else(|| columns.iter().position(|c| c.role != ColumnRole::Index))?;
+    let index_col = columns.iter().position(|c| c.role == ColumnRole::Index);
+    let binding_col = columns.iter().position(|c| c.role == ColumnRole::Binding);
+    let last_value = columns.iter().rposition(|c| c.role == ColumnRole::Value)?;
+
+    let mut rows: Vec<(Row, bool)> = Vec::new();
+    let mut row = RowBuilder::new(n);
+    while j < lines.len() {
+        let l = lines[j];
+        if l.is_blank() {
+            j += 1;
+            continue;
+        }
+        let s = cell(&l);
+        if !cell_like(s) {
+            break;
+        }
+        let kind = classify(s);
+        let name_filled = row.filled[name_col];
+        let free_at_next = columns
+            .get(row.next)
+            .is_some_and(|c| matches!(c.role, ColumnRole::Unit | ColumnRole::Other));
+        let new_row = !row.is_empty()
+            && (row.next >= n
+                || match kind {
+                    Cell::Text => name_filled && !free_at_next,
+                    Cell::Integer => index_col.is_some() && row.next > last_value,
+                    _ => false,
+                });
+        if new_row {
+            let done = std::mem::replace(&mut row, RowBuilder::new(n));
+            let data = done.has_data(&columns);
+            rows.extend(done.finish().map(|r| (r, data)));
+        }
+        let col = match kind {
+            Cell::Text if !row.filled[name_col] => Some(name_col),
+            Cell::Binding => binding_col.or(Some(row.next)),
+            Cell::Integer if index_col == Some(row.next) && row.is_empty() => index_col,
+            Cell::Text => Some(row.next),
+            _ => (row.next..n)
+                .find(|&c| matches!(columns[c].role, ColumnRole::Value | ColumnRole::Other))
+                .or_else(|| (row.next..n).find(|&c| c != name_col)),
+        };
+        match col {
+            Some(c) if c < n => row.put(c, s, l),
+            _ => break,
+        }
+        j += 1;
+    }
+    if !row.is_empty() {
+        let data = row.has_data(&columns);
+        rows.extend(row.finish().map(|r| (r, data)));
+    }
+    // Trailing lines with a name and nothing else were the text after the table.
+    while rows.last().is_some_and(|(_, data)| !data) {
+        rows.pop();
+    }
+    let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
+    let last = rows.last()?.span.end;
+    // Resume after the last kept row.
+    let after = lines.partition_point(|l| l.start < last).max(i + 1);
+    let caption = caption_before(text, lines, i);
+    let head = header.first()?.start..header.last()?.end;
+    Some((
+        Table {
+            caption: caption.map(|l| text[l.start..l.end].to_owned()),
+            caption_span: caption.map(|l| l.start..l.end),
+            columns,
+            header_span: head.clone(),
+            rows,
+            span: caption.map_or(head.start, |l| l.start)..last,
+        },
+        after,
+    ))
+}
+
+/// Whether the next non-blank line is a name header too: then this line is a caption
+/// (`主要指标` above `指标`), not the table's first header cell.
+fn next_is_name_header(text: &str, rest: &[Line]) -> bool {
+    rest.iter().find(|l| !l.is_blank()).is_some_and(|l| {
+        let s = &text[l.start..l.end];
+        s.chars().count() <= 8 && header_role(s).0 == ColumnRole::Name
+    })
+}
+
+/// Finds the tables of `text`.
+pub(crate) fn find_tables(text: &str, lines: &[Line]) -> Vec<Table> {
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        let s = &text[l.start..l.end];
+        let found = if s.contains('|') {
+            pipe_table(text, lines, i)
+        } else if s.chars().count() <= 8
+            && matches!(header_role(s).0, ColumnRole::Name | ColumnRole::Index)
+            && !(header_role(s).0 == ColumnRole::Name && next_is_name_header(text, &lines[i + 1..]))
+        {
+            cell_table(text, lines, i)
+        } else {
+            None
+        };
+        match found {
+            // A caption line may already belong to the previous table's text: keep order.
+            Some((t, next))
+                if tables
+                    .last()
+                    .is_none_or(|p: &Table| p.span.end <= t.span.start) =>
+            {
+                tables.push(t);
+                i = next.max(i + 1);
+            }
+            _ => i += 1,
+        }
+    }
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::structure::{analyze, ColumnRole};
+
+    #[test]
+    fn header_roles_and_years() {
+        use super::header_role;
+        assert_eq!(header_role("序号"), (ColumnRole::Index, None));
+        assert_eq!(header_role("指标名称"), (ColumnRole::Name, None));
+        assert_eq!(header_role("2020年"), (ColumnRole::Value, Some(2020)));
+        assert_eq!(header_role("2025年目标值"), (ColumnRole::Value, Some(2025)));
+        assert_eq!(header_role("指标属性"), (ColumnRole::Binding, None));
+        assert_eq!(header_role("单位"), (ColumnRole::Unit, None));
+        assert_eq!(header_role("备注"), (ColumnRole::Other, None));
+    }
+
+    #[test]
+    fn pipe_table_with_caption_row() {
+        let text = "(三)发展目标\n到2025年,全面提升。\n专栏二 全县教育主要指标 | ||||\n序号 | 指标 | 2020年 | 2025年 | 属性 |\n1 | 义务教育巩固率(%) | 96.5 | 98 | 约束性 |\n2 | 高中阶段毛入学率(%) | 92 | 95 | 预期性 |\n三、主要任务\n";
+        let s = analyze(text);
+        assert_eq!(s.tables.len(), 1);
+        let t = &s.tables[0];
+        assert_eq!(t.caption.as_deref(), Some("专栏二 全县教育主要指标"));
+        let roles: Vec<_> = t.columns.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                ColumnRole::Index,
+                ColumnRole::Name,
+                ColumnRole::Value,
+                ColumnRole::Value,
+                ColumnRole::Binding
+            ]
+        );
+        assert_eq!(t.columns[3].year, Some(2025));
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(
+            t.rows[1].cells,
+            ["2", "高中阶段毛入学率(%)", "92", "95", "预期性"]
+        );
+        assert_eq!(
+            &text[t.rows[0].span.clone()],
+            "1 | 义务教育巩固率(%) | 96.5 | 98 | 约束性 |"
+        );
+        // Rows are not sentences; the caption is the box heading's title.
+        assert!(s
+            .sentences
+            .iter()
+            .all(|x| !text[x.span.clone()].contains("96.5")));
+        let b = s.headings.iter().find(|h| h.path == "专栏二").unwrap();
+        assert_eq!(b.title, "全县教育主要指标");
+        assert_eq!(s.section_at(text.find("96.5").unwrap()), Some("专栏二"));
+        assert!(s.table_at(text.find("96.5").unwrap()).is_some());
+    }
+
+    #[test]
+    fn pipe_table_with_caption_line_above() {
+        let text = "表1 主要指标\n| 指标 | 2020年 | 2025年 |\n|---|---|---|\n| 普惠率(%) | 88 | 92 |\n正文继续。\n";
+        let t = &analyze(text).tables[0];
+        assert_eq!(t.caption.as_deref(), Some("表1 主要指标"));
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].cells, ["普惠率(%)", "88", "92"]);
+        assert_eq!(t.columns[1].year, Some(2020));
+    }
+
+    #[test]
+    fn line_per_cell_table_with_sub_rows() {
+        let text = "主要指标\n\n指标\n2020年\n2025年\n属性\n学前三年毛入园率(%)\n95\n98\n预期性\n义务教育巩固率(%)\n96\n97\n约束性\n其中:小学\n99\n100\n初中\n94\n95.5\n约束性\n一、主要任务\n全面推进改革。\n";
+        let s = analyze(text);
+        assert_eq!(s.tables.len(), 1);
+        let t = &s.tables[0];
+        assert_eq!(t.caption.as_deref(), Some("主要指标"));
+        let heads: Vec<_> = t.columns.iter().map(|c| (c.role, c.year)).collect();
+        assert_eq!(
+            heads,
+            [
+                (ColumnRole::Name, None),
+                (ColumnRole::Value, Some(2020)),
+                (ColumnRole::Value, Some(2025)),
+                (ColumnRole::Binding, None)
+            ]
+        );
+        let rows: Vec<Vec<&str>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["学前三年毛入园率(%)", "95", "98", "预期性"],
+                vec!["义务教育巩固率(%)", "96", "97", "约束性"],
+                vec!["其中:小学", "99", "100", ""],
+                vec!["初中", "94", "95.5", "约束性"],
+            ]
+        );
+        assert_eq!(&text[t.rows[3].span.clone()], "初中\n94\n95.5\n约束性");
+        // The text after the table is untouched: a heading and a sentence.
+        assert_eq!(
+            s.headings
+                .iter()
+                .map(|h| h.label.as_str())
+                .collect::<Vec<_>>(),
+            ["一"]
+        );
+        let sents: Vec<_> = s.sentences.iter().map(|x| &text[x.span.clone()]).collect();
+        assert_eq!(sents, ["主要指标", "主要任务", "全面推进改革。"]);
+    }
+
+    #[test]
+    fn line_per_cell_table_with_index_and_unit() {
+        let text = "序号\n指标名称\n单位\n2020年\n2025年\n1\n新建幼儿园\n所\n3\n8\n2\n教师培训\n人次\n1200\n1500\n平阴县人民政府办公室\n";
+        let t = &analyze(text).tables[0];
+        assert_eq!(t.columns[2].role, ColumnRole::Unit);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].cells, ["1", "新建幼儿园", "所", "3", "8"]);
+        assert_eq!(t.rows[1].cells, ["2", "教师培训", "人次", "1200", "1500"]);
+        assert!(t.span.end <= text.find("平阴").unwrap());
+    }
+
+    #[test]
+    fn a_lone_header_word_is_no_table() {
+        let text = "指标\n完善考核评价方式,修改督导考核评价体系。\n";
+        assert!(analyze(text).tables.is_empty());
+    }
+}

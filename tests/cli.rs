@@ -1,0 +1,225 @@
+//! The `planmine` binary: extract (files, folders, path lists, JSON Lines), decode, strictness.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PLAN: &str = "一、工作目标\n到2025年,全县学前教育毛入园率达到95%以上。\n";
+
+fn planmine(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planmine"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run planmine");
+    {
+        let mut input = child.stdin.take().expect("stdin");
+        if let Some(bytes) = stdin {
+            input.write_all(bytes).expect("write stdin");
+        }
+    }
+    child.wait_with_output().expect("wait")
+}
+
+fn jsonl(out: &[u8]) -> Vec<serde_json::Value> {
+    std::str::from_utf8(out)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+fn sources(docs: &[serde_json::Value]) -> Vec<String> {
+    docs.iter()
+        .map(|d| d["source"].as_str().expect("source").to_owned())
+        .collect()
+}
+
+fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    }
+    dir
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
+#[test]
+fn extract_defaults_to_the_corpus_and_is_the_same_for_any_jobs() {
+    let one = planmine(&["extract", "--jobs", "1"], None);
+    assert!(
+        one.status.success(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    let two = planmine(&["extract", "corpus/", "-j", "2"], None);
+    assert!(two.status.success());
+    assert_eq!(one.stdout, two.stdout, "byte-identical for 1 and 2 jobs");
+    let docs = jsonl(&one.stdout);
+    let names = sources(&docs);
+    let mut listed: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+            .expect("corpus")
+            .map(|e| format!("corpus/{}", e.expect("entry").file_name().to_string_lossy()))
+            .collect();
+    listed.sort();
+    assert_eq!(names, listed);
+    // The summary goes to stderr, never into the data.
+    let stderr = String::from_utf8_lossy(&one.stderr);
+    assert!(
+        stderr.contains(&format!("{} files", listed.len())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("MB/s") && stderr.contains("goals"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn errors_are_records_and_strict_makes_them_fatal() {
+    let dir = folder(&[
+        ("a.txt", PLAN.as_bytes()),
+        ("b_empty.txt", b""),
+        ("c_big.txt", PLAN.repeat(50).as_bytes()),
+        ("d/e.bin", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00"),
+    ]);
+    let missing = dir.path().join("zz_missing.txt");
+    let args = [
+        "extract",
+        s(dir.path()),
+        s(&missing),
+        "--max-size",
+        "1K",
+        "-q",
+    ];
+    let run = planmine(&args, None);
+    assert!(run.status.success(), "errors alone do not fail a run");
+    assert!(run.stderr.is_empty(), "--quiet");
+    let docs = jsonl(&run.stdout);
+    let kinds: Vec<Option<&str>> = docs
+        .iter()
+        .map(|d| d.get("error").map(|e| e["kind"].as_str().expect("kind")))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            None,
+            Some("empty"),
+            Some("too_large"),
+            Some("binary"),
+            Some("io")
+        ]
+    );
+    for doc in &docs {
+        if let Some(error) = doc.get("error") {
+            assert!(!error["message"].as_str().expect("message").is_empty());
+        }
+    }
+    let mut strict_args = args.to_vec();
+    strict_args.push("--strict");
+    let strict = planmine(&strict_args, None);
+    assert!(!strict.status.success(), "--strict fails on error records");
+    assert_eq!(
+        strict.stdout, run.stdout,
+        "--strict still writes everything"
+    );
+    let fine = planmine(
+        &["extract", s(&dir.path().join("a.txt")), "--strict", "-q"],
+        None,
+    );
+    assert!(fine.status.success());
+}
+
+#[test]
+fn paths_from_stdin_output_file_and_csv() {
+    let dir = folder(&[("x/1.txt", PLAN.as_bytes()), ("y/2.txt", PLAN.as_bytes())]);
+    let list = format!(
+        "{}\n\n{}\n",
+        s(&dir.path().join("y")),
+        s(&dir.path().join("x/1.txt"))
+    );
+    let out = dir.path().join("out.jsonl");
+    let run = planmine(&["extract", "-", "-o", s(&out)], Some(list.as_bytes()));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(run.stdout.is_empty(), "data went to -o");
+    let docs = jsonl(&std::fs::read(&out).expect("output file"));
+    let names = sources(&docs);
+    assert_eq!(names.len(), 2);
+    assert!(
+        names[0].ends_with("1.txt") && names[1].ends_with("2.txt"),
+        "{names:?}"
+    );
+
+    // Writing into the folder being read: the output of a previous run is not an input.
+    let again = planmine(&["extract", s(dir.path()), "-o", s(&out), "-q"], None);
+    assert!(again.status.success());
+    let docs = jsonl(&std::fs::read(&out).expect("output file"));
+    assert_eq!(sources(&docs).len(), 2, "out.jsonl itself is not read");
+
+    let csv = planmine(&["extract", s(dir.path()), "--format", "csv", "-q"], None);
+    assert!(csv.status.success());
+    let text = String::from_utf8(csv.stdout).expect("utf-8");
+    assert!(text.starts_with("\u{feff}source,title,"), "BOM then header");
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert!(rows.iter().any(|r| r.contains("1.txt")) && rows.iter().any(|r| r.contains("2.txt")));
+}
+
+#[test]
+fn stdin_jsonl_is_a_streaming_mapper() {
+    let input = format!(
+        "{{\"source\":\"a\",\"text\":{}}}\nnot json\n{{\"source\":\"c\",\"base64\":\"5Yiw\"}}\n",
+        serde_json::to_string(PLAN).expect("json")
+    );
+    let run = planmine(
+        &["extract", "--stdin-jsonl", "-j", "2"],
+        Some(input.as_bytes()),
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let docs = jsonl(&run.stdout);
+    assert_eq!(sources(&docs), vec!["a", "<stdin>:2", "c"]);
+    assert!(docs[0].get("error").is_none());
+    assert_eq!(docs[1]["error"]["kind"], "invalid_input");
+    assert!(docs[2].get("error").is_none(), "base64 of 到: {}", docs[2]);
+    let strict = planmine(
+        &["extract", "--stdin-jsonl", "--strict", "-q"],
+        Some(input.as_bytes()),
+    );
+    assert!(!strict.status.success());
+}
+
+#[test]
+fn decode_prints_text_and_bad_usage_fails() {
+    let dir = folder(&[("g.txt", PLAN.as_bytes())]);
+    let run = planmine(&["decode", s(&dir.path().join("g.txt"))], None);
+    assert!(run.status.success());
+    assert!(String::from_utf8_lossy(&run.stdout).contains("毛入园率"));
+    assert!(!planmine(&["decode", s(&dir.path().join("none"))], None)
+        .status
+        .success());
+    assert!(!planmine(&["extract", "--format", "xml"], None)
+        .status
+        .success());
+    assert!(!planmine(&["extract", "--max-size", "12Q"], None)
+        .status
+        .success());
+    let help = planmine(&["compare", "--help"], None);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--html"));
+}
