@@ -30,8 +30,8 @@ const SIGNATURE_WINDOW: usize = 30;
 
 /// Reads the document's metadata.
 pub fn extract(text: &str, _structure: &Structure) -> Meta {
-    let all = lines::lines(text);
-    let head = &all[..all.len().min(HEAD_LINES)];
+    let head_lines: Vec<Line<'_>> = lines::lines(text).take(HEAD_LINES).collect();
+    let head = head_lines.as_slice();
     let labels = Labels::read(head);
     let label_line = labels
         .title
@@ -67,7 +67,7 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             }
         }
     }
-    let tail = tail_signature(&all);
+    let tail = tail_signature(&lines::last_lines(text, 12));
     meta.issuer = meta
         .issuer
         .or(labels.issuer.clone())
@@ -479,9 +479,7 @@ fn issuer_of_title(title: &str) -> Option<String> {
 }
 
 /// A signature at the end of the document: an organisation line followed by a date line.
-fn tail_signature(all: &[Line<'_>]) -> Option<(String, String)> {
-    let from = all.len().saturating_sub(12);
-    let tail = &all[from..];
+fn tail_signature(tail: &[Line<'_>]) -> Option<(String, String)> {
     tail.windows(2).rev().find_map(|w| {
         let date = fields::date_line(w[1].text)?;
         is_org(w[0].text).then(|| (w[0].text.to_owned(), date))

@@ -18,22 +18,41 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_blank)
 }
 
-/// The non-empty lines of `text`, trimmed, with their offsets.
-pub fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+/// The non-empty lines of `text`, trimmed, with their offsets (lazily: callers read only the
+/// head or the tail of long documents).
+pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     let mut pos = 0;
-    for raw in text.split_inclusive('\n') {
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let start = pos;
+        pos += raw.len();
         let lead = raw.len() - raw.trim_start_matches(is_blank).len();
         let t = trim(raw);
-        if !t.is_empty() {
-            out.push(Line {
-                text: t,
-                start: pos + lead,
-            });
-        }
-        pos += raw.len();
+        (!t.is_empty()).then_some(Line {
+            text: t,
+            start: start + lead,
+        })
+    })
+}
+
+/// The last `n` non-empty lines of `text`, reading only its last few kilobytes.
+pub fn last_lines(text: &str, n: usize) -> Vec<Line<'_>> {
+    let mut from = text.len().saturating_sub(4096);
+    while !text.is_char_boundary(from) {
+        from += 1;
     }
-    out
+    // Start at a line boundary so no partial line is read.
+    if from > 0 {
+        from = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+    }
+    let mut tail: Vec<Line<'_>> = lines(&text[from..])
+        .map(|l| Line {
+            text: l.text,
+            start: l.start + from,
+        })
+        .collect();
+    let skip = tail.len().saturating_sub(n);
+    tail.drain(..skip);
+    tail
 }
 
 /// Sentence punctuation: a line holding any is running text, not a title or a name.
@@ -234,8 +253,19 @@ mod tests {
     #[test]
     fn splits_and_trims_lines() {
         let text = "  标题\u{3000}\n\n\u{a0}正文。\n";
-        let ls = lines(text);
+        let ls: Vec<Line<'_>> = lines(text).collect();
         assert_eq!(ls.len(), 2);
+        assert_eq!(last_lines(text, 1), ls[1..]);
+        let long = format!("{}\n末行一\n末行二\n", "很长的正文。".repeat(1000));
+        let last = last_lines(&long, 2);
+        assert_eq!(
+            last.iter().map(|l| l.text).collect::<Vec<_>>(),
+            ["末行一", "末行二"]
+        );
+        assert_eq!(
+            &long[last[1].start..last[1].start + last[1].text.len()],
+            "末行二"
+        );
         assert_eq!(ls[0].text, "标题");
         assert_eq!(&text[ls[1].start..ls[1].start + ls[1].text.len()], "正文。");
     }
