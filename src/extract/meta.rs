@@ -247,14 +247,18 @@ fn strip_trailing_number(line: &str) -> (&str, Option<String>) {
 /// Without a notice title: `《Y》已经县政府同意,现印发给你们` names Y.
 fn find_notice_by_body(head: &[Line<'_>]) -> Option<Notice> {
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"《(?P<y>[^《》]{4,80})》[^。]{0,30}?(?:同意|通过|研究)[^。]{0,10}(?:现|特)[予将]?印发")
+        Regex::new(concat!(
+            r"《(?P<y>[^《》]{4,80})》[^。]{0,30}?(?:同意|通过|研究)[^。]{0,10}(?:现|特)[予将]?印发",
+            r"|(?:现|特)将《(?P<y2>[^《》]{4,80})》印发给",
+        ))
             .expect("valid regex")
     });
     head.iter().enumerate().find_map(|(i, l)| {
         let c = BODY.captures(l.text)?;
+        let y = c.name("y").or_else(|| c.name("y2"))?.as_str();
         let (signature, date, end) = signature_after(head, i);
         Some(Notice {
-            title: c["y"].to_owned(),
+            title: y.to_owned(),
             issuer: None,
             number: None,
             signature,

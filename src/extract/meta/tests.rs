@@ -353,3 +353,18 @@ fn kind_stated_by_the_document_itself() {
     let text = "切实推动教育均衡发展\n近年来,全县坚持教育优先发展,办好每一所学校。\n";
     assert_eq!(meta(text).kind, None);
 }
+
+#[test]
+fn notice_known_only_from_its_body() {
+    for body in [
+        "《某县课后服务实施方案》已经县政府同意,现印发给你们,请认真贯彻执行。",
+        "现将《某县课后服务实施方案》印发给你们,请认真贯彻执行。",
+    ] {
+        let text = format!("各中小学:\n{body}\n某县教育局\n2023年9月1日\n");
+        let m = meta(&text);
+        assert_eq!(m.title.as_deref(), Some("某县课后服务实施方案"), "{body}");
+        assert_eq!(m.issuer.as_deref(), Some("某县教育局"));
+        assert_eq!(m.date.as_deref(), Some("2023-09-01"));
+        assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    }
+}
