@@ -24,7 +24,7 @@ use lines::{is_body, is_chrome, is_org, is_outline, title_like, Line};
 pub use fields::{date_line, find_date, find_doc_number, kind_of, period_of};
 
 /// How many non-empty lines from the top are searched for a covering notice and head fields.
-const HEAD_LINES: usize = 80;
+const HEAD_LINES: usize = 150;
 /// How many lines after a notice's title its signature and date may come.
 const SIGNATURE_WINDOW: usize = 30;
 
@@ -410,7 +410,7 @@ fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
         .position(|l| is_outline(l.text))
         .unwrap_or(head.len());
     let scope = &head[..stop];
-    for (i, l) in scope.iter().enumerate().take(40) {
+    for (i, l) in scope.iter().enumerate().take(100) {
         let t = lines::strip_site_suffix(l.text);
         if !title_like(t) {
             continue;

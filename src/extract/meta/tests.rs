@@ -368,3 +368,15 @@ fn notice_known_only_from_its_body() {
         assert_eq!(m.kind.as_deref(), Some("实施方案"));
     }
 }
+
+#[test]
+fn title_after_a_long_navigation_block() {
+    let mut text = String::new();
+    for i in 0..60 {
+        text.push_str(&format!("栏目{i}\n"));
+    }
+    text.push_str("高青县2022年教育工作要点\n2022年,全县教育工作的总体要求是,办好人民满意的教育。\n一、重点任务\n");
+    let m = meta(&text);
+    assert_eq!(m.title.as_deref(), Some("高青县2022年教育工作要点"));
+    assert_eq!(county(&m), Some("高青县"));
+}
