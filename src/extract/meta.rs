@@ -431,7 +431,10 @@ fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
         }
         if let Some(n) = next {
             let joined = format!("{t}{n}");
-            if n.chars().count() <= 16
+            // Only a short tail (实施方案) continues a line of its own weight; a longer line
+            // naming a kind is a title by itself.
+            if n.chars().count() <= 10
+                && t.chars().count() >= 6
                 && title_like(n)
                 && kind_of(n).is_some()
                 && title_like(&joined)
