@@ -244,6 +244,14 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
         ("办法", "办法"),
         ("细则", "办法"),
         ("报告", "报告"),
+        // Traditional forms, should a text reach here unconverted.
+        ("要點", "工作要点"),
+        ("規劃", "规划"),
+        ("綱要", "规划"),
+        ("意見", "意见"),
+        ("辦法", "办法"),
+        ("細則", "办法"),
+        ("報告", "报告"),
     ];
     ENDINGS
         .iter()
@@ -361,6 +369,7 @@ mod tests {
         assert_eq!(kind_of("某县中小学校管理办法(征求意见稿)"), Some("办法"));
         assert_eq!(kind_of("关于2020年教育工作情况的报告"), Some("报告"));
         assert_eq!(kind_of("切实推动教育均衡发展"), None);
+        assert_eq!(kind_of("某縣教育事業發展規劃"), Some("规划"));
         assert_eq!(kind_of("学前教育三年行动计划"), None);
     }
 }
