@@ -58,7 +58,7 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
         None => {
             let found = own_title(head).or_else(|| labels.title.clone().map(|t| (t, None)));
             if let Some((title, after)) = found {
-                issuer_from_title = issuer_of_title(&title);
+                issuer_from_title = issuer_of_title(&title).or_else(|| issuer_above(head, &title));
                 if let Some((issuer, date)) = after.and_then(|a| byline(head, a)) {
                     meta.issuer = Some(issuer);
                     meta.date = Some(date);
@@ -483,6 +483,19 @@ fn issuer_of_title(title: &str) -> Option<String> {
     let at = title.find("关于")?;
     let x = lines::trim(&title[..at]);
     is_org(x).then(|| x.to_owned())
+}
+
+/// `平阴县教育和体育局` / `关于2021年工作情况的报告`: the body named on the line above a title
+/// that starts with 关于 (the title's own subject was split off).
+fn issuer_above(head: &[Line<'_>], title: &str) -> Option<String> {
+    if !title.starts_with("关于") {
+        return None;
+    }
+    let at = head
+        .iter()
+        .position(|l| title.starts_with(lines::strip_site_suffix(l.text)))?;
+    let above = head.get(at.checked_sub(1)?)?.text;
+    is_org(above).then(|| above.to_owned())
 }
 
 /// A signature at the end of the document: an organisation line followed by a date line.

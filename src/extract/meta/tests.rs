@@ -380,3 +380,18 @@ fn title_after_a_long_navigation_block() {
     assert_eq!(m.title.as_deref(), Some("高青县2022年教育工作要点"));
     assert_eq!(county(&m), Some("高青县"));
 }
+
+#[test]
+fn issuer_on_the_line_above_a_guanyu_title() {
+    let text = "桓台县教育和体育局\n关于2022年教育工作情况的报告\n\
+        2022年,我局坚持教育优先发展,现将有关情况报告如下。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("关于2022年教育工作情况的报告"));
+    assert_eq!(m.issuer.as_deref(), Some("桓台县教育和体育局"));
+    assert_eq!(m.kind.as_deref(), Some("报告"));
+    assert_eq!(county(&m), Some("桓台县"));
+
+    // A site name above a title that does not start with 关于 is no issuer.
+    let text = "桓台县人民政府\n2022年全县教育工作要点\n全县教育工作的总体要求是,办好教育。\n";
+    assert_eq!(meta(text).issuer, None);
+}
