@@ -239,11 +239,21 @@ pub fn title_like(s: &str) -> bool {
     let han = s.chars().filter(|&c| is_han(c)).count();
     (4..=80).contains(&n)
         && han * 2 >= n
-        && !has_sentence_punct(s)
+        && (!has_sentence_punct(s) || place_colon_title(s))
         && !is_chrome(s)
         && !is_outline(s)
         && super::fields::date_line(s).is_none()
         && super::fields::doc_number_line(s).is_none()
+}
+
+/// A news-style title led by a place or body and a colon: `徽县:切实推动教育均衡发展`.
+fn place_colon_title(s: &str) -> bool {
+    let Some((lead, rest)) = s.split_once([':', ':']) else {
+        return false;
+    };
+    let g = crate::gazetteer::gazetteer();
+    let place = g.lookup(lead).iter().any(|c| !c.short);
+    (place || is_org(lead)) && rest.chars().count() >= 4 && !has_sentence_punct(rest)
 }
 
 #[cfg(test)]
@@ -304,6 +314,11 @@ mod tests {
     #[test]
     fn recognises_titles_and_outline() {
         assert!(title_like("2019年全市教育工作要点"));
+        assert!(title_like("徽县:切实推动教育均衡发展"));
+        assert!(title_like("某县教育局:推进集团化办学"));
+        assert!(!title_like("时间:2021年04月15日"));
+        assert!(!title_like("字号:大 中 小"));
+        assert!(!title_like("徽县:推进改革,提升质量"));
         assert!(title_like("某县“十四五”教育事业发展规划"));
         assert!(!title_like(
             "免费网站在线观看,蜜桃欧美日韩,亚洲精品在线免费观看"
