@@ -414,6 +414,16 @@ mod tests {
     }
 
     #[test]
+    fn municipalities_and_directly_administered_units() {
+        let r = &county("云阳县")[0];
+        assert_eq!(r.city.as_deref(), Some("重庆市"));
+        assert_eq!(r.province.as_deref(), Some("重庆市"));
+        let r = &county("济源市")[0];
+        assert_eq!(r.city, None);
+        assert_eq!(r.province.as_deref(), Some("河南省"));
+    }
+
+    #[test]
     fn short_forms() {
         assert_eq!(short_form("长阳土家族自治县").as_deref(), Some("长阳"));
         assert_eq!(short_form("广西壮族自治区").as_deref(), Some("广西"));
