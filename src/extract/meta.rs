@@ -163,9 +163,7 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
         if before.contains('《') || lines::has_sentence_punct(before) || is_body(line.text) {
             continue;
         }
-        let mut number = None;
-        let (first, n) = strip_trailing_number(lines::strip_site_suffix(line.text));
-        number = number.or(n);
+        let (first, mut number) = strip_trailing_number(lines::strip_site_suffix(line.text));
         let mut joined = first.to_owned();
         let mut j = i;
         while !joined.ends_with("的通知") && j + 1 < head.len() && j < i + 4 {
@@ -208,19 +206,23 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
             date,
             end_line: end,
         };
-        match &best {
-            // Keep the first reading; a later copy (the printed one after the web title) may
-            // add what the first lacked.
-            Some(b) => {
-                if b.issuer.is_none() && notice.issuer.is_some() {
-                    best = Some(Notice {
-                        title: b.title.clone(),
-                        ..notice
-                    });
+        // Keep the first reading; a later copy (the printed one after the web title) fills in
+        // what the first lacked.
+        best = Some(match best.take() {
+            Some(mut b) => {
+                if b.issuer.is_none() {
+                    b.issuer = notice.issuer;
                 }
+                b.number = b.number.or(notice.number);
+                if b.date.is_none() && notice.date.is_some() {
+                    b.date = notice.date;
+                    b.signature = notice.signature;
+                    b.end_line = notice.end_line;
+                }
+                b
             }
-            None => best = Some(notice),
-        }
+            None => notice,
+        });
         if best
             .as_ref()
             .is_some_and(|b| b.issuer.is_some() && b.date.is_some())

@@ -395,3 +395,18 @@ fn issuer_on_the_line_above_a_guanyu_title() {
     let text = "桓台县人民政府\n2022年全县教育工作要点\n全县教育工作的总体要求是,办好教育。\n";
     assert_eq!(meta(text).issuer, None);
 }
+
+#[test]
+fn later_copy_of_the_notice_fills_in_the_date() {
+    let text = "某县人民政府办公室关于印发某县校园安全工作方案的通知\n\
+        字号:\n打印\n\
+        某县人民政府办公室\n关于印发某县校园安全工作方案的通知\n\
+        某政办发〔2023〕2号\n各镇人民政府:\n\
+        《某县校园安全工作方案》已经县政府同意,现印发给你们。\n\
+        某县人民政府办公室\n2023年3月1日\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某县校园安全工作方案"));
+    assert_eq!(m.issuer.as_deref(), Some("某县人民政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-01"));
+    assert_eq!(m.doc_number.as_deref(), Some("某政办发〔2023〕2号"));
+}
