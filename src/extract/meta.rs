@@ -56,7 +56,9 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             meta.date = n.date.clone();
         }
         None => {
-            let found = own_title(head).or_else(|| labels.title.clone().map(|t| (t, None)));
+            let found = own_title(head)
+                .or_else(|| labels.title.clone().map(|t| (t, None)))
+                .map(|(t, after)| (unquote_title(&t).to_owned(), after));
             if let Some((title, after)) = found {
                 issuer_from_title = issuer_of_title(&title).or_else(|| issuer_above(head, &title));
                 if let Some((issuer, date)) = after.and_then(|a| byline(head, a)) {
@@ -468,6 +470,14 @@ fn byline(head: &[Line<'_>], at: usize) -> Option<(String, String)> {
     }
     let date = fields::date_line(head.get(at + 1)?.text)?;
     is_org(first).then(|| (first.to_owned(), date))
+}
+
+/// `《某县教育规划》` → `某县教育规划`: book-title marks around a whole title.
+fn unquote_title(t: &str) -> &str {
+    t.strip_prefix('《')
+        .and_then(|s| s.strip_suffix('》'))
+        .filter(|s| !s.contains(['《', '》']))
+        .unwrap_or(t)
 }
 
 /// `(2021—2025)`, `(试行)`: a bracketed line continuing a title.

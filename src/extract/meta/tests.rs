@@ -410,3 +410,15 @@ fn later_copy_of_the_notice_fills_in_the_date() {
     assert_eq!(m.date.as_deref(), Some("2023-03-01"));
     assert_eq!(m.doc_number.as_deref(), Some("某政办发〔2023〕2号"));
 }
+
+#[test]
+fn book_title_marks_around_an_own_title_are_dropped() {
+    let m = meta("《某县教育信息化发展规划》\n为推进教育信息化,编制本规划。\n");
+    assert_eq!(m.title.as_deref(), Some("某县教育信息化发展规划"));
+    let m = meta("《某县教育信息化发展规划》政策解读\n近日,某县印发教育信息化发展规划,现将主要内容解读如下。\n");
+    assert_eq!(
+        m.title.as_deref(),
+        Some("《某县教育信息化发展规划》政策解读")
+    );
+    assert_eq!(m.kind, None, "a reading of a plan is not the plan");
+}
