@@ -523,11 +523,34 @@ fn find_region(text: &str, meta: &Meta, labels: &Labels) -> Option<Region> {
     let ctx = region::Context::new(text);
     let from_str =
         |s: &Option<String>, allow_short| s.as_deref().and_then(|s| ctx.region_in(s, allow_short));
-    from_str(&meta.issuer, true)
-        .or_else(|| from_str(&meta.title, true))
-        .or_else(|| from_str(&labels.source, false))
-        .or_else(|| ctx.credit_code_region())
-        .or_else(|| ctx.most_mentioned())
+    let code = ctx.credit_code_region();
+    // The issuer or title decides; only the exact credit code may narrow a city or province.
+    if let Some(r) = from_str(&meta.issuer, true).or_else(|| from_str(&meta.title, true)) {
+        return Some(refine(r, code));
+    }
+    // A source line names the publishing site: a county inside it may come from the text.
+    if let Some(r) = from_str(&labels.source, false) {
+        return Some(refine(refine(r, code), ctx.most_mentioned()));
+    }
+    code.or_else(|| ctx.most_mentioned())
+}
+
+/// `coarse` narrowed to `finer` when `coarse` names no county and `finer` is a county inside it.
+fn refine(coarse: Region, finer: Option<Region>) -> Region {
+    let Some(f) = finer else {
+        return coarse;
+    };
+    let agrees = |a: &Option<String>, b: &Option<String>| a.is_none() || a == b;
+    let inside = coarse.county.is_none()
+        && f.county.is_some()
+        && (coarse.city.is_some() || coarse.province.is_some())
+        && agrees(&coarse.city, &f.city)
+        && agrees(&coarse.province, &f.province);
+    if inside {
+        f
+    } else {
+        coarse
+    }
 }
 
 #[cfg(test)]

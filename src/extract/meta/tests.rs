@@ -422,3 +422,21 @@ fn book_title_marks_around_an_own_title_are_dropped() {
     );
     assert_eq!(m.kind, None, "a reading of a plan is not the plan");
 }
+
+#[test]
+fn coarse_region_narrowed_only_by_consistent_evidence() {
+    // A provincial site republished a county's points: the county the text names wins.
+    let text = "2021年教育工作要点\n来源:山东省教育厅\n\
+        2021年,平阴县教育工作的总体要求是,推进优质均衡。平阴县将新建学校3所。\n一、重点\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!(r.county.as_deref(), Some("平阴县"));
+    // The county named must lie inside the source's region.
+    let text = "2021年教育工作要点\n来源:山西省教育厅\n\
+        2021年,平阴县教育工作的总体要求是,推进优质均衡。平阴县将新建学校3所。\n一、重点\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!((r.county, r.province.as_deref()), (None, Some("山西省")));
+    // A city-level title is not narrowed by counties the text lists.
+    let text = "济南市学前教育发展规划\n平阴县、平阴县、商河县各建幼儿园,编制本规划。\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!((r.county, r.city.as_deref()), (None, Some("济南市")));
+}
