@@ -136,9 +136,11 @@ pub fn find_doc_number(s: &str) -> Option<(String, std::ops::Range<usize>)> {
 }
 
 /// The 发文字号 of a line that holds only that (trailing white space allowed).
+/// A red-head line may add the signer (`平政办字〔2021〕26号  签发人:张三`).
 pub fn doc_number_line(line: &str) -> Option<String> {
     let (value, range) = find_doc_number(line)?;
-    (range.start == 0 && line[range.end..].trim().is_empty()).then_some(value)
+    let rest = line[range.end..].trim();
+    (range.start == 0 && (rest.is_empty() || rest.starts_with("签发人"))).then_some(value)
 }
 
 static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -317,6 +319,10 @@ mod tests {
             Some("鲁教发〔2020〕第3号")
         );
         assert_eq!(doc_number_line("根据鲁政发〔2021〕5号文件"), None);
+        assert_eq!(
+            doc_number_line("鲁政发〔2021〕5号    签发人:张三").as_deref(),
+            Some("鲁政发〔2021〕5号")
+        );
         assert_eq!(
             find_doc_number("文号:济教字[2019]12号")
                 .map(|d| d.0)

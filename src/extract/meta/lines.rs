@@ -70,7 +70,6 @@ const CHROME: &[&str] = &[
     "关闭",
     "无障碍",
     "关怀版",
-    "信息公开",
     "当前位置",
     "您的位置",
     "现在的位置",
@@ -78,7 +77,6 @@ const CHROME: &[&str] = &[
     "浏览",
     "版权",
     "登录",
-    "注册",
     "搜索",
     "上一篇",
     "下一篇",
@@ -102,15 +100,30 @@ const CHROME: &[&str] = &[
     "责任编辑",
     "联系我们",
     "主办单位",
-    "备案",
+    "备案号",
+    "备案编号",
     "ICP",
     "Copyright",
     "©",
 ];
 
+/// Whole lines of chrome whose words may also appear in titles (政府信息公开工作年度报告).
+const CHROME_LINES: &[&str] = &[
+    "政府信息公开",
+    "信息公开",
+    "政务公开",
+    "信息公开目录",
+    "信息公开指南",
+    "政策文件",
+    "政策解读",
+    "通知公告",
+    "工作动态",
+];
+
 /// True for a line of site chrome (navigation, tool bars, labels, breadcrumbs).
 pub fn is_chrome(s: &str) -> bool {
     CHROME.iter().any(|w| s.contains(w))
+        || CHROME_LINES.contains(&s)
         || s.contains(['>', '»', '|', '›'])
         || page_header(s).is_some()
         || s.chars().filter(char::is_ascii_alphabetic).count() * 3 > s.chars().count()
@@ -297,6 +310,10 @@ mod tests {
         }
         assert!(!is_chrome("平阴县教育事业发展“十四五”规划"));
         assert!(!is_chrome("平阴县 教育事业发展规划"));
+        assert!(is_chrome("政府信息公开"));
+        assert!(title_like(
+            "平阴县教育和体育局2021年政府信息公开工作年度报告"
+        ));
         assert_eq!(page_header("某某发展_第12页"), Some("某某发展"));
         assert_eq!(page_header("第3页"), None);
     }

@@ -440,3 +440,15 @@ fn coarse_region_narrowed_only_by_consistent_evidence() {
     let r = meta(text).region.unwrap();
     assert_eq!((r.county, r.city.as_deref()), (None, Some("济南市")));
 }
+
+#[test]
+fn chrome_words_inside_real_titles() {
+    for title in [
+        "某县民办学校备案管理办法",
+        "某县中小学生学籍注册管理办法",
+        "某县2022年政府信息公开工作年度报告",
+    ] {
+        let text = format!("{title}\n为规范管理,根据有关规定,结合本县实际,制定本办法。\n");
+        assert_eq!(meta(&text).title.as_deref(), Some(title));
+    }
+}
