@@ -228,6 +228,7 @@ fn core_limit(suffix: &str) -> Range<usize> {
 
 /// Offices that belong to the body before them (县委 + 编办).
 const SUBORDINATES: &[&str] = &[
+    "室",
     "办公室",
     "编办",
     "组织部",
@@ -595,6 +596,7 @@ mod tests {
         assert_eq!(names("积极对接县财政局争取资金"), ["县财政局"]);
         assert_eq!(names("将工作纳入县政府考核"), ["县政府"]);
         assert_eq!(names("历山街道党工委"), ["历山街道党工委"]);
+        assert_eq!(names("县政府教育督导室每学期督导"), ["县政府教育督导室"]);
         assert_eq!(
             names("成立由专班组成的创建义务教育强县工作领导小组"),
             ["创建义务教育强县工作领导小组"]

@@ -142,6 +142,12 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
     if let Some(role) = role_verb(after_comma) {
         return Some(role);
     }
+    // Partners named after 会同/联合 share the work of the clause's subject.
+    if ["会同", "联合", "协同"].iter().any(|w| before.ends_with(w))
+        && !CLAUSE_START.is_match(before)
+    {
+        return Some(Role::Support);
+    }
     // The host of an office, the owner of a duty.
     if before.ends_with("设在") {
         return Some(Role::Responsible);
@@ -159,7 +165,8 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
             && !"的之是和等与及、为".contains(first)
             && !NOT_ACTIONS.iter().any(|w| after.starts_with(w));
         // A predicate of a few chars at least: a bare name line is a signature or a header.
-        if !is_verb_start || clause_of(after).chars().count() < 3 {
+        if !is_verb_start || clause_of(after).chars().count() < 3 || reports_past(clause_of(after))
+        {
             return None;
         }
         let head: String = after.chars().take(8).collect();
@@ -176,6 +183,17 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
         return Some(role);
     }
     None
+}
+
+/// True when a predicate carries the perfective 了 (开展了, 完成了): reported work, not a duty.
+fn reports_past(predicate: &str) -> bool {
+    let chars: Vec<char> = predicate.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '了'
+            && i > 0
+            && !matches!(chars[i - 1], '为' | '除' | '罢' | '不')
+            && !matches!(chars.get(i + 1), Some('解' | '然' | '结'))
+    })
 }
 
 /// The role a verb at the start of `text` gives its subject.
@@ -381,6 +399,11 @@ fn explicit_lists(text: &str) -> Vec<ExplicitList> {
 /// The bodies of one labelled list (`县教育和体育局、县财政局,各镇人民政府`).
 fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Department> {
     let mut out: Vec<Department> = Vec::new();
+    // Another label (完成时限:年底前) ends the list of bodies.
+    let items = match items.find(':') {
+        Some(colon) => &items[..items[..colon].rfind([',', ';', '、']).unwrap_or(0)],
+        None => items,
+    };
     for item in items.split(['、', ',', ';', '/']) {
         let item = item
             .trim()
@@ -399,7 +422,7 @@ fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Dep
                 .filter(|m| !m.person)
                 .map(|m| m.name)
                 .collect()
-        } else if item.chars().all(|c| !c.is_ascii_digit()) {
+        } else if item.chars().count() <= 20 && item.chars().all(|c| !c.is_ascii_digit()) {
             vec![item.to_owned()]
         } else {
             Vec::new()
@@ -522,6 +545,20 @@ mod tests {
             roles("督促县卫健局配合做好学校卫生工作。"),
             named(&[("县卫健局", Support)])
         );
+        assert_eq!(
+            roles("县教育局要会同县人社局、县委编办核定编制。"),
+            named(&[
+                ("县教育局", Responsible),
+                ("县人社局", Support),
+                ("县委编办", Support)
+            ])
+        );
+        // Reported work is not a duty.
+        assert!(roles("县教育局组织开展了专项督导。").is_empty());
+        assert_eq!(
+            roles("县教育局要了解学校需求。"),
+            named(&[("县教育局", Responsible)])
+        );
     }
 
     #[test]
@@ -615,5 +652,8 @@ mod tests {
         let items = list_items("县教育和体育局、县委编办和县残联", Responsible, &abbr);
         let names: Vec<&str> = items.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["县教育和体育局", "县委编办", "县残联"]);
+        let items = list_items("县教育局,完成时限:年底前", Responsible, &abbr);
+        let names: Vec<&str> = items.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["县教育局"]);
     }
 }
