@@ -55,6 +55,11 @@ pub fn find(text: &str) -> Vec<Mention> {
     let mut floor = 0;
     let mut i = 0;
     while i < chars.len() {
+        // Most chars start no suffix: a cheap first-char test before the string compares.
+        if !SUFFIX_FIRST_CHARS.contains(chars[i].1) {
+            i += 1;
+            continue;
+        }
         let rest = &text[chars[i].0..];
         // The longest suffix here that reads as a body (政府办学 is 政府 + 办学, not 政府办).
         let found = SUFFIXES
@@ -204,6 +209,9 @@ const SUFFIXES: &[&str] = &[
     "部",
     "厅",
 ];
+
+/// The first chars of [`SUFFIXES`].
+const SUFFIX_FIRST_CHARS: &str = "人政委领办管联指工总党编残妇团科局中部厅";
 
 /// Suffixes that may stand without a region prefix (with the core limit they allow).
 fn bare_core_limit(suffix: &str) -> Option<Range<usize>> {
@@ -564,6 +572,14 @@ fn subordinate_end(text: &str, chars: &[(usize, char)], from: usize) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_chars_cover_every_suffix() {
+        for s in SUFFIXES {
+            let first = s.chars().next().unwrap_or_default();
+            assert!(SUFFIX_FIRST_CHARS.contains(first), "{s}");
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         find(text)

@@ -143,8 +143,7 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
         return Some(role);
     }
     // Partners named after 会同/联合 share the work of the clause's subject.
-    if ["会同", "联合", "协同"].iter().any(|w| before.ends_with(w))
-        && !CLAUSE_START.is_match(before)
+    if ["会同", "联合", "协同"].iter().any(|w| before.ends_with(w)) && !at_clause_start(before)
     {
         return Some(Role::Support);
     }
@@ -152,14 +151,14 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
     if before.ends_with("设在") {
         return Some(Role::Responsible);
     }
-    if DUTY_VERB.is_match(before) && clause_of(after).contains(['责', '职']) {
+    if after_duty_verb(before) {
         let clause = clause_of(after);
         if clause.contains("责任") || clause.contains("职责") {
             return Some(Role::Responsible);
         }
     }
     // The subject of a clause, possibly after a pivot verb (协调X支持…).
-    if CLAUSE_START.is_match(before) {
+    if at_clause_start(before) {
         let first = after.chars().next()?;
         let is_verb_start = ('\u{4e00}'..='\u{9fff}').contains(&first)
             && !"的之是和等与及、为".contains(first)
@@ -270,18 +269,46 @@ const NOT_ACTIONS: &[&str] = &[
     "入选",
 ];
 
-/// A clause start: sentence start, after punctuation, an enumerator (1. / (2) / 一是) or a
-/// pivot verb (协调, 督促, 要求…).
-static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[,;:。!?()\s]|^[0-9]+[\.、]|[一二三四五六七八九十]是)\s*(?:(?:同时|其中|并|要|应|由此)\s*)?(?:协调|督促|要求|推动|组织|指导|动员|支持|鼓励)?$",
-    )
-    .expect("clause start regex")
-});
+/// True when a body right after `before` starts a clause: at the sentence start, after
+/// punctuation, an enumerator (1. / 一是) or a connective (同时, 要), possibly followed by a
+/// pivot verb (协调, 督促, 要求…). Looks only at the end of `before`, so it stays linear.
+fn at_clause_start(before: &str) -> bool {
+    let strip = |b: &'static [&'static str], text: &str| -> usize {
+        b.iter().find(|w| text.ends_with(*w)).map_or(0, |w| w.len())
+    };
+    let mut b = before.trim_end();
+    b = &b[..b.len() - strip(PIVOTS, b)];
+    b = b.trim_end();
+    b = &b[..b.len() - strip(CONNECTIVES, b)];
+    b = b.trim_end();
+    if b.is_empty() || b.ends_with([',', ';', ':', '。', '!', '?', '(', ')']) {
+        return true;
+    }
+    // 一是 / 二是, and a bare enumerator opening the sentence (1. / 2、).
+    let mut tail = b.chars().rev();
+    if tail.next() == Some('是')
+        && tail
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+    {
+        return true;
+    }
+    let head = b.trim_end_matches(['.', '、']);
+    head.len() < b.len() && !head.is_empty() && head.chars().all(|c| c.is_ascii_digit())
+}
+
+const PIVOTS: &[&str] = &[
+    "协调", "督促", "要求", "推动", "组织", "指导", "动员", "支持", "鼓励",
+];
+const CONNECTIVES: &[&str] = &["同时", "其中", "并", "要", "应", "由此"];
 
 /// A duty verb right before a body: 落实各级政府…责任.
-static DUTY_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:落实|压实|明确|履行|夯实|强化)(?:好)?$").expect("duty regex"));
+fn after_duty_verb(before: &str) -> bool {
+    let b = before.strip_suffix('好').unwrap_or(before);
+    ["落实", "压实", "明确", "履行", "夯实", "强化"]
+        .iter()
+        .any(|w| b.ends_with(w))
+}
 
 /// Sentences that report past work.
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -526,6 +553,25 @@ mod tests {
     }
 
     use Role::*;
+
+    #[test]
+    fn clause_starts() {
+        for before in [
+            "",
+            "同时,",
+            "1.",
+            "12、",
+            "一是",
+            "(三)",
+            "积极推进改革;要",
+            "协调",
+        ] {
+            assert!(at_clause_start(before), "{before:?}");
+        }
+        for before in ["将工作纳入", "对接", "建立健全"] {
+            assert!(!at_clause_start(before), "{before:?}");
+        }
+    }
 
     #[test]
     fn subjects_of_clauses() {
