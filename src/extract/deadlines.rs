@@ -211,7 +211,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<future>未来(?P<fn>{n})年)
         | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?时间)
         | (?P<within>(?P<wn>{n})年(?:之内|内))
-        | (?P<rel>年内|年底前|年底|年末|上半年|下半年|年中)
+        | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
         | (?P<rec>每(?:学期|学年|季度|半年|年|月|周|(?:\d+|[一二两三四五六七八九十]+)(?:[-~至](?:\d+|[一二三四五六七八九十]+))?年)(?:一个周期|一次|一轮)?|逐年)
         "
     );
@@ -306,7 +306,7 @@ fn year(caps: &Captures<'_>, name: &str) -> Option<i32> {
 /// Chars that, right before `年内`/`年底`/`年中`, make them part of another word
 /// (学年中, 当年底, 每年年底, 近年内, 三年内).
 const BOUND_BEFORE_RELATIVE: &str =
-    "学当去今明近历多往全每逐青少成老中新周百千万半两一二三四五六七八九十数几0123456789";
+    "年学当去今明近历多往全每逐青少成老中新周百千万半两一二三四五六七八九十数几0123456789";
 
 fn resolve(
     text: &str,
@@ -356,6 +356,10 @@ fn resolve(
             return None;
         }
         let by = caps.name("mpre").is_some() || !suffix.is_empty();
+        // A bare month of the document's own year is more often a report (2022年1月,召开…).
+        if !by && reference.is_some_and(|r| y <= r) {
+            return None;
+        }
         return Some((Some(format!("{y}-{m:02}")), if by { By } else { On }));
     }
     if caps.name("yr").is_some() {
@@ -427,7 +431,12 @@ fn resolve(
         if before.is_some_and(|c| BOUND_BEFORE_RELATIVE.contains(c)) {
             return None;
         }
-        let date = years.doc_year.map(|y| match rel.as_str() {
+        let phrase = rel
+            .as_str()
+            .trim_start_matches("今年")
+            .trim_start_matches("本年度")
+            .trim_start_matches("本年");
+        let date = years.doc_year.map(|y| match phrase {
             "年底前" | "年底" | "年末" | "下半年" => format!("{y}-12"),
             "上半年" | "年中" => format!("{y}-06"),
             _ => y.to_string(),
@@ -444,7 +453,9 @@ fn resolve(
         let per_head_after = ["生均", "人均", "户均", "每"]
             .iter()
             .any(|w| after.starts_with(w));
-        if (rate_before && amount_after) || per_head_after {
+        // 每年级 is every grade, not every year.
+        let grade = rec.as_str() == "每年" && after.starts_with('级');
+        if (rate_before && amount_after) || per_head_after || grade {
             return None;
         }
         return Some((None, Recurring));
@@ -596,6 +607,16 @@ mod tests {
         assert_eq!(one("年内完成", years(None, None)), (None, By));
         // Words that merely contain 年中/年内.
         assert!(found("每个学年中开展两次评估", y).is_empty());
+        assert_eq!(
+            one("今年年底前完成", work_plan),
+            (Some("2019-12".into()), By)
+        );
+        // 每年年底 is a yearly schedule, not this year's end.
+        assert_eq!(one("每年年底前报送", work_plan), (None, Recurring));
+        assert!(found("每年级配备一名教研员", y).is_empty());
+        // A bare month of the document's year reports; a later one plans.
+        assert!(found("2021年3月,召开全县教育大会", y).is_empty());
+        assert_eq!(one("2022年9月投入使用", y), (Some("2022-09".into()), On));
     }
 
     #[test]
