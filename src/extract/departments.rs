@@ -68,7 +68,10 @@ pub fn find(text: &str) -> Vec<Mention> {
             .find_map(|suffix| {
                 let end = i + suffix.chars().count();
                 let next = chars.get(end).map(|c| c.1);
-                if rejected_by_next(suffix, next, &text[byte_at(end)..]) {
+                let prev = i.checked_sub(1).map(|k| chars[k].1);
+                if rejected_by_next(suffix, next, &text[byte_at(end)..])
+                    || rejected_by_prev(suffix, prev)
+                {
                     return None;
                 }
                 let (start, prefix_end) = name_start(text, &chars, floor, i, suffix)?;
@@ -377,6 +380,18 @@ fn rejected_by_next(suffix: &str, next: Option<char>, after: &str) -> bool {
         "厅" => "堂".contains(next),
         "办公室" => after.starts_with("主任"),
         "政府办" | "委办" => "学园校好事理".contains(next),
+        "党组" => "织".contains(next),
+        _ => false,
+    }
+}
+
+/// Suffix readings that the previous char turns into another word (布局, 内部, 大厅).
+fn rejected_by_prev(suffix: &str, prev: Option<char>) -> bool {
+    let Some(prev) = prev else { return false };
+    match suffix {
+        "局" => "布格结大当出开全变饭僵残时终危赌骗定胜败".contains(prev),
+        "部" => "内外全东西南北中局干上下底腹头背胸面细俱".contains(prev),
+        "厅" => "大餐客展门舞".contains(prev),
         _ => false,
     }
 }
@@ -640,6 +655,10 @@ mod tests {
         assert!(names("充分发挥社区教育中心校作用").is_empty());
         assert!(names("相关部门参与,各部门配合").is_empty());
         assert!(names("委托第三方评估").is_empty());
+        assert!(names("优化县域布局").is_empty());
+        assert!(names("完善县域内部治理").is_empty());
+        assert!(names("建设县政务服务大厅").is_empty());
+        assert!(names("基层党组织要发挥作用").is_empty());
         assert!(names("推进中小学家长委员会建设").is_empty());
     }
 

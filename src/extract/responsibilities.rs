@@ -105,6 +105,11 @@ pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department>
         let group = &mentions[k..=last];
         let before = &text[..group[0].range.start];
         let after = &text[group[last - k].range.end..];
+        // 县教育局等部门负责: the list closes with 等部门.
+        let after = ["等部门", "等单位", "等"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
         if let Some(role) = role_of(before, after) {
             for m in group {
                 let name = m.name.clone();
@@ -590,6 +595,18 @@ mod tests {
         assert_eq!(
             roles("督促县卫健局配合做好学校卫生工作。"),
             named(&[("县卫健局", Support)])
+        );
+        assert_eq!(
+            roles("县教育局、县财政局等部门按职责分工负责。"),
+            named(&[("县教育局", Responsible), ("县财政局", Responsible)])
+        );
+        assert_eq!(
+            roles("(县教育局牵头,县发改局、县财政局配合)"),
+            named(&[
+                ("县教育局", Lead),
+                ("县发改局", Support),
+                ("县财政局", Support)
+            ])
         );
         assert_eq!(
             roles("县教育局要会同县人社局、县委编办核定编制。"),
