@@ -212,6 +212,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?时间)
         | (?P<within>(?P<wn>{n})年(?:之内|内))
         | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
+        | (?P<mo>(?P<mon>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前|中旬前|上旬前|下旬前|中旬|上旬|下旬))
         | (?P<rec>每(?:学期|学年|季度|半年|年|月|周|(?:\d+|[一二两三四五六七八九十]+)(?:[-~至](?:\d+|[一二三四五六七八九十]+))?年)(?:一个周期|一次|一轮)?|逐年)
         "
     );
@@ -223,7 +224,7 @@ static SIGNATURE_DATE: LazyLock<Regex> =
 static PLAN_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十([一二三四五六七八九])五").expect("plan name regex"));
 static ONE_YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})年.{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|要点)$")
+    Regex::new(r"^[^0-9]{0,20}?(\d{4})年[^0-9]{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|要点)$")
         .expect("one-year plan regex")
 });
 
@@ -443,6 +444,18 @@ fn resolve(
         });
         return Some((date, By));
     }
+    if let Some(mo) = caps.name("mo") {
+        // A month of the document's year with an end marker: 12月底前 → YYYY-12, by.
+        let before = text[..mo.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '年' || c == '每' || c == '个') {
+            return None;
+        }
+        let m = caps["mon"]
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?;
+        return Some((years.doc_year.map(|y| format!("{y}-{m:02}")), By));
+    }
     if let Some(rec) = caps.name("rec") {
         // 每人每学期500元 is a rate, not a schedule.
         let before: String = text[..rec.start()].chars().rev().take(2).collect();
@@ -608,6 +621,17 @@ mod tests {
         // Words that merely contain 年中/年内.
         assert!(found("每个学年中开展两次评估", y).is_empty());
         assert_eq!(
+            one("考核结果于12月底前报送", work_plan),
+            (Some("2019-12".into()), By)
+        );
+        assert_eq!(
+            one("9月中旬前完成招生", work_plan),
+            (Some("2019-09".into()), By)
+        );
+        assert!(found("每年3月开展宣传", work_plan)
+            .iter()
+            .all(|f| f.2 == Recurring));
+        assert_eq!(
             one("今年年底前完成", work_plan),
             (Some("2019-12".into()), By)
         );
@@ -669,6 +693,16 @@ mod tests {
             ..Meta::default()
         };
         assert_eq!(DocYears::from_meta(&meta).doc_year, Some(2019));
+        let meta = Meta {
+            title: Some("某区2023年教育工作要点".into()),
+            ..Meta::default()
+        };
+        assert_eq!(DocYears::from_meta(&meta).doc_year, Some(2023));
+        let meta = Meta {
+            title: Some("某县教育事业发展“十四五”规划(2021-2025年)".into()),
+            ..Meta::default()
+        };
+        assert_eq!(DocYears::from_meta(&meta).doc_year, None);
         let text = "某县教育事业发展“十四五”规划\n某县人民政府办公室\n2021年12月20日\n正文";
         let y = DocYears::from_text(&Meta::default(), text);
         assert_eq!(y, years(Some(2021), Some((2021, 2025))));
