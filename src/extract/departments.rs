@@ -173,8 +173,8 @@ pub fn builtin_canonical(name: &str, prefix_len: usize) -> Option<String> {
         })
 }
 
-/// True when `name` is only a region/level word plus a generic body word, or a bare body word
-/// such as 政府 that a document uses for its own government.
+/// True when `name` is a bare 政府 / 人民政府, which a document uses for its own government
+/// (the caller can give it the document's level: 区政府).
 pub fn is_bare_government(name: &str) -> bool {
     matches!(name, "政府" | "人民政府")
 }

@@ -62,11 +62,17 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
             push(ctx, &mut out, row.span.clone(), found);
         }
     }
+    // Lists and sentences are both in text order: one pass skips sentences inside a list.
+    let mut next_list = 0;
     for sentence in &ctx.structure.sentences {
         let span = sentence.span.clone();
-        if lists
+        while next_list < lists.len() && lists[next_list].span.end <= span.start {
+            next_list += 1;
+        }
+        if lists[next_list..]
             .iter()
-            .any(|l| l.span.start < span.end && span.start < l.span.end)
+            .take_while(|l| l.span.start < span.end)
+            .any(|l| span.start < l.span.end)
         {
             continue;
         }
@@ -328,7 +334,7 @@ struct ExplicitList {
     span: Range<usize>,
     /// The labelled parts: (role, byte range of the items).
     parts: Vec<(Role, Range<usize>)>,
-    /// The text of the document, sliced later.
+    /// The items text of each part (`县教育局、县财政局`).
     items: Vec<String>,
 }
 
