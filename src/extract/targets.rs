@@ -39,7 +39,12 @@ pub fn extract(
 
     let mut out: Vec<Target> = Vec::new();
     let mut seen: HashSet<Range<usize>> = HashSet::new();
+    // A date fronted as the topic of a sentence (到2025年, …) governs the rest of its paragraph.
+    let mut topic: Option<(usize, String)> = None;
     for unit in units(text, ctx.structure, &outline) {
+        if topic.as_ref().is_some_and(|t| t.0 <= unit.span.start) {
+            topic = None;
+        }
         let sentence = &text[unit.span.clone()];
         if IDEOLOGY.is_match(sentence) || SELF_REFERENCE.is_match(sentence) {
             continue;
@@ -48,6 +53,13 @@ pub fn extract(
         if sec.is_some_and(|s| outline.flags[s].skip) {
             continue;
         }
+        let earlier_topic = topic.as_ref().map(|t| t.1.clone());
+        if let Some(date) = fronted_date(text, &unit, &dates) {
+            let para_end = text[unit.span.start..]
+                .find('\n')
+                .map_or(text.len(), |i| unit.span.start + i);
+            topic = Some((para_end, date));
+        }
         for span in targets_in(text, &unit, retrospective) {
             if !seen.insert(span.clone()) {
                 continue;
@@ -55,6 +67,7 @@ pub fn extract(
             let deadline = dates
                 .within(span.clone())
                 .or_else(|| dates.within(unit.full.start..span.start))
+                .or_else(|| earlier_topic.clone())
                 .or_else(|| sec.and_then(|s| outline.flags[s].deadline.clone()))
                 .or_else(|| one_year_plan.map(|y| y.to_string()));
             let section = sec.map(|s| ctx.structure.headings[s].path.clone());
@@ -77,6 +90,19 @@ pub fn extract(
         }
     }
     out
+}
+
+/// The due date of a predicate-less adverbial opening a sentence (到2025年, …), which
+/// topicalises it over the rest of the paragraph. A dated event (2024年9月10日) does not.
+fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<String> {
+    let first = unit
+        .clauses
+        .iter()
+        .find_map(|c| trim_clause(text, c.clone()))?;
+    if !lexicon::verbs(&text[first.clone()]).is_empty() {
+        return None;
+    }
+    dates.within(first).filter(|d| d.len() <= 7)
 }
 
 /// Sentences framing the guiding ideology (以…为指导, 指导思想) state principles, not results.
@@ -892,5 +918,54 @@ mod tests {
             meta: &meta,
         };
         assert!(extract(&ctx, &[], &[], &[]).is_empty());
+    }
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let st = crate::structure::analyze(text);
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        extract(&ctx, &[], &[], &[])
+            .into_iter()
+            .map(|t| (t.text, t.deadline))
+            .collect()
+    }
+
+    #[test]
+    fn a_fronted_date_governs_its_paragraph_only() {
+        let got = run("到2025年,入学率达到100%;巩固率达到98%。全面提高普及水平,残疾儿童入学率保持在97%。\n加快建设,到2026年新建幼儿园7处。所有新建园全部达到省一类园标准。");
+        let want = |s: &str| {
+            got.iter()
+                .find(|t| t.0.contains(s))
+                .and_then(|t| t.1.clone())
+        };
+        assert_eq!(want("巩固率达到98%").as_deref(), Some("2025"));
+        assert_eq!(want("保持在97%").as_deref(), Some("2025"));
+        assert_eq!(want("新建幼儿园7处").as_deref(), Some("2026"));
+        assert_eq!(want("省一类园标准"), None);
+    }
+
+    #[test]
+    fn a_one_year_plan_dates_every_target() {
+        let got = run("2019年全市教育工作要点\n1.搭建自主招生服务平台。研究招生政策的变化。\n2.加强队伍建设。建立校长选用机制。");
+        assert_eq!(
+            got,
+            vec![
+                ("搭建自主招生服务平台".to_owned(), Some("2019".to_owned())),
+                ("建立校长选用机制".to_owned(), Some("2019".to_owned())),
+            ]
+        );
+    }
+
+    #[test]
+    fn review_sections_report_achievements() {
+        let got = run("一、“十三五”发展情况\n新建幼儿园12所。\n二、主要任务\n新建幼儿园8所。");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "新建幼儿园8所");
     }
 }
