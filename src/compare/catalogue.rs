@@ -103,12 +103,15 @@ impl std::error::Error for CatalogueError {}
 
 /// The result of matching a goal phrase: an indicator and, when the phrase selects one, a
 /// qualifier.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Match<'a> {
     /// The canonical indicator.
     pub indicator: &'a Indicator,
     /// The sub-cell (小学, 初中, …) the phrase names, if exactly one.
     pub qualifier: Option<&'a Qualifier>,
+    /// Every qualifier the phrase names, in the phrase's order (小学、初中… gives both), for
+    /// pairing with values listed by 分别.
+    pub named: Vec<&'a Qualifier>,
     /// Literal chars of the winning synonym (longest match wins).
     pub score: usize,
 }
@@ -132,6 +135,13 @@ impl Match<'_> {
 }
 
 /// A set of canonical indicators with their synonyms.
+///
+/// Matching ([`Catalogue::classify`]): the goal's phrase is normalised ([`normalize_phrase`]);
+/// each indicator whose `exclude` words are absent and whose units accept the goal's unit is
+/// tried with every synonym (a `*` allows a gap of up to [`MAX_GAP`] chars; 小学 never matches
+/// inside 中小学); the synonym with the most literal chars wins, ties going to a gap-free
+/// synonym, then to the earlier indicator. The winner's qualifier is the one whose words occur
+/// in the phrase, when exactly one does.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalogue {
     indicators: Vec<Indicator>,
@@ -285,9 +295,14 @@ impl Catalogue {
             }
         }
         let (key, indicator) = best?;
+        let named = qualifiers_named(&norm, indicator);
         Some(Match {
             indicator,
-            qualifier: qualifier_of(&norm, indicator),
+            qualifier: match named.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            },
+            named,
             score: key.0,
         })
     }
@@ -296,16 +311,25 @@ impl Catalogue {
 /// How good a synonym match is: literal chars, gap-free, earlier in the catalogue.
 type MatchRank = (usize, bool, std::cmp::Reverse<usize>);
 
-/// The qualifier whose words occur in the phrase, when exactly one does.
-fn qualifier_of<'a>(norm: &str, indicator: &'a Indicator) -> Option<&'a Qualifier> {
-    let mut found = indicator.qualifiers.iter().filter(|q| {
-        q.words.iter().any(|w| {
-            norm.match_indices(w.as_str())
-                .any(|(at, _)| !blocked(norm, at, w))
+/// The qualifiers whose words occur in the phrase, in order of first occurrence.
+fn qualifiers_named<'a>(norm: &str, indicator: &'a Indicator) -> Vec<&'a Qualifier> {
+    let mut found: Vec<(usize, &Qualifier)> = indicator
+        .qualifiers
+        .iter()
+        .filter_map(|q| {
+            q.words
+                .iter()
+                .filter_map(|w| {
+                    norm.match_indices(w.as_str())
+                        .map(|(at, _)| at)
+                        .find(|&at| !blocked(norm, at, w))
+                })
+                .min()
+                .map(|at| (at, q))
         })
-    });
-    let first = found.next()?;
-    found.next().is_none().then_some(first)
+        .collect();
+    found.sort_by_key(|&(at, _)| at);
+    found.into_iter().map(|(_, q)| q).collect()
 }
 
 /// Whether `parts` occur in order in `hay`, each gap at most [`MAX_GAP`] chars.

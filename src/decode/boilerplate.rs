@@ -252,6 +252,13 @@ fn classify(raw: &str) -> Kind {
     }
     let n = t.chars().count();
     let sentence = t.contains('。') || t.contains(';') || t.contains('；');
+    // Long sentences are body unless a site talks about itself (cheap path for most lines).
+    if n > 60 && sentence {
+        let self_ref = SELF_REFERENCE.iter().any(|s| t.contains(s));
+        if !self_ref || DOC_SITE.iter().filter(|w| t.contains(*w)).count() < 2 {
+            return Kind::Body;
+        }
+    }
     if META.iter().any(|m| t.contains(m)) || is_index_number(t) {
         return Kind::Meta;
     }

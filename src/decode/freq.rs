@@ -88,12 +88,17 @@ pub(crate) fn char_score(c: char) -> i32 {
     if is_common_punct(c) {
         return 2;
     }
+    if c.is_whitespace() {
+        return 0;
+    }
     match u {
         0xFFFD => -6,
         0xE000..=0xF8FF => -6,
         0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3134F => -3,
         0xAC00..=0xD7AF => -4,
         0x3000..=0x303F | 0xFF01..=0xFF5E => 1,
+        // Latin-1 signs (×, ·, °) and letters occur in real text: mildly odd, not garbage.
+        0x80..=0xFF | 0x2010..=0x2027 => -1,
         _ => -3,
     }
 }

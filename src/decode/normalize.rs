@@ -18,9 +18,7 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
     while i < chars.len() {
         let c = chars[i];
         let u = c as u32;
-        let combining_next = chars
-            .get(i + 1)
-            .is_some_and(|&n| canonical_combining_class(n) != 0 || is_jamo_vt(n));
+        let combining_next = chars.get(i + 1).is_some_and(|&n| may_combine(n));
         if !combining_next {
             // Fast paths for what plan documents are made of.
             if u < 0x80 || (0x4E00..=0x9FFF).contains(&u) {
@@ -36,8 +34,7 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
             }
         }
         let mut j = i + 1;
-        while j < chars.len() && (canonical_combining_class(chars[j]) != 0 || is_jamo_vt(chars[j]))
-        {
+        while j < chars.len() && may_combine(chars[j]) {
             j += 1;
         }
         let origin = join(&input.origins[i], &input.origins[j - 1]);
@@ -48,6 +45,16 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
         i = j;
     }
     out
+}
+
+/// `c` may combine with the char before it (cheap test first: plan text is ASCII and Han).
+#[inline]
+fn may_combine(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x300 || (0x3000..=0x9FFF).contains(&u) || (0xFF00..=0xFFEF).contains(&u) {
+        return false;
+    }
+    canonical_combining_class(c) != 0 || is_jamo_vt(c)
 }
 
 /// Hangul vowel and trailing jamo compose with the char before them.

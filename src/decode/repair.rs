@@ -33,11 +33,15 @@ struct Replacement {
 
 /// Repairs garbled runs and flags the rest; returns the new text and the number of repairs.
 pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
-    let chars: Vec<char> = input.text.chars().collect();
-    let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
-    if !scores.iter().any(|&s| s < 0) {
+    if !input
+        .text
+        .chars()
+        .any(|c| !c.is_ascii() && char_score(c) < -1)
+    {
         return (input, 0);
     }
+    let chars: Vec<char> = input.text.chars().collect();
+    let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
     let clusters = bad_clusters(&chars, &scores);
     let mut anchors: Vec<usize> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -52,26 +56,31 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
     anchors.dedup();
 
     let mut replacements: Vec<Replacement> = Vec::new();
-    let mut done_until = 0usize;
+    // Each run is examined once (clusters and anchors inside an examined run are skipped),
+    // which keeps the work linear in the text even when it is all garbage.
+    let mut examined_until = 0usize;
     for cluster in clusters.iter().cloned() {
-        if cluster.start < done_until {
+        if cluster.start < examined_until {
             continue;
         }
-        if let Some(r) = try_mojibake(&chars, &input.origins, cluster) {
-            done_until = r.range.end;
+        let (found, run_end) = try_mojibake(&chars, &input.origins, cluster);
+        examined_until = run_end;
+        if let Some(r) = found {
             replacements.push(r);
         }
     }
+    let mut examined_until = 0usize;
     for &a in &anchors {
-        if a < done_until || replacements.iter().any(|r| r.range.contains(&a)) {
+        if a < examined_until || replacements.iter().any(|r| r.range.contains(&a)) {
             continue;
         }
-        if let Some(r) = try_shift(&chars, &input.origins, a) {
-            if replacements
+        let (found, run_end) = try_shift(&chars, &input.origins, a);
+        examined_until = run_end;
+        if let Some(r) = found {
+            let free = replacements
                 .iter()
-                .all(|o| o.range.end <= r.range.start || o.range.start >= r.range.end)
-            {
-                done_until = done_until.max(r.range.end);
+                .all(|o| o.range.end <= r.range.start || o.range.start >= r.range.end);
+            if free {
                 replacements.push(r);
             }
         }
@@ -110,7 +119,9 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         out.push(chars[i], input.origins[i].clone(), input.flags[i] | bad);
         i += 1;
     }
-    flag_corrupt(&mut out);
+    if repaired > 0 {
+        flag_corrupt(&mut out);
+    }
     (out, repaired)
 }
 
@@ -137,21 +148,21 @@ fn is_strong_bad(chars: &[char], i: usize) -> bool {
             // A real question mark stands alone; a lost byte sits among other garbage.
             let lo = i.saturating_sub(5);
             let hi = (i + 6).min(chars.len());
-            let garbage_near = (lo..hi).any(|j| j != i && char_score(chars[j]) < 0);
+            let garbage_near = (lo..hi).any(|j| j != i && char_score(chars[j]) < -1);
             near_han && garbage_near && next.is_some_and(|c| !c.is_whitespace())
         }
         _ => false,
     }
 }
 
-/// Char ranges of garbled clusters: bad chars (negative score) at most two chars apart, kept
+/// Char ranges of garbled clusters: bad chars (score below -1) at most two chars apart, kept
 /// when they hold a strong signal or at least three bad chars (one rare name char is not
 /// garbage).
 fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
     let mut clusters = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if scores[i] >= 0 {
+        if scores[i] >= -1 {
             i += 1;
             continue;
         }
@@ -161,7 +172,7 @@ fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
         let mut strong = is_strong_bad(chars, i);
         let mut j = end;
         while j < chars.len() && j - end < 2 && chars[j] != '\n' {
-            if scores[j] < 0 {
+            if scores[j] < -1 {
                 bad += 1;
                 strong |= is_strong_bad(chars, j);
                 end = j + 1;
@@ -190,7 +201,12 @@ fn gbk_bytes(c: char, widen: bool) -> Option<Vec<u8>> {
 }
 
 /// Re-pairs the GBK bytes of the run starting at `start` from its second byte.
-fn try_shift(chars: &[char], origins: &[Range<usize>], start: usize) -> Option<Replacement> {
+/// Returns the repair, if any, and where the examined run ends.
+fn try_shift(
+    chars: &[char],
+    origins: &[Range<usize>],
+    start: usize,
+) -> (Option<Replacement>, usize) {
     // The run: non-ASCII chars (and narrowed punctuation) up to an ASCII byte, which resyncs
     // the stream; an ASCII letter may be the trail byte of the last pair, so it joins.
     let mut bytes: Vec<u8> = Vec::new();
@@ -215,7 +231,7 @@ fn try_shift(chars: &[char], origins: &[Range<usize>], start: usize) -> Option<R
         end += 1;
     }
     if bytes.len() < 3 {
-        return None;
+        return (None, end);
     }
     let mut out: Vec<(char, Range<usize>)> = Vec::new();
     let mut p = 1;
@@ -244,19 +260,22 @@ fn try_shift(chars: &[char], origins: &[Range<usize>], start: usize) -> Option<R
     }
     let before = mean_score(chars[start..end].iter().copied());
     let after = mean_score(out.iter().map(|(c, _)| *c));
-    (!out.is_empty() && after >= before + MIN_GAIN && after >= MIN_RESULT).then_some(Replacement {
+    let ok = !out.is_empty() && after >= before + MIN_GAIN && after >= MIN_RESULT;
+    let found = ok.then_some(Replacement {
         range: start..end,
         chars: out,
         flags: GUESSED,
-    })
+    });
+    (found, end)
 }
 
-/// Reads the GBK bytes of the non-ASCII run around `cluster` back as UTF-8.
+/// Reads the GBK bytes of the non-ASCII run around `cluster` back as UTF-8; returns the
+/// repair, if any, and where the examined run ends.
 fn try_mojibake(
     chars: &[char],
     origins: &[Range<usize>],
     cluster: Range<usize>,
-) -> Option<Replacement> {
+) -> (Option<Replacement>, usize) {
     let mut start = cluster.start;
     while start > 0 && !chars[start - 1].is_ascii() && cluster.start - start < MAX_RUN {
         start -= 1;
@@ -290,9 +309,10 @@ fn try_mojibake(
             Ok(_) => bytes.len(),
             Err(e) => sb + e.valid_up_to(),
         };
-        let Some(ei) = char_at.iter().rposition(|&b| b <= valid && b > sb) else {
+        let ei = char_at.partition_point(|&b| b <= valid).saturating_sub(1);
+        if ei <= si {
             continue;
-        };
+        }
         let Ok(s) = std::str::from_utf8(&bytes[sb..char_at[ei]]) else {
             continue;
         };
@@ -302,12 +322,14 @@ fn try_mojibake(
             best = Some((si, ei, s.to_owned()));
         }
     }
-    let (si, ei, s) = best?;
+    let Some((si, ei, s)) = best else {
+        return (None, end);
+    };
     let (a, b) = (first + si, first + ei);
     let before = mean_score(chars[a..b].iter().copied());
     let after = mean_score(s.chars());
     if after < before + MIN_GAIN || after < MIN_RESULT {
-        return None;
+        return (None, end);
     }
     // Map each UTF-8 char to the GBK chars holding its bytes.
     let mut out = Vec::new();
@@ -324,11 +346,12 @@ fn try_mojibake(
         }
         out.push((c, join(&origins[first + k], &origins[first + k2])));
     }
-    Some(Replacement {
+    let found = Replacement {
         range: a..b,
         chars: out,
         flags: 0,
-    })
+    };
+    (Some(found), end)
 }
 
 #[cfg(test)]

@@ -162,6 +162,38 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
             });
         }
     }
+    // Task tables carry deadlines in a column (完成时限: 2024年12月底前); column headers
+    // (2025年 of an indicator table) are not rows and are not read.
+    for table in &ctx.structure.tables {
+        let value_year_columns: Vec<bool> =
+            table.columns.iter().map(|c| c.year.is_some()).collect();
+        for row in &table.rows {
+            let Some(row_text) = ctx.text.get(row.span.clone()) else {
+                continue;
+            };
+            let mut from = 0;
+            for (i, cell) in row.cells.iter().enumerate() {
+                let Some(at) = row_text[from..].find(cell.as_str()).map(|a| a + from) else {
+                    continue;
+                };
+                from = at + cell.len();
+                if value_year_columns.get(i).copied().unwrap_or(false) || cell.is_empty() {
+                    continue;
+                }
+                for found in find_in(cell, &years) {
+                    let start = row.span.start + at + found.range.start;
+                    let range = start..start + found.range.len();
+                    out.push(Deadline {
+                        text: cell[found.range.clone()].to_owned(),
+                        date: found.date,
+                        relation: found.relation,
+                        section: ctx.structure.section_at(range.start).map(str::to_owned),
+                        span: ctx.chars.span(range),
+                    });
+                }
+            }
+        }
+    }
     out
 }
 

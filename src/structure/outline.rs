@@ -442,8 +442,9 @@ pub(crate) fn is_terminal(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';')
 }
 
-/// End of a heading's title in `s`: the first 。!? outside quotes and brackets, else the end
-/// of the line (a box caption line also stops at a table's `|`).
+/// End of a heading's title in `s`: the first 。!? outside quotes and brackets (or a colon
+/// within the first 20 chars), else the end of the line (a box caption line also stops at a
+/// table's `|`).
 fn title_end(s: &str) -> usize {
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
@@ -451,6 +452,8 @@ fn title_end(s: &str) -> usize {
             '“' | '《' | '(' | '〔' | '【' | '‘' => depth += 1,
             '”' | '》' | ')' | '〕' | '】' | '’' => depth = (depth - 1).max(0),
             '。' | '!' | '?' if depth == 0 => return i,
+            // `(一)工作目标:到2025年,…`: a short lead-in before a colon is the title.
+            ':' if depth == 0 && i <= 60 => return i,
             '|' => return i,
             _ => {}
         }
@@ -543,7 +546,13 @@ pub(crate) fn outline(text: &str, lines: &[Line], tables: &[Table]) -> Vec<Headi
                 _ => prev_open != Open::Yes,
             };
             if ok {
-                let after = label.len + skip_spaces(&s[label.len..]);
+                // `专栏1:标题`, `附件1 :标题`: the colon belongs to neither label nor title.
+                let mut after = label.len + skip_spaces(&s[label.len..]);
+                if matches!(label.kind, HeadingKind::Box | HeadingKind::Annex)
+                    && s[after..].starts_with(':')
+                {
+                    after += 1 + skip_spaces(&s[after + 1..]);
+                }
                 let rest = &s[after..];
                 let mut t_end = title_end(rest);
                 while t_end > 0 && rest[..t_end].ends_with([' ', '\t']) {
@@ -589,30 +598,32 @@ pub(crate) fn outline(text: &str, lines: &[Line], tables: &[Table]) -> Vec<Headi
 
 /// Offers labels inside a line's body that follow a sentence end (`…完成。(1)…`).
 fn inline_labels(b: &mut Builder<'_>, s: &str, base: usize, from: usize) {
-    let mut prev_end = false;
-    let mut i = from;
-    while i < s.len() {
-        let Some(c) = s[i..].chars().next() else {
-            break;
+    let Some(body) = s.get(from..) else {
+        return;
+    };
+    let mut skip_to = 0;
+    for (i, _) in body.match_indices('(') {
+        if i < skip_to {
+            continue;
+        }
+        let before = body[..i].trim_end_matches(' ');
+        let after_end = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_terminal(c) || c == ':');
+        if !after_end {
+            continue;
+        }
+        let Some(label) = parse_label(&body[i..]) else {
+            continue;
         };
-        if c == '(' && prev_end {
-            if let Some(label) = parse_label(&s[i..]) {
-                if matches!(label.kind, HeadingKind::Paren | HeadingKind::ParenNumber) {
-                    let at = base + i + label.len;
-                    if b.offer(&label, base + i, at..at, Mode::Inline) {
-                        i += label.len;
-                        prev_end = false;
-                        continue;
-                    }
-                }
+        if matches!(label.kind, HeadingKind::Paren | HeadingKind::ParenNumber) {
+            let at = base + from + i;
+            let end = at + label.len;
+            if b.offer(&label, at, end..end, Mode::Inline) {
+                skip_to = i + label.len;
             }
         }
-        if is_terminal(c) || c == ':' {
-            prev_end = true;
-        } else if c != ' ' {
-            prev_end = false;
-        }
-        i += c.len_utf8();
     }
 }
 
@@ -726,6 +737,19 @@ mod tests {
         assert_eq!(h.title, "建设“家门口。好学校”");
         assert_eq!(&text[h.title_span.clone()], h.title);
         assert_eq!(&text[h.label_span.clone()], "1.");
+    }
+
+    #[test]
+    fn title_stops_at_a_short_lead_in_colon() {
+        let text = "一、目标\n(一)总体目标:到2025年,全面建成。\n专栏1:重点工程\n";
+        let s = analyze(text);
+        assert_eq!(s.headings[1].title, "总体目标");
+        assert_eq!(s.headings[2].title, "重点工程");
+        let sents: Vec<_> = s.sentences.iter().map(|x| &text[x.span.clone()]).collect();
+        assert_eq!(
+            sents,
+            ["目标", "总体目标", "到2025年,全面建成。", "重点工程"]
+        );
     }
 
     #[test]

@@ -10,89 +10,125 @@ use std::ops::Range;
 
 use super::{Heading, Line, Sentence, Table};
 
-fn closer(open: char) -> Option<char> {
-    Some(match open {
-        '“' => '”',
-        '‘' => '’',
-        '《' => '》',
-        '(' => ')',
-        '〔' => '〕',
-        '【' => '】',
-        _ => return None,
-    })
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '》' | ')' | '〕' | '】')
+/// The quote or bracket mark at byte `i` of `b`: (pair id, opening?, byte length). Works on
+/// bytes, as the marks are fixed UTF-8 sequences, to keep the scan cheap.
+fn mark(b: &[u8], i: usize) -> Option<(u8, bool, usize)> {
+    match b[i] {
+        b'(' => Some((0, true, 1)),
+        b')' => Some((0, false, 1)),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2)? {
+            0x9C => Some((1, true, 3)),  // “
+            0x9D => Some((1, false, 3)), // ”
+            0x98 => Some((2, true, 3)),  // ‘
+            0x99 => Some((2, false, 3)), // ’
+            _ => None,
+        },
+        0xE3 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2)? {
+            0x8A => Some((3, true, 3)),  // 《
+            0x8B => Some((3, false, 3)), // 》
+            0x94 => Some((4, true, 3)),  // 〔
+            0x95 => Some((4, false, 3)), // 〕
+            0x90 => Some((5, true, 3)),  // 【
+            0x91 => Some((5, false, 3)), // 】
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Byte ranges (relative to `s`) of the outermost matched bracket and quote pairs of `s`.
 pub(crate) fn protected(s: &str) -> Vec<Range<usize>> {
-    let mut stack: Vec<(usize, char)> = Vec::new();
+    let b = s.as_bytes();
+    let mut stack: Vec<(usize, u8)> = Vec::new();
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, c) in s.char_indices() {
-        if let Some(close) = closer(c) {
-            stack.push((i, close));
-        } else if is_closer(c) {
+    let mut i = 0;
+    while i < b.len() {
+        let Some((id, open, len)) = mark(b, i) else {
+            i += 1;
+            continue;
+        };
+        if open {
+            stack.push((i, id));
+        } else {
             // Look a few levels down only, so mismatched marks cannot make this quadratic.
             let found = stack
                 .iter()
                 .rev()
                 .take(8)
-                .position(|&(_, close)| close == c)
+                .position(|&(_, o)| o == id)
                 .map(|k| stack.len() - 1 - k);
             if let Some(j) = found {
                 let start = stack[j].0;
                 stack.truncate(j);
-                let end = i + c.len_utf8();
                 // Pairs close inner-first: an enclosing pair swallows the ones before it.
                 while out.last().is_some_and(|r| r.start >= start) {
                     out.pop();
                 }
-                out.push(start..end);
+                out.push(start..i + len);
             }
         }
+        i += len;
     }
     out
 }
 
-/// Splits `text[range]` at the chars `split` outside protected pairs, each piece keeping its
-/// delimiter; pieces are trimmed of white space and dropped when empty.
+/// Sentence ends: `。` and ASCII `!?;`; returns the delimiter's byte length.
+fn sentence_end(b: &[u8], i: usize) -> Option<usize> {
+    match b[i] {
+        b'!' | b'?' | b';' => Some(1),
+        0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => Some(3),
+        _ => None,
+    }
+}
+
+/// Clause ends: ASCII `,;:`.
+fn clause_end(b: &[u8], i: usize) -> Option<usize> {
+    matches!(b[i], b',' | b';' | b':').then_some(1)
+}
+
+/// Splits `text[range]` at the delimiters `split` finds outside protected pairs, each piece
+/// keeping its delimiter; pieces are trimmed of white space and dropped when empty.
 fn split_at(
     text: &str,
     range: Range<usize>,
     guard: &[Range<usize>],
-    split: impl Fn(char) -> bool,
+    split: impl Fn(&[u8], usize) -> Option<usize>,
     mut emit: impl FnMut(Range<usize>),
 ) {
-    let s = &text[range.clone()];
-    let mut g = 0;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let abs = range.start + i;
-        while g < guard.len() && guard[g].end <= abs {
-            g += 1;
+    let b = text.as_bytes();
+    let mut g = guard.partition_point(|r| r.end <= range.start);
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        if let Some(r) = guard.get(g) {
+            if r.start <= i {
+                i = r.end.max(i + 1);
+                g += 1;
+                continue;
+            }
         }
-        if g < guard.len() && guard[g].start <= abs {
-            continue;
-        }
-        if split(c) {
-            let end = i + c.len_utf8();
-            emit_trimmed(range.start, &s[start..end], start, &mut emit);
-            start = end;
+        match split(b, i) {
+            Some(len) => {
+                emit_trimmed(b, start..i + len, &mut emit);
+                i += len;
+                start = i;
+            }
+            None => i += 1,
         }
     }
-    emit_trimmed(range.start, &s[start..], start, &mut emit);
+    emit_trimmed(b, start..range.end, &mut emit);
 }
 
-fn emit_trimmed(base: usize, piece: &str, offset: usize, emit: &mut impl FnMut(Range<usize>)) {
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if trimmed.is_empty() {
-        return;
+fn emit_trimmed(b: &[u8], mut r: Range<usize>, emit: &mut impl FnMut(Range<usize>)) {
+    while r.start < r.end && b[r.start].is_ascii_whitespace() {
+        r.start += 1;
     }
-    let start = base + offset + lead;
-    emit(start..start + trimmed.len());
+    while r.end > r.start && b[r.end - 1].is_ascii_whitespace() {
+        r.end -= 1;
+    }
+    if !r.is_empty() {
+        emit(r);
+    }
 }
 
 /// Whether a piece holds something besides punctuation (a lone `。` is no sentence).
@@ -114,30 +150,18 @@ pub(crate) fn split_sentences(
         .into_iter()
         .map(|r| r.start + range.start..r.end + range.start)
         .collect();
-    split_at(
-        text,
-        range,
-        &guard,
-        |c| matches!(c, '。' | '!' | '?' | ';'),
-        |span| {
-            if !has_content(&text[span.clone()]) {
-                return;
-            }
-            let mut clauses = Vec::new();
-            split_at(
-                text,
-                span.clone(),
-                &guard,
-                |c| matches!(c, ',' | ';' | ':'),
-                |c| clauses.push(c),
-            );
-            out.push(Sentence {
-                span,
-                clauses,
-                heading,
-            });
-        },
-    );
+    split_at(text, range, &guard, sentence_end, |span| {
+        if !has_content(&text[span.clone()]) {
+            return;
+        }
+        let mut clauses = Vec::new();
+        split_at(text, span.clone(), &guard, clause_end, |c| clauses.push(c));
+        out.push(Sentence {
+            span,
+            clauses,
+            heading,
+        });
+    });
 }
 
 /// The sentences of `text`: every non-table line's running text, each heading title as its
@@ -193,9 +217,10 @@ pub(crate) fn sentences(
             if !title.is_empty() && title.start >= pos && title.end <= line.end {
                 out.push(title_sentence(text, title.clone(), h));
                 pos = title.end;
-                // The full stop closing the title belongs to it, not to the next sentence.
+                // The full stop (or colon) closing the title belongs to it, not to the next
+                // sentence.
                 if let Some(c) = text[pos..line.end].chars().next() {
-                    if matches!(c, '。' | '!' | '?') {
+                    if matches!(c, '。' | '!' | '?' | ':') {
                         pos += c.len_utf8();
                     }
                 }
@@ -229,13 +254,7 @@ fn split_sentences_whole(text: &str, span: Range<usize>, heading: usize, out: &m
         .map(|r| r.start + span.start..r.end + span.start)
         .collect();
     let mut clauses = Vec::new();
-    split_at(
-        text,
-        span.clone(),
-        &guard,
-        |c| matches!(c, ',' | ';' | ':'),
-        |c| clauses.push(c),
-    );
+    split_at(text, span.clone(), &guard, clause_end, |c| clauses.push(c));
     out.push(Sentence {
         span,
         clauses,

@@ -134,6 +134,11 @@ const ORG_SUFFIXES: &[&str] = &[
     "小组",
     "管委会",
     "办事处",
+    "室",
+    "学校",
+    "中学",
+    "小学",
+    "幼儿园",
     "党组",
     "政协",
 ];
@@ -188,12 +193,19 @@ pub fn is_body(s: &str) -> bool {
     (s.contains('。') && n >= 20) || (n >= 60 && has_sentence_punct(s))
 }
 
-/// Strips a web page title's site part: `2019年工作要点_荣成市人民政府` → `2019年工作要点`.
+/// Strips a web page title's site part: `2019年工作要点_荣成市人民政府` → `2019年工作要点`,
+/// `…规划-某县人民政府网` → `…规划`. A dash splits only before a site or body name, since
+/// titles hold year ranges (2021-2025).
 pub fn strip_site_suffix(s: &str) -> &str {
-    for sep in ["_", "|", " - ", "--"] {
-        if let Some(at) = s.find(sep) {
+    for sep in ["_", "|", " - ", "--", "-", "—"] {
+        if let Some(at) = s.rfind(sep) {
             let head = trim(&s[..at]);
-            if head.chars().count() >= 4 {
+            let tail = trim(&s[at + sep.len()..]);
+            let site = tail.ends_with('网')
+                || tail.ends_with("网站")
+                || tail.ends_with("门户")
+                || is_org(tail);
+            if head.chars().count() >= 4 && (matches!(sep, "_" | "|") || site) {
                 return head;
             }
         }

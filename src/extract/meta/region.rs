@@ -20,16 +20,41 @@ const BAD_AFTER_SHORT_NAME: &str = "域城级直属情乡份内外际";
 /// True when the mention at `m` in `text` is a plausible place name, not part of a word.
 fn plausible(text: &str, m: &Mention<'_>) -> bool {
     let name = &text[m.start..m.end];
-    let n = name.chars().count();
-    if n <= 2 {
-        let next = text[m.end..].chars().next();
+    let next = text[m.end..].chars().next();
+    if name.chars().count() <= 2 {
         if next.is_some_and(|c| BAD_AFTER_SHORT_NAME.contains(c)) {
             return false;
         }
+    } else if (name.ends_with('区') && next == Some('域'))
+        || (name.ends_with('市') && next == Some('场'))
+    {
+        // 城东区域, 东港市场: the suffix belongs to the next word.
+        return false;
     }
     // Generic full names (城区, 郊区, 矿区, 东区) are common words: never evidence by themselves.
     !matches!(name, "城区" | "郊区" | "矿区" | "东区" | "西区" | "新区")
 }
+
+/// County names that are also common descriptions of parts of a town (新城区 "the new town",
+/// 城关区): evidence when an issuer or title names them, but not counted in running text.
+const GENERIC_IN_TEXT: &[&str] = &[
+    "新城区",
+    "老城区",
+    "城东区",
+    "城西区",
+    "城北区",
+    "城南区",
+    "城中区",
+    "城关区",
+    "新市区",
+    "市中区",
+    "东城区",
+    "西城区",
+    "市北区",
+    "市南区",
+    "新华区",
+    "城厢区",
+];
 
 /// The place names of `text` the gazetteer knows, with implausible ones dropped.
 fn mentions<'g>(g: &'g Gazetteer, text: &str) -> Vec<Mention<'g>> {
@@ -95,7 +120,10 @@ impl Context {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         let mut county_names: HashMap<String, usize> = HashMap::new();
         let mut full_seen: HashMap<usize, bool> = HashMap::new();
-        let all = mentions(g, text);
+        let all: Vec<Mention<'_>> = mentions(g, text)
+            .into_iter()
+            .filter(|m| !GENERIC_IN_TEXT.contains(&&text[m.start..m.end]))
+            .collect();
         for m in &all {
             for c in m.candidates {
                 *counts.entry(c.division).or_default() += 1;
@@ -308,6 +336,14 @@ mod tests {
         assert_eq!(ctx.most_mentioned(), None);
         let ctx = Context::new("我县教育。全县学校。本县教师。");
         assert_eq!(ctx.most_mentioned(), None);
+        let ctx = Context::new("新城区学校建设,老城区改造,新城区配套幼儿园。城东区域。");
+        assert_eq!(ctx.most_mentioned(), None);
+        assert_eq!(
+            ctx.region_in("新城区教育局", false)
+                .and_then(|r| r.county)
+                .as_deref(),
+            Some("新城区")
+        );
     }
 
     #[test]

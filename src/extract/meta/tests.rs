@@ -286,3 +286,70 @@ fn notice_printing_several_documents_keeps_their_titles() {
     );
     assert_eq!(m.issuer.as_deref(), Some("某县人民政府"));
 }
+
+#[test]
+fn labelled_metadata_table_of_a_disclosure_page() {
+    let text = "索 引 号:11370124004209020U/2021-00012\n主题分类:教育\n\
+        发文机关:平阴县教育和体育局\n成文日期:2021年03月05日\n\
+        发文字号:平教体字[2021]5号\n发布日期:2021-03-08\n\
+        标  题:平阴县教育和体育局关于印发2021年全县教育工作要点的通知\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("2021年全县教育工作要点"));
+    assert_eq!(m.issuer.as_deref(), Some("平阴县教育和体育局"));
+    assert_eq!(m.doc_number.as_deref(), Some("平教体字〔2021〕5号"));
+    assert_eq!(m.date.as_deref(), Some("2021-03-05"));
+    assert_eq!(m.kind.as_deref(), Some("工作要点"));
+    assert_eq!(county(&m), Some("平阴县"));
+}
+
+#[test]
+fn byline_under_an_own_title() {
+    let text = "槐荫区“十四五”学前教育发展规划\n槐荫区教育和体育局\n2021年12月\n\
+        为推进学前教育发展,编制本规划。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("槐荫区“十四五”学前教育发展规划"));
+    assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
+    assert_eq!(m.date.as_deref(), Some("2021-12"));
+
+    let text = "槐荫区“十四五”学前教育发展规划\n槐荫区教育和体育局 二〇二一年十二月\n正文。\n";
+    let m = meta(text);
+    assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
+    assert_eq!(m.date.as_deref(), Some("2021-12"));
+
+    // A web page's time line under the title is no byline.
+    let text = "槐荫区学前教育发展规划\n发布时间:2021-12-08\n正文。\n";
+    let m = meta(text);
+    assert_eq!((m.issuer, m.date), (None, None));
+}
+
+#[test]
+fn number_after_the_notice_title_and_a_cut_issuer() {
+    let text = "阴县人民政府办公室关于印发平阴县学前教育行动方案的通知(平政办字〔2022〕4号)\n\
+        各镇人民政府:\n《平阴县学前教育行动方案》已经县政府同意,现印发给你们。\n\
+        平阴县人民政府办公室\n2022年2月1日\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("平阴县学前教育行动方案"));
+    assert_eq!(m.doc_number.as_deref(), Some("平政办字〔2022〕4号"));
+    assert_eq!(m.issuer.as_deref(), Some("平阴县人民政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2022-02-01"));
+}
+
+#[test]
+fn cited_notices_listed_in_the_body_are_not_the_document() {
+    let text = "某县教育事业发展规划\n一、编制依据\n\
+        1.国务院关于印发国家教育事业发展“十三五”规划的通知\n\
+        2.省政府关于印发教育强省建设方案的通知\n二、发展目标\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某县教育事业发展规划"));
+    assert_eq!(m.issuer, None);
+    assert_eq!(m.kind.as_deref(), Some("规划"));
+}
+
+#[test]
+fn kind_stated_by_the_document_itself() {
+    let text = "创建全国义务教育优质均衡发展县\n为推动义务教育优质均衡发展,制定本方案。\n";
+    let m = meta(text);
+    assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    let text = "切实推动教育均衡发展\n近年来,全县坚持教育优先发展,办好每一所学校。\n";
+    assert_eq!(meta(text).kind, None);
+}
