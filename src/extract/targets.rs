@@ -82,7 +82,9 @@ pub fn extract(
             let mut goal_ids: Vec<usize> = goal_order[first..]
                 .iter()
                 .take_while(|&&i| goals[i].span[0] < cspan[1])
-                .filter(|&&i| goals[i].span[1] <= cspan[1])
+                // Read from this clause: the goal's text lies in it, give or take the
+                // clause-closing punctuation a goal's span may keep.
+                .filter(|&&i| goals[i].span[1] <= cspan[1] + 1)
                 .copied()
                 .collect();
             goal_ids.sort_unstable();
@@ -791,12 +793,17 @@ impl Departments {
         Departments { by_section }
     }
 
-    /// The departments responsible in `section` (its own statements, not its parent's).
+    /// The departments responsible in `section`: its own statements, else those of the
+    /// nearest enclosing section that has any (an item's 责任部门 cover its sub-items).
     fn of(&self, section: Option<&str>) -> Vec<Department> {
-        section
-            .and_then(|s| self.by_section.get(s))
-            .cloned()
-            .unwrap_or_default()
+        let mut path = section;
+        while let Some(p) = path {
+            if let Some(list) = self.by_section.get(p) {
+                return list.clone();
+            }
+            path = p.rfind('/').map(|i| &p[..i]);
+        }
+        Vec::new()
     }
 }
 
@@ -1037,5 +1044,57 @@ mod tests {
         let got = run("一、“十三五”发展情况\n新建幼儿园12所。\n二、主要任务\n新建幼儿园8所。");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "新建幼儿园8所");
+    }
+
+    #[test]
+    fn departments_come_from_the_item_or_its_nearest_enclosing_section() {
+        let dept = |n: &str| Department {
+            name: n.to_owned(),
+            role: crate::records::Role::Responsible,
+            canonical: None,
+        };
+        let resp = |sec: &str, n: &str| Responsibility {
+            departments: vec![dept(n)],
+            section: Some(sec.to_owned()),
+            text: String::new(),
+            span: [0, 0],
+        };
+        let d = Departments::new(&[resp("二/(一)", "县财政局"), resp("二/(一)/2", "县教育局")]);
+        assert_eq!(d.of(Some("二/(一)/2"))[0].name, "县教育局");
+        assert_eq!(d.of(Some("二/(一)/3/(1)"))[0].name, "县财政局");
+        assert!(d.of(Some("三")).is_empty());
+        assert!(d.of(None).is_empty());
+    }
+
+    #[test]
+    fn goals_read_from_the_clause_are_linked() {
+        let text = "新建幼儿园7处。加强教师培训,培训200人次。";
+        let st = crate::structure::analyze(text);
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        let goal = |span: [usize; 2]| NumericGoal {
+            indicator: String::new(),
+            comparator: crate::records::Comparator::Eq,
+            value: 1.0,
+            unit: None,
+            year: None,
+            baseline: None,
+            status: crate::records::GoalStatus::Target,
+            binding: None,
+            section: None,
+            text: String::new(),
+            span,
+        };
+        // The first goal's span keeps the closing 。; the second is in an exhortation.
+        let goals = [goal([0, 8]), goal([15, 23])];
+        let found = extract(&ctx, &goals, &[], &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].goals, vec![0]);
     }
 }
