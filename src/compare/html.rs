@@ -9,6 +9,11 @@ use super::fmt_num;
 use super::matrix::{Cell, Column, Figure, Matrix};
 use crate::records::Comparator;
 
+/// Regions drawn in one chart at most; more would be unreadable (the table and CSV hold all).
+pub const CHART_MAX_REGIONS: usize = 60;
+/// Rows of one indicator's table at most; the CSV holds all.
+pub const TABLE_MAX_ROWS: usize = 1000;
+
 /// Fill of target bars.
 const TARGET_COLOR: &str = "#4e79a7";
 /// Fill of achieved bars.
@@ -160,13 +165,22 @@ impl Matrix {
                 let _ = writeln!(h, "<p class=\"std\">国家标准:{}</p>", esc(std));
             }
             h.push_str("<div class=\"chart\">\n");
-            h.push_str(&self.chart_svg(c, col, &rows));
+            let shown = &rows[..rows.len().min(CHART_MAX_REGIONS)];
+            h.push_str(&self.chart_svg(c, col, shown));
             h.push_str("</div>\n");
+            if rows.len() > shown.len() {
+                let _ = writeln!(
+                    h,
+                    "<p class=\"note\">图中只画出前 {} 个地区(共 {} 个),其余见下表与 CSV。</p>",
+                    shown.len(),
+                    rows.len()
+                );
+            }
             h.push_str(
                 "<table>\n<thead><tr><th>地区</th><th>目标</th><th>目标年份</th><th>现状</th>\
                  <th>现状年份</th><th>来源</th></tr></thead>\n<tbody>\n",
             );
-            for (r, cell) in &rows {
+            for (r, cell) in rows.iter().take(TABLE_MAX_ROWS) {
                 let label = self.regions.get(*r).map_or("", |x| x.label.as_str());
                 let fig = |f: &Option<Figure>| match f {
                     Some(f) => {
@@ -189,7 +203,15 @@ impl Matrix {
                     esc(&cell.sources())
                 );
             }
-            h.push_str("</tbody>\n</table>\n</section>\n");
+            h.push_str("</tbody>\n</table>\n");
+            if rows.len() > TABLE_MAX_ROWS {
+                let _ = writeln!(
+                    h,
+                    "<p class=\"note\">表中只列出前 {TABLE_MAX_ROWS} 个地区(共 {} 个),完整数据见 CSV。</p>",
+                    rows.len()
+                );
+            }
+            h.push_str("</section>\n");
         }
 
         if !self.unmatched.is_empty() {
@@ -420,7 +442,7 @@ const STYLE: &str = "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"
 \"Noto Sans CJK SC\",sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ddd}
 h2 small{font-weight:normal;color:#666;font-size:.75em;margin-left:1em}
-.summary,.rules,.std{color:#555}.rules{font-size:.9em}
+.summary,.rules,.std,.note{color:#555}.rules{font-size:.9em}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}
 th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}
 thead th{background:#f4f6f8}td.num{text-align:right;white-space:nowrap}td.none{color:#aaa}

@@ -676,10 +676,16 @@ impl Matrix {
 /// Makes region labels unique: a repeated name gets its city (or province) in front, and a
 /// name still repeated gets a running number.
 fn disambiguate_labels(regions: &mut [RegionRow]) {
-    let count =
-        |regions: &[RegionRow], label: &str| regions.iter().filter(|r| r.label == label).count();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for r in regions.iter() {
+        *counts.entry(r.label.as_str()).or_default() += 1;
+    }
     let dupes: Vec<usize> = (0..regions.len())
-        .filter(|&i| count(regions, &regions[i].label) > 1)
+        .filter(|&i| {
+            counts
+                .get(regions[i].label.as_str())
+                .is_some_and(|&n| n > 1)
+        })
         .collect();
     for &i in &dupes {
         let r = &regions[i];

@@ -57,6 +57,7 @@ pub use catalogue::{
     normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier, MAX_GAP,
 };
 pub use csv::CSV_COLUMNS;
+pub use html::{CHART_MAX_REGIONS, TABLE_MAX_ROWS};
 pub use matrix::{Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow};
 
 use crate::records::{Comparator, Document, ErrorRecord, Meta, NumericGoal};
