@@ -22,7 +22,8 @@ pub struct Figure {
     pub source: String,
     /// The indicator as the document names it.
     pub indicator: String,
-    /// The clause it was read from.
+    /// The clause it was read from, clipped to [`TEXT_MAX_CHARS`] chars (with `…`) so a
+    /// large matrix stays small in memory.
     pub text: String,
     /// True when an achieved value is the `baseline` of a target goal.
     pub from_baseline: bool,
@@ -223,6 +224,17 @@ fn offer<K: Ord>(
                 figure: figure(),
             });
         }
+    }
+}
+
+/// The most chars of a goal's clause a [`Figure`] keeps.
+pub const TEXT_MAX_CHARS: usize = 120;
+
+/// `s` cut to at most `max` chars, marked with `…` when cut.
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
     }
 }
 
@@ -427,7 +439,7 @@ impl<'c> MatrixBuilder<'c> {
                 unit: goal.unit.clone(),
                 source: source.to_owned(),
                 indicator: goal.indicator.clone(),
-                text: goal.text.clone(),
+                text: clip(&goal.text, TEXT_MAX_CHARS),
                 from_baseline,
             };
             for c in columns {
@@ -713,6 +725,13 @@ fn disambiguate_labels(regions: &mut [RegionRow]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clip_cuts_at_chars() {
+        assert_eq!(clip("学前教育", 2), "学前…");
+        assert_eq!(clip("学前", 2), "学前");
+        assert_eq!(clip("", 0), "");
+    }
 
     #[test]
     fn says_all_reads_the_adverb_not_per_capita() {

@@ -58,7 +58,9 @@ pub use catalogue::{
 };
 pub use csv::CSV_COLUMNS;
 pub use html::{CHART_MAX_REGIONS, TABLE_MAX_ROWS};
-pub use matrix::{Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow};
+pub use matrix::{
+    Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow, TEXT_MAX_CHARS,
+};
 
 use crate::records::{Comparator, Document, ErrorRecord, Meta, NumericGoal};
 use crate::{Error, ErrorKind};
