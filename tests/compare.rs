@@ -431,6 +431,13 @@ fn html_is_well_formed_and_self_contained() {
         .map(|(_, _, c)| usize::from(c.target.is_some()) + usize::from(c.achieved.is_some()))
         .sum();
     assert_eq!(bars, figures, "one bar per figure");
+    let with_reference = m.columns.iter().filter(|c| c.reference.is_some()).count();
+    assert!(with_reference >= 4, "national standards drawn");
+    assert_eq!(
+        html.matches("<g class=\"reference\">").count(),
+        with_reference
+    );
+    assert!(html.contains("标准 ≥90"), "学前教育毛入园率 ≥90%");
     for forbidden in ["http", "<script", "src=", "url(", "@import", "<link"] {
         assert!(
             !html.contains(forbidden),

@@ -11,7 +11,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use crate::records::NumericGoal;
+use crate::records::{Comparator, NumericGoal};
 
 /// The catalogue data file, embedded so the binary needs no files at run time.
 const BUILTIN_TSV: &str = include_str!("../../data/indicators.tsv");
@@ -40,6 +40,17 @@ impl Qualifier {
     }
 }
 
+/// A national reference value of an indicator, e.g. `≥ 4.2` for primary schools.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// The qualifier key it applies to; `None` serves every column of the indicator.
+    pub qualifier: Option<String>,
+    /// How the standard bounds the value.
+    pub comparator: Comparator,
+    /// The value.
+    pub value: f64,
+}
+
 /// One canonical indicator of the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
@@ -59,6 +70,8 @@ pub struct Indicator {
     pub exclude: Vec<String>,
     /// The national reference value, for people.
     pub standard: Option<String>,
+    /// The national reference values as numbers (for the charts' reference lines).
+    pub references: Vec<Reference>,
     /// Normalised synonyms split at `*`.
     patterns: Vec<Vec<String>>,
     /// Normalised exclude words.
@@ -69,6 +82,16 @@ impl Indicator {
     /// The canonical unit, if the indicator has one.
     pub fn unit(&self) -> Option<&str> {
         self.units.first().map(String::as_str)
+    }
+
+    /// The reference value for a column: the qualifier's own, else the general one.
+    pub fn reference_for(&self, qualifier: Option<&Qualifier>) -> Option<&Reference> {
+        let own = qualifier.and_then(|q| {
+            self.references
+                .iter()
+                .find(|r| r.qualifier.as_deref() == Some(q.key.as_str()))
+        });
+        own.or_else(|| self.references.iter().find(|r| r.qualifier.is_none()))
     }
 
     /// Whether a goal unit is compatible: true when either side has no unit.
@@ -229,6 +252,39 @@ impl Catalogue {
             if patterns.is_empty() {
                 return Err(err(format!("{id} has no synonyms")));
             }
+            let mut references = Vec::new();
+            for entry in field(8).split(';').map(str::trim).filter(|e| !e.is_empty()) {
+                let (key, spec) = match entry.split_once('=') {
+                    Some((k, v)) => (Some(k.trim().to_owned()), v.trim()),
+                    None => (None, entry),
+                };
+                if let Some(k) = &key {
+                    if !qualifiers.iter().any(|q| &q.key == k) {
+                        return Err(err(format!("reference for unknown qualifier {k}")));
+                    }
+                }
+                let (cmp, value) = spec.split_once(' ').unwrap_or((spec, ""));
+                let comparator = match cmp {
+                    "eq" => Comparator::Eq,
+                    "ge" => Comparator::Ge,
+                    "gt" => Comparator::Gt,
+                    "le" => Comparator::Le,
+                    "lt" => Comparator::Lt,
+                    "approx" => Comparator::Approx,
+                    _ => return Err(err(format!("reference {entry:?}: bad comparator"))),
+                };
+                let value: f64 = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|v: &f64| v.is_finite())
+                    .ok_or_else(|| err(format!("reference {entry:?}: bad number")))?;
+                references.push(Reference {
+                    qualifier: key,
+                    comparator,
+                    value,
+                });
+            }
             let exclude = list(field(6));
             let exclude_norm = exclude.iter().map(|e| e.to_lowercase()).collect();
             indicators.push(Indicator {
@@ -240,6 +296,7 @@ impl Catalogue {
                 synonyms,
                 exclude,
                 standard: Some(field(7).to_owned()).filter(|s| !s.is_empty()),
+                references,
                 patterns,
                 exclude_norm,
             });
@@ -454,6 +511,11 @@ mod tests {
                 ind.id,
                 ind.group
             );
+            assert!(
+                ind.references.iter().all(|r| r.value >= 0.0),
+                "{} reference",
+                ind.id
+            );
             // Every indicator must be reachable through its own canonical name.
             let m = cat
                 .classify(&ind.name, ind.unit())
@@ -468,6 +530,21 @@ mod tests {
     }
 
     #[test]
+    fn builtin_references_follow_the_standards() {
+        let cat = Catalogue::builtin();
+        let diff = cat.get("qb_diff_coef").expect("qb_diff_coef");
+        let junior = diff.qualifiers.iter().find(|q| q.key == "junior");
+        let r = diff.reference_for(junior).expect("junior reference");
+        assert_eq!((r.comparator, r.value), (Comparator::Le, 0.45));
+        assert!(diff.reference_for(None).is_none(), "no level-free standard");
+        let r = cat
+            .get("preschool_inclusive")
+            .and_then(|i| i.reference_for(None))
+            .expect("普惠 reference");
+        assert_eq!((r.comparator, r.value), (Comparator::Ge, 85.0));
+    }
+
+    #[test]
     fn parse_rejects_malformed_files() {
         let header = "id\tname\tunit\tgroup\tqualifiers\tsynonyms\texclude\tstandard\n";
         assert!(Catalogue::parse("").is_err());
@@ -478,9 +555,20 @@ mod tests {
         assert!(Catalogue::parse(&no_syn).is_err());
         let bad_q = format!("{header}a\t甲\t%\t其他\tprimary\t甲\t\t\n");
         assert!(Catalogue::parse(&bad_q).is_err());
-        let ok = format!("{header}a\t甲乙\t%\t其他\tx=丙\t甲乙|甲*丁\t戊\t\n");
+        let ok = format!("{header}a\t甲乙\t%\t其他\tx=丙\t甲乙|甲*丁\t戊\t\tge 5;x=le 0.5\n");
         let cat = Catalogue::parse(&ok).expect("valid");
-        assert_eq!(cat.indicators()[0].qualifiers[0].label(), "丙");
+        let ind = &cat.indicators()[0];
+        assert_eq!(ind.qualifiers[0].label(), "丙");
+        let r = ind
+            .reference_for(ind.qualifiers.first())
+            .expect("own reference");
+        assert_eq!((r.comparator, r.value), (Comparator::Le, 0.5));
+        let r = ind.reference_for(None).expect("general reference");
+        assert_eq!((r.comparator, r.value), (Comparator::Ge, 5.0));
+        for bad in ["y=ge 1", "ge x", "about 5", "ge"] {
+            let t = format!("{header}a\t甲\t%\t其他\tx=丙\t甲\t\t\t{bad}\n");
+            assert!(Catalogue::parse(&t).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -308,6 +308,7 @@ impl Matrix {
             .flatten()
             .map(|f| f.value)
             .filter(|v| v.is_finite())
+            .chain(col.reference.as_ref().map(|r| r.value))
             .collect();
         let max = values.iter().copied().fold(0.0f64, f64::max);
         let min = values.iter().copied().fold(0.0f64, f64::min);
@@ -318,7 +319,7 @@ impl Matrix {
             hi = lo + step;
         }
         let y = |v: f64| TOP + PLOT_H * (hi - v) / (hi - lo);
-        let width = (LEFT + RIGHT + GROUP_W * rows.len() as f64).max(360.0);
+        let width = (LEFT + RIGHT + GROUP_W * rows.len() as f64).max(420.0);
         let height = TOP + PLOT_H + BOTTOM;
 
         let mut s = String::with_capacity(4096);
@@ -329,18 +330,33 @@ impl Matrix {
              aria-labelledby=\"t{c}\">\n<title id=\"t{c}\">{}:各地区目标与现状</title>",
             esc(&col.name)
         );
-        // Legend and unit.
-        let _ = writeln!(
+        // Legend: target, achieved, the national standard (if any), the unit.
+        let _ = write!(
             s,
             "<g class=\"legend\"><rect x=\"{LEFT}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{TARGET_COLOR}\"/>\
              <text x=\"{}\" y=\"20\">目标</text>\
              <rect x=\"{}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{ACHIEVED_COLOR}\"/>\
-             <text x=\"{}\" y=\"20\">现状</text>\
-             <text x=\"{}\" y=\"20\" class=\"unit\">{}</text></g>",
+             <text x=\"{}\" y=\"20\">现状</text>",
             LEFT + 16.0,
             LEFT + 60.0,
             LEFT + 76.0,
-            LEFT + 124.0,
+        );
+        let mut unit_x = LEFT + 124.0;
+        if let Some(r) = &col.reference {
+            let _ = write!(
+                s,
+                "<g class=\"reference\"><line x1=\"{unit_x}\" x2=\"{}\" y1=\"16\" y2=\"16\"/>\
+                 <text x=\"{}\" y=\"20\">国家标准 {}{}</text></g>",
+                unit_x + 22.0,
+                unit_x + 26.0,
+                symbol(Some(r.comparator)),
+                esc(&short(r.value))
+            );
+            unit_x += 130.0;
+        }
+        let _ = writeln!(
+            s,
+            "<text x=\"{unit_x}\" y=\"20\" class=\"unit\">{}</text></g>",
             col.unit
                 .as_deref()
                 .map(|u| format!("单位:{}", esc(u)))
@@ -432,6 +448,15 @@ impl Matrix {
                 esc(label)
             );
         }
+        // The national standard as a dashed line over the bars (its value is in the legend).
+        if let Some(r) = &col.reference {
+            let ry = y(r.value);
+            let _ = writeln!(
+                s,
+                "<line class=\"refline\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{ry:.1}\" y2=\"{ry:.1}\"/>",
+                width - RIGHT,
+            );
+        }
         s.push_str("</svg>\n");
         s
     }
@@ -450,7 +475,8 @@ td.src{color:#666;font-size:.85em;word-break:break-all}
 .chart{overflow-x:auto}svg.bars{font-size:11px;display:block}
 svg .grid{stroke:#e5e5e5}svg .domain{stroke:#888}svg .axis text{fill:#666}
 svg .val{fill:#222}svg .missing{fill:#aaa}svg .label{font-size:12px;fill:#222}
-svg .unit{fill:#666}.wide{overflow-x:auto}.t{color:#2f5d8a}.a{color:#c0650f}
+svg .unit{fill:#666}svg .reference line,svg .refline{stroke:#c33;stroke-dasharray:5 4}
+svg .reference text{fill:#c33}.wide{overflow-x:auto}.t{color:#2f5d8a}.a{color:#c0650f}
 table.matrix td{white-space:nowrap}footer{margin-top:3em;color:#999;font-size:.8em}
 ";
 

@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
-use super::catalogue::{Catalogue, Match, Qualifier};
+use super::catalogue::{Catalogue, Match, Qualifier, Reference};
 use crate::records::{Comparator, Document, GoalStatus, Meta, NumericGoal};
 
 /// One figure placed in a cell: a target, an achieved value, or a target's baseline.
@@ -82,6 +82,8 @@ pub struct Column {
     pub group: String,
     /// The national reference value, for people.
     pub standard: Option<String>,
+    /// The national reference value as a number, drawn as a line in the chart.
+    pub reference: Option<Reference>,
 }
 
 /// Counts of what went into a matrix.
@@ -534,6 +536,7 @@ impl<'c> MatrixBuilder<'c> {
                 unit: ind.unit().map(str::to_owned),
                 group: ind.group.clone(),
                 standard: ind.standard.clone(),
+                reference: ind.reference_for(m.qualifier).cloned(),
             },
         ));
         self.column_ids.insert((indicator, qualifier), c);

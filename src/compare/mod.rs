@@ -54,7 +54,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 pub use catalogue::{
-    normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier, MAX_GAP,
+    normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier, Reference, MAX_GAP,
 };
 pub use csv::CSV_COLUMNS;
 pub use html::{CHART_MAX_REGIONS, TABLE_MAX_ROWS};
