@@ -838,6 +838,76 @@ mod tests {
     }
 
     #[test]
+    fn phrasings_from_county_plans() {
+        let cases: [(&str, Option<&str>, &str); 16] = [
+            ("学前教育三年毛入园率", Some("%"), "preschool_ger"),
+            (
+                "九年义务教育巩固率保持在",
+                Some("%"),
+                "compulsory_retention",
+            ),
+            ("高中阶段毛入学率稳定在", Some("%"), "senior_ger"),
+            (
+                "特殊教育三类残疾儿童少年义务教育入学率",
+                Some("%"),
+                "disabled_enrolment",
+            ),
+            (
+                "公办幼儿园在园幼儿占比",
+                Some("%"),
+                "preschool_public_share",
+            ),
+            ("幼儿园专任教师持证上岗率", Some("%"), "teacher_certified"),
+            (
+                "幼儿园教师专科以上学历比例",
+                Some("%"),
+                "preschool_teacher_college",
+            ),
+            (
+                "义务教育阶段教师本科以上学历比例",
+                Some("%"),
+                "compulsory_teacher_bachelor",
+            ),
+            (
+                "高中教师研究生学历比例",
+                Some("%"),
+                "senior_teacher_postgrad",
+            ),
+            (
+                "国家学生体质健康标准优良率",
+                Some("%"),
+                "student_fitness_good",
+            ),
+            ("学生体质健康合格率", Some("%"), "student_fitness_pass"),
+            ("儿童青少年近视率", Some("%"), "myopia_rate"),
+            ("全县义务教育学校校际差异系数", None, "qb_diff_coef"),
+            (
+                "每年交流轮岗教师比例不低于符合交流条件教师总数",
+                Some("%"),
+                "teacher_rotation_share",
+            ),
+            (
+                "劳动年龄人口平均受教育年限",
+                Some("年"),
+                "labor_schooling_years",
+            ),
+            ("中小学互联网接入率", Some("%"), "school_broadband_rate"),
+        ];
+        for (phrase, unit, want) in cases {
+            assert_eq!(id(phrase, unit).as_deref(), Some(want), "{phrase}");
+        }
+        // The per-level spreading relies on `named` listing both levels, in order.
+        let m = Catalogue::builtin()
+            .classify(
+                "小学、初中每百名学生拥有体育、艺术(美术、音乐)专任教师数",
+                Some("人"),
+            )
+            .expect("match");
+        assert_eq!(m.qualifier, None);
+        assert_eq!(m.named.len(), 2);
+    }
+
+    #[test]
     fn no_false_matches() {
         // A level's retention is not the senior-secondary enrolment rate, nor the reverse.
         assert_ne!(pct("小学巩固率").as_deref(), Some("senior_ger"));
