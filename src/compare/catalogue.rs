@@ -826,6 +826,16 @@ mod tests {
             pct("教师5年360学时培训完成率").as_deref(),
             Some("teacher_training_completion")
         );
+        // The same phrase with hours as its unit is the hours standard, not the rate.
+        assert_eq!(
+            id("教师5年培训完成率", Some("学时")).as_deref(),
+            Some("teacher_training_hours")
+        );
+        assert_eq!(
+            id("教师培训学时", Some("学时")).as_deref(),
+            Some("teacher_training_hours")
+        );
+        assert_eq!(id("教师培训", Some("人次")), None);
         assert_eq!(
             pct("专任教师持有教师资格证上岗率").as_deref(),
             Some("teacher_certified")
