@@ -461,9 +461,9 @@ pub(crate) fn is_terminal(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';')
 }
 
-/// End of a heading's title in `s`: the first 。!? outside quotes and brackets (or a colon
-/// within the first 20 chars), else the end of the line (a box caption line also stops at a
-/// table's `|`).
+/// End of a heading's title in `s`: the first 。!? outside quotes and brackets (or, within
+/// the first 20 chars, a colon or a space before punctuated body text), else the end of the
+/// line (a box caption line also stops at a table's `|`).
 fn title_end(s: &str) -> usize {
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
@@ -473,6 +473,14 @@ fn title_end(s: &str) -> usize {
             '。' | '!' | '?' if depth == 0 => return i,
             // `(一)工作目标:到2025年,…`: a short lead-in before a colon is the title.
             ':' if depth == 0 && i <= 60 => return i,
+            // `1.加强组织领导 成立工作专班,…`: a short title set off by a space from body
+            // text (which has its own punctuation).
+            ' ' if depth == 0 && i > 0 && i <= 60 => {
+                let rest = s[i..].trim_start();
+                if rest.len() >= 30 && (rest.contains(',') || rest.contains('。')) {
+                    return i;
+                }
+            }
             '|' => return i,
             _ => {}
         }
@@ -775,6 +783,16 @@ mod tests {
             sents,
             ["目标", "总体目标", "到2025年,全面建成。", "重点工程"]
         );
+    }
+
+    #[test]
+    fn title_set_off_by_a_space() {
+        let text = "一、任务\n1.加强组织领导 成立工作专班,统筹推进创建工作。\n2.完善 制度\n";
+        let s = analyze(text);
+        assert_eq!(s.headings[1].title, "加强组织领导");
+        assert_eq!(s.headings[2].title, "完善 制度");
+        let sents: Vec<_> = s.sentences.iter().map(|x| &text[x.span.clone()]).collect();
+        assert_eq!(sents[2], "成立工作专班,统筹推进创建工作。");
     }
 
     #[test]
