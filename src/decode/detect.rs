@@ -34,6 +34,15 @@ pub(crate) fn decode_bytes(bytes: &[u8]) -> Result<Detected, Error> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if enc == UTF_8 {
+            if let Ok(text) = std::str::from_utf8(body) {
+                let mut mapped = Mapped::with_capacity(body.len());
+                push_utf8(text, bom_len, &mut mapped);
+                return Ok(Detected {
+                    mapped,
+                    encoding: UTF_8,
+                    mixed: false,
+                });
+            }
             return Ok(decode_utf8_or_mixed(body, bom_len));
         }
         let mut mapped = Mapped::with_capacity(body.len() * 3 / 2);
@@ -217,6 +226,19 @@ fn decode_utf8_or_mixed(bytes: &[u8], base: usize) -> Detected {
     }
     let legacy = detect_legacy(&sniff);
     let mixed = utf8_evidence && legacy_lines;
+    if !legacy_lines {
+        // Every line is valid UTF-8 (only reachable with NUL-free text that failed as a
+        // whole, i.e. never in practice): decode as UTF-8.
+        let mut mapped = Mapped::with_capacity(bytes.len());
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            push_utf8(text, base, &mut mapped);
+            return Detected {
+                mapped,
+                encoding: UTF_8,
+                mixed: false,
+            };
+        }
+    }
     let mut mapped = Mapped::with_capacity(bytes.len() * 3 / 2);
     if !mixed {
         decode_legacy(bytes, base, legacy, &mut mapped);
