@@ -71,6 +71,11 @@ fn ascii_heavy_bomless_utf16_and_nul_filled_input() {
         (d.text.as_str(), d.report.encoding.as_str()),
         (text, "UTF-16LE")
     );
+    // A stray NUL in long UTF-8 text is tolerated.
+    let mut stray = "教育事业发展规划。\n".repeat(200).into_bytes();
+    stray.insert(28, 0); // after the first line's newline
+    let d = decode(&stray).expect("decodes");
+    assert_eq!(d.report.encoding, "UTF-8");
     let zeros = vec![0u8; 4096];
     let err = decode(&zeros).expect_err("refused");
     assert_eq!(err.kind, planmine::ErrorKind::Binary);
