@@ -71,6 +71,11 @@ fn ascii_heavy_bomless_utf16_and_nul_filled_input() {
         (d.text.as_str(), d.report.encoding.as_str()),
         (text, "UTF-16LE")
     );
+    // A stray NUL in long UTF-8 text is tolerated.
+    let mut stray = "教育事业发展规划。\n".repeat(200).into_bytes();
+    stray.insert(28, 0); // after the first line's newline
+    let d = decode(&stray).expect("decodes");
+    assert_eq!(d.report.encoding, "UTF-8");
     let zeros = vec![0u8; 4096];
     let err = decode(&zeros).expect_err("refused");
     assert_eq!(err.kind, planmine::ErrorKind::Binary);
@@ -84,4 +89,29 @@ fn legitimate_text_with_rare_characters_is_not_touched() {
     assert_eq!(d.text, text);
     assert_eq!(d.report.mojibake_repaired, 0);
     assert!(d.report.corrupt_spans.is_empty());
+}
+
+#[test]
+fn checked_in_mixed_fixture() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/decode/mixed_utf8_gbk.txt"
+    );
+    let bytes = std::fs::read(path).expect("fixture");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture really is mixed"
+    );
+    let d = decode(&bytes).expect("decodes");
+    assert!(d.report.mixed_encoding);
+    assert_eq!(d.report.encoding, "GBK");
+    assert!(!d.text.contains('\u{FFFD}'));
+    assert!(d
+        .text
+        .starts_with("某县教育局关于印发2024年教育工作要点的通知\n各镇人民政府"));
+    assert!(d
+        .text
+        .contains("学前教育毛入园率达到95%以上。\n(一)推进城乡教育一体化。"));
+    assert!(d.text.ends_with("(责任单位:县教育局、县财政局)\n"));
+    assert!(d.report.corrupt_spans.is_empty() && d.report.mojibake_repaired == 0);
 }

@@ -57,7 +57,10 @@ fn re_encoded_seeds_decode_to_the_same_text() {
         let bytes = seed(s);
         let original = decode(&bytes).expect("utf-8 seed");
         let text = std::str::from_utf8(&bytes).expect("seeds are UTF-8");
+        let mut utf8_bom = vec![0xEF, 0xBB, 0xBF];
+        utf8_bom.extend_from_slice(&bytes);
         let mut variants: Vec<(&str, Vec<u8>)> = vec![
+            ("UTF-8+BOM", utf8_bom),
             ("UTF-16LE+BOM", with_bom(UTF_16LE, text)),
             ("UTF-16BE+BOM", with_bom(UTF_16BE, text)),
         ];
@@ -206,6 +209,7 @@ fn body_stays_whole_and_chrome_goes() {
         (
             "001",
             &[
+                "切实推动教育均衡发展\n",
                 "近年来,徽县深入学习贯彻习近平总书记关于教育的重要论述,",
                 "确保农村特殊少年儿童健康快乐成长。目前,全县义务教育阶段留守",
             ],

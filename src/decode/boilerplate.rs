@@ -271,6 +271,7 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
 
     let mut drop = vec![false; lines.len()];
     let mut trims: Vec<Range<usize>> = Vec::new();
+    let mut seen_page_label = false;
     for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
         let inside = first_body.is_some_and(|f| i > f) && last_body.is_some_and(|l| i < l);
         drop[i] = match kind {
@@ -282,6 +283,18 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
                 false
             }
             Kind::Chrome => true,
+            // `标题_第1页`: the first one carries the title (keep it, minus the page number),
+            // the repeats are chrome.
+            Kind::PageLabel => {
+                let first = !seen_page_label;
+                seen_page_label = true;
+                if first {
+                    if let Some(r) = page_suffix(line.text) {
+                        trims.push(line.byte_start + r.start..line.byte_start + r.end);
+                    }
+                }
+                !first
+            }
             Kind::WeakChrome => !inside,
             Kind::Spam { before_title } => *before_title || first_body.is_none_or(|f| i < f),
             Kind::Other => false,
@@ -364,6 +377,8 @@ enum Kind {
     Meta,
     /// Chrome by a strong rule (notice, link list, page label, previous/next): dropped anywhere.
     Chrome,
+    /// `标题_第3页`: the first is kept without its page number, repeats are dropped.
+    PageLabel,
     /// A short line made of chrome vocabulary: dropped outside the body.
     WeakChrome,
     /// SEO spam; `before_title` when strong enough to drop anywhere.
@@ -436,7 +451,10 @@ fn classify(raw: &str) -> Kind {
         }
     }
     if n <= 40 && !sentence {
-        if is_page_label(t) || is_breadcrumb(t) {
+        if is_page_label(t) {
+            return Kind::PageLabel;
+        }
+        if is_breadcrumb(t) {
             return Kind::Chrome;
         }
         let (covered, countable, tokens) = (h.covered, h.letters, h.tokens);
@@ -497,6 +515,12 @@ fn is_breadcrumb(t: &str) -> bool {
             .all(|s| s.trim().chars().count() <= 12)
 }
 
+/// Byte range of the `_第N页` (or `第N页`) suffix of a page label, to the line's end.
+fn page_suffix(line: &str) -> Option<Range<usize>> {
+    let start = line.rfind("_第").or_else(|| line.rfind('第'))?;
+    Some(start..line.len())
+}
+
 /// `11370124004209020U/2021-4656593`: a credit code, a year and a serial.
 fn is_index_number(t: &str) -> bool {
     let Some((code, rest)) = t.split_once('/') else {
@@ -544,7 +568,7 @@ fn footer_start(lines: &[Line<'_>], kinds: &[Kind], first_body: Option<usize>) -
     for i in (first_body + 1..lines.len()).rev() {
         match kinds[i] {
             Kind::Blank => continue,
-            Kind::Chrome | Kind::WeakChrome | Kind::Spam { .. } => chrome += 1,
+            Kind::Chrome | Kind::WeakChrome | Kind::PageLabel | Kind::Spam { .. } => chrome += 1,
             Kind::Body => {
                 other += 1;
                 long_other += 1;
@@ -556,7 +580,7 @@ fn footer_start(lines: &[Line<'_>], kinds: &[Kind], first_body: Option<usize>) -
                 }
             }
         }
-        let is_chrome = matches!(kinds[i], Kind::Chrome | Kind::WeakChrome);
+        let is_chrome = matches!(kinds[i], Kind::Chrome | Kind::WeakChrome | Kind::PageLabel);
         let total = chrome + other;
         let ok = (long_other == 0 && chrome * 2 >= total) || chrome * 10 >= total * 7;
         if is_chrome && ok {
@@ -653,6 +677,16 @@ mod tests {
                 classify(line)
             );
         }
+    }
+
+    #[test]
+    fn page_labels_keep_the_title_once() {
+        let text = format!(
+            "某县教育发展规划_第1页\n某县教育发展规划_第2页\n某县教育发展规划_第3页\n{BODY1}\n"
+        );
+        let (out, n) = run(&text);
+        assert_eq!(n, 2);
+        assert_eq!(out, format!("某县教育发展规划\n{BODY1}\n"));
     }
 
     #[test]

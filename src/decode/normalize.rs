@@ -47,42 +47,55 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
     let Some((first_k, first_b)) = first else {
         return input;
     };
-    let chars: Vec<char> = text[first_b..].chars().collect();
+    let rest = &text[first_b..];
+    let chars: Vec<(usize, char)> = rest.char_indices().collect();
     let mut out = Mapped::with_capacity(text.len());
     out.text.push_str(&text[..first_b]);
     out.origins.extend_from_slice(&input.origins[..first_k]);
     out.flags.extend_from_slice(&input.flags[..first_k]);
     let origins = &input.origins[first_k..];
     let flags = &input.flags[first_k..];
+    // Start of the pending run of unchanged chars (char index into `chars`).
+    let mut run = 0;
+    let flush = |out: &mut Mapped, from: usize, to: usize| {
+        if from < to {
+            let b0 = chars[from].0;
+            let b1 = chars.get(to).map_or(rest.len(), |x| x.0);
+            out.text.push_str(&rest[b0..b1]);
+            out.origins.extend_from_slice(&origins[from..to]);
+            out.flags.extend_from_slice(&flags[from..to]);
+        }
+    };
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
+        let c = chars[i].1;
         let u = c as u32;
-        let combining_next = chars.get(i + 1).is_some_and(|&n| may_combine(n));
-        if !combining_next {
-            if is_stable(c) {
-                out.push(c, origins[i].clone(), flags[i]);
-                i += 1;
-                continue;
-            }
-            if (0xFF01..=0xFF5E).contains(&u) {
-                let narrow = char::from_u32(u - 0xFEE0).unwrap_or(c);
-                out.push(narrow, origins[i].clone(), flags[i]);
-                i += 1;
-                continue;
-            }
+        let combining_next = chars.get(i + 1).is_some_and(|&(_, n)| may_combine(n));
+        if !combining_next && is_stable(c) {
+            i += 1;
+            continue;
+        }
+        flush(&mut out, run, i);
+        if !combining_next && (0xFF01..=0xFF5E).contains(&u) {
+            let narrow = char::from_u32(u - 0xFEE0).unwrap_or(c);
+            out.push(narrow, origins[i].clone(), flags[i]);
+            i += 1;
+            run = i;
+            continue;
         }
         let mut j = i + 1;
-        while j < chars.len() && may_combine(chars[j]) {
+        while j < chars.len() && may_combine(chars[j].1) {
             j += 1;
         }
         let origin = join(&origins[i], &origins[j - 1]);
         let group_flags = flags[i..j].iter().fold(0, |a, f| a | f);
-        for n in chars[i..j].iter().copied().nfkc() {
+        for n in chars[i..j].iter().map(|x| x.1).nfkc() {
             out.push(n, origin.clone(), group_flags);
         }
         i = j;
+        run = i;
     }
+    flush(&mut out, run, chars.len());
     out
 }
 
