@@ -63,7 +63,7 @@ static PARAGRAPH_ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|年内|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
+        r"^(?:\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?|年底前|年内|上半年|下半年|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
     )
     .expect("static regex")
 });
@@ -135,17 +135,21 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:由|从)?(?:([0-9]{4})年(?:底|末)?的?)?$").expect("static regex")
 });
+static PAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:截至|截止|到|至|在)?([0-9]{4})年(?:底|末|度)?(?:以来)?[,:]?")
+        .expect("static regex")
+});
 static WORK_PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{4})年[^\n。]{0,30}(?:工作要点|工作计划|工作安排|工作重点|工作方案)")
         .expect("static regex")
 });
 
 /// Verbs after which a Chinese numeral counts things (引进一所本科院校); elsewhere Chinese
-/// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校).
+/// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校). 建设一所 is left
+/// out: it usually states a standard per unit (每个乡镇建设一所中心幼儿园), not a count.
 const CHINESE_COUNT_VERBS: &[&str] = &[
     "新建",
     "建成",
-    "建设",
     "创建",
     "引进",
     "打造",
@@ -170,6 +174,13 @@ const CHINESE_COUNT_VERBS: &[&str] = &[
 /// Measure words a Chinese numeral may count (两次, 十分钟 are manners of speaking).
 const CHINESE_COUNT_UNITS: &[&str] = &[
     "所", "处", "个", "项", "名", "人", "家", "座", "间", "台", "套", "场", "种", "支", "位", "班",
+];
+
+/// Verbs that link one count to the next (投资8500万元实施12个项目, 4个学段推出4所学校).
+const LINK_VERBS: &[&str] = &[
+    "实施", "推出", "建设", "完成", "新建", "建成", "改造", "配备", "培养", "培训", "招聘", "引进",
+    "打造", "创建", "用于", "开展", "组织", "支持", "资助", "奖励", "带动", "覆盖", "惠及", "新增",
+    "涉及", "包括",
 ];
 
 /// Indicator endings that make a unitless number a value (差异率低于0.15, 教室比达1:1).
@@ -243,7 +254,17 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 .map(|m| span.start + m.start()..span.start + m.end())
                 .collect()
         };
-        let achieved_at = marks(&ACHIEVED_MARK);
+        let mut achieved_at = marks(&ACHIEVED_MARK);
+        // A sentence opened by a year before the document's own reports the past (2022年,
+        // 全县新增学位3200个 in a 2023 work plan).
+        if let (Some(c), Some(now)) = (PAST_YEAR.captures(stext), doc.reference_year) {
+            if c.get(1)
+                .and_then(|m| m.as_str().parse::<i32>().ok())
+                .is_some_and(|y| y < now)
+            {
+                achieved_at.insert(0, span.start..span.start + c.get(0).map_or(0, |m| m.end()));
+            }
+        }
         let target_at = marks(&TARGET_MARK);
         let sentence_achieved = !achieved_at.is_empty();
         let sentence_target = !target_at.is_empty();
@@ -333,6 +354,8 @@ struct DocInfo {
     work_plan_year: Option<i32>,
     /// The plan period's end year, if the metadata knows it.
     period_end: Option<i32>,
+    /// The year the document speaks from (its work-plan year, period start or date).
+    reference_year: Option<i32>,
 }
 
 impl DocInfo {
@@ -367,9 +390,17 @@ impl DocInfo {
                 .filter(|l| l.chars().count() <= 40)
                 .find_map(|l| from_title(l.trim())),
         };
+        let date_year = meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
         DocInfo {
             work_plan_year,
             period_end: meta.period.as_ref().map(|p| p.end),
+            reference_year: work_plan_year
+                .or(meta.period.as_ref().map(|p| p.start))
+                .or(date_year),
         }
     }
 }
@@ -530,10 +561,12 @@ fn strip_trailing(mut s: &str) -> &str {
             .find(|p| t.len() > p.len() && t.ends_with(**p))
         {
             t = &t[..t.len() - p.len()];
-            if let Some(a) = PREDICATE_ADVERBS
-                .iter()
-                .find(|a| t.len() > a.len() && t.ends_with(**a))
-            {
+            if let Some(a) = PREDICATE_ADVERBS.iter().find(|a| {
+                t.len() > a.len()
+                    && t.ends_with(**a)
+                    // 人均, 生均, 年均 are nouns' words, not the adverb 均.
+                    && !(**a == "均" && t[..t.len() - a.len()].ends_with(['人', '生', '户', '平', '年', '日', '月']))
+            }) {
                 t = &t[..t.len() - a.len()];
             }
         }
@@ -554,6 +587,19 @@ fn starts_noun(s: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// The phrase after a leading 的 (的学校建成智慧校园 → 学校建成智慧校园) and the bytes used.
+fn tail_rest_after_de(tail: &str) -> Option<(String, usize)> {
+    let rest = tail.strip_prefix('的')?;
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | ',' | ';' | ':' | '(' | ')'))
+        .map(|(k, _)| k)
+        .unwrap_or(rest.len());
+    let phrase: String = rest[..end].chars().take(24).collect();
+    let phrase = strip_trailing(&phrase).to_owned();
+    (!phrase.is_empty()).then_some((phrase, '的'.len_utf8() + end))
 }
 
 /// Where the noun after a number ends: at punctuation other than 、, a conjunction or
@@ -603,6 +649,10 @@ fn is_goal_quantity<'m>(
         return false;
     }
     let unit = q.unit.as_deref();
+    // Ranks: 进入全市前3名.
+    if ctext[..q.number.start].ends_with('前') && matches!(unit, Some("名" | "位")) {
+        return false;
+    }
     let range_years = unit == Some("年") && q.upper.is_some() && q.value < 100.0;
     if q.per && !range_years {
         return false;
@@ -625,7 +675,9 @@ fn is_goal_quantity<'m>(
     // Modifiers of a noun: 10人以下“微型学校”, 不足100名学生的学校.
     let has_suffix_qualifier = ctext[q.number.end..q.span.end].ends_with("以上")
         || ctext[q.number.end..q.span.end].ends_with("以下");
-    if has_suffix_qualifier && (starts_noun(after) || after.starts_with('的')) {
+    // A share keeps its noun: 60%以上的学校建成智慧校园.
+    if has_suffix_qualifier && unit != Some("%") && (starts_noun(after) || after.starts_with('的'))
+    {
         return false;
     }
     // 不足100名学生的学校: a number qualifying a noun through 的, unless a predicate precedes.
@@ -641,7 +693,8 @@ fn is_goal_quantity<'m>(
         .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || matches!(c, '“' | '”'))
         .take(5)
         .collect();
-    if !predicate && short_noun.contains('的') {
+    // 360学时的培训 measures what follows 的; 100名学生的学校 is a noun phrase.
+    if !predicate && short_noun.find('的').is_some_and(|k| k > 0) {
         return false;
     }
     // A number without unit is a value only for a rate (差异率低于0.15).
@@ -743,6 +796,20 @@ fn clause_goals<'m>(
             .unwrap_or(ctext.len());
         let tail = &ctext[run_end..next_start.max(run_end)];
         let tail_len = tail_end(tail);
+        // A tail that runs into the next number is a verb linking to it (投资8500万元实施12个
+        // 项目), not a noun of this one, unless a 、 closes it (1所中学、4所小学).
+        let runs_into_next =
+            j < quantities.len() && tail_len == tail.len() && !tail.trim_end().ends_with('、');
+        // Then a verb ends it and belongs to the next number: 4个学段推出4所… keeps 学段.
+        let tail_len = if runs_into_next {
+            LINK_VERBS
+                .iter()
+                .find(|v| tail.ends_with(**v))
+                .map(|v| tail.len() - v.len())
+                .unwrap_or(0)
+        } else {
+            tail_len
+        };
         let tail = &tail[..tail_len];
         let after = if starts_noun(tail) {
             let t: String = tail.chars().take(24).collect();
@@ -750,13 +817,23 @@ fn clause_goals<'m>(
         } else {
             String::new()
         };
+        // 60%以上的学校建成智慧校园: a share's population follows 的.
+        let (after, tail_len) = match tail_rest_after_de(&ctext[run_end..next_start.max(run_end)]) {
+            Some((noun, len))
+                if after.is_empty() && run[run.len() - 1].unit.as_deref() == Some("%") =>
+            {
+                (noun, len)
+            }
+            _ => (after, tail_len),
+        };
         let consumed = if after.is_empty() { 0 } else { tail_len };
         let mut indicator = if after.is_empty() {
             // 建成…学校、幼儿园2处: the item right before the number is what is counted.
             match before.rfind('、') {
                 Some(k)
                     if split_subject(before, run.len(), false).is_none()
-                        && !raw_before.contains("分别") =>
+                        && !raw_before.contains("分别")
+                        && !is_verb_list(&before[..k]) =>
                 {
                     tidy(&before[k + '、'.len_utf8()..])
                 }
@@ -807,6 +884,15 @@ fn clause_goals<'m>(
         i = j;
     }
     out
+}
+
+/// Whether the items before the last 、 are short verbs sharing one object (新建、改扩建校舍),
+/// rather than a list of things (建成实验中学、体育馆2处).
+fn is_verb_list(head: &str) -> bool {
+    head.split('、').all(|p| {
+        let n = p.chars().count();
+        (1..=3).contains(&n) && !p.ends_with(['校', '园', '馆', '室', '所', '站', '心'])
+    })
 }
 
 /// Splits a listed subject (学前三年入园率和学前一年入园率) into its parts when it is

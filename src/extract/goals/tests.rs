@@ -371,3 +371,73 @@ fn examples_before_deng_are_not_the_indicator() {
     assert_eq!(g[0].indicator, "校本教材");
     assert_eq!((g[0].value, g[0].comparator), (30.0, Comparator::Gt));
 }
+
+#[test]
+fn ranks_are_not_goals() {
+    assert!(run("力争中考成绩进入全市前3名。").is_empty());
+}
+
+#[test]
+fn a_share_keeps_the_population_after_de() {
+    let g = run("全县60%以上的学校建成智慧校园。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!((g[0].value, g[0].comparator), (60.0, Comparator::Ge));
+    assert!(
+        g[0].indicator.contains("学校建成智慧校园"),
+        "{}",
+        g[0].indicator
+    );
+}
+
+#[test]
+fn a_measure_before_de_measures_what_follows() {
+    let g = run("乡村教师每5年接受不少于360学时的培训。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!(
+        (g[0].value, g[0].unit.as_deref(), g[0].comparator),
+        (360.0, Some("学时"), Comparator::Ge)
+    );
+}
+
+#[test]
+fn coordinated_verbs_keep_their_shared_object() {
+    let g = run("新建、改扩建校舍18.5万平方米。");
+    assert_eq!(g[0].indicator, "新建、改扩建校舍");
+    assert_eq!(g[0].value, 185_000.0);
+}
+
+#[test]
+fn a_sentence_opened_by_an_earlier_year_reports_the_past() {
+    let meta = Meta {
+        title: Some("2023年全县教育工作要点".to_owned()),
+        ..Meta::default()
+    };
+    let text = "2022年,全县新增学位3200个。年内新增学位1080个。";
+    let g = run_with(text, &meta, &structure::analyze(text));
+    assert_eq!(find(&g, 3200.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 1080.0).status, GoalStatus::Target);
+    assert_eq!(find(&g, 1080.0).year, Some(2023));
+}
+
+#[test]
+fn dates_and_per_capita_words_are_handled_in_indicators() {
+    let g = run("6月底前完成4所学校建设。教师人均不少于72学时。");
+    assert_eq!(find(&g, 4.0).indicator, "完成学校建设");
+    assert_eq!(find(&g, 72.0).indicator, "教师人均");
+}
+
+#[test]
+fn a_verb_between_two_counts_belongs_to_the_second() {
+    let g = run("投资8500万元实施12个改造项目。");
+    assert_eq!(find(&g, 85_000_000.0).indicator, "投资");
+    assert_eq!(find(&g, 12.0).indicator, "实施改造项目");
+    let g = run("实现3个学段推出5所名校。");
+    assert_eq!(find(&g, 3.0).indicator, "实现学段");
+    assert_eq!(find(&g, 5.0).indicator, "推出名校");
+}
+
+#[test]
+fn building_one_per_unit_is_a_standard_not_a_count() {
+    assert!(run("每个乡镇建设一所中心幼儿园。").is_empty());
+    assert_eq!(run("年内新建一所高中。").len(), 1);
+}
