@@ -31,6 +31,7 @@ use regex::Regex;
 use super::departments::{self, Abbreviations, Mention};
 use super::Context;
 use crate::records::{Department, Responsibility, Role};
+use crate::structure::Structure;
 
 /// Extracts every statement of responsibility of the document.
 pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
@@ -79,12 +80,41 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
         let Some(text) = ctx.text.get(span.clone()) else {
             continue;
         };
+        // A review of past work (一、“十三五”教育事业发展情况) states what bodies did, not duties.
+        if in_review_section(ctx.structure, span.start) {
+            continue;
+        }
         let found = in_sentence(text, &abbreviations);
         push(ctx, &mut out, span, found);
     }
     name_bare_governments(ctx, &mut out);
     out
 }
+
+/// True when `pos` lies under a heading that reviews past work (“十三五”发展情况, 主要成就,
+/// 工作回顾, 发展基础).
+fn in_review_section(structure: &Structure, pos: usize) -> bool {
+    let mut heading = structure.heading_at(pos);
+    let mut depth = 0;
+    while let Some(h) = heading {
+        if REVIEW_TITLE.is_match(&h.title) {
+            return true;
+        }
+        depth += 1;
+        if depth > 8 {
+            break;
+        }
+        heading = h.parent.and_then(|p| structure.headings.get(p));
+    }
+    false
+}
+
+static REVIEW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"十[一二三]五|回顾|成就|成效|取得的成绩|发展基础|发展现状|基本情况|发展情况|工作总结",
+    )
+    .expect("review title regex")
+});
 
 /// The departments a sentence of running text states as responsible.
 pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department> {
@@ -564,6 +594,16 @@ mod tests {
     }
 
     use Role::*;
+
+    #[test]
+    fn review_sections_state_no_duties() {
+        let text = "一、“十三五”教育发展情况\n区教育局牵头完成了改革。\n二、主要任务\n区教育局牵头推进改革。";
+        let structure = crate::structure::analyze(text);
+        let inside = text.find("区教育局牵头完成").unwrap_or_default();
+        let later = text.find("区教育局牵头推进").unwrap_or_default();
+        assert!(in_review_section(&structure, inside));
+        assert!(!in_review_section(&structure, later));
+    }
 
     #[test]
     fn clause_starts() {
