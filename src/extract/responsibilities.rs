@@ -766,3 +766,91 @@ mod tests {
         assert_eq!(names, ["县教育局"]);
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ALPHABET: &[&str] = &[
+        "县",
+        "区",
+        "市",
+        "各",
+        "级",
+        "镇",
+        "街道",
+        "政府",
+        "人民",
+        "局",
+        "委",
+        "办",
+        "编办",
+        "部",
+        "中心",
+        "领导小组",
+        "教育",
+        "和",
+        "由",
+        "牵头",
+        "负责",
+        "配合",
+        "设在",
+        "落实",
+        "责任",
+        "(",
+        ")",
+        ":",
+        ",",
+        "、",
+        ";",
+        "。",
+        "《",
+        "》",
+        "“",
+        "”",
+        "责任单位",
+        "牵头单位",
+        "局长",
+        "了",
+        "1.",
+        "2025",
+        "年",
+        "每",
+        "底",
+        "前",
+        "十四五",
+        "末",
+        "期间",
+        "利用",
+        "三",
+        "时间",
+        "\n",
+        " ",
+        "a",
+        "é",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..60)
+            .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_boundaries(s in text()) {
+            for m in departments::find(&s) {
+                prop_assert!(s.is_char_boundary(m.range.start) && s.is_char_boundary(m.range.end));
+                prop_assert_eq!(&s[m.range.clone()], m.name.as_str());
+            }
+            let _ = in_sentence(&s, &Abbreviations::from_text(&s));
+            for list in explicit_lists(&s) {
+                prop_assert!(s.get(list.span.clone()).is_some());
+            }
+            let years = crate::extract::deadlines::DocYears { doc_year: Some(2021), period: Some((2021, 2025)) };
+            for f in crate::extract::deadlines::find_in(&s, &years) {
+                prop_assert!(s.get(f.range.clone()).is_some());
+            }
+        }
+    }
+}
