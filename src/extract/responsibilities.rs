@@ -179,7 +179,8 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
         return Some(after_verb.unwrap_or(Role::Responsible));
     }
     // A role verb right after the body: X牵头, X配合, X负责 (also after a comma).
-    let after_comma = after.strip_prefix(',').unwrap_or(after);
+    // Also after a comma, a colon (县教育局:负责…) or inside a note (县教育局(牵头)).
+    let after_comma = after.strip_prefix([',', ':', '(']).unwrap_or(after);
     if let Some(role) = role_verb(after_comma) {
         return Some(role);
     }
@@ -653,6 +654,14 @@ mod tests {
                 ("县发改局", Support),
                 ("县财政局", Support)
             ])
+        );
+        assert_eq!(
+            roles("县教育局:负责统筹推进全县工作。"),
+            named(&[("县教育局", Responsible)])
+        );
+        assert_eq!(
+            roles("责任分工:县教育局(牵头)、县财政局(配合)"),
+            named(&[("县教育局", Lead), ("县财政局", Support)])
         );
         assert_eq!(
             roles("县教育局要会同县人社局、县委编办核定编制。"),
