@@ -37,6 +37,10 @@ pub fn extract(
     let retrospective = is_retrospective(text, ctx.structure);
     let one_year_plan = one_year_plan(ctx);
 
+    // Goals by span start, so each target finds its goals by binary search.
+    let mut goal_order: Vec<usize> = (0..goals.len()).collect();
+    goal_order.sort_by_key(|&i| goals[i].span[0]);
+    let departments = Departments::new(responsibilities);
     let mut out: Vec<Target> = Vec::new();
     let mut seen: HashSet<Range<usize>> = HashSet::new();
     // A date fronted as the topic of a sentence (到2025年, …) governs the rest of its paragraph.
@@ -46,7 +50,9 @@ pub fn extract(
             topic = None;
         }
         let sentence = &text[unit.span.clone()];
-        if IDEOLOGY.is_match(sentence) || SELF_REFERENCE.is_match(sentence) {
+        let ideology = sentence.contains(['指', '为']) && IDEOLOGY.is_match(sentence);
+        let about_itself = sentence.contains(['本', '特']) && SELF_REFERENCE.is_match(sentence);
+        if ideology || about_itself {
             continue;
         }
         let sec = outline.at(unit.span.start);
@@ -72,13 +78,17 @@ pub fn extract(
                 .or_else(|| one_year_plan.map(|y| y.to_string()));
             let section = sec.map(|s| ctx.structure.headings[s].path.clone());
             let cspan = ctx.chars.span(span.clone());
-            let goal_ids = goals
+            let first = goal_order.partition_point(|&i| goals[i].span[0] < cspan[0]);
+            let mut goal_ids: Vec<usize> = goal_order[first..]
                 .iter()
-                .enumerate()
-                .filter(|(_, g)| g.span[0] >= cspan[0] && g.span[1] <= cspan[1])
-                .map(|(i, _)| i)
+                .take_while(|&&i| goals[i].span[0] < cspan[1])
+                // Read from this clause: the goal's text lies in it, give or take the
+                // clause-closing punctuation a goal's span may keep.
+                .filter(|&&i| goals[i].span[1] <= cspan[1] + 1)
+                .copied()
                 .collect();
-            let departments = departments_for(section.as_deref(), responsibilities);
+            goal_ids.sort_unstable();
+            let departments = departments.of(section.as_deref());
             out.push(Target {
                 text: text[span].to_owned(),
                 section,
@@ -98,8 +108,10 @@ fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<String> {
     let first = unit
         .clauses
         .iter()
-        .find_map(|c| trim_clause(text, c.clone()))?;
-    if !lexicon::verbs(&text[first.clone()]).is_empty() {
+        .enumerate()
+        .find_map(|(k, c)| trim_clause(text, c.clone(), k == 0))?;
+    let clause = &text[first.clone()];
+    if !clause.contains(['年', '末', '期']) || !lexicon::verbs(&text[first.clone()]).is_empty() {
         return None;
     }
     dates.within(first).filter(|d| d.len() <= 7)
@@ -348,19 +360,30 @@ impl<'a> DueDates<'a> {
     fn new(ctx: &Context<'a>, deadlines: &[Deadline], doc_year: Option<i32>) -> Self {
         let mut records = Vec::new();
         if !deadlines.is_empty() {
-            // Records carry char spans; map them back to bytes once.
-            let byte_of: Vec<usize> = ctx
-                .text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(ctx.text.len()))
-                .collect();
+            // Records carry char spans; map the few offsets needed back to bytes in one walk
+            // over the text instead of indexing every char.
+            let mut wanted: Vec<usize> = deadlines.iter().flat_map(|d| d.span).collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            let mut byte_of = std::collections::HashMap::with_capacity(wanted.len());
+            let mut next = wanted.iter().peekable();
+            let chars = ctx.text.char_indices().map(|(i, _)| i);
+            for (c, b) in chars.chain(std::iter::once(ctx.text.len())).enumerate() {
+                while next.peek().is_some_and(|&&w| w == c) {
+                    byte_of.insert(c, b);
+                    next.next();
+                }
+                if next.peek().is_none() {
+                    break;
+                }
+            }
             for d in deadlines {
                 let (Some(date), false) = (&d.date, d.relation == DeadlineRelation::Recurring)
                 else {
                     continue;
                 };
-                let (Some(&s), Some(&e)) = (byte_of.get(d.span[0]), byte_of.get(d.span[1])) else {
+                let (Some(&s), Some(&e)) = (byte_of.get(&d.span[0]), byte_of.get(&d.span[1]))
+                else {
                     continue;
                 };
                 records.push((s, e, date.clone()));
@@ -445,22 +468,37 @@ static VAGUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:一批|一些|若干|部分)").expect("vague regex"));
 
 /// Reads one clause.
+#[cfg(test)]
 fn read_clause(clause: &str) -> Reading {
-    let verbs = lexicon::verbs(clause);
-    let quantity = has_quantity(clause);
-    // A recurring schedule with a quantity is a standing commitment whatever the verb
-    // (坚持每年将20%的资金用于…, 每年招聘100人, 每半年至少听取一次汇报).
-    let standing = RECURRING.is_match(clause) && quantity;
+    read_verbs(clause, &lexicon::verbs(clause))
+}
+
+/// Reads one clause from its verbs; the cheap exits come first, since most clauses of a
+/// plan are exhortations.
+fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
+    let recurring = clause.contains(['每', '逐']) && RECURRING.is_match(clause);
     if verbs.is_empty() {
-        let adverbial = clause.chars().count() <= 16
-            && (dates::due_date(clause, Some(2000)).is_some()
-                || clause.ends_with("期间")
-                || clause.ends_with("时间"));
+        let short = clause.chars().count() <= 16;
+        let adverbial = short
+            && (clause.ends_with("期间")
+                || clause.ends_with("时间")
+                || (clause.contains(['年', '末', '内'])
+                    && dates::due_date(clause, Some(2000)).is_some()));
         return Reading {
-            target: standing,
+            target: recurring && has_quantity(clause),
             adverbial,
             ..Reading::default()
         };
+    }
+    // An exhortation opening the clause decides it unless a schedule follows.
+    let opener = verbs
+        .iter()
+        .find(|v| !matches!(v.class, VerbClass::Modal | VerbClass::Causative));
+    let governed = verbs
+        .first()
+        .is_some_and(|v| matches!(v.class, VerbClass::Modal | VerbClass::Causative));
+    if !recurring && !governed && opener.is_some_and(|v| v.class == VerbClass::Process) {
+        return Reading::default();
     }
     let preposition = clause.starts_with("通过") && !ACCEPTANCE.is_match(clause);
     if preposition
@@ -469,17 +507,20 @@ fn read_clause(clause: &str) -> Reading {
     {
         return Reading::default();
     }
+    let quantity = has_quantity(clause);
+    // A recurring schedule with a quantity is a standing commitment whatever the verb
+    // (坚持每年将20%的资金用于…, 每年招聘100人, 每半年至少听取一次汇报).
+    let standing = recurring && quantity;
     let mut causative = false;
     let mut modal = false;
-    let mut tokens: Option<Vec<Range<usize>>> = None;
-    for v in &verbs {
+    for v in verbs {
         let after = &clause[v.end..];
         let decisive = !matches!(
             v.class,
             VerbClass::Modal | VerbClass::Causative | VerbClass::Process
         );
         // A match straddling a word boundary is no verb (公开|发布 holds no 开发).
-        if decisive && straddles(clause, v, &mut tokens) {
+        if decisive && straddles(clause, v) {
             continue;
         }
         match v.class {
@@ -546,18 +587,27 @@ fn read_clause(clause: &str) -> Reading {
     }
 }
 
-/// True when the verb match crosses a word boundary of the clause's segmentation.
-fn straddles(clause: &str, v: &lexicon::VerbHit, tokens: &mut Option<Vec<Range<usize>>>) -> bool {
-    let toks = tokens.get_or_insert_with(|| {
-        crate::structure::words::tokenize(clause)
-            .into_iter()
-            .map(|t| t.span)
-            .collect()
-    });
-    toks.iter().any(|t| {
-        (t.start < v.start && v.start < t.end && t.end < v.end)
-            || (v.start < t.start && t.start < v.end && v.end < t.end)
-    })
+/// True when the verb match crosses a word boundary (公开|发布 holds no 开发). Only a window
+/// of two chars either side is segmented: the words around the verb decide, and segmenting
+/// whole clauses would cost most of the stage's time.
+fn straddles(clause: &str, v: &lexicon::VerbHit) -> bool {
+    let from = clause[..v.start]
+        .char_indices()
+        .rev()
+        .nth(1)
+        .map_or(0, |(i, _)| i);
+    let to = clause[v.end..]
+        .char_indices()
+        .nth(2)
+        .map_or(clause.len(), |(i, _)| v.end + i);
+    let (vs, ve) = (v.start - from, v.end - from);
+    crate::structure::words::segmenter()
+        .cut(&clause[from..to], false)
+        .iter()
+        .any(|t| {
+            let (ts, te) = (t.byte_start, t.byte_end);
+            (ts < vs && vs < te && te < ve) || (vs < ts && ts < ve && ve < te)
+        })
 }
 
 /// A target reading.
@@ -577,42 +627,48 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
     let mut pending: Option<usize> = None;
     let mut last_target = false;
     let mut last_modal = false;
-    let mut past = false;
-    for c in &unit.clauses {
-        let Some(span) = trim_clause(text, c.clone()) else {
+    // The past is read once for what precedes the unit in its sentence, then clause by
+    // clause, so a long sentence is not rescanned for each of its clauses.
+    let first = unit.clauses.first().map_or(unit.span.start, |c| c.start);
+    let lead = text.get(unit.full.start.min(first)..first).unwrap_or("");
+    let mut past = PAST.is_match(lead);
+    for (k, c) in unit.clauses.iter().enumerate() {
+        // Outline labels only open a sentence.
+        let Some(span) = trim_clause(text, c.clone(), k == 0) else {
             continue;
         };
         let clause = &text[span.clone()];
-        let before = &text[unit.full.start.min(span.start)..span.start];
-        past = past || PAST.is_match(before) || PAST.is_match(clause);
-        let achieved = past || PERFECTIVE.is_match(clause);
-        let reading = read_clause(clause);
-        // An item title is a commitment only in the imperative, verb first (搭建…平台), not
-        // as a description (硬性指标全部达到).
-        let verb_first = || lexicon::verbs(clause).first().is_some_and(|v| v.start == 0);
-        let reading = if span.start < unit.title_end && !verb_first() {
-            Reading::default()
-        } else {
-            reading
-        };
+        past = past || PAST.is_match(clause);
+        let achieved = past || (clause.contains(['已', '了']) && PERFECTIVE.is_match(clause));
         if achieved {
             pending = None;
             last_target = false;
             continue;
         }
-        // A bare counted item (1500余台计算机) continues the previous target's object list.
-        let list_item = lexicon::starts_with_number(clause) && lexicon::verbs(clause).is_empty();
-        let joins = CONTINUATION.is_match(clause)
-            || list_item
-            || (last_modal && reading.target && reading.metric && !reading.modal);
-        if last_target && joins {
-            if let Some(prev) = out.last_mut() {
-                prev.end = span.end;
-                continue;
+        let verbs = lexicon::verbs(clause);
+        let reading = read_verbs(clause, &verbs);
+        // An item title is a commitment only in the imperative, verb first (搭建…平台), not
+        // as a description (硬性指标全部达到).
+        let verb_first = verbs.first().is_some_and(|v| v.start == 0);
+        let reading = if span.start < unit.title_end && !verb_first {
+            Reading::default()
+        } else {
+            reading
+        };
+        if last_target {
+            // A bare counted item (1500余台计算机) continues the previous target's object list.
+            let list_item = verbs.is_empty() && lexicon::starts_with_number(clause);
+            let joins = list_item
+                || (last_modal && reading.target && reading.metric && !reading.modal)
+                || CONTINUATION.is_match(clause);
+            if joins {
+                if let Some(prev) = out.last_mut() {
+                    prev.end = span.end;
+                    continue;
+                }
             }
         }
-        let strong = !retrospective || committed(clause);
-        if reading.target && strong {
+        if reading.target && (!retrospective || committed(clause, &verbs)) {
             let start = pending.take().unwrap_or(span.start);
             out.push(start..span.end);
             last_target = true;
@@ -631,9 +687,8 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
 
 /// In a report, only explicit commitments count: a modal, a standing schedule with a
 /// quantity, or an order to others about a counted object.
-fn committed(clause: &str) -> bool {
+fn committed(clause: &str, verbs: &[lexicon::VerbHit]) -> bool {
     let quantity = has_quantity(clause);
-    let verbs = lexicon::verbs(clause);
     verbs.iter().any(|v| v.class == VerbClass::Modal)
         || (RECURRING.is_match(clause) && quantity)
         || (verbs
@@ -643,9 +698,13 @@ fn committed(clause: &str) -> bool {
 }
 
 /// The clause without outline label, leading and trailing punctuation and white space.
-fn trim_clause(text: &str, span: Range<usize>) -> Option<Range<usize>> {
+fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<usize>> {
     let s = text.get(span.clone())?;
-    let label = LABEL.find(s).map_or(0, |m| m.end());
+    let label = if opening {
+        LABEL.find(s).map_or(0, |m| m.end())
+    } else {
+        0
+    };
     let body = &s[label..];
     let lead = body.len()
         - body
@@ -711,23 +770,41 @@ fn one_year_plan(ctx: &Context<'_>) -> Option<i32> {
         .find_map(|l| PLAN.captures(l).and_then(|c| c[1].parse().ok()))
 }
 
-/// Departments of the responsibilities stated in the same section.
-fn departments_for(section: Option<&str>, responsibilities: &[Responsibility]) -> Vec<Department> {
-    let Some(section) = section else {
-        return Vec::new();
-    };
-    let mut out: Vec<Department> = Vec::new();
-    for r in responsibilities
-        .iter()
-        .filter(|r| r.section.as_deref() == Some(section))
-    {
-        for d in &r.departments {
-            if !out.iter().any(|o| o.name == d.name) {
-                out.push(d.clone());
+/// Departments of the responsibilities, by section.
+struct Departments {
+    by_section: std::collections::HashMap<String, Vec<Department>>,
+}
+
+impl Departments {
+    fn new(responsibilities: &[Responsibility]) -> Self {
+        let mut by_section: std::collections::HashMap<String, Vec<Department>> =
+            std::collections::HashMap::new();
+        for r in responsibilities {
+            let Some(section) = &r.section else {
+                continue;
+            };
+            let list = by_section.entry(section.clone()).or_default();
+            for d in &r.departments {
+                if !list.iter().any(|o| o.name == d.name) {
+                    list.push(d.clone());
+                }
             }
         }
+        Departments { by_section }
     }
-    out
+
+    /// The departments responsible in `section`: its own statements, else those of the
+    /// nearest enclosing section that has any (an item's 责任部门 cover its sub-items).
+    fn of(&self, section: Option<&str>) -> Vec<Department> {
+        let mut path = section;
+        while let Some(p) = path {
+            if let Some(list) = self.by_section.get(p) {
+                return list.clone();
+            }
+            path = p.rfind('/').map(|i| &p[..i]);
+        }
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
@@ -967,5 +1044,57 @@ mod tests {
         let got = run("一、“十三五”发展情况\n新建幼儿园12所。\n二、主要任务\n新建幼儿园8所。");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "新建幼儿园8所");
+    }
+
+    #[test]
+    fn departments_come_from_the_item_or_its_nearest_enclosing_section() {
+        let dept = |n: &str| Department {
+            name: n.to_owned(),
+            role: crate::records::Role::Responsible,
+            canonical: None,
+        };
+        let resp = |sec: &str, n: &str| Responsibility {
+            departments: vec![dept(n)],
+            section: Some(sec.to_owned()),
+            text: String::new(),
+            span: [0, 0],
+        };
+        let d = Departments::new(&[resp("二/(一)", "县财政局"), resp("二/(一)/2", "县教育局")]);
+        assert_eq!(d.of(Some("二/(一)/2"))[0].name, "县教育局");
+        assert_eq!(d.of(Some("二/(一)/3/(1)"))[0].name, "县财政局");
+        assert!(d.of(Some("三")).is_empty());
+        assert!(d.of(None).is_empty());
+    }
+
+    #[test]
+    fn goals_read_from_the_clause_are_linked() {
+        let text = "新建幼儿园7处。加强教师培训,培训200人次。";
+        let st = crate::structure::analyze(text);
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        let goal = |span: [usize; 2]| NumericGoal {
+            indicator: String::new(),
+            comparator: crate::records::Comparator::Eq,
+            value: 1.0,
+            unit: None,
+            year: None,
+            baseline: None,
+            status: crate::records::GoalStatus::Target,
+            binding: None,
+            section: None,
+            text: String::new(),
+            span,
+        };
+        // The first goal's span keeps the closing 。; the second is in an exhortation.
+        let goals = [goal([0, 8]), goal([15, 23])];
+        let found = extract(&ctx, &goals, &[], &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].goals, vec![0]);
     }
 }
