@@ -206,7 +206,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<event>第[0-9一二三四五六七八九十百]+(?:个|届|次)\p{{Han}}{{1,10}}?\((?P<ey>\d{{4}})年(?P<em>\d{{1,2}})月(?P<ed>\d{{1,2}})日\))
         | (?P<full>(?P<fpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<fy>\d{{4}})年(?P<fm>\d{{1,2}})月(?P<fd>\d{{1,2}})日(?P<fsuf>前|之前|以前|以来|起)?)
         | (?P<ym>(?P<mpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<my>\d{{4}})年(?P<mm>\d{{1,2}})月(?:份)?(?P<msuf>底|末|前|之前|以前|以来|起)?)
-        | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}})年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
+        | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
         | (?P<plan>“?十(?P<pn>[一二三四五六七八九])五”?(?P<pk>期末|末|期间|时期|内))
         | (?P<future>未来(?P<fn>{n})年)
         | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?时间)
@@ -296,12 +296,19 @@ fn part_of_range(text: &str, start: usize, end: usize) -> bool {
     before_is_range || after_is_range
 }
 
+/// A four-digit year in Arabic or Chinese digits (二〇三五 → 2035), within a sane range.
 fn year(caps: &Captures<'_>, name: &str) -> Option<i32> {
-    caps.name(name)?
-        .as_str()
-        .parse()
-        .ok()
-        .filter(|y| (1949..=2100).contains(y))
+    let text = caps.name(name)?.as_str();
+    let y = text.parse().ok().or_else(|| {
+        text.chars().try_fold(0, |acc, c| {
+            let d = match c {
+                '〇' | '零' => 0,
+                _ => "一二三四五六七八九".chars().position(|x| x == c)? as i32 + 1,
+            };
+            Some(acc * 10 + d)
+        })
+    })?;
+    (1949..=2100).contains(&y).then_some(y)
 }
 
 /// Chars that, right before `年内`/`年底`/`年中`, make them part of another word
@@ -519,6 +526,10 @@ mod tests {
         assert_eq!(one("到2023年年底完成建设", y), (Some("2023-12".into()), By));
         assert_eq!(one("到2022年底实现全覆盖", y), (Some("2022-12".into()), By));
         assert_eq!(one("2023年上半年启动", y), (Some("2023-06".into()), By));
+        assert_eq!(
+            one("到二〇三五年,建成教育强区", y),
+            (Some("2035".into()), By)
+        );
         assert_eq!(
             one("展望2035年,基本实现现代化", y),
             (Some("2035".into()), By)

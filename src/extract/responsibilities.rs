@@ -31,6 +31,7 @@ use regex::Regex;
 use super::departments::{self, Abbreviations, Mention};
 use super::Context;
 use crate::records::{Department, Responsibility, Role};
+use crate::structure::Structure;
 
 /// Extracts every statement of responsibility of the document.
 pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
@@ -79,12 +80,41 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
         let Some(text) = ctx.text.get(span.clone()) else {
             continue;
         };
+        // A review of past work (一、“十三五”教育事业发展情况) states what bodies did, not duties.
+        if in_review_section(ctx.structure, span.start) {
+            continue;
+        }
         let found = in_sentence(text, &abbreviations);
         push(ctx, &mut out, span, found);
     }
     name_bare_governments(ctx, &mut out);
     out
 }
+
+/// True when `pos` lies under a heading that reviews past work (“十三五”发展情况, 主要成就,
+/// 工作回顾, 发展基础).
+fn in_review_section(structure: &Structure, pos: usize) -> bool {
+    let mut heading = structure.heading_at(pos);
+    let mut depth = 0;
+    while let Some(h) = heading {
+        if REVIEW_TITLE.is_match(&h.title) {
+            return true;
+        }
+        depth += 1;
+        if depth > 8 {
+            break;
+        }
+        heading = h.parent.and_then(|p| structure.headings.get(p));
+    }
+    false
+}
+
+static REVIEW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"十[一二三]五|回顾|成就|成效|取得的成绩|发展基础|发展现状|基本情况|发展情况|工作总结",
+    )
+    .expect("review title regex")
+});
 
 /// The departments a sentence of running text states as responsible.
 pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department> {
@@ -149,7 +179,8 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
         return Some(after_verb.unwrap_or(Role::Responsible));
     }
     // A role verb right after the body: X牵头, X配合, X负责 (also after a comma).
-    let after_comma = after.strip_prefix(',').unwrap_or(after);
+    // Also after a comma, a colon (县教育局:负责…) or inside a note (县教育局(牵头)).
+    let after_comma = after.strip_prefix([',', ':', '(']).unwrap_or(after);
     if let Some(role) = role_verb(after_comma) {
         return Some(role);
     }
@@ -566,6 +597,16 @@ mod tests {
     use Role::*;
 
     #[test]
+    fn review_sections_state_no_duties() {
+        let text = "一、“十三五”教育发展情况\n区教育局牵头完成了改革。\n二、主要任务\n区教育局牵头推进改革。";
+        let structure = crate::structure::analyze(text);
+        let inside = text.find("区教育局牵头完成").unwrap_or_default();
+        let later = text.find("区教育局牵头推进").unwrap_or_default();
+        assert!(in_review_section(&structure, inside));
+        assert!(!in_review_section(&structure, later));
+    }
+
+    #[test]
     fn clause_starts() {
         for before in [
             "",
@@ -613,6 +654,14 @@ mod tests {
                 ("县发改局", Support),
                 ("县财政局", Support)
             ])
+        );
+        assert_eq!(
+            roles("县教育局:负责统筹推进全县工作。"),
+            named(&[("县教育局", Responsible)])
+        );
+        assert_eq!(
+            roles("责任分工:县教育局(牵头)、县财政局(配合)"),
+            named(&[("县教育局", Lead), ("县财政局", Support)])
         );
         assert_eq!(
             roles("县教育局要会同县人社局、县委编办核定编制。"),
@@ -724,5 +773,93 @@ mod tests {
         let items = list_items("县教育局,完成时限:年底前", Responsible, &abbr);
         let names: Vec<&str> = items.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["县教育局"]);
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ALPHABET: &[&str] = &[
+        "县",
+        "区",
+        "市",
+        "各",
+        "级",
+        "镇",
+        "街道",
+        "政府",
+        "人民",
+        "局",
+        "委",
+        "办",
+        "编办",
+        "部",
+        "中心",
+        "领导小组",
+        "教育",
+        "和",
+        "由",
+        "牵头",
+        "负责",
+        "配合",
+        "设在",
+        "落实",
+        "责任",
+        "(",
+        ")",
+        ":",
+        ",",
+        "、",
+        ";",
+        "。",
+        "《",
+        "》",
+        "“",
+        "”",
+        "责任单位",
+        "牵头单位",
+        "局长",
+        "了",
+        "1.",
+        "2025",
+        "年",
+        "每",
+        "底",
+        "前",
+        "十四五",
+        "末",
+        "期间",
+        "利用",
+        "三",
+        "时间",
+        "\n",
+        " ",
+        "a",
+        "é",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..60)
+            .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_boundaries(s in text()) {
+            for m in departments::find(&s) {
+                prop_assert!(s.is_char_boundary(m.range.start) && s.is_char_boundary(m.range.end));
+                prop_assert_eq!(&s[m.range.clone()], m.name.as_str());
+            }
+            let _ = in_sentence(&s, &Abbreviations::from_text(&s));
+            for list in explicit_lists(&s) {
+                prop_assert!(s.get(list.span.clone()).is_some());
+            }
+            let years = crate::extract::deadlines::DocYears { doc_year: Some(2021), period: Some((2021, 2025)) };
+            for f in crate::extract::deadlines::find_in(&s, &years) {
+                prop_assert!(s.get(f.range.clone()).is_some());
+            }
+        }
     }
 }
