@@ -99,7 +99,33 @@ pub fn extract(
             });
         }
     }
-    out
+    drop_contained(out)
+}
+
+/// Drops a target whose text another target of the same section contains (an item title
+/// repeated by its body: 成立专家咨询委员会 / 拟聘请专家成立专家咨询委员会).
+fn drop_contained(targets: Vec<Target>) -> Vec<Target> {
+    let mut by_section: std::collections::HashMap<Option<&str>, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, t) in targets.iter().enumerate() {
+        by_section.entry(t.section.as_deref()).or_default().push(i);
+    }
+    let mut drop = vec![false; targets.len()];
+    for ids in by_section.values() {
+        for &a in ids {
+            drop[a] = ids.iter().any(|&b| {
+                b != a
+                    && targets[b].text.len() > targets[a].text.len()
+                    && targets[b].text.contains(targets[a].text.as_str())
+            });
+        }
+    }
+    targets
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(t, _)| t)
+        .collect()
 }
 
 /// The due date of a predicate-less adverbial opening a sentence (到2025年, …), which
@@ -578,7 +604,7 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
             }
         }
     }
-    if standing || (modal && (quantity || STATE.is_match(clause))) {
+    if standing || (modal && (quantity || STATE.is_match(&lexicon::unquoted(clause)))) {
         return hit(modal, false);
     }
     Reading {
@@ -1096,5 +1122,17 @@ mod tests {
         let found = extract(&ctx, &goals, &[], &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].goals, vec![0]);
+    }
+
+    #[test]
+    fn a_title_repeated_by_its_body_is_one_target() {
+        let got = run("1.成立专家咨询委员会。拟聘请专家成立专家咨询委员会,进行宏观指导。");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "拟聘请专家成立专家咨询委员会");
+    }
+
+    #[test]
+    fn quoted_slogans_are_no_state() {
+        assert!(!is_target("按照“三个增长”要求确保投入落到实处"));
     }
 }
