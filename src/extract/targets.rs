@@ -102,24 +102,25 @@ pub fn extract(
     drop_contained(out)
 }
 
-/// Drops a target whose text another target of the same section contains (an item title
-/// repeated by its body: 成立专家咨询委员会 / 拟聘请专家成立专家咨询委员会).
+/// Drops a target whose text a neighbouring target of the same section contains (an item
+/// title repeated by its body: 成立专家咨询委员会 / 拟聘请专家成立专家咨询委员会). Only a few
+/// neighbours are compared, which keeps this linear.
 fn drop_contained(targets: Vec<Target>) -> Vec<Target> {
-    let mut by_section: std::collections::HashMap<Option<&str>, Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, t) in targets.iter().enumerate() {
-        by_section.entry(t.section.as_deref()).or_default().push(i);
-    }
-    let mut drop = vec![false; targets.len()];
-    for ids in by_section.values() {
-        for &a in ids {
-            drop[a] = ids.iter().any(|&b| {
+    const NEAR: usize = 3;
+    let n = targets.len();
+    let drop: Vec<bool> = (0..n)
+        .map(|a| {
+            let lo = a.saturating_sub(NEAR);
+            let hi = (a + NEAR + 1).min(n);
+            (lo..hi).any(|b| {
+                let (ta, tb) = (&targets[a], &targets[b]);
                 b != a
-                    && targets[b].text.len() > targets[a].text.len()
-                    && targets[b].text.contains(targets[a].text.as_str())
-            });
-        }
-    }
+                    && ta.section == tb.section
+                    && tb.text.len() > ta.text.len()
+                    && tb.text.contains(ta.text.as_str())
+            })
+        })
+        .collect();
     targets
         .into_iter()
         .zip(drop)
