@@ -186,7 +186,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Titles of sections that review the past or state principles; their content is no target.
 static SKIP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验|十三五|指导思想|基本原则|工作原则")
+    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则")
         .expect("skip-title regex")
 });
 
@@ -212,7 +212,8 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut full_start = 0;
     for s in &st.sentences {
-        if in_table(s.span.start) {
+        // Spans come from another stage: never slice on one that is not a char range.
+        if in_table(s.span.start) || text.get(s.span.clone()).is_none() {
             continue;
         }
         // The full sentence starts after the previous 。!? or line end.
@@ -223,13 +224,21 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
         }
         let mut clauses: Vec<Range<usize>> = s.clauses.clone();
         let mut title_end = 0;
-        if let Some(h) = outline.title_at(s.span.start) {
+        // The structure marks title sentences; without the mark, a sentence opening at a
+        // heading's title is one.
+        let marked = s.heading.filter(|&h| h < st.headings.len());
+        if let Some(h) = marked.or_else(|| outline.title_at(s.span.start)) {
             covered[h] = true;
             let title = outline.title[h].clone();
-            if outline.high_level(h) {
-                clauses.retain(|c| c.start >= title.end);
+            let end = if marked.is_some() {
+                s.span.end.max(title.end)
             } else {
-                title_end = title.end;
+                title.end
+            };
+            if outline.high_level(h) {
+                clauses.retain(|c| c.start >= end);
+            } else {
+                title_end = end;
             }
         }
         if clauses.is_empty() {
@@ -1135,5 +1144,26 @@ mod tests {
     #[test]
     fn quoted_slogans_are_no_state() {
         assert!(!is_target("按照“三个增长”要求确保投入落到实处"));
+    }
+
+    #[test]
+    fn spans_off_char_boundaries_do_not_panic() {
+        let text = "新建幼儿园7处。建成智慧校园。";
+        let mut st = crate::structure::analyze(text);
+        st.sentences.push(crate::structure::Sentence {
+            span: 1..5,
+            clauses: vec![1..5, 4..100],
+            heading: Some(99),
+        });
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        let found = extract(&ctx, &[], &[], &[]);
+        assert_eq!(found.len(), 2);
     }
 }
