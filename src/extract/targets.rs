@@ -66,7 +66,7 @@ pub fn extract(
                 .map_or(text.len(), |i| unit.span.start + i);
             topic = Some((para_end, date));
         }
-        for span in targets_in(text, &unit, retrospective) {
+        for span in targets_in(text, &unit, retrospective, doc_year) {
             if !seen.insert(span.clone()) {
                 continue;
             }
@@ -170,6 +170,11 @@ static PERFECTIVE: LazyLock<Regex> =
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"到(?:19|20)\d{2}年|力争|确保|将要|十[一二三四五六七八九]五[”\x22]?末|目标|要点|规划|计划|年底前")
         .expect("future regex")
+});
+
+/// A year opening a sentence with no forward marker (2020年, …; 2020年全县…).
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})年(?:[,,]|[^底末前内以至])").expect("bare year regex")
 });
 
 /// Clause openers that continue the previous clause's action (并, 与…, 实现…).
@@ -658,7 +663,12 @@ fn hit(modal: bool, metric: bool) -> Reading {
 
 /// The target spans of one sentence: target clauses, with a leading adverbial or causative
 /// frame and continuing clauses (并…, 实现…) joined to them.
-fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>> {
+fn targets_in(
+    text: &str,
+    unit: &Unit,
+    retrospective: bool,
+    doc_year: Option<i32>,
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut last_target = false;
@@ -667,7 +677,16 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
     // clause, so a long sentence is not rescanned for each of its clauses.
     let first = unit.clauses.first().map_or(unit.span.start, |c| c.start);
     let lead = text.get(unit.full.start.min(first)..first).unwrap_or("");
-    let mut past = PAST.is_match(lead);
+    // A sentence opening on a year before the document's own reports history (2020年,
+    // 全县入园率达到…), unless a forward marker heads it (到2020年 is not bare).
+    let opening = text.get(first..unit.span.end).unwrap_or("");
+    let opening = LABEL.find(opening).map_or(opening, |m| &opening[m.end()..]);
+    let history = BARE_YEAR
+        .captures(opening)
+        .and_then(|c| c[1].parse::<i32>().ok())
+        .zip(doc_year)
+        .is_some_and(|(y, doc)| y < doc);
+    let mut past = history || PAST.is_match(lead);
     for (k, c) in unit.clauses.iter().enumerate() {
         // Outline labels only open a sentence.
         let Some(span) = trim_clause(text, c.clone(), k == 0) else {
@@ -919,7 +938,7 @@ mod tests {
                 full: sent.span.clone(),
                 title_end: 0,
             };
-            for r in targets_in(s, &unit, false) {
+            for r in targets_in(s, &unit, false, Some(2021)) {
                 out.push(s[r].to_owned());
             }
         }
@@ -956,6 +975,13 @@ mod tests {
             vec!["更新36间计算机教室,1500余台教师用计算机"]
         );
         assert!(is_target("区政府每半年至少听取一次教育工作汇报"));
+    }
+
+    #[test]
+    fn a_sentence_opening_on_an_earlier_year_is_history() {
+        // spans_of reads as a 2021 document.
+        assert!(spans_of("2020年,全县入园率达到95%。").is_empty());
+        assert_eq!(spans_of("2022年底前,建成智慧校园。").len(), 1);
     }
 
     #[test]

@@ -298,7 +298,16 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
             continue;
         }
         // A negated verb commits to nothing (不保证, 未完成).
-        if before.ends_with(['不', '未', '无', '没']) {
+        // A prohibition reaches over a short adverb (不得擅自新建, 避免重复建设).
+        let near = before
+            .char_indices()
+            .rev()
+            .nth(3)
+            .map_or(before, |(i, _)| &before[i..]);
+        let prohibited = ["不得", "严禁", "禁止", "不再", "防止", "避免", "杜绝"]
+            .iter()
+            .any(|w| near.contains(w));
+        if prohibited || before.ends_with(['不', '未', '无', '没']) {
             continue;
         }
         // 达 alone attains only a number or a standard (达99%, 达标 is its own entry).
@@ -415,6 +424,13 @@ mod tests {
         assert!(classes("扩大资源覆盖面")
             .iter()
             .all(|c| *c == VerbClass::Process));
+    }
+
+    #[test]
+    fn negated_and_prohibited_verbs_are_skipped() {
+        assert!(classes("不得新建校舍").is_empty());
+        assert!(classes("避免重复建设校舍").is_empty());
+        assert_eq!(classes("杜绝以考试方式招生"), vec![VerbClass::Result]);
     }
 
     #[test]
