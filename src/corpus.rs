@@ -27,6 +27,7 @@ use std::time::Duration;
 
 use base64::Engine as _;
 
+use crate::decode::{DecodeOptions, Decoder};
 use crate::error::{Error, ErrorKind};
 use crate::records::{Document, ErrorRecord};
 
@@ -308,7 +309,15 @@ pub fn process_checked(source: &str, bytes: &[u8], max_bytes: u64) -> Document {
             Error::new(ErrorKind::Binary, format!("not text: {what}")).to_record(),
         );
     }
-    guarded(source, || crate::process(source, bytes))
+    // The decoder gets the batch's limit, so `--max-size` above its default is honoured.
+    let decoder = Decoder::with_options(DecodeOptions {
+        max_bytes: usize::try_from(max_bytes).unwrap_or(usize::MAX),
+        ..DecodeOptions::default()
+    });
+    guarded(source, || match decoder.decode(bytes) {
+        Ok(decoded) => crate::process_decoded(source, &decoded),
+        Err(err) => error_document(source, err.to_record()),
+    })
 }
 
 fn too_large(size: u64, max_bytes: u64) -> Error {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use planmine::compare::{run_cli, Matrix, CSV_COLUMNS};
+use planmine::compare::{run_cli, Matrix, CHART_MAX_REGIONS, CSV_COLUMNS};
 use planmine::records::{
     Baseline, Comparator, Document, ErrorRecord, GoalStatus, Meta, NumericGoal, Period, Region,
 };
@@ -431,6 +431,13 @@ fn html_is_well_formed_and_self_contained() {
         .map(|(_, _, c)| usize::from(c.target.is_some()) + usize::from(c.achieved.is_some()))
         .sum();
     assert_eq!(bars, figures, "one bar per figure");
+    let with_reference = m.columns.iter().filter(|c| c.reference.is_some()).count();
+    assert!(with_reference >= 4, "national standards drawn");
+    assert_eq!(
+        html.matches("<g class=\"reference\">").count(),
+        with_reference
+    );
+    assert!(html.contains("标准 ≥90"), "学前教育毛入园率 ≥90%");
     for forbidden in ["http", "<script", "src=", "url(", "@import", "<link"] {
         assert!(
             !html.contains(forbidden),
@@ -710,4 +717,44 @@ fn values_listed_by_level_go_to_their_level() {
     assert_eq!(value("qb_equipment_value"), Some(2000.0));
     assert_eq!(value("qb_equipment_value.primary"), None);
     assert_eq!(m.stats.matched_goals, 4);
+}
+
+#[test]
+fn many_regions_keep_the_report_readable() {
+    let n = CHART_MAX_REGIONS + 15;
+    let docs: Vec<Document> = (0..n)
+        .map(|i| {
+            doc(
+                &format!("d{i}.txt"),
+                [
+                    Some("某省"),
+                    Some("某市"),
+                    Some(format!("第{i:03}县").as_str()),
+                ],
+                Some(2025),
+                None,
+                vec![target(
+                    "学前教育毛入园率",
+                    Comparator::Ge,
+                    90.0 + (i % 10) as f64,
+                    "%",
+                    Some(2025),
+                )],
+            )
+        })
+        .collect();
+    let m = Matrix::from_documents(&docs);
+    assert_eq!(m.regions.len(), n);
+    let html = m.to_html();
+    check_well_formed(&html);
+    assert_eq!(html.matches("<svg").count(), 1);
+    assert_eq!(
+        html.matches("class=\"bar target\"").count(),
+        CHART_MAX_REGIONS
+    );
+    assert!(html.contains(&format!("共 {n} 个")));
+    // Too many regions for the overview table; every region is still in the indicator table.
+    assert!(!html.contains("<h2>总表</h2>"));
+    assert_eq!(html.matches("<tr><th>第").count(), n);
+    assert_eq!(m.to_csv().matches("\r\n").count(), n + 1);
 }

@@ -108,3 +108,28 @@ proptest! {
         check(&text);
     }
 }
+
+/// Inputs that would be quadratic if any rule rescanned: analysis must stay fast enough to
+/// finish (no timing assertion, just a size at which quadratic code would hang the test).
+#[test]
+fn long_pathological_inputs_finish() {
+    let many_pipes = "a | b\n".repeat(20_000);
+    let one_cell_pipes = "| a |\n".repeat(20_000);
+    let many_headers = "指标\n".repeat(20_000);
+    let header_runs = "序号\n指标\n属性\n".repeat(10_000);
+    let open_quotes = "“".repeat(50_000);
+    let labels = "一、甲\n(一)乙\n1.丙\n(1)丁\n".repeat(5_000);
+    let inline = "。(1)".repeat(20_000);
+    for text in [
+        many_pipes,
+        one_cell_pipes,
+        many_headers,
+        header_runs,
+        open_quotes,
+        labels,
+        inline,
+    ] {
+        let s = planmine::analyze(&text);
+        let _ = s.section_at(text.len() / 2);
+    }
+}

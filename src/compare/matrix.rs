@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
-use super::catalogue::{Catalogue, Match, Qualifier};
+use super::catalogue::{Catalogue, Match, Qualifier, Reference};
 use crate::records::{Comparator, Document, GoalStatus, Meta, NumericGoal};
 
 /// One figure placed in a cell: a target, an achieved value, or a target's baseline.
@@ -22,7 +22,8 @@ pub struct Figure {
     pub source: String,
     /// The indicator as the document names it.
     pub indicator: String,
-    /// The clause it was read from.
+    /// The clause it was read from, clipped to [`TEXT_MAX_CHARS`] chars (with `…`) so a
+    /// large matrix stays small in memory.
     pub text: String,
     /// True when an achieved value is the `baseline` of a target goal.
     pub from_baseline: bool,
@@ -81,6 +82,8 @@ pub struct Column {
     pub group: String,
     /// The national reference value, for people.
     pub standard: Option<String>,
+    /// The national reference value as a number, drawn as a line in the chart.
+    pub reference: Option<Reference>,
 }
 
 /// Counts of what went into a matrix.
@@ -223,6 +226,17 @@ fn offer<K: Ord>(
                 figure: figure(),
             });
         }
+    }
+}
+
+/// The most chars of a goal's clause a [`Figure`] keeps.
+pub const TEXT_MAX_CHARS: usize = 120;
+
+/// `s` cut to at most `max` chars, marked with `…` when cut.
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
     }
 }
 
@@ -427,7 +441,7 @@ impl<'c> MatrixBuilder<'c> {
                 unit: goal.unit.clone(),
                 source: source.to_owned(),
                 indicator: goal.indicator.clone(),
-                text: goal.text.clone(),
+                text: clip(&goal.text, TEXT_MAX_CHARS),
                 from_baseline,
             };
             for c in columns {
@@ -522,6 +536,7 @@ impl<'c> MatrixBuilder<'c> {
                 unit: ind.unit().map(str::to_owned),
                 group: ind.group.clone(),
                 standard: ind.standard.clone(),
+                reference: ind.reference_for(m.qualifier).cloned(),
             },
         ));
         self.column_ids.insert((indicator, qualifier), c);
@@ -676,10 +691,16 @@ impl Matrix {
 /// Makes region labels unique: a repeated name gets its city (or province) in front, and a
 /// name still repeated gets a running number.
 fn disambiguate_labels(regions: &mut [RegionRow]) {
-    let count =
-        |regions: &[RegionRow], label: &str| regions.iter().filter(|r| r.label == label).count();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for r in regions.iter() {
+        *counts.entry(r.label.as_str()).or_default() += 1;
+    }
     let dupes: Vec<usize> = (0..regions.len())
-        .filter(|&i| count(regions, &regions[i].label) > 1)
+        .filter(|&i| {
+            counts
+                .get(regions[i].label.as_str())
+                .is_some_and(|&n| n > 1)
+        })
         .collect();
     for &i in &dupes {
         let r = &regions[i];
@@ -707,6 +728,13 @@ fn disambiguate_labels(regions: &mut [RegionRow]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clip_cuts_at_chars() {
+        assert_eq!(clip("学前教育", 2), "学前…");
+        assert_eq!(clip("学前", 2), "学前");
+        assert_eq!(clip("", 0), "");
+    }
 
     #[test]
     fn says_all_reads_the_adverb_not_per_capita() {

@@ -54,10 +54,13 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 pub use catalogue::{
-    normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier, MAX_GAP,
+    normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier, Reference, MAX_GAP,
 };
 pub use csv::CSV_COLUMNS;
-pub use matrix::{Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow};
+pub use html::{CHART_MAX_REGIONS, TABLE_MAX_ROWS};
+pub use matrix::{
+    Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow, TEXT_MAX_CHARS,
+};
 
 use crate::records::{Comparator, Document, ErrorRecord, Meta, NumericGoal};
 use crate::{Error, ErrorKind};

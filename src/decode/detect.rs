@@ -44,7 +44,19 @@ pub(crate) fn decode_bytes(bytes: &[u8]) -> Result<Detected, Error> {
             mixed: false,
         });
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // NUL bytes: UTF-16 (ASCII-heavy UTF-16 is even valid UTF-8) or binary, never UTF-8 text.
+    let has_nul = bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0);
+    if let Ok(text) =
+        std::str::from_utf8(bytes).map_err(|_| ()).and_then(
+            |t| {
+                if has_nul {
+                    Err(())
+                } else {
+                    Ok(t)
+                }
+            },
+        )
+    {
         let mut mapped = Mapped::with_capacity(bytes.len());
         push_utf8(text, 0, &mut mapped);
         return Ok(Detected {

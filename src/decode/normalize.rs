@@ -1,34 +1,73 @@
 //! NFKC with provenance: ASCII digits, `(`, `)`, `:`, `,` come out ASCII; Chinese punctuation
 //! such as `。`, `、`, `“”`, `〔〕` is left as it is by NFKC.
 
+use std::sync::LazyLock;
+
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use super::mapped::{join, Mapped};
 
-/// NFKC-normalises `input`. A char and the combining marks after it are normalised together
-/// (composition needs them); every output char maps to that group's input bytes.
-pub(crate) fn nfkc(input: Mapped) -> Mapped {
-    if is_nfkc_quick(input.text.chars()) == IsNormalized::Yes {
-        return input;
+/// Chars of the BMP that NFKC leaves as they are on their own and that combine with nothing
+/// before them; computed once.
+static STABLE: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1024];
+    for u in 0..0x10000u32 {
+        let Some(c) = char::from_u32(u) else { continue };
+        if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes && !may_combine(c) {
+            bits[(u / 64) as usize] |= 1 << (u % 64);
+        }
     }
-    let chars: Vec<char> = input.text.chars().collect();
-    let mut out = Mapped::with_capacity(input.text.len());
+    bits
+});
+
+#[inline]
+fn is_stable(c: char) -> bool {
+    let u = c as u32;
+    u < 0x80
+        || (0x4E00..=0x9FFF).contains(&u)
+        || (u < 0x10000 && STABLE[(u / 64) as usize] & (1 << (u % 64)) != 0)
+}
+
+/// NFKC-normalises `input`. A char and the combining marks after it are normalised together
+/// (composition needs them); every output char maps to that group's input bytes. Runs of
+/// chars NFKC leaves alone are copied in bulk.
+pub(crate) fn nfkc(input: Mapped) -> Mapped {
+    let text = &input.text;
+    let mut iter = text.char_indices().enumerate().peekable();
+    // First char that needs work; none → nothing to do.
+    let mut first = None;
+    while let Some((k, (b, c))) = iter.next() {
+        let next_combines = iter.peek().is_some_and(|(_, (_, n))| may_combine(*n));
+        if !is_stable(c) || next_combines {
+            first = Some((k, b));
+            break;
+        }
+    }
+    let Some((first_k, first_b)) = first else {
+        return input;
+    };
+    let chars: Vec<char> = text[first_b..].chars().collect();
+    let mut out = Mapped::with_capacity(text.len());
+    out.text.push_str(&text[..first_b]);
+    out.origins.extend_from_slice(&input.origins[..first_k]);
+    out.flags.extend_from_slice(&input.flags[..first_k]);
+    let origins = &input.origins[first_k..];
+    let flags = &input.flags[first_k..];
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let u = c as u32;
         let combining_next = chars.get(i + 1).is_some_and(|&n| may_combine(n));
         if !combining_next {
-            // Fast paths for what plan documents are made of.
-            if u < 0x80 || (0x4E00..=0x9FFF).contains(&u) {
-                out.push(c, input.origins[i].clone(), input.flags[i]);
+            if is_stable(c) {
+                out.push(c, origins[i].clone(), flags[i]);
                 i += 1;
                 continue;
             }
             if (0xFF01..=0xFF5E).contains(&u) {
                 let narrow = char::from_u32(u - 0xFEE0).unwrap_or(c);
-                out.push(narrow, input.origins[i].clone(), input.flags[i]);
+                out.push(narrow, origins[i].clone(), flags[i]);
                 i += 1;
                 continue;
             }
@@ -37,10 +76,10 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
         while j < chars.len() && may_combine(chars[j]) {
             j += 1;
         }
-        let origin = join(&input.origins[i], &input.origins[j - 1]);
-        let flags = input.flags[i..j].iter().fold(0, |a, f| a | f);
+        let origin = join(&origins[i], &origins[j - 1]);
+        let group_flags = flags[i..j].iter().fold(0, |a, f| a | f);
         for n in chars[i..j].iter().copied().nfkc() {
-            out.push(n, origin.clone(), flags);
+            out.push(n, origin.clone(), group_flags);
         }
         i = j;
     }

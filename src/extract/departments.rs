@@ -55,6 +55,11 @@ pub fn find(text: &str) -> Vec<Mention> {
     let mut floor = 0;
     let mut i = 0;
     while i < chars.len() {
+        // Most chars start no suffix: a cheap first-char test before the string compares.
+        if !SUFFIX_FIRST_CHARS.contains(chars[i].1) {
+            i += 1;
+            continue;
+        }
         let rest = &text[chars[i].0..];
         // The longest suffix here that reads as a body (政府办学 is 政府 + 办学, not 政府办).
         let found = SUFFIXES
@@ -63,7 +68,10 @@ pub fn find(text: &str) -> Vec<Mention> {
             .find_map(|suffix| {
                 let end = i + suffix.chars().count();
                 let next = chars.get(end).map(|c| c.1);
-                if rejected_by_next(suffix, next, &text[byte_at(end)..]) {
+                let prev = i.checked_sub(1).map(|k| chars[k].1);
+                if rejected_by_next(suffix, next, &text[byte_at(end)..])
+                    || rejected_by_prev(suffix, prev)
+                {
                     return None;
                 }
                 let (start, prefix_end) = name_start(text, &chars, floor, i, suffix)?;
@@ -165,8 +173,8 @@ pub fn builtin_canonical(name: &str, prefix_len: usize) -> Option<String> {
         })
 }
 
-/// True when `name` is only a region/level word plus a generic body word, or a bare body word
-/// such as 政府 that a document uses for its own government.
+/// True when `name` is a bare 政府 / 人民政府, which a document uses for its own government
+/// (the caller can give it the document's level: 区政府).
 pub fn is_bare_government(name: &str) -> bool {
     matches!(name, "政府" | "人民政府")
 }
@@ -205,6 +213,9 @@ const SUFFIXES: &[&str] = &[
     "厅",
 ];
 
+/// The first chars of [`SUFFIXES`].
+const SUFFIX_FIRST_CHARS: &str = "人政委领办管联指工总党编残妇团科局中部厅";
+
 /// Suffixes that may stand without a region prefix (with the core limit they allow).
 fn bare_core_limit(suffix: &str) -> Option<Range<usize>> {
     match suffix {
@@ -228,6 +239,7 @@ fn core_limit(suffix: &str) -> Range<usize> {
 
 /// Offices that belong to the body before them (县委 + 编办).
 const SUBORDINATES: &[&str] = &[
+    "室",
     "办公室",
     "编办",
     "组织部",
@@ -368,6 +380,18 @@ fn rejected_by_next(suffix: &str, next: Option<char>, after: &str) -> bool {
         "厅" => "堂".contains(next),
         "办公室" => after.starts_with("主任"),
         "政府办" | "委办" => "学园校好事理".contains(next),
+        "党组" => "织".contains(next),
+        _ => false,
+    }
+}
+
+/// Suffix readings that the previous char turns into another word (布局, 内部, 大厅).
+fn rejected_by_prev(suffix: &str, prev: Option<char>) -> bool {
+    let Some(prev) = prev else { return false };
+    match suffix {
+        "局" => "布格结大当出开全变饭僵残时终危赌骗定胜败".contains(prev),
+        "部" => "内外全东西南北中局干上下底腹头背胸面细俱".contains(prev),
+        "厅" => "大餐客展门舞".contains(prev),
         _ => false,
     }
 }
@@ -564,6 +588,14 @@ fn subordinate_end(text: &str, chars: &[(usize, char)], from: usize) -> Option<u
 mod tests {
     use super::*;
 
+    #[test]
+    fn first_chars_cover_every_suffix() {
+        for s in SUFFIXES {
+            let first = s.chars().next().unwrap_or_default();
+            assert!(SUFFIX_FIRST_CHARS.contains(first), "{s}");
+        }
+    }
+
     fn names(text: &str) -> Vec<String> {
         find(text)
             .into_iter()
@@ -595,6 +627,7 @@ mod tests {
         assert_eq!(names("积极对接县财政局争取资金"), ["县财政局"]);
         assert_eq!(names("将工作纳入县政府考核"), ["县政府"]);
         assert_eq!(names("历山街道党工委"), ["历山街道党工委"]);
+        assert_eq!(names("县政府教育督导室每学期督导"), ["县政府教育督导室"]);
         assert_eq!(
             names("成立由专班组成的创建义务教育强县工作领导小组"),
             ["创建义务教育强县工作领导小组"]
@@ -622,6 +655,10 @@ mod tests {
         assert!(names("充分发挥社区教育中心校作用").is_empty());
         assert!(names("相关部门参与,各部门配合").is_empty());
         assert!(names("委托第三方评估").is_empty());
+        assert!(names("优化县域布局").is_empty());
+        assert!(names("完善县域内部治理").is_empty());
+        assert!(names("建设县政务服务大厅").is_empty());
+        assert!(names("基层党组织要发挥作用").is_empty());
         assert!(names("推进中小学家长委员会建设").is_empty());
     }
 

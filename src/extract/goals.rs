@@ -33,7 +33,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static TARGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:到|至|在|于)(\d{4})年|(\d{4})年(?:底|末|年底|年末)?(?:前|以前)")
+    Regex::new(r"(?:到|至|在|于)([0-9]{4})年|([0-9]{4})年(?:底|末|年底|年末)?(?:前|以前)")
         .expect("static regex")
 });
 static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,7 +41,7 @@ static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\d{1,2}[\.、]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)?\s*(?:到|至)(\d{4})年",
+        r"^(?:[0-9]{1,2}[\.、]|\([0-9]{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)?[ \t]*(?:到|至)([0-9]{4})年",
     )
     .expect("static regex")
 });
@@ -54,33 +54,89 @@ static ACHIEVED_MARK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static TARGET_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:到|至)\d{4}年|\d{4}年(?:底|末)?前|十[四五六七八九]五|力争|确保|争取|督促|坚持|力求|年内|年底|每.{0,2}年|不低于|不少于|至少|不超过|控制在|逐步|积极实施")
+    Regex::new(r"(?:到|至)[0-9]{4}年|[0-9]{4}年(?:底|末)?前|十[四五六七八九]五|力争|确保|争取|督促|坚持|力求|年内|年底|每[一二三四五六七八九十两半0-9]{0,2}年|不低于|不少于|至少|不超过|控制在|逐步|积极实施")
         .expect("static regex")
 });
 static PARAGRAPH_ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:近年来|近[一二三四五六七八九十\d]{1,2}年来|\d{4}年以来|目前|截至|截止|去年|过去[一二三四五六七八九十\d]{0,2}年)")
+    Regex::new(r"^(?:近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{4}年以来|目前|截至|截止|去年|过去[一二三四五六七八九十[0-9]]{0,2}年)")
         .expect("static regex")
 });
 static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\(\d{1,2}\)|\d{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?\d{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十\d]{1,2}年来|年内|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
+        r"^(?:\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|年内|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
     )
     .expect("static regex")
 });
-static TRAILING_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:分别|均|全部|都|持续|稳定|始终|将|已|累计|共计|再|要|力争|确保|逐步)?(?:达到了|达到|达|为|保持在|保持|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|降低到|降至|调整到|调整为|控制在|稳定在|维持在|不低于|不少于|至少|不超过|不高于|不多于|低于|高于|超过|少于|不足|约为|约|近|大约|将近|接近|逾|在|占|的|是|计|了|和|及|与|、)$",
-    )
-    .expect("static regex")
+/// Predicates (and particles) that end a subject before its number, longest first.
+static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v = vec![
+        "达到了",
+        "达到",
+        "达",
+        "为",
+        "保持在",
+        "保持",
+        "提高到",
+        "提高至",
+        "提升到",
+        "提升至",
+        "增加到",
+        "增加至",
+        "增长到",
+        "增至",
+        "降低到",
+        "降至",
+        "调整到",
+        "调整为",
+        "控制在",
+        "稳定在",
+        "维持在",
+        "不低于",
+        "不少于",
+        "至少",
+        "不超过",
+        "不高于",
+        "不多于",
+        "低于",
+        "高于",
+        "超过",
+        "少于",
+        "不足",
+        "约为",
+        "约",
+        "近",
+        "大约",
+        "将近",
+        "接近",
+        "逾",
+        "在",
+        "占",
+        "的",
+        "是",
+        "计",
+        "了",
+        "和",
+        "及",
+        "与",
+        "、",
+    ];
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
 });
+/// Adverbs that go with a predicate (分别达到, 均保持在), stripped together with it.
+const PREDICATE_ADVERBS: &[&str] = &[
+    "分别", "均", "全部", "都", "持续", "稳定", "始终", "将", "已", "累计", "共计", "再", "要",
+    "力争", "确保", "逐步",
+];
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:\d{4}年(?:底|末)?的)?$")
+    Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
         .expect("static regex")
 });
-static FROM_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:由|从)?(?:(\d{4})年(?:底|末)?的?)?$").expect("static regex"));
+static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:由|从)?(?:([0-9]{4})年(?:底|末)?的?)?$").expect("static regex")
+});
 static WORK_PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})年[^\n。]{0,30}(?:工作要点|工作计划|工作安排|工作重点|工作方案)")
+    Regex::new(r"([0-9]{4})年[^\n。]{0,30}(?:工作要点|工作计划|工作安排|工作重点|工作方案)")
         .expect("static regex")
 });
 
@@ -157,36 +213,68 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         if let Some(c) = OPENING_YEAR.captures(stext) {
             para_year = c.get(1).and_then(|m| m.as_str().parse().ok());
         }
+        // Read the clauses' quantities first: most sentences have none, and the markers,
+        // years and headings below are only worth looking up for those that do.
+        // Book titles and quotes, computed only once a quantity needs the check.
+        let mask: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
+        let mask_of = || {
+            mask.get_or_init(|| masked_ranges(stext, span.start))
+                .as_slice()
+        };
+        let mut prev_indicator: Option<String> = None;
+        let found: Vec<(Range<usize>, Vec<ClauseGoal>)> =
+            merged_clauses(ctx.text, &sentence.clauses)
+                .into_iter()
+                .filter(|c| c.end <= ctx.text.len() && c.start < c.end)
+                .map(|c| {
+                    let g =
+                        clause_goals(&ctx.text[c.clone()], c.start, &mask_of, &mut prev_indicator);
+                    (c, g)
+                })
+                .filter(|(_, g)| !g.is_empty())
+                .collect();
+        if found.is_empty() {
+            continue;
+        }
         let sentence_year = target_year(stext, &doc);
-        let sentence_achieved = ACHIEVED_MARK.is_match(stext);
-        let sentence_target = TARGET_MARK.is_match(stext);
+        // Marker positions of this sentence (absolute byte ranges).
+        let marks = |re: &Regex| -> Vec<Range<usize>> {
+            re.find_iter(stext)
+                .map(|m| span.start + m.start()..span.start + m.end())
+                .collect()
+        };
+        let achieved_at = marks(&ACHIEVED_MARK);
+        let target_at = marks(&TARGET_MARK);
+        let sentence_achieved = !achieved_at.is_empty();
+        let sentence_target = !target_at.is_empty();
         let heading = heading_index(ctx, span.start);
         let heading_achieved = heading.map(|h| achieved_headings[h]).unwrap_or(false);
         let heading_year = heading.and_then(|h| inherited_year(ctx, &section_years, h));
-        let mask = masked_ranges(stext, span.start);
-        let mut prev_indicator: Option<String> = None;
-        for clause in &merged_clauses(ctx.text, &sentence.clauses) {
-            if clause.end > ctx.text.len() || clause.start >= clause.end {
-                continue;
-            }
+        for (clause, clause_found) in found {
             let ctext = &ctx.text[clause.clone()];
-            let earlier = &ctx.text[span.start..clause.start.max(span.start)];
-            let status = if heading_achieved
-                || ACHIEVED_MARK.is_match(ctext)
-                || (!TARGET_MARK.is_match(ctext)
-                    && last_marker(earlier).unwrap_or(
-                        // No marker before the clause: a reporting sentence or paragraph
-                        // without plan markers is a report.
-                        if (sentence_achieved || para_achieved) && !sentence_target {
-                            GoalStatus::Achieved
-                        } else {
-                            GoalStatus::Target
-                        },
-                    ) == GoalStatus::Achieved)
-            {
+            let inside = |r: &Range<usize>| r.start >= clause.start && r.end <= clause.end;
+            let before_clause = |v: &[Range<usize>]| {
+                v.iter()
+                    .rev()
+                    .find(|r| r.end <= clause.start)
+                    .map(|r| r.end)
+            };
+            let status = if heading_achieved || achieved_at.iter().any(inside) {
                 GoalStatus::Achieved
-            } else {
+            } else if target_at.iter().any(inside) {
                 GoalStatus::Target
+            } else {
+                // The nearest marker earlier in the sentence governs (近三年来,新建…15所); with
+                // none, a reporting sentence or paragraph without plan markers is a report.
+                match (before_clause(&achieved_at), before_clause(&target_at)) {
+                    (Some(a), Some(t)) if t > a => GoalStatus::Target,
+                    (Some(_), _) => GoalStatus::Achieved,
+                    (None, Some(_)) => GoalStatus::Target,
+                    (None, None) if (sentence_achieved || para_achieved) && !sentence_target => {
+                        GoalStatus::Achieved
+                    }
+                    (None, None) => GoalStatus::Target,
+                }
             };
             let year = match status {
                 GoalStatus::Achieved => None,
@@ -195,8 +283,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     .or(heading_year)
                     .or(doc.work_plan_year),
             };
-            let found = clause_goals(ctext, clause.start, &mask, &mut prev_indicator);
-            for g in found {
+            let section = ctx.structure.section_at(clause.start).map(str::to_owned);
+            for g in clause_found {
                 goals.push(NumericGoal {
                     indicator: g.indicator,
                     comparator: g.comparator,
@@ -206,7 +294,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     baseline: g.baseline,
                     status,
                     binding: None,
-                    section: ctx.structure.section_at(clause.start).map(str::to_owned),
+                    section: section.clone(),
                     text: ctext.trim_end_matches(['。', ',', ';', ':']).to_owned(),
                     span: ctx.chars.span(clause.clone()),
                 });
@@ -237,18 +325,6 @@ fn merged_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<Range<usize>> {
         out.push(c.clone());
     }
     out
-}
-
-/// The status the last achieved or target marker of `text` gives, if any.
-fn last_marker(text: &str) -> Option<GoalStatus> {
-    let a = ACHIEVED_MARK.find_iter(text).last().map(|m| m.end());
-    let t = TARGET_MARK.find_iter(text).last().map(|m| m.end());
-    match (a, t) {
-        (Some(a), Some(t)) if t > a => Some(GoalStatus::Target),
-        (Some(_), _) => Some(GoalStatus::Achieved),
-        (None, Some(_)) => Some(GoalStatus::Target),
-        (None, None) => None,
-    }
 }
 
 /// Document-wide facts the goals need.
@@ -305,6 +381,9 @@ fn five_year_plan_end(n: u32) -> Option<i32> {
 
 /// The due year a sentence states: 到2025年, 2025年前, 十四五末.
 fn target_year(text: &str, doc: &DocInfo) -> Option<i32> {
+    if !text.contains('年') && !text.contains('五') {
+        return None;
+    }
     let explicit = TARGET_YEAR.captures(text).and_then(|c| {
         c.get(1)
             .or_else(|| c.get(2))
@@ -443,12 +522,21 @@ fn strip_leading(mut s: &str) -> &str {
 }
 
 fn strip_trailing(mut s: &str) -> &str {
+    // Suffix lists rather than a `…$` regex: a regex would rescan the subject every round.
     loop {
-        let t = s.trim_end_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
-        let t = match TRAILING_PREDICATE.find(t) {
-            Some(m) if m.start() > 0 => &t[..m.start()],
-            _ => t,
-        };
+        let mut t = s.trim_end_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
+        if let Some(p) = PREDICATE_SUFFIXES
+            .iter()
+            .find(|p| t.len() > p.len() && t.ends_with(**p))
+        {
+            t = &t[..t.len() - p.len()];
+            if let Some(a) = PREDICATE_ADVERBS
+                .iter()
+                .find(|a| t.len() > a.len() && t.ends_with(**a))
+            {
+                t = &t[..t.len() - a.len()];
+            }
+        }
         if t.len() == s.len() {
             return t;
         }
@@ -505,12 +593,13 @@ fn tidy(s: &str) -> String {
 }
 
 /// Whether a quantity is a real count or measure rather than a name, date or modifier.
-fn is_goal_quantity(ctext: &str, q: &Quantity, base: usize, mask: &[Range<usize>]) -> bool {
+fn is_goal_quantity<'m>(
+    ctext: &str,
+    q: &Quantity,
+    base: usize,
+    mask: &dyn Fn() -> &'m [Range<usize>],
+) -> bool {
     if q.ordinal || q.plus {
-        return false;
-    }
-    let abs = base + q.number.start;
-    if mask.iter().any(|m| m.start <= abs && abs < m.end) {
         return false;
     }
     let unit = q.unit.as_deref();
@@ -562,15 +651,20 @@ fn is_goal_quantity(ctext: &str, q: &Quantity, base: usize, mask: &[Range<usize>
             return false;
         }
     }
+    // Last, as it needs the sentence's quote and title ranges.
+    let abs = base + q.number.start;
+    if mask().iter().any(|m| m.start <= abs && abs < m.end) {
+        return false;
+    }
     true
 }
 
 /// Goals of one clause. `prev_indicator` carries the last indicator of the sentence, for
 /// clauses like "共计40.35万元" that only add an amount to the previous count.
-fn clause_goals(
+fn clause_goals<'m>(
     ctext: &str,
     base: usize,
-    mask: &[Range<usize>],
+    mask: &dyn Fn() -> &'m [Range<usize>],
     prev_indicator: &mut Option<String>,
 ) -> Vec<ClauseGoal> {
     let all = numbers::scan(ctext);

@@ -24,14 +24,14 @@ use lines::{is_body, is_chrome, is_org, is_outline, title_like, Line};
 pub use fields::{date_line, find_date, find_doc_number, kind_of, period_of};
 
 /// How many non-empty lines from the top are searched for a covering notice and head fields.
-const HEAD_LINES: usize = 80;
+const HEAD_LINES: usize = 150;
 /// How many lines after a notice's title its signature and date may come.
 const SIGNATURE_WINDOW: usize = 30;
 
 /// Reads the document's metadata.
 pub fn extract(text: &str, _structure: &Structure) -> Meta {
-    let all = lines::lines(text);
-    let head = &all[..all.len().min(HEAD_LINES)];
+    let head_lines: Vec<Line<'_>> = lines::lines(text).take(HEAD_LINES).collect();
+    let head = head_lines.as_slice();
     let labels = Labels::read(head);
     let label_line = labels
         .title
@@ -56,9 +56,11 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             meta.date = n.date.clone();
         }
         None => {
-            let found = own_title(head).or_else(|| labels.title.clone().map(|t| (t, None)));
+            let found = own_title(head)
+                .or_else(|| labels.title.clone().map(|t| (t, None)))
+                .map(|(t, after)| (unquote_title(&t).to_owned(), after));
             if let Some((title, after)) = found {
-                issuer_from_title = issuer_of_title(&title);
+                issuer_from_title = issuer_of_title(&title).or_else(|| issuer_above(head, &title));
                 if let Some((issuer, date)) = after.and_then(|a| byline(head, a)) {
                     meta.issuer = Some(issuer);
                     meta.date = Some(date);
@@ -67,7 +69,7 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             }
         }
     }
-    let tail = tail_signature(&all);
+    let tail = tail_signature(&lines::last_lines(text, 12));
     meta.issuer = meta
         .issuer
         .or(labels.issuer.clone())
@@ -163,9 +165,7 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
         if before.contains('《') || lines::has_sentence_punct(before) || is_body(line.text) {
             continue;
         }
-        let mut number = None;
-        let (first, n) = strip_trailing_number(lines::strip_site_suffix(line.text));
-        number = number.or(n);
+        let (first, mut number) = strip_trailing_number(lines::strip_site_suffix(line.text));
         let mut joined = first.to_owned();
         let mut j = i;
         while !joined.ends_with("的通知") && j + 1 < head.len() && j < i + 4 {
@@ -208,19 +208,23 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
             date,
             end_line: end,
         };
-        match &best {
-            // Keep the first reading; a later copy (the printed one after the web title) may
-            // add what the first lacked.
-            Some(b) => {
-                if b.issuer.is_none() && notice.issuer.is_some() {
-                    best = Some(Notice {
-                        title: b.title.clone(),
-                        ..notice
-                    });
+        // Keep the first reading; a later copy (the printed one after the web title) fills in
+        // what the first lacked.
+        best = Some(match best.take() {
+            Some(mut b) => {
+                if b.issuer.is_none() {
+                    b.issuer = notice.issuer;
                 }
+                b.number = b.number.or(notice.number);
+                if b.date.is_none() && notice.date.is_some() {
+                    b.date = notice.date;
+                    b.signature = notice.signature;
+                    b.end_line = notice.end_line;
+                }
+                b
             }
-            None => best = Some(notice),
-        }
+            None => notice,
+        });
         if best
             .as_ref()
             .is_some_and(|b| b.issuer.is_some() && b.date.is_some())
@@ -247,14 +251,18 @@ fn strip_trailing_number(line: &str) -> (&str, Option<String>) {
 /// Without a notice title: `《Y》已经县政府同意,现印发给你们` names Y.
 fn find_notice_by_body(head: &[Line<'_>]) -> Option<Notice> {
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"《(?P<y>[^《》]{4,80})》[^。]{0,30}?(?:同意|通过|研究)[^。]{0,10}(?:现|特)[予将]?印发")
+        Regex::new(concat!(
+            r"《(?P<y>[^《》]{4,80})》[^。]{0,30}?(?:同意|通过|研究)[^。]{0,10}(?:现|特)[予将]?印发",
+            r"|(?:现|特)将《(?P<y2>[^《》]{4,80})》印发给",
+        ))
             .expect("valid regex")
     });
     head.iter().enumerate().find_map(|(i, l)| {
         let c = BODY.captures(l.text)?;
+        let y = c.name("y").or_else(|| c.name("y2"))?.as_str();
         let (signature, date, end) = signature_after(head, i);
         Some(Notice {
-            title: c["y"].to_owned(),
+            title: y.to_owned(),
             issuer: None,
             number: None,
             signature,
@@ -406,7 +414,7 @@ fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
         .position(|l| is_outline(l.text))
         .unwrap_or(head.len());
     let scope = &head[..stop];
-    for (i, l) in scope.iter().enumerate().take(40) {
+    for (i, l) in scope.iter().enumerate().take(100) {
         let t = lines::strip_site_suffix(l.text);
         if !title_like(t) {
             continue;
@@ -427,7 +435,10 @@ fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
         }
         if let Some(n) = next {
             let joined = format!("{t}{n}");
-            if n.chars().count() <= 16
+            // Only a short tail (实施方案) continues a line of its own weight; a longer line
+            // naming a kind is a title by itself.
+            if n.chars().count() <= 10
+                && t.chars().count() >= 6
                 && title_like(n)
                 && kind_of(n).is_some()
                 && title_like(&joined)
@@ -461,6 +472,14 @@ fn byline(head: &[Line<'_>], at: usize) -> Option<(String, String)> {
     is_org(first).then(|| (first.to_owned(), date))
 }
 
+/// `《某县教育规划》` → `某县教育规划`: book-title marks around a whole title.
+fn unquote_title(t: &str) -> &str {
+    t.strip_prefix('《')
+        .and_then(|s| s.strip_suffix('》'))
+        .filter(|s| !s.contains(['《', '》']))
+        .unwrap_or(t)
+}
+
 /// `(2021—2025)`, `(试行)`: a bracketed line continuing a title.
 fn is_parenthetical(s: &str) -> bool {
     let n = s.chars().count();
@@ -478,10 +497,21 @@ fn issuer_of_title(title: &str) -> Option<String> {
     is_org(x).then(|| x.to_owned())
 }
 
+/// `平阴县教育和体育局` / `关于2021年工作情况的报告`: the body named on the line above a title
+/// that starts with 关于 (the title's own subject was split off).
+fn issuer_above(head: &[Line<'_>], title: &str) -> Option<String> {
+    if !title.starts_with("关于") {
+        return None;
+    }
+    let at = head
+        .iter()
+        .position(|l| title.starts_with(lines::strip_site_suffix(l.text)))?;
+    let above = head.get(at.checked_sub(1)?)?.text;
+    is_org(above).then(|| above.to_owned())
+}
+
 /// A signature at the end of the document: an organisation line followed by a date line.
-fn tail_signature(all: &[Line<'_>]) -> Option<(String, String)> {
-    let from = all.len().saturating_sub(12);
-    let tail = &all[from..];
+fn tail_signature(tail: &[Line<'_>]) -> Option<(String, String)> {
     tail.windows(2).rev().find_map(|w| {
         let date = fields::date_line(w[1].text)?;
         is_org(w[0].text).then(|| (w[0].text.to_owned(), date))
@@ -493,11 +523,34 @@ fn find_region(text: &str, meta: &Meta, labels: &Labels) -> Option<Region> {
     let ctx = region::Context::new(text);
     let from_str =
         |s: &Option<String>, allow_short| s.as_deref().and_then(|s| ctx.region_in(s, allow_short));
-    from_str(&meta.issuer, true)
-        .or_else(|| from_str(&meta.title, true))
-        .or_else(|| from_str(&labels.source, false))
-        .or_else(|| ctx.credit_code_region())
-        .or_else(|| ctx.most_mentioned())
+    let code = ctx.credit_code_region();
+    // The issuer or title decides; only the exact credit code may narrow a city or province.
+    if let Some(r) = from_str(&meta.issuer, true).or_else(|| from_str(&meta.title, true)) {
+        return Some(refine(r, code));
+    }
+    // A source line names the publishing site: a county inside it may come from the text.
+    if let Some(r) = from_str(&labels.source, false) {
+        return Some(refine(refine(r, code), ctx.most_mentioned()));
+    }
+    code.or_else(|| ctx.most_mentioned())
+}
+
+/// `coarse` narrowed to `finer` when `coarse` names no county and `finer` is a county inside it.
+fn refine(coarse: Region, finer: Option<Region>) -> Region {
+    let Some(f) = finer else {
+        return coarse;
+    };
+    let agrees = |a: &Option<String>, b: &Option<String>| a.is_none() || a == b;
+    let inside = coarse.county.is_none()
+        && f.county.is_some()
+        && (coarse.city.is_some() || coarse.province.is_some())
+        && agrees(&coarse.city, &f.city)
+        && agrees(&coarse.province, &f.province);
+    if inside {
+        f
+    } else {
+        coarse
+    }
 }
 
 #[cfg(test)]

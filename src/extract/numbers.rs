@@ -97,6 +97,9 @@ const UNITS: &[&str] = &[
     "年",
 ];
 
+/// First characters of [`UNITS`] (and 个班), for a quick reject in [`unit_at`].
+const UNIT_FIRST_CHARS: &str = "个平立百人学课小公千分元名所处项间台套座家场种节次轨班级校册本件亩米辆张门支位批部届期条篇块天周岁年";
+
 /// Units that are never a goal's measure on their own (ages, durations, counts of groups);
 /// [`scan`] still reports them so a caller can tell `3-5年` from `2025年`.
 pub const WEAK_UNITS: &[&str] = &["年", "岁", "天", "周", "期", "届", "批", "篇", "条", "部"];
@@ -346,6 +349,10 @@ fn ends_with_any<'a>(s: &str, list: &'a [(&'a str, Comparator)]) -> Option<(&'a 
 
 /// The last far qualifier in `region`, if any (the one closest to the number).
 fn last_far_qualifier(region: &str) -> Option<Comparator> {
+    // Every far qualifier ends in one of these; most regions have none.
+    if !region.contains(['于', '少', '过', '在', '足']) {
+        return None;
+    }
     let mut best: Option<(usize, usize, Comparator)> = None; // (pos, len, cmp)
     for (w, c) in FAR_QUALIFIERS {
         if let Some(p) = region.rfind(w) {
@@ -369,6 +376,11 @@ fn last_far_qualifier(region: &str) -> Option<Comparator> {
 fn unit_at(s: &str) -> Option<(String, usize)> {
     if s.starts_with('%') {
         return Some(("%".to_owned(), 1));
+    }
+    // Quick reject: most text after a numeral is not a measure word.
+    let first = s.chars().next()?;
+    if !UNIT_FIRST_CHARS.contains(first) {
+        return None;
     }
     // 6个班 counts classes: the class is the unit, as in 个百分点.
     if s.starts_with("个班") {
@@ -418,6 +430,11 @@ pub fn scan(s: &str) -> Vec<Quantity> {
     let mut i = 0;
     let mut prev_end = 0;
     while i < s.len() {
+        // Fast path: ASCII bytes that cannot start a number.
+        if b[i] < 0x80 && !b[i].is_ascii_digit() && b[i] != b'I' && b[i] != b'V' {
+            i += 1;
+            continue;
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -428,7 +445,24 @@ pub fn scan(s: &str) -> Vec<Quantity> {
             i += c.len_utf8();
             continue;
         }
-        if let Some(q) = quantity_at(s, i, prev_end) {
+        // Chinese numerals are mostly words (一体化, 统一, 十四五): only parse a run that a
+        // unit, multiplier, fraction, range or 余/多 follows, or 百分之.
+        let worth = if c.is_ascii() {
+            true
+        } else {
+            let run: usize = s[i..]
+                .chars()
+                .take_while(|c| is_chinese_numeral(*c))
+                .map(char::len_utf8)
+                .sum();
+            let rest = &s[i + run..];
+            s[i..].starts_with("百分之")
+                || unit_at(rest).is_some()
+                || rest.starts_with(['余', '多', '至', '到', '-', '—', '~', '级', '类'])
+                || rest.starts_with("分之")
+                || (run > 0 && (s[i..i + run].ends_with('万') || s[i..i + run].ends_with('亿')))
+        };
+        if let Some(q) = worth.then(|| quantity_at(s, i, prev_end)).flatten() {
             i = q.span.end.max(i + c.len_utf8());
             prev_end = q.span.end;
             out.push(q);

@@ -62,11 +62,17 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
             push(ctx, &mut out, row.span.clone(), found);
         }
     }
+    // Lists and sentences are both in text order: one pass skips sentences inside a list.
+    let mut next_list = 0;
     for sentence in &ctx.structure.sentences {
         let span = sentence.span.clone();
-        if lists
+        while next_list < lists.len() && lists[next_list].span.end <= span.start {
+            next_list += 1;
+        }
+        if lists[next_list..]
             .iter()
-            .any(|l| l.span.start < span.end && span.start < l.span.end)
+            .take_while(|l| l.span.start < span.end)
+            .any(|l| span.start < l.span.end)
         {
             continue;
         }
@@ -105,6 +111,11 @@ pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department>
         let group = &mentions[k..=last];
         let before = &text[..group[0].range.start];
         let after = &text[group[last - k].range.end..];
+        // 县教育局等部门负责: the list closes with 等部门.
+        let after = ["等部门", "等单位", "等"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
         if let Some(role) = role_of(before, after) {
             for m in group {
                 let name = m.name.clone();
@@ -142,24 +153,30 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
     if let Some(role) = role_verb(after_comma) {
         return Some(role);
     }
+    // Partners named after 会同/联合 share the work of the clause's subject.
+    if ["会同", "联合", "协同"].iter().any(|w| before.ends_with(w)) && !at_clause_start(before)
+    {
+        return Some(Role::Support);
+    }
     // The host of an office, the owner of a duty.
     if before.ends_with("设在") {
         return Some(Role::Responsible);
     }
-    if DUTY_VERB.is_match(before) && clause_of(after).contains(['责', '职']) {
+    if after_duty_verb(before) {
         let clause = clause_of(after);
         if clause.contains("责任") || clause.contains("职责") {
             return Some(Role::Responsible);
         }
     }
     // The subject of a clause, possibly after a pivot verb (协调X支持…).
-    if CLAUSE_START.is_match(before) {
+    if at_clause_start(before) {
         let first = after.chars().next()?;
         let is_verb_start = ('\u{4e00}'..='\u{9fff}').contains(&first)
             && !"的之是和等与及、为".contains(first)
             && !NOT_ACTIONS.iter().any(|w| after.starts_with(w));
         // A predicate of a few chars at least: a bare name line is a signature or a header.
-        if !is_verb_start || clause_of(after).chars().count() < 3 {
+        if !is_verb_start || clause_of(after).chars().count() < 3 || reports_past(clause_of(after))
+        {
             return None;
         }
         let head: String = after.chars().take(8).collect();
@@ -176,6 +193,17 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
         return Some(role);
     }
     None
+}
+
+/// True when a predicate carries the perfective 了 (开展了, 完成了): reported work, not a duty.
+fn reports_past(predicate: &str) -> bool {
+    let chars: Vec<char> = predicate.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '了'
+            && i > 0
+            && !matches!(chars[i - 1], '为' | '除' | '罢' | '不')
+            && !matches!(chars.get(i + 1), Some('解' | '然' | '结'))
+    })
 }
 
 /// The role a verb at the start of `text` gives its subject.
@@ -252,18 +280,46 @@ const NOT_ACTIONS: &[&str] = &[
     "入选",
 ];
 
-/// A clause start: sentence start, after punctuation, an enumerator (1. / (2) / 一是) or a
-/// pivot verb (协调, 督促, 要求…).
-static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[,;:。!?()\s]|^[0-9]+[\.、]|[一二三四五六七八九十]是)\s*(?:(?:同时|其中|并|要|应|由此)\s*)?(?:协调|督促|要求|推动|组织|指导|动员|支持|鼓励)?$",
-    )
-    .expect("clause start regex")
-});
+/// True when a body right after `before` starts a clause: at the sentence start, after
+/// punctuation, an enumerator (1. / 一是) or a connective (同时, 要), possibly followed by a
+/// pivot verb (协调, 督促, 要求…). Looks only at the end of `before`, so it stays linear.
+fn at_clause_start(before: &str) -> bool {
+    let strip = |b: &'static [&'static str], text: &str| -> usize {
+        b.iter().find(|w| text.ends_with(*w)).map_or(0, |w| w.len())
+    };
+    let mut b = before.trim_end();
+    b = &b[..b.len() - strip(PIVOTS, b)];
+    b = b.trim_end();
+    b = &b[..b.len() - strip(CONNECTIVES, b)];
+    b = b.trim_end();
+    if b.is_empty() || b.ends_with([',', ';', ':', '。', '!', '?', '(', ')']) {
+        return true;
+    }
+    // 一是 / 二是, and a bare enumerator opening the sentence (1. / 2、).
+    let mut tail = b.chars().rev();
+    if tail.next() == Some('是')
+        && tail
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+    {
+        return true;
+    }
+    let head = b.trim_end_matches(['.', '、']);
+    head.len() < b.len() && !head.is_empty() && head.chars().all(|c| c.is_ascii_digit())
+}
+
+const PIVOTS: &[&str] = &[
+    "协调", "督促", "要求", "推动", "组织", "指导", "动员", "支持", "鼓励",
+];
+const CONNECTIVES: &[&str] = &["同时", "其中", "并", "要", "应", "由此"];
 
 /// A duty verb right before a body: 落实各级政府…责任.
-static DUTY_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:落实|压实|明确|履行|夯实|强化)(?:好)?$").expect("duty regex"));
+fn after_duty_verb(before: &str) -> bool {
+    let b = before.strip_suffix('好').unwrap_or(before);
+    ["落实", "压实", "明确", "履行", "夯实", "强化"]
+        .iter()
+        .any(|w| b.ends_with(w))
+}
 
 /// Sentences that report past work.
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -278,7 +334,7 @@ struct ExplicitList {
     span: Range<usize>,
     /// The labelled parts: (role, byte range of the items).
     parts: Vec<(Role, Range<usize>)>,
-    /// The text of the document, sliced later.
+    /// The items text of each part (`县教育局、县财政局`).
     items: Vec<String>,
 }
 
@@ -381,6 +437,11 @@ fn explicit_lists(text: &str) -> Vec<ExplicitList> {
 /// The bodies of one labelled list (`县教育和体育局、县财政局,各镇人民政府`).
 fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Department> {
     let mut out: Vec<Department> = Vec::new();
+    // Another label (完成时限:年底前) ends the list of bodies.
+    let items = match items.find(':') {
+        Some(colon) => &items[..items[..colon].rfind([',', ';', '、']).unwrap_or(0)],
+        None => items,
+    };
     for item in items.split(['、', ',', ';', '/']) {
         let item = item
             .trim()
@@ -399,7 +460,7 @@ fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Dep
                 .filter(|m| !m.person)
                 .map(|m| m.name)
                 .collect()
-        } else if item.chars().all(|c| !c.is_ascii_digit()) {
+        } else if item.chars().count() <= 20 && item.chars().all(|c| !c.is_ascii_digit()) {
             vec![item.to_owned()]
         } else {
             Vec::new()
@@ -505,6 +566,25 @@ mod tests {
     use Role::*;
 
     #[test]
+    fn clause_starts() {
+        for before in [
+            "",
+            "同时,",
+            "1.",
+            "12、",
+            "一是",
+            "(三)",
+            "积极推进改革;要",
+            "协调",
+        ] {
+            assert!(at_clause_start(before), "{before:?}");
+        }
+        for before in ["将工作纳入", "对接", "建立健全"] {
+            assert!(!at_clause_start(before), "{before:?}");
+        }
+    }
+
+    #[test]
     fn subjects_of_clauses() {
         assert_eq!(
             roles("市委市政府每季度至少专题研究一次教育工作。"),
@@ -521,6 +601,32 @@ mod tests {
         assert_eq!(
             roles("督促县卫健局配合做好学校卫生工作。"),
             named(&[("县卫健局", Support)])
+        );
+        assert_eq!(
+            roles("县教育局、县财政局等部门按职责分工负责。"),
+            named(&[("县教育局", Responsible), ("县财政局", Responsible)])
+        );
+        assert_eq!(
+            roles("(县教育局牵头,县发改局、县财政局配合)"),
+            named(&[
+                ("县教育局", Lead),
+                ("县发改局", Support),
+                ("县财政局", Support)
+            ])
+        );
+        assert_eq!(
+            roles("县教育局要会同县人社局、县委编办核定编制。"),
+            named(&[
+                ("县教育局", Responsible),
+                ("县人社局", Support),
+                ("县委编办", Support)
+            ])
+        );
+        // Reported work is not a duty.
+        assert!(roles("县教育局组织开展了专项督导。").is_empty());
+        assert_eq!(
+            roles("县教育局要了解学校需求。"),
+            named(&[("县教育局", Responsible)])
         );
     }
 
@@ -615,5 +721,8 @@ mod tests {
         let items = list_items("县教育和体育局、县委编办和县残联", Responsible, &abbr);
         let names: Vec<&str> = items.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["县教育和体育局", "县委编办", "县残联"]);
+        let items = list_items("县教育局,完成时限:年底前", Responsible, &abbr);
+        let names: Vec<&str> = items.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["县教育局"]);
     }
 }

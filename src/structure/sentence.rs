@@ -44,7 +44,7 @@ pub(crate) fn protected(s: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < b.len() {
         let Some((id, open, len)) = mark(b, i) else {
-            i += 1;
+            i += char_len(b[i]);
             continue;
         };
         if open {
@@ -72,68 +72,103 @@ pub(crate) fn protected(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Sentence ends: `。` and ASCII `!?;`; returns the delimiter's byte length.
-fn sentence_end(b: &[u8], i: usize) -> Option<usize> {
-    match b[i] {
-        b'!' | b'?' | b';' => Some(1),
-        0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => Some(3),
-        _ => None,
+/// Byte length of the UTF-8 char whose first byte is `lead`.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
     }
 }
 
-/// Clause ends: ASCII `,;:`.
-fn clause_end(b: &[u8], i: usize) -> Option<usize> {
-    matches!(b[i], b',' | b';' | b':').then_some(1)
-}
-
-/// Splits `text[range]` at the delimiters `split` finds outside protected pairs, each piece
-/// keeping its delimiter; pieces are trimmed of white space and dropped when empty.
-fn split_at(
-    text: &str,
-    range: Range<usize>,
-    guard: &[Range<usize>],
-    split: impl Fn(&[u8], usize) -> Option<usize>,
-    mut emit: impl FnMut(Range<usize>),
-) {
-    let b = text.as_bytes();
-    let mut g = guard.partition_point(|r| r.end <= range.start);
-    let mut start = range.start;
-    let mut i = range.start;
-    while i < range.end {
-        if let Some(r) = guard.get(g) {
-            if r.start <= i {
-                i = r.end.max(i + 1);
-                g += 1;
-                continue;
-            }
-        }
-        match split(b, i) {
-            Some(len) => {
-                emit_trimmed(b, start..i + len, &mut emit);
-                i += len;
-                start = i;
-            }
-            None => i += 1,
-        }
-    }
-    emit_trimmed(b, start..range.end, &mut emit);
-}
-
-fn emit_trimmed(b: &[u8], mut r: Range<usize>, emit: &mut impl FnMut(Range<usize>)) {
+/// Trims ASCII white space off both ends of `b[r]`.
+fn trim(b: &[u8], mut r: Range<usize>) -> Range<usize> {
     while r.start < r.end && b[r.start].is_ascii_whitespace() {
         r.start += 1;
     }
     while r.end > r.start && b[r.end - 1].is_ascii_whitespace() {
         r.end -= 1;
     }
-    if !r.is_empty() {
-        emit(r);
-    }
+    r
 }
 
 /// Whether a piece holds something besides punctuation (a lone `。` is no sentence).
 fn has_content(s: &str) -> bool {
-    s.chars().any(|c| c.is_alphanumeric())
+    s.chars()
+        .any(|c| c.is_ascii_alphanumeric() || (c as u32 >= 0x3400 && c.is_alphanumeric()))
+}
+
+/// Splits `text[range]` into sentences (at 。!?; unless `whole`) with clauses (at ,;:), both
+/// outside protected pairs, in one pass; appends them to `out`.
+fn scan(
+    text: &str,
+    range: Range<usize>,
+    heading: Option<usize>,
+    whole: bool,
+    out: &mut Vec<Sentence>,
+) {
+    if range.is_empty() {
+        return;
+    }
+    let b = text.as_bytes();
+    let guard = protected(&text[range.clone()]);
+    let mut g = 0;
+    let mut sent_start = range.start;
+    let mut clause_start = range.start;
+    let mut clauses: Vec<Range<usize>> = Vec::new();
+    let mut finish = |start: usize, end: usize, clauses: &mut Vec<Range<usize>>| {
+        let span = trim(b, start..end);
+        if span.is_empty() || !has_content(&text[span.clone()]) {
+            clauses.clear();
+            return;
+        }
+        out.push(Sentence {
+            span,
+            clauses: std::mem::take(clauses),
+            heading,
+        });
+    };
+    let mut i = range.start;
+    while i < range.end {
+        if let Some(r) = guard.get(g) {
+            if r.start + range.start <= i {
+                i = (r.end + range.start).max(i + 1);
+                g += 1;
+                continue;
+            }
+        }
+        let c = b[i];
+        let (sentence_end, clause_end, len) = match c {
+            b'!' | b'?' => (true, false, 1),
+            b';' => (true, true, 1),
+            b',' | b':' => (false, true, 1),
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => (true, false, 3),
+            _ => (false, false, char_len(c)),
+        };
+        i += len;
+        if sentence_end && !whole {
+            let clause = trim(b, clause_start..i);
+            if !clause.is_empty() {
+                clauses.push(clause);
+            }
+            finish(sent_start, i, &mut clauses);
+            sent_start = i;
+            clause_start = i;
+        } else if clause_end || sentence_end {
+            let clause = trim(b, clause_start..i);
+            if !clause.is_empty() {
+                clauses.push(clause);
+            }
+            clause_start = i;
+        }
+    }
+    let end = i.min(range.end);
+    let clause = trim(b, clause_start..end);
+    if !clause.is_empty() {
+        clauses.push(clause);
+    }
+    finish(sent_start, end, &mut clauses);
 }
 
 /// Splits `text[range]` into sentences with clauses, appending to `out`.
@@ -143,25 +178,7 @@ pub(crate) fn split_sentences(
     heading: Option<usize>,
     out: &mut Vec<Sentence>,
 ) {
-    if range.is_empty() {
-        return;
-    }
-    let guard: Vec<Range<usize>> = protected(&text[range.clone()])
-        .into_iter()
-        .map(|r| r.start + range.start..r.end + range.start)
-        .collect();
-    split_at(text, range, &guard, sentence_end, |span| {
-        if !has_content(&text[span.clone()]) {
-            return;
-        }
-        let mut clauses = Vec::new();
-        split_at(text, span.clone(), &guard, clause_end, |c| clauses.push(c));
-        out.push(Sentence {
-            span,
-            clauses,
-            heading,
-        });
-    });
+    scan(text, range, heading, false, out);
 }
 
 /// The sentences of `text`: every non-table line's running text, each heading title as its
@@ -183,10 +200,7 @@ pub(crate) fn sentences(
             t += 1;
         }
         if let Some(table) = tables.get(t) {
-            let caption = table
-                .caption_span
-                .as_ref()
-                .is_some_and(|c| c.start <= line.start && line.start < c.end);
+            let caption = table.is_caption_line(line.start);
             if table.span.start <= line.start && line.start < table.span.end && !caption {
                 continue;
             }
@@ -237,29 +251,15 @@ pub(crate) fn sentences(
     out
 }
 
+/// A heading's title: one sentence even when it holds a ; (rare); only its clauses split.
 fn title_sentence(text: &str, span: Range<usize>, heading: usize) -> Sentence {
     let mut one = Vec::with_capacity(1);
-    split_sentences_whole(text, span, heading, &mut one);
+    scan(text, span.clone(), Some(heading), true, &mut one);
     one.pop().unwrap_or(Sentence {
-        span: 0..0,
-        clauses: Vec::new(),
+        clauses: vec![span.clone()],
+        span,
         heading: Some(heading),
     })
-}
-
-/// A title is one sentence even when it holds a ; (rare); only its clauses are split.
-fn split_sentences_whole(text: &str, span: Range<usize>, heading: usize, out: &mut Vec<Sentence>) {
-    let guard: Vec<Range<usize>> = protected(&text[span.clone()])
-        .into_iter()
-        .map(|r| r.start + span.start..r.end + span.start)
-        .collect();
-    let mut clauses = Vec::new();
-    split_at(text, span.clone(), &guard, clause_end, |c| clauses.push(c));
-    out.push(Sentence {
-        span,
-        clauses,
-        heading: Some(heading),
-    });
 }
 
 #[cfg(test)]

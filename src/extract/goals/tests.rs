@@ -136,11 +136,13 @@ fn review_sections_are_achieved_plan_sections_target() {
 
 #[test]
 fn a_year_opening_a_section_dates_its_subsections() {
-    let text = "(二)发展目标\n到2030年,全面实现教育现代化。\n1.学前教育。学前教育普及率达到95%。\n\
-                (三)保障措施\n学前教育普及率达到96%。\n";
+    let text = "一、总体要求\n(一)发展目标\n到2030年,全面实现教育现代化。\n1.学前教育。学前教育普及率达到95%。\n\
+                2.义务教育。巩固率达到99%。\n(二)保障措施\n学前教育普及率达到96%。\n";
     let g = run(text);
     assert_eq!(find(&g, 95.0).year, Some(2030));
+    assert_eq!(find(&g, 99.0).year, Some(2030));
     assert_eq!(find(&g, 96.0).year, None);
+    assert_eq!(find(&g, 99.0).section.as_deref(), Some("一/(一)/2"));
 }
 
 #[test]
