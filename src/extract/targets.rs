@@ -66,7 +66,7 @@ pub fn extract(
                 .map_or(text.len(), |i| unit.span.start + i);
             topic = Some((para_end, date));
         }
-        for span in targets_in(text, &unit, retrospective) {
+        for span in targets_in(text, &unit, retrospective, doc_year) {
             if !seen.insert(span.clone()) {
                 continue;
             }
@@ -99,7 +99,34 @@ pub fn extract(
             });
         }
     }
-    out
+    drop_contained(out)
+}
+
+/// Drops a target whose text a neighbouring target of the same section contains (an item
+/// title repeated by its body: 成立专家咨询委员会 / 拟聘请专家成立专家咨询委员会). Only a few
+/// neighbours are compared, which keeps this linear.
+fn drop_contained(targets: Vec<Target>) -> Vec<Target> {
+    const NEAR: usize = 3;
+    let n = targets.len();
+    let drop: Vec<bool> = (0..n)
+        .map(|a| {
+            let lo = a.saturating_sub(NEAR);
+            let hi = (a + NEAR + 1).min(n);
+            (lo..hi).any(|b| {
+                let (ta, tb) = (&targets[a], &targets[b]);
+                b != a
+                    && ta.section == tb.section
+                    && tb.text.len() > ta.text.len()
+                    && tb.text.contains(ta.text.as_str())
+            })
+        })
+        .collect();
+    targets
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(t, _)| t)
+        .collect()
 }
 
 /// The due date of a predicate-less adverbial opening a sentence (到2025年, …), which
@@ -145,6 +172,11 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("future regex")
 });
 
+/// A year opening a sentence with no forward marker (2020年, …; 2020年全县…).
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})年(?:[,,]|[^底末前内以至])").expect("bare year regex")
+});
+
 /// Clause openers that continue the previous clause's action (并, 与…, 实现…).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:并且|并|且|从而|进而|实现|其中|为[^了]|与[^,。]{1,20}(?:形成|组成|结对|共建))")
@@ -159,7 +191,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Titles of sections that review the past or state principles; their content is no target.
 static SKIP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验|十三五|指导思想|基本原则|工作原则")
+    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则")
         .expect("skip-title regex")
 });
 
@@ -185,7 +217,8 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut full_start = 0;
     for s in &st.sentences {
-        if in_table(s.span.start) {
+        // Spans come from another stage: never slice on one that is not a char range.
+        if in_table(s.span.start) || text.get(s.span.clone()).is_none() {
             continue;
         }
         // The full sentence starts after the previous 。!? or line end.
@@ -196,13 +229,21 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
         }
         let mut clauses: Vec<Range<usize>> = s.clauses.clone();
         let mut title_end = 0;
-        if let Some(h) = outline.title_at(s.span.start) {
+        // The structure marks title sentences; without the mark, a sentence opening at a
+        // heading's title is one.
+        let marked = s.heading.filter(|&h| h < st.headings.len());
+        if let Some(h) = marked.or_else(|| outline.title_at(s.span.start)) {
             covered[h] = true;
             let title = outline.title[h].clone();
-            if outline.high_level(h) {
-                clauses.retain(|c| c.start >= title.end);
+            let end = if marked.is_some() {
+                s.span.end.max(title.end)
             } else {
-                title_end = title.end;
+                title.end
+            };
+            if outline.high_level(h) {
+                clauses.retain(|c| c.start >= end);
+            } else {
+                title_end = end;
             }
         }
         if clauses.is_empty() {
@@ -578,7 +619,7 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
             }
         }
     }
-    if standing || (modal && (quantity || STATE.is_match(clause))) {
+    if standing || (modal && (quantity || STATE.is_match(&lexicon::unquoted(clause)))) {
         return hit(modal, false);
     }
     Reading {
@@ -622,7 +663,12 @@ fn hit(modal: bool, metric: bool) -> Reading {
 
 /// The target spans of one sentence: target clauses, with a leading adverbial or causative
 /// frame and continuing clauses (并…, 实现…) joined to them.
-fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>> {
+fn targets_in(
+    text: &str,
+    unit: &Unit,
+    retrospective: bool,
+    doc_year: Option<i32>,
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut last_target = false;
@@ -631,7 +677,16 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
     // clause, so a long sentence is not rescanned for each of its clauses.
     let first = unit.clauses.first().map_or(unit.span.start, |c| c.start);
     let lead = text.get(unit.full.start.min(first)..first).unwrap_or("");
-    let mut past = PAST.is_match(lead);
+    // A sentence opening on a year before the document's own reports history (2020年,
+    // 全县入园率达到…), unless a forward marker heads it (到2020年 is not bare).
+    let opening = text.get(first..unit.span.end).unwrap_or("");
+    let opening = LABEL.find(opening).map_or(opening, |m| &opening[m.end()..]);
+    let history = BARE_YEAR
+        .captures(opening)
+        .and_then(|c| c[1].parse::<i32>().ok())
+        .zip(doc_year)
+        .is_some_and(|(y, doc)| y < doc);
+    let mut past = history || PAST.is_match(lead);
     for (k, c) in unit.clauses.iter().enumerate() {
         // Outline labels only open a sentence.
         let Some(span) = trim_clause(text, c.clone(), k == 0) else {
@@ -883,7 +938,7 @@ mod tests {
                 full: sent.span.clone(),
                 title_end: 0,
             };
-            for r in targets_in(s, &unit, false) {
+            for r in targets_in(s, &unit, false, Some(2021)) {
                 out.push(s[r].to_owned());
             }
         }
@@ -920,6 +975,13 @@ mod tests {
             vec!["更新36间计算机教室,1500余台教师用计算机"]
         );
         assert!(is_target("区政府每半年至少听取一次教育工作汇报"));
+    }
+
+    #[test]
+    fn a_sentence_opening_on_an_earlier_year_is_history() {
+        // spans_of reads as a 2021 document.
+        assert!(spans_of("2020年,全县入园率达到95%。").is_empty());
+        assert_eq!(spans_of("2022年底前,建成智慧校园。").len(), 1);
     }
 
     #[test]
@@ -1096,5 +1158,38 @@ mod tests {
         let found = extract(&ctx, &goals, &[], &[]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].goals, vec![0]);
+    }
+
+    #[test]
+    fn a_title_repeated_by_its_body_is_one_target() {
+        let got = run("1.成立专家咨询委员会。拟聘请专家成立专家咨询委员会,进行宏观指导。");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "拟聘请专家成立专家咨询委员会");
+    }
+
+    #[test]
+    fn quoted_slogans_are_no_state() {
+        assert!(!is_target("按照“三个增长”要求确保投入落到实处"));
+    }
+
+    #[test]
+    fn spans_off_char_boundaries_do_not_panic() {
+        let text = "新建幼儿园7处。建成智慧校园。";
+        let mut st = crate::structure::analyze(text);
+        st.sentences.push(crate::structure::Sentence {
+            span: 1..5,
+            clauses: vec![1..5, 4..100],
+            heading: Some(99),
+        });
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        let found = extract(&ctx, &[], &[], &[]);
+        assert_eq!(found.len(), 2);
     }
 }
