@@ -61,7 +61,7 @@ impl Default for Options {
             jobs: 0,
             max_bytes: DEFAULT_MAX_BYTES,
             max_in_flight: 0,
-            max_in_flight_bytes: 16 * 1024 * 1024,
+            max_in_flight_bytes: 8 * 1024 * 1024,
         }
     }
 }
