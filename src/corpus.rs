@@ -27,6 +27,7 @@ use std::time::Duration;
 
 use base64::Engine as _;
 
+use crate::decode::{DecodeOptions, Decoder};
 use crate::error::{Error, ErrorKind};
 use crate::records::{Document, ErrorRecord};
 
@@ -60,7 +61,7 @@ impl Default for Options {
             jobs: 0,
             max_bytes: DEFAULT_MAX_BYTES,
             max_in_flight: 0,
-            max_in_flight_bytes: 16 * 1024 * 1024,
+            max_in_flight_bytes: 8 * 1024 * 1024,
         }
     }
 }
@@ -122,7 +123,7 @@ impl Corpus {
         let mut entries = Vec::new();
         let mut seen_dirs = HashSet::new();
         for path in paths {
-            discover(path.as_ref(), &mut entries, &mut seen_dirs);
+            discover(path.as_ref(), true, &mut entries, &mut seen_dirs);
         }
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         entries.dedup_by(|a, b| a.path == b.path);
@@ -130,6 +131,24 @@ impl Corpus {
             entries,
             options: Options::default(),
         }
+    }
+
+    /// Drops `path` from the inputs if discovery found it (by any spelling of the same file),
+    /// e.g. the output file of a previous run written inside the folder being read.
+    pub fn exclude(mut self, path: impl AsRef<Path>) -> Self {
+        let path = path.as_ref();
+        let Some(name) = path.file_name() else {
+            return self;
+        };
+        let Ok(target) = std::fs::canonicalize(path) else {
+            return self;
+        };
+        // Only same-named entries can be the file: canonicalise just those.
+        self.entries.retain(|e| {
+            e.path.file_name() != Some(name)
+                || std::fs::canonicalize(&e.path).map_or(true, |p| p != target)
+        });
+        self
     }
 
     /// Replaces all options.
@@ -182,13 +201,26 @@ impl Corpus {
     /// order. Processing runs ahead of the consumer by a bounded number of documents; dropping
     /// the iterator stops it.
     pub fn par_extract(&self) -> DocumentStream {
+        self.par_map(|doc| doc)
+    }
+
+    /// Like [`Corpus::par_extract`], but runs `finish` on each document on the worker threads
+    /// (e.g. serialising it), so the consumer only receives the results, in path order.
+    ///
+    /// Should `finish` panic, it is called again with an `internal` error record instead; a
+    /// second panic ends the stream early.
+    pub fn par_map<T, F>(&self, finish: F) -> Ordered<T>
+    where
+        T: Send + 'static,
+        F: Fn(Document) -> T + Send + Sync + 'static,
+    {
         let max_bytes = self.options.max_bytes;
         let jobs = self
             .entries
             .clone()
             .into_iter()
             .map(move |entry| FileJob { entry, max_bytes });
-        DocumentStream::spawn(jobs, &self.options)
+        Ordered::spawn(jobs, &self.options, finish)
     }
 }
 
@@ -196,7 +228,10 @@ fn io_error(path: &Path, err: &std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {err}", path.display()))
 }
 
-fn discover(path: &Path, out: &mut Vec<Entry>, seen_dirs: &mut HashSet<PathBuf>) {
+/// Adds the files at `path` to `out`. A `root` (named by the user) may be any readable file,
+/// a pipe included; inside folders only regular files are read — a FIFO or device found there
+/// would block or never end — and anything else becomes an error record.
+fn discover(path: &Path, root: bool, out: &mut Vec<Entry>, seen_dirs: &mut HashSet<PathBuf>) {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(err) => {
@@ -208,9 +243,17 @@ fn discover(path: &Path, out: &mut Vec<Entry>, seen_dirs: &mut HashSet<PathBuf>)
         }
     };
     if !meta.is_dir() {
+        let size = if root || meta.is_file() {
+            Ok(meta.len())
+        } else {
+            Err(Error::new(
+                ErrorKind::Io,
+                format!("{}: not a regular file", path.display()),
+            ))
+        };
         out.push(Entry {
             path: path.to_owned(),
-            size: Ok(meta.len()),
+            size,
         });
         return;
     }
@@ -224,7 +267,7 @@ fn discover(path: &Path, out: &mut Vec<Entry>, seen_dirs: &mut HashSet<PathBuf>)
         Ok(read_dir) => {
             for item in read_dir {
                 match item {
-                    Ok(item) => discover(&item.path(), out, seen_dirs),
+                    Ok(item) => discover(&item.path(), false, out, seen_dirs),
                     Err(err) => out.push(Entry {
                         path: path.to_owned(),
                         size: Err(io_error(path, &err)),
@@ -266,7 +309,15 @@ pub fn process_checked(source: &str, bytes: &[u8], max_bytes: u64) -> Document {
             Error::new(ErrorKind::Binary, format!("not text: {what}")).to_record(),
         );
     }
-    guarded(source, || crate::process(source, bytes))
+    // The decoder gets the batch's limit, so `--max-size` above its default is honoured.
+    let decoder = Decoder::with_options(DecodeOptions {
+        max_bytes: usize::try_from(max_bytes).unwrap_or(usize::MAX),
+        ..DecodeOptions::default()
+    });
+    guarded(source, || match decoder.decode(bytes) {
+        Ok(decoded) => crate::process_decoded(source, &decoded),
+        Err(err) => error_document(source, err.to_record()),
+    })
 }
 
 fn too_large(size: u64, max_bytes: u64) -> Error {
@@ -278,23 +329,23 @@ fn too_large(size: u64, max_bytes: u64) -> Error {
 
 /// Calls `f`, turning a panic into an `internal` error record for `source`.
 fn guarded(source: &str, f: impl FnOnce() -> Document) -> Document {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(doc) => doc,
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            error_document(
-                source,
-                ErrorRecord {
-                    kind: KIND_INTERNAL.to_owned(),
-                    message: format!("processing panicked (a bug in planmine): {what}"),
-                },
-            )
-        }
-    }
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| internal_error(source, &*payload))
+}
+
+/// The `internal` error record for a panic with `payload`.
+fn internal_error(source: &str, payload: &(dyn std::any::Any + Send)) -> Document {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    error_document(
+        source,
+        ErrorRecord {
+            kind: KIND_INTERNAL.to_owned(),
+            message: format!("processing panicked (a bug in planmine): {what}"),
+        },
+    )
 }
 
 /// Reads and processes one file with the batch-level checks: `too_large` is decided from the
@@ -492,20 +543,24 @@ impl Gate {
 }
 
 /// The in-order output of a batch: an iterator of [`Document`]s, one per input.
-pub struct DocumentStream {
-    results: Receiver<(usize, u64, Document)>,
-    pending: BTreeMap<usize, (u64, Document)>,
+pub type DocumentStream = Ordered<Document>;
+
+/// The in-order results of a batch, one per input, computed ahead on worker threads.
+pub struct Ordered<T> {
+    results: Receiver<(usize, u64, T)>,
+    pending: BTreeMap<usize, (u64, T)>,
     next: usize,
     bytes_out: u64,
     gate: Arc<Gate>,
     producer: Option<JoinHandle<()>>,
 }
 
-impl DocumentStream {
-    fn spawn<I, J>(jobs: I, options: &Options) -> DocumentStream
+impl<T: Send + 'static> Ordered<T> {
+    fn spawn<I, J, F>(jobs: I, options: &Options, finish: F) -> Ordered<T>
     where
         I: Iterator<Item = J> + Send + 'static,
         J: Job,
+        F: Fn(Document) -> T + Send + Sync + 'static,
     {
         let threads = options.threads();
         let gate = Arc::new(Gate {
@@ -522,7 +577,7 @@ impl DocumentStream {
         let producer_gate = Arc::clone(&gate);
         let producer = std::thread::spawn(move || {
             let queue = Mutex::new((0usize, jobs));
-            let work = |tx: Sender<(usize, u64, Document)>| worker(&queue, &producer_gate, &tx);
+            let work = |tx: Sender<(usize, u64, T)>| worker(&queue, &producer_gate, &tx, &finish);
             match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
                 Ok(pool) => pool.scope(|scope| {
                     for _ in 0..threads {
@@ -534,7 +589,7 @@ impl DocumentStream {
                 Err(_) => work(tx.clone()),
             }
         });
-        DocumentStream {
+        Ordered {
             results: rx,
             pending: BTreeMap::new(),
             next: 0,
@@ -543,17 +598,24 @@ impl DocumentStream {
             producer: Some(producer),
         }
     }
+}
 
-    /// Input bytes of the documents handed out so far.
+impl<T> Ordered<T> {
+    /// Input bytes of the results handed out so far.
     pub fn bytes_done(&self) -> u64 {
         self.bytes_out
     }
 }
 
-fn worker<I, J>(queue: &Mutex<(usize, I)>, gate: &Gate, tx: &Sender<(usize, u64, Document)>)
-where
+fn worker<I, J, T, F>(
+    queue: &Mutex<(usize, I)>,
+    gate: &Gate,
+    tx: &Sender<(usize, u64, T)>,
+    finish: &F,
+) where
     I: Iterator<Item = J>,
     J: Job,
+    F: Fn(Document) -> T,
 {
     loop {
         // Numbering under the queue's lock makes the numbers follow the input order.
@@ -573,16 +635,26 @@ where
         }
         let source = job.source();
         let doc = guarded(&source, || job.run());
-        if tx.send((i, weight, doc)).is_err() {
+        let result = match catch_unwind(AssertUnwindSafe(|| finish(doc))) {
+            Ok(result) => result,
+            Err(payload) => {
+                let failed = internal_error(&source, &*payload);
+                match catch_unwind(AssertUnwindSafe(|| finish(failed))) {
+                    Ok(result) => result,
+                    Err(_) => return,
+                }
+            }
+        };
+        if tx.send((i, weight, result)).is_err() {
             return;
         }
     }
 }
 
-impl Iterator for DocumentStream {
-    type Item = Document;
+impl<T> Iterator for Ordered<T> {
+    type Item = T;
 
-    fn next(&mut self) -> Option<Document> {
+    fn next(&mut self) -> Option<T> {
         loop {
             if let Some((weight, doc)) = self.pending.remove(&self.next) {
                 self.next += 1;
@@ -600,7 +672,7 @@ impl Iterator for DocumentStream {
     }
 }
 
-impl Drop for DocumentStream {
+impl<T> Drop for Ordered<T> {
     fn drop(&mut self) {
         self.gate.cancel();
         // Drain so no worker blocks on a full channel (it is unbounded, but be explicit), then
@@ -708,6 +780,17 @@ pub fn par_extract_jsonl<R: BufRead + Send + 'static>(
     reader: R,
     options: &Options,
 ) -> DocumentStream {
+    par_map_jsonl(reader, options, |doc| doc)
+}
+
+/// Like [`par_extract_jsonl`], running `finish` on each document on the worker threads (see
+/// [`Corpus::par_map`]).
+pub fn par_map_jsonl<R, T, F>(reader: R, options: &Options, finish: F) -> Ordered<T>
+where
+    R: BufRead + Send + 'static,
+    T: Send + 'static,
+    F: Fn(Document) -> T + Send + Sync + 'static,
+{
     // Base64 takes 4/3 of the bytes, JSON escapes may double text: allow room for both.
     let line_limit = options
         .max_bytes
@@ -724,7 +807,7 @@ pub fn par_extract_jsonl<R: BufRead + Send + 'static>(
         line,
         max_bytes,
     });
-    DocumentStream::spawn(jobs, options)
+    Ordered::spawn(jobs, options, finish)
 }
 
 /// Reads lines without ever holding more than `limit` bytes of one.
@@ -816,6 +899,19 @@ impl Summary {
         }
     }
 
+    /// Adds the counts of `other` (e.g. one document's, computed on a worker thread).
+    pub fn merge(&mut self, other: &Summary) {
+        self.documents += other.documents;
+        self.bytes += other.bytes;
+        self.goals += other.goals;
+        self.deadlines += other.deadlines;
+        self.responsibilities += other.responsibilities;
+        self.targets += other.targets;
+        for (kind, n) in &other.errors {
+            *self.errors.entry(kind.clone()).or_default() += n;
+        }
+    }
+
     /// Number of error records.
     pub fn error_count(&self) -> usize {
         self.errors.values().sum()
@@ -895,11 +991,8 @@ impl<W: Write> GoalsCsv<W> {
     /// # Errors
     /// Any write error of `out`.
     pub fn new(mut out: W) -> std::io::Result<Self> {
-        out.write_all("\u{feff}".as_bytes())?;
-        let mut csv = GoalsCsv { out };
-        let header: Vec<String> = CSV_COLUMNS.iter().map(|s| (*s).to_owned()).collect();
-        csv.row(&header)?;
-        Ok(csv)
+        out.write_all(csv_header().as_bytes())?;
+        Ok(GoalsCsv { out })
     }
 
     /// Writes the rows of one document.
@@ -907,87 +1000,7 @@ impl<W: Write> GoalsCsv<W> {
     /// # Errors
     /// Any write error of the underlying writer.
     pub fn write_document(&mut self, doc: &Document) -> std::io::Result<()> {
-        let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-        let meta = doc.meta.clone().unwrap_or_default();
-        let region = meta.region.clone().unwrap_or_default();
-        let mut head = vec![
-            doc.source.clone(),
-            opt(&meta.title),
-            opt(&meta.issuer),
-            opt(&meta.doc_number),
-            opt(&meta.date),
-            opt(&region.province),
-            opt(&region.city),
-            opt(&region.county),
-            opt(&region.code),
-        ];
-        match &meta.period {
-            Some(p) => head.extend([
-                p.name.clone().unwrap_or_default(),
-                p.start.to_string(),
-                p.end.to_string(),
-            ]),
-            None => head.extend([String::new(), String::new(), String::new()]),
-        }
-        head.push(opt(&meta.kind));
-        let (error_kind, error_message) = doc
-            .error
-            .as_ref()
-            .map(|e| (e.kind.clone(), e.message.clone()))
-            .unwrap_or_default();
-        if doc.goals.is_empty() {
-            let mut row = head;
-            row.resize(CSV_COLUMNS.len() - 2, String::new());
-            row.extend([error_kind, error_message]);
-            return self.row(&row);
-        }
-        for goal in &doc.goals {
-            let mut row = head.clone();
-            row.extend([
-                goal.indicator.clone(),
-                json_name(&goal.comparator),
-                goal.value.to_string(),
-                opt(&goal.unit),
-                goal.year.map(|y| y.to_string()).unwrap_or_default(),
-                goal.baseline
-                    .as_ref()
-                    .map(|b| b.value.to_string())
-                    .unwrap_or_default(),
-                goal.baseline
-                    .as_ref()
-                    .and_then(|b| b.year)
-                    .map(|y| y.to_string())
-                    .unwrap_or_default(),
-                json_name(&goal.status),
-                goal.binding.as_ref().map(json_name).unwrap_or_default(),
-                opt(&goal.section),
-                goal.text.clone(),
-                goal.span[0].to_string(),
-                goal.span[1].to_string(),
-                error_kind.clone(),
-                error_message.clone(),
-            ]);
-            self.row(&row)?;
-        }
-        Ok(())
-    }
-
-    fn row(&mut self, cells: &[String]) -> std::io::Result<()> {
-        let mut line = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                line.push(',');
-            }
-            if cell.contains([',', '"', '\n', '\r']) {
-                line.push('"');
-                line.push_str(&cell.replace('"', "\"\""));
-                line.push('"');
-            } else {
-                line.push_str(cell);
-            }
-        }
-        line.push_str("\r\n");
-        self.out.write_all(line.as_bytes())
+        self.out.write_all(csv_rows(doc).as_bytes())
     }
 
     /// Flushes and returns the writer.
@@ -998,6 +1011,100 @@ impl<W: Write> GoalsCsv<W> {
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+/// The BOM and header row that start a [`GoalsCsv`] table.
+pub fn csv_header() -> String {
+    let header: Vec<String> = CSV_COLUMNS.iter().map(|s| (*s).to_owned()).collect();
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, &header);
+    out
+}
+
+/// The [`GoalsCsv`] rows of one document (at least one), CRLF-terminated.
+pub fn csv_rows(doc: &Document) -> String {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let meta = doc.meta.clone().unwrap_or_default();
+    let region = meta.region.clone().unwrap_or_default();
+    let mut head = vec![
+        doc.source.clone(),
+        opt(&meta.title),
+        opt(&meta.issuer),
+        opt(&meta.doc_number),
+        opt(&meta.date),
+        opt(&region.province),
+        opt(&region.city),
+        opt(&region.county),
+        opt(&region.code),
+    ];
+    match &meta.period {
+        Some(p) => head.extend([
+            p.name.clone().unwrap_or_default(),
+            p.start.to_string(),
+            p.end.to_string(),
+        ]),
+        None => head.extend([String::new(), String::new(), String::new()]),
+    }
+    head.push(opt(&meta.kind));
+    let (error_kind, error_message) = doc
+        .error
+        .as_ref()
+        .map(|e| (e.kind.clone(), e.message.clone()))
+        .unwrap_or_default();
+    let mut out = String::new();
+    if doc.goals.is_empty() {
+        let mut row = head;
+        row.resize(CSV_COLUMNS.len() - 2, String::new());
+        row.extend([error_kind, error_message]);
+        push_row(&mut out, &row);
+        return out;
+    }
+    for goal in &doc.goals {
+        let mut row = head.clone();
+        row.extend([
+            goal.indicator.clone(),
+            json_name(&goal.comparator),
+            goal.value.to_string(),
+            opt(&goal.unit),
+            goal.year.map(|y| y.to_string()).unwrap_or_default(),
+            goal.baseline
+                .as_ref()
+                .map(|b| b.value.to_string())
+                .unwrap_or_default(),
+            goal.baseline
+                .as_ref()
+                .and_then(|b| b.year)
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+            json_name(&goal.status),
+            goal.binding.as_ref().map(json_name).unwrap_or_default(),
+            opt(&goal.section),
+            goal.text.clone(),
+            goal.span[0].to_string(),
+            goal.span[1].to_string(),
+            error_kind.clone(),
+            error_message.clone(),
+        ]);
+        push_row(&mut out, &row);
+    }
+    out
+}
+
+/// Appends one RFC 4180 row: cells with commas, quotes or line breaks are quoted.
+fn push_row(out: &mut String, cells: &[String]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push_str("\r\n");
 }
 
 /// The contract's JSON name of an enum value (`ge`, `target`, …), for CSV cells.
@@ -1051,7 +1158,7 @@ mod tests {
             max_in_flight: 4,
             ..Options::default()
         };
-        let docs: Vec<Document> = DocumentStream::spawn(jobs, &options).collect();
+        let docs: Vec<Document> = Ordered::spawn(jobs, &options, |d| d).collect();
         assert_eq!(docs.len(), 20);
         for (n, doc) in docs.iter().enumerate() {
             assert_eq!(doc.source, format!("doc{n}"));
@@ -1063,6 +1170,30 @@ mod tests {
                 assert_eq!(error.kind, "none");
             }
         }
+    }
+
+    #[test]
+    fn a_panicking_finish_is_retried_with_an_internal_error_record() {
+        let jobs = (0..10).map(|n| Boom { n, panic: false });
+        let options = Options {
+            jobs: 3,
+            ..Options::default()
+        };
+        let finish = |doc: Document| {
+            let kind = doc.error.map(|e| e.kind).unwrap_or_default();
+            if doc.source == "doc4" && kind != KIND_INTERNAL {
+                panic!("renderer bug");
+            }
+            format!("{}:{kind}", doc.source)
+        };
+        let got: Vec<String> = Ordered::spawn(jobs, &options, finish).collect();
+        let want: Vec<String> = (0..10)
+            .map(|n| match n {
+                4 => "doc4:internal".to_owned(),
+                _ => format!("doc{n}:none"),
+            })
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

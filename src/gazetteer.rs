@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::records::Region;
 
@@ -261,6 +261,7 @@ impl Gazetteer {
         let patterns: Vec<String> = by_name.keys().cloned().collect();
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("the gazetteer's names form a valid automaton");
         Gazetteer {
@@ -410,6 +411,16 @@ mod tests {
         assert!(regions.iter().any(|r| r.city.as_deref() == Some("北京市")));
         assert!(regions.iter().any(|r| r.city.as_deref() == Some("长春市")));
         assert_eq!(county("鼓楼区").len(), 4);
+    }
+
+    #[test]
+    fn municipalities_and_directly_administered_units() {
+        let r = &county("云阳县")[0];
+        assert_eq!(r.city.as_deref(), Some("重庆市"));
+        assert_eq!(r.province.as_deref(), Some("重庆市"));
+        let r = &county("济源市")[0];
+        assert_eq!(r.city, None);
+        assert_eq!(r.province.as_deref(), Some("河南省"));
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use planmine::corpus::{self, GoalsCsv, Options, Summary};
-use planmine::{Corpus, Document, DocumentStream};
+use planmine::corpus::{self, Options, Ordered, Summary};
+use planmine::{Corpus, Document};
 
 /// Turns Chinese government plan documents into typed, comparable data.
 #[derive(Parser)]
@@ -150,9 +150,35 @@ fn extract(args: ExtractArgs) -> ExitCode {
         ..Options::default()
     };
     let start = Instant::now();
+    // Each document is counted and rendered on the worker threads; the main thread only
+    // writes the results in order.
+    let format = args.format;
+    let render = move |doc: Document| {
+        let mut counts = Summary::default();
+        counts.add(&doc, 0);
+        let bytes = match format {
+            Format::Csv => corpus::csv_rows(&doc).into_bytes(),
+            Format::Jsonl => {
+                let mut line = serde_json::to_vec(&doc).unwrap_or_else(|err| {
+                    // Not expected (the records are plain data), but never lose a document.
+                    let failed = corpus::error_document(
+                        &doc.source,
+                        planmine::records::ErrorRecord {
+                            kind: corpus::KIND_INTERNAL.to_owned(),
+                            message: format!("cannot serialise the record: {err}"),
+                        },
+                    );
+                    serde_json::to_vec(&failed).unwrap_or_default()
+                });
+                line.push(b'\n');
+                line
+            }
+        };
+        (counts, bytes)
+    };
     let (stream, total_bytes) = if args.stdin_jsonl {
         let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
-        (corpus::par_extract_jsonl(stdin, &options), None)
+        (corpus::par_map_jsonl(stdin, &options, render), None)
     } else {
         let mut roots = Vec::new();
         for path in &args.paths {
@@ -174,9 +200,13 @@ fn extract(args: ExtractArgs) -> ExitCode {
                 roots.push(path.clone());
             }
         }
-        let corpus = Corpus::from_paths(roots).with_options(options);
+        let mut corpus = Corpus::from_paths(roots).with_options(options);
+        if let Some(output) = &args.output {
+            // Re-running into a file inside the input folder must not read it back.
+            corpus = corpus.exclude(output);
+        }
         let total = corpus.total_bytes();
-        (corpus.par_extract(), Some(total))
+        (corpus.par_map(render), Some(total))
     };
 
     let progress = (!args.quiet && std::io::stderr().is_terminal()).then(|| match total_bytes {
@@ -223,29 +253,21 @@ fn extract(args: ExtractArgs) -> ExitCode {
 }
 
 fn write_all<W: Write>(
-    mut stream: DocumentStream,
-    out: W,
+    mut stream: Ordered<(Summary, Vec<u8>)>,
+    mut out: W,
     format: Format,
     progress: Option<&ProgressBar>,
 ) -> std::io::Result<Summary> {
-    enum Sink<W: Write> {
-        Jsonl(W),
-        Csv(GoalsCsv<W>),
+    if format == Format::Csv {
+        out.write_all(corpus::csv_header().as_bytes())?;
     }
-    let mut sink = match format {
-        Format::Csv => Sink::Csv(GoalsCsv::new(out)?),
-        Format::Jsonl => Sink::Jsonl(out),
-    };
     let mut summary = Summary::default();
     let mut done = 0;
-    while let Some(doc) = stream.next() {
-        let bytes = stream.bytes_done() - done;
+    while let Some((counts, bytes)) = stream.next() {
+        summary.merge(&counts);
+        summary.bytes += stream.bytes_done() - done;
         done = stream.bytes_done();
-        summary.add(&doc, bytes);
-        match &mut sink {
-            Sink::Csv(csv) => csv.write_document(&doc)?,
-            Sink::Jsonl(out) => write_jsonl(out, &doc)?,
-        }
+        out.write_all(&bytes)?;
         if let Some(bar) = progress {
             if bar.length().is_some() {
                 bar.set_position(done);
@@ -255,16 +277,6 @@ fn write_all<W: Write>(
             }
         }
     }
-    match sink {
-        Sink::Csv(csv) => {
-            csv.finish()?;
-        }
-        Sink::Jsonl(mut out) => out.flush()?,
-    }
+    out.flush()?;
     Ok(summary)
-}
-
-fn write_jsonl(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, doc)?;
-    out.write_all(b"\n")
 }

@@ -163,6 +163,12 @@ fn paths_from_stdin_output_file_and_csv() {
         "{names:?}"
     );
 
+    // Writing into the folder being read: the output of a previous run is not an input.
+    let again = planmine(&["extract", s(dir.path()), "-o", s(&out), "-q"], None);
+    assert!(again.status.success());
+    let docs = jsonl(&std::fs::read(&out).expect("output file"));
+    assert_eq!(sources(&docs).len(), 2, "out.jsonl itself is not read");
+
     let csv = planmine(&["extract", s(dir.path()), "--format", "csv", "-q"], None);
     assert!(csv.status.success());
     let text = String::from_utf8(csv.stdout).expect("utf-8");

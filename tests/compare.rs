@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use planmine::compare::{run_cli, Matrix, CSV_COLUMNS};
+use planmine::compare::{run_cli, Matrix, CHART_MAX_REGIONS, CSV_COLUMNS};
 use planmine::records::{
     Baseline, Comparator, Document, ErrorRecord, GoalStatus, Meta, NumericGoal, Period, Region,
 };
@@ -431,6 +431,13 @@ fn html_is_well_formed_and_self_contained() {
         .map(|(_, _, c)| usize::from(c.target.is_some()) + usize::from(c.achieved.is_some()))
         .sum();
     assert_eq!(bars, figures, "one bar per figure");
+    let with_reference = m.columns.iter().filter(|c| c.reference.is_some()).count();
+    assert!(with_reference >= 4, "national standards drawn");
+    assert_eq!(
+        html.matches("<g class=\"reference\">").count(),
+        with_reference
+    );
+    assert!(html.contains("标准 ≥90"), "学前教育毛入园率 ≥90%");
     for forbidden in ["http", "<script", "src=", "url(", "@import", "<link"] {
         assert!(
             !html.contains(forbidden),
@@ -608,4 +615,146 @@ fn html_renders_in_headless_chromium() {
         full > 4 * empty,
         "report screenshot ({full} bytes) not much richer than a blank page ({empty} bytes)"
     );
+}
+
+#[test]
+fn undated_plan_target_ranks_at_its_period_end() {
+    use Comparator::*;
+    let region = [Some("山东省"), Some("淄博市"), Some("沂源县")];
+    let docs = vec![
+        // A 十四五 plan: the target carries no year of its own.
+        doc(
+            "plan.txt",
+            region,
+            Some(2025),
+            Some("2021-06-01"),
+            vec![target("义务教育巩固率", Ge, 96.0, "%", None)],
+        ),
+        // A later one-year work plan with an explicit but earlier due year.
+        doc(
+            "work2022.txt",
+            region,
+            None,
+            Some("2022-02-01"),
+            vec![target("义务教育巩固率", Ge, 95.0, "%", Some(2022))],
+        ),
+    ];
+    let m = Matrix::from_documents(&docs);
+    let t = m
+        .get("沂源县", "compulsory_retention")
+        .and_then(|c| c.target.as_ref())
+        .expect("target");
+    assert_eq!(
+        (t.value, t.year, t.source.as_str()),
+        (96.0, None, "plan.txt")
+    );
+
+    // An explicit 2025 in the same plan beats the undated one.
+    let mut docs = docs;
+    docs[0]
+        .goals
+        .push(target("九年义务教育巩固率", Ge, 97.0, "%", Some(2025)));
+    let m = Matrix::from_documents(&docs);
+    let t = m
+        .get("沂源县", "compulsory_retention")
+        .and_then(|c| c.target.as_ref())
+        .expect("target");
+    assert_eq!((t.value, t.year), (97.0, Some(2025)));
+}
+
+#[test]
+fn values_listed_by_level_go_to_their_level() {
+    use Comparator::*;
+    let text = "小学、初中每百名学生拥有高于规定学历教师数分别达到4.2人、5.3人以上";
+    let mut primary = target(
+        "小学、初中每百名学生拥有高于规定学历教师数",
+        Ge,
+        4.2,
+        "人",
+        Some(2025),
+    );
+    let mut junior = target(
+        "小学、初中每百名学生拥有高于规定学历教师数",
+        Ge,
+        5.3,
+        "人",
+        Some(2025),
+    );
+    primary.text = text.into();
+    junior.text = text.into();
+    primary.span = [100, 140];
+    junior.span = [100, 140];
+    let mut both = target(
+        "小学、初中每百名学生拥有县级以上骨干教师数",
+        Ge,
+        1.0,
+        "人",
+        Some(2025),
+    );
+    both.text = "小学、初中每百名学生拥有县级以上骨干教师数均达到1人以上".into();
+    let mut per_student = target("小学、初中生均教学仪器设备值", Ge, 2000.0, "元", Some(2025));
+    per_student.text = "小学、初中生均教学仪器设备值达到2000元".into();
+    let docs = vec![doc(
+        "a.txt",
+        [None, None, Some("平阴县")],
+        Some(2025),
+        None,
+        // Same clause, same span: the goals' order in the document pairs them with the levels.
+        vec![primary, junior, both, per_student],
+    )];
+    let m = Matrix::from_documents(&docs);
+    let value = |id: &str| {
+        m.get("平阴县", id)
+            .and_then(|c| c.target.as_ref())
+            .map(|t| t.value)
+    };
+    assert_eq!(value("qb_teachers_higher_degree.primary"), Some(4.2));
+    assert_eq!(value("qb_teachers_higher_degree.junior"), Some(5.3));
+    assert_eq!(value("qb_teachers_higher_degree"), None);
+    assert_eq!(value("qb_backbone_teachers.primary"), Some(1.0));
+    assert_eq!(value("qb_backbone_teachers.junior"), Some(1.0));
+    // One value for two levels without 均: it stays with the indicator as a whole.
+    assert_eq!(value("qb_equipment_value"), Some(2000.0));
+    assert_eq!(value("qb_equipment_value.primary"), None);
+    assert_eq!(m.stats.matched_goals, 4);
+}
+
+#[test]
+fn many_regions_keep_the_report_readable() {
+    let n = CHART_MAX_REGIONS + 15;
+    let docs: Vec<Document> = (0..n)
+        .map(|i| {
+            doc(
+                &format!("d{i}.txt"),
+                [
+                    Some("某省"),
+                    Some("某市"),
+                    Some(format!("第{i:03}县").as_str()),
+                ],
+                Some(2025),
+                None,
+                vec![target(
+                    "学前教育毛入园率",
+                    Comparator::Ge,
+                    90.0 + (i % 10) as f64,
+                    "%",
+                    Some(2025),
+                )],
+            )
+        })
+        .collect();
+    let m = Matrix::from_documents(&docs);
+    assert_eq!(m.regions.len(), n);
+    let html = m.to_html();
+    check_well_formed(&html);
+    assert_eq!(html.matches("<svg").count(), 1);
+    assert_eq!(
+        html.matches("class=\"bar target\"").count(),
+        CHART_MAX_REGIONS
+    );
+    assert!(html.contains(&format!("共 {n} 个")));
+    // Too many regions for the overview table; every region is still in the indicator table.
+    assert!(!html.contains("<h2>总表</h2>"));
+    assert_eq!(html.matches("<tr><th>第").count(), n);
+    assert_eq!(m.to_csv().matches("\r\n").count(), n + 1);
 }

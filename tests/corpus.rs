@@ -66,6 +66,15 @@ fn mixed_folder() -> (tempfile::TempDir, BTreeMap<String, Option<&'static str>>)
         std::os::unix::fs::symlink(root.join("missing-target"), root.join("j_dangling.txt"))
             .expect("symlink");
         expect.insert("j_dangling.txt".to_owned(), Some("io"));
+        // A FIFO inside a folder would block a reader forever: it must become a record.
+        let fifo = root.join("k_fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            expect.insert("k_fifo".to_owned(), Some("io"));
+        }
     }
     (dir, expect)
 }
@@ -101,6 +110,22 @@ fn every_input_appears_exactly_once_with_its_error_kind() {
                 assert!(doc.decode.is_some(), "{name} was processed");
             }
         }
+        // The same text in UTF-8, GBK and UTF-16 gives the same records; Big5 is read as Big5.
+        let by_name = |n: &str| &docs[names.iter().position(|x| x == n).expect("present")];
+        let reference = by_name("a_utf8.txt");
+        assert!(!reference.goals.is_empty(), "the plan text has goals");
+        for other in ["b_gbk.txt", "d_utf16.txt"] {
+            assert_eq!(by_name(other).goals, reference.goals, "{other}");
+        }
+        let encoding = |n: &str| {
+            by_name(n)
+                .decode
+                .as_ref()
+                .map(|d| d.encoding.to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        assert!(["gbk", "gb18030"].contains(&encoding("b_gbk.txt").as_str()));
+        assert_eq!(encoding("c_big5.txt"), "big5");
         runs.push(docs);
     }
     assert_eq!(runs[0], runs[1], "same output for 1 and 3 threads");

@@ -11,7 +11,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use crate::records::NumericGoal;
+use crate::records::{Comparator, NumericGoal};
 
 /// The catalogue data file, embedded so the binary needs no files at run time.
 const BUILTIN_TSV: &str = include_str!("../../data/indicators.tsv");
@@ -40,6 +40,17 @@ impl Qualifier {
     }
 }
 
+/// A national reference value of an indicator, e.g. `≥ 4.2` for primary schools.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// The qualifier key it applies to; `None` serves every column of the indicator.
+    pub qualifier: Option<String>,
+    /// How the standard bounds the value.
+    pub comparator: Comparator,
+    /// The value.
+    pub value: f64,
+}
+
 /// One canonical indicator of the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
@@ -59,6 +70,8 @@ pub struct Indicator {
     pub exclude: Vec<String>,
     /// The national reference value, for people.
     pub standard: Option<String>,
+    /// The national reference values as numbers (for the charts' reference lines).
+    pub references: Vec<Reference>,
     /// Normalised synonyms split at `*`.
     patterns: Vec<Vec<String>>,
     /// Normalised exclude words.
@@ -69,6 +82,16 @@ impl Indicator {
     /// The canonical unit, if the indicator has one.
     pub fn unit(&self) -> Option<&str> {
         self.units.first().map(String::as_str)
+    }
+
+    /// The reference value for a column: the qualifier's own, else the general one.
+    pub fn reference_for(&self, qualifier: Option<&Qualifier>) -> Option<&Reference> {
+        let own = qualifier.and_then(|q| {
+            self.references
+                .iter()
+                .find(|r| r.qualifier.as_deref() == Some(q.key.as_str()))
+        });
+        own.or_else(|| self.references.iter().find(|r| r.qualifier.is_none()))
     }
 
     /// Whether a goal unit is compatible: true when either side has no unit.
@@ -103,12 +126,15 @@ impl std::error::Error for CatalogueError {}
 
 /// The result of matching a goal phrase: an indicator and, when the phrase selects one, a
 /// qualifier.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Match<'a> {
     /// The canonical indicator.
     pub indicator: &'a Indicator,
     /// The sub-cell (小学, 初中, …) the phrase names, if exactly one.
     pub qualifier: Option<&'a Qualifier>,
+    /// Every qualifier the phrase names, in the phrase's order (小学、初中… gives both), for
+    /// pairing with values listed by 分别.
+    pub named: Vec<&'a Qualifier>,
     /// Literal chars of the winning synonym (longest match wins).
     pub score: usize,
 }
@@ -132,6 +158,13 @@ impl Match<'_> {
 }
 
 /// A set of canonical indicators with their synonyms.
+///
+/// Matching ([`Catalogue::classify`]): the goal's phrase is normalised ([`normalize_phrase`]);
+/// each indicator whose `exclude` words are absent and whose units accept the goal's unit is
+/// tried with every synonym (a `*` allows a gap of up to [`MAX_GAP`] chars; 小学 never matches
+/// inside 中小学); the synonym with the most literal chars wins, ties going to a gap-free
+/// synonym, then to the earlier indicator. The winner's qualifier is the one whose words occur
+/// in the phrase, when exactly one does.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalogue {
     indicators: Vec<Indicator>,
@@ -219,6 +252,39 @@ impl Catalogue {
             if patterns.is_empty() {
                 return Err(err(format!("{id} has no synonyms")));
             }
+            let mut references = Vec::new();
+            for entry in field(8).split(';').map(str::trim).filter(|e| !e.is_empty()) {
+                let (key, spec) = match entry.split_once('=') {
+                    Some((k, v)) => (Some(k.trim().to_owned()), v.trim()),
+                    None => (None, entry),
+                };
+                if let Some(k) = &key {
+                    if !qualifiers.iter().any(|q| &q.key == k) {
+                        return Err(err(format!("reference for unknown qualifier {k}")));
+                    }
+                }
+                let (cmp, value) = spec.split_once(' ').unwrap_or((spec, ""));
+                let comparator = match cmp {
+                    "eq" => Comparator::Eq,
+                    "ge" => Comparator::Ge,
+                    "gt" => Comparator::Gt,
+                    "le" => Comparator::Le,
+                    "lt" => Comparator::Lt,
+                    "approx" => Comparator::Approx,
+                    _ => return Err(err(format!("reference {entry:?}: bad comparator"))),
+                };
+                let value: f64 = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|v: &f64| v.is_finite())
+                    .ok_or_else(|| err(format!("reference {entry:?}: bad number")))?;
+                references.push(Reference {
+                    qualifier: key,
+                    comparator,
+                    value,
+                });
+            }
             let exclude = list(field(6));
             let exclude_norm = exclude.iter().map(|e| e.to_lowercase()).collect();
             indicators.push(Indicator {
@@ -230,6 +296,7 @@ impl Catalogue {
                 synonyms,
                 exclude,
                 standard: Some(field(7).to_owned()).filter(|s| !s.is_empty()),
+                references,
                 patterns,
                 exclude_norm,
             });
@@ -285,9 +352,14 @@ impl Catalogue {
             }
         }
         let (key, indicator) = best?;
+        let named = qualifiers_named(&norm, indicator);
         Some(Match {
             indicator,
-            qualifier: qualifier_of(&norm, indicator),
+            qualifier: match named.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            },
+            named,
             score: key.0,
         })
     }
@@ -296,16 +368,25 @@ impl Catalogue {
 /// How good a synonym match is: literal chars, gap-free, earlier in the catalogue.
 type MatchRank = (usize, bool, std::cmp::Reverse<usize>);
 
-/// The qualifier whose words occur in the phrase, when exactly one does.
-fn qualifier_of<'a>(norm: &str, indicator: &'a Indicator) -> Option<&'a Qualifier> {
-    let mut found = indicator.qualifiers.iter().filter(|q| {
-        q.words.iter().any(|w| {
-            norm.match_indices(w.as_str())
-                .any(|(at, _)| !blocked(norm, at, w))
+/// The qualifiers whose words occur in the phrase, in order of first occurrence.
+fn qualifiers_named<'a>(norm: &str, indicator: &'a Indicator) -> Vec<&'a Qualifier> {
+    let mut found: Vec<(usize, &Qualifier)> = indicator
+        .qualifiers
+        .iter()
+        .filter_map(|q| {
+            q.words
+                .iter()
+                .filter_map(|w| {
+                    norm.match_indices(w.as_str())
+                        .map(|(at, _)| at)
+                        .find(|&at| !blocked(norm, at, w))
+                })
+                .min()
+                .map(|at| (at, q))
         })
-    });
-    let first = found.next()?;
-    found.next().is_none().then_some(first)
+        .collect();
+    found.sort_by_key(|&(at, _)| at);
+    found.into_iter().map(|(_, q)| q).collect()
 }
 
 /// Whether `parts` occur in order in `hay`, each gap at most [`MAX_GAP`] chars.
@@ -430,6 +511,11 @@ mod tests {
                 ind.id,
                 ind.group
             );
+            assert!(
+                ind.references.iter().all(|r| r.value >= 0.0),
+                "{} reference",
+                ind.id
+            );
             // Every indicator must be reachable through its own canonical name.
             let m = cat
                 .classify(&ind.name, ind.unit())
@@ -444,6 +530,21 @@ mod tests {
     }
 
     #[test]
+    fn builtin_references_follow_the_standards() {
+        let cat = Catalogue::builtin();
+        let diff = cat.get("qb_diff_coef").expect("qb_diff_coef");
+        let junior = diff.qualifiers.iter().find(|q| q.key == "junior");
+        let r = diff.reference_for(junior).expect("junior reference");
+        assert_eq!((r.comparator, r.value), (Comparator::Le, 0.45));
+        assert!(diff.reference_for(None).is_none(), "no level-free standard");
+        let r = cat
+            .get("preschool_inclusive")
+            .and_then(|i| i.reference_for(None))
+            .expect("普惠 reference");
+        assert_eq!((r.comparator, r.value), (Comparator::Ge, 85.0));
+    }
+
+    #[test]
     fn parse_rejects_malformed_files() {
         let header = "id\tname\tunit\tgroup\tqualifiers\tsynonyms\texclude\tstandard\n";
         assert!(Catalogue::parse("").is_err());
@@ -454,9 +555,20 @@ mod tests {
         assert!(Catalogue::parse(&no_syn).is_err());
         let bad_q = format!("{header}a\t甲\t%\t其他\tprimary\t甲\t\t\n");
         assert!(Catalogue::parse(&bad_q).is_err());
-        let ok = format!("{header}a\t甲乙\t%\t其他\tx=丙\t甲乙|甲*丁\t戊\t\n");
+        let ok = format!("{header}a\t甲乙\t%\t其他\tx=丙\t甲乙|甲*丁\t戊\t\tge 5;x=le 0.5\n");
         let cat = Catalogue::parse(&ok).expect("valid");
-        assert_eq!(cat.indicators()[0].qualifiers[0].label(), "丙");
+        let ind = &cat.indicators()[0];
+        assert_eq!(ind.qualifiers[0].label(), "丙");
+        let r = ind
+            .reference_for(ind.qualifiers.first())
+            .expect("own reference");
+        assert_eq!((r.comparator, r.value), (Comparator::Le, 0.5));
+        let r = ind.reference_for(None).expect("general reference");
+        assert_eq!((r.comparator, r.value), (Comparator::Ge, 5.0));
+        for bad in ["y=ge 1", "ge x", "about 5", "ge"] {
+            let t = format!("{header}a\t甲\t%\t其他\tx=丙\t甲\t\t\t{bad}\n");
+            assert!(Catalogue::parse(&t).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -714,6 +826,16 @@ mod tests {
             pct("教师5年360学时培训完成率").as_deref(),
             Some("teacher_training_completion")
         );
+        // The same phrase with hours as its unit is the hours standard, not the rate.
+        assert_eq!(
+            id("教师5年培训完成率", Some("学时")).as_deref(),
+            Some("teacher_training_hours")
+        );
+        assert_eq!(
+            id("教师培训学时", Some("学时")).as_deref(),
+            Some("teacher_training_hours")
+        );
+        assert_eq!(id("教师培训", Some("人次")), None);
         assert_eq!(
             pct("专任教师持有教师资格证上岗率").as_deref(),
             Some("teacher_certified")
@@ -723,6 +845,76 @@ mod tests {
             Some("qb_class_size.primary")
         );
         assert_eq!(pct("大班额比例").as_deref(), Some("large_class_share"));
+    }
+
+    #[test]
+    fn phrasings_from_county_plans() {
+        let cases: [(&str, Option<&str>, &str); 16] = [
+            ("学前教育三年毛入园率", Some("%"), "preschool_ger"),
+            (
+                "九年义务教育巩固率保持在",
+                Some("%"),
+                "compulsory_retention",
+            ),
+            ("高中阶段毛入学率稳定在", Some("%"), "senior_ger"),
+            (
+                "特殊教育三类残疾儿童少年义务教育入学率",
+                Some("%"),
+                "disabled_enrolment",
+            ),
+            (
+                "公办幼儿园在园幼儿占比",
+                Some("%"),
+                "preschool_public_share",
+            ),
+            ("幼儿园专任教师持证上岗率", Some("%"), "teacher_certified"),
+            (
+                "幼儿园教师专科以上学历比例",
+                Some("%"),
+                "preschool_teacher_college",
+            ),
+            (
+                "义务教育阶段教师本科以上学历比例",
+                Some("%"),
+                "compulsory_teacher_bachelor",
+            ),
+            (
+                "高中教师研究生学历比例",
+                Some("%"),
+                "senior_teacher_postgrad",
+            ),
+            (
+                "国家学生体质健康标准优良率",
+                Some("%"),
+                "student_fitness_good",
+            ),
+            ("学生体质健康合格率", Some("%"), "student_fitness_pass"),
+            ("儿童青少年近视率", Some("%"), "myopia_rate"),
+            ("全县义务教育学校校际差异系数", None, "qb_diff_coef"),
+            (
+                "每年交流轮岗教师比例不低于符合交流条件教师总数",
+                Some("%"),
+                "teacher_rotation_share",
+            ),
+            (
+                "劳动年龄人口平均受教育年限",
+                Some("年"),
+                "labor_schooling_years",
+            ),
+            ("中小学互联网接入率", Some("%"), "school_broadband_rate"),
+        ];
+        for (phrase, unit, want) in cases {
+            assert_eq!(id(phrase, unit).as_deref(), Some(want), "{phrase}");
+        }
+        // The per-level spreading relies on `named` listing both levels, in order.
+        let m = Catalogue::builtin()
+            .classify(
+                "小学、初中每百名学生拥有体育、艺术(美术、音乐)专任教师数",
+                Some("人"),
+            )
+            .expect("match");
+        assert_eq!(m.qualifier, None);
+        assert_eq!(m.named.len(), 2);
     }
 
     #[test]

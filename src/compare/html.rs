@@ -9,6 +9,11 @@ use super::fmt_num;
 use super::matrix::{Cell, Column, Figure, Matrix};
 use crate::records::Comparator;
 
+/// Regions drawn in one chart at most; more would be unreadable (the table and CSV hold all).
+pub const CHART_MAX_REGIONS: usize = 60;
+/// Rows of one indicator's table at most; the CSV holds all.
+pub const TABLE_MAX_ROWS: usize = 1000;
+
 /// Fill of target bars.
 const TARGET_COLOR: &str = "#4e79a7";
 /// Fill of achieved bars.
@@ -111,9 +116,10 @@ impl Matrix {
             s.goals
         );
         h.push_str(
-            "<p class=\"rules\">每格取值规则:目标取文件规划期末年份的目标,其次取最晚年份,\
-             再次取较新的文件;现状取年份最晚的已实现值(也用目标的基期值),同年时已实现值优先。\
-             图中蓝色为目标,橙色为现状,“无”表示该地区未提及。</p>\n",
+            "<p class=\"rules\">每格取值规则:目标取文件规划期末年份的目标(规划中未写年份的目标按期末年份排序,\
+             明确写出年份者优先),其次取最晚年份,再次取较新的文件;现状取年份最晚的已实现值\
+             (也用目标的基期值),同年时已实现值优先。图中蓝色为目标,橙色为现状,红色虚线为国家标准,\
+             “无”表示该地区未提及。</p>\n",
         );
 
         if self.columns.is_empty() {
@@ -160,13 +166,22 @@ impl Matrix {
                 let _ = writeln!(h, "<p class=\"std\">国家标准:{}</p>", esc(std));
             }
             h.push_str("<div class=\"chart\">\n");
-            h.push_str(&self.chart_svg(c, col, &rows));
+            let shown = &rows[..rows.len().min(CHART_MAX_REGIONS)];
+            h.push_str(&self.chart_svg(c, col, shown));
             h.push_str("</div>\n");
+            if rows.len() > shown.len() {
+                let _ = writeln!(
+                    h,
+                    "<p class=\"note\">图中只画出前 {} 个地区(共 {} 个),其余见下表与 CSV。</p>",
+                    shown.len(),
+                    rows.len()
+                );
+            }
             h.push_str(
                 "<table>\n<thead><tr><th>地区</th><th>目标</th><th>目标年份</th><th>现状</th>\
                  <th>现状年份</th><th>来源</th></tr></thead>\n<tbody>\n",
             );
-            for (r, cell) in &rows {
+            for (r, cell) in rows.iter().take(TABLE_MAX_ROWS) {
                 let label = self.regions.get(*r).map_or("", |x| x.label.as_str());
                 let fig = |f: &Option<Figure>| match f {
                     Some(f) => {
@@ -189,7 +204,15 @@ impl Matrix {
                     esc(&cell.sources())
                 );
             }
-            h.push_str("</tbody>\n</table>\n</section>\n");
+            h.push_str("</tbody>\n</table>\n");
+            if rows.len() > TABLE_MAX_ROWS {
+                let _ = writeln!(
+                    h,
+                    "<p class=\"note\">表中只列出前 {TABLE_MAX_ROWS} 个地区(共 {} 个),完整数据见 CSV。</p>",
+                    rows.len()
+                );
+            }
+            h.push_str("</section>\n");
         }
 
         if !self.unmatched.is_empty() {
@@ -286,6 +309,7 @@ impl Matrix {
             .flatten()
             .map(|f| f.value)
             .filter(|v| v.is_finite())
+            .chain(col.reference.as_ref().map(|r| r.value))
             .collect();
         let max = values.iter().copied().fold(0.0f64, f64::max);
         let min = values.iter().copied().fold(0.0f64, f64::min);
@@ -296,7 +320,7 @@ impl Matrix {
             hi = lo + step;
         }
         let y = |v: f64| TOP + PLOT_H * (hi - v) / (hi - lo);
-        let width = (LEFT + RIGHT + GROUP_W * rows.len() as f64).max(360.0);
+        let width = (LEFT + RIGHT + GROUP_W * rows.len() as f64).max(420.0);
         let height = TOP + PLOT_H + BOTTOM;
 
         let mut s = String::with_capacity(4096);
@@ -307,18 +331,33 @@ impl Matrix {
              aria-labelledby=\"t{c}\">\n<title id=\"t{c}\">{}:各地区目标与现状</title>",
             esc(&col.name)
         );
-        // Legend and unit.
-        let _ = writeln!(
+        // Legend: target, achieved, the national standard (if any), the unit.
+        let _ = write!(
             s,
             "<g class=\"legend\"><rect x=\"{LEFT}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{TARGET_COLOR}\"/>\
              <text x=\"{}\" y=\"20\">目标</text>\
              <rect x=\"{}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{ACHIEVED_COLOR}\"/>\
-             <text x=\"{}\" y=\"20\">现状</text>\
-             <text x=\"{}\" y=\"20\" class=\"unit\">{}</text></g>",
+             <text x=\"{}\" y=\"20\">现状</text>",
             LEFT + 16.0,
             LEFT + 60.0,
             LEFT + 76.0,
-            LEFT + 124.0,
+        );
+        let mut unit_x = LEFT + 124.0;
+        if let Some(r) = &col.reference {
+            let _ = write!(
+                s,
+                "<g class=\"reference\"><line x1=\"{unit_x}\" x2=\"{}\" y1=\"16\" y2=\"16\"/>\
+                 <text x=\"{}\" y=\"20\">国家标准 {}{}</text></g>",
+                unit_x + 22.0,
+                unit_x + 26.0,
+                symbol(Some(r.comparator)),
+                esc(&short(r.value))
+            );
+            unit_x += 130.0;
+        }
+        let _ = writeln!(
+            s,
+            "<text x=\"{unit_x}\" y=\"20\" class=\"unit\">{}</text></g>",
             col.unit
                 .as_deref()
                 .map(|u| format!("单位:{}", esc(u)))
@@ -410,6 +449,15 @@ impl Matrix {
                 esc(label)
             );
         }
+        // The national standard as a dashed line over the bars (its value is in the legend).
+        if let Some(r) = &col.reference {
+            let ry = y(r.value);
+            let _ = writeln!(
+                s,
+                "<line class=\"refline\" x1=\"{LEFT}\" x2=\"{}\" y1=\"{ry:.1}\" y2=\"{ry:.1}\"/>",
+                width - RIGHT,
+            );
+        }
         s.push_str("</svg>\n");
         s
     }
@@ -420,7 +468,7 @@ const STYLE: &str = "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"
 \"Noto Sans CJK SC\",sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.5}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ddd}
 h2 small{font-weight:normal;color:#666;font-size:.75em;margin-left:1em}
-.summary,.rules,.std{color:#555}.rules{font-size:.9em}
+.summary,.rules,.std,.note{color:#555}.rules{font-size:.9em}
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}
 th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}
 thead th{background:#f4f6f8}td.num{text-align:right;white-space:nowrap}td.none{color:#aaa}
@@ -428,7 +476,8 @@ td.src{color:#666;font-size:.85em;word-break:break-all}
 .chart{overflow-x:auto}svg.bars{font-size:11px;display:block}
 svg .grid{stroke:#e5e5e5}svg .domain{stroke:#888}svg .axis text{fill:#666}
 svg .val{fill:#222}svg .missing{fill:#aaa}svg .label{font-size:12px;fill:#222}
-svg .unit{fill:#666}.wide{overflow-x:auto}.t{color:#2f5d8a}.a{color:#c0650f}
+svg .unit{fill:#666}svg .reference line,svg .refline{stroke:#c33;stroke-dasharray:5 4}
+svg .reference text{fill:#c33}.wide{overflow-x:auto}.t{color:#2f5d8a}.a{color:#c0650f}
 table.matrix td{white-space:nowrap}footer{margin-top:3em;color:#999;font-size:.8em}
 ";
 

@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
-use super::catalogue::Catalogue;
+use super::catalogue::{Catalogue, Match, Qualifier, Reference};
 use crate::records::{Comparator, Document, GoalStatus, Meta, NumericGoal};
 
 /// One figure placed in a cell: a target, an achieved value, or a target's baseline.
@@ -22,7 +22,8 @@ pub struct Figure {
     pub source: String,
     /// The indicator as the document names it.
     pub indicator: String,
-    /// The clause it was read from.
+    /// The clause it was read from, clipped to [`TEXT_MAX_CHARS`] chars (with `…`) so a
+    /// large matrix stays small in memory.
     pub text: String,
     /// True when an achieved value is the `baseline` of a target goal.
     pub from_baseline: bool,
@@ -81,6 +82,8 @@ pub struct Column {
     pub group: String,
     /// The national reference value, for people.
     pub standard: Option<String>,
+    /// The national reference value as a number, drawn as a line in the chart.
+    pub reference: Option<Reference>,
 }
 
 /// Counts of what went into a matrix.
@@ -101,8 +104,9 @@ pub struct MatrixStats {
 /// Rules, applied per cell over all goals of the region's documents that map to the column:
 /// - **target**: among `status: target` goals, prefer those due in their document's plan-period
 ///   end year (`meta.period.end`, so a 十四五 plan's 2025 targets beat its 2035 vision), then
-///   the latest due year (a known year beats none), then the later document (`meta.date`),
-///   then the first in input order.
+///   the latest due year (a known year beats none), then an explicit year over an undated
+///   target of a plan (which ranks as due at the plan's period end, its year left empty), then
+///   the later document (`meta.date`), then the first in input order.
 /// - **achieved**: among `status: achieved` goals and the `baseline`s of target goals, the
 ///   latest year (a known year beats none), then a reported goal over a baseline, then the later
 ///   document, then the first in input order.
@@ -197,7 +201,7 @@ struct Candidate<K> {
     figure: Figure,
 }
 
-type TargetKey = (bool, Option<i32>, Option<String>, Reverse<usize>);
+type TargetKey = (bool, Option<i32>, bool, Option<String>, Reverse<usize>);
 type AchievedKey = (Option<i32>, bool, Option<String>, Reverse<usize>);
 
 /// Keeps `figure` in `map[at]` when its key beats the current one.
@@ -225,6 +229,88 @@ fn offer<K: Ord>(
     }
 }
 
+/// The most chars of a goal's clause a [`Figure`] keeps.
+pub const TEXT_MAX_CHARS: usize = 120;
+
+/// `s` cut to at most `max` chars, marked with `…` when cut.
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    }
+}
+
+/// A goal phrase's place in the catalogue, by positions (cheap to cache).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Classified {
+    /// Position of the indicator in the catalogue.
+    indicator: usize,
+    /// Position of the qualifier the phrase selects, when it names exactly one.
+    qualifier: Option<usize>,
+    /// Positions of all qualifiers the phrase names, in the phrase's order.
+    named: Vec<usize>,
+}
+
+/// Pairs goals whose phrase names several levels with those levels: `小学、初中…分别达到
+/// 4.2人、5.3人` read as k goals sharing phrase and clause gives the i-th goal (in text order)
+/// the i-th level; one goal whose clause says 均 (均达到, 均不低于) goes to every level named.
+/// Returns, per goal, the qualifier positions it is spread over (empty: no spreading).
+fn spread_over_qualifiers(
+    goals: &[NumericGoal],
+    classes: &[Option<Classified>],
+) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); goals.len()];
+    let mut groups: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, (goal, class)) in goals.iter().zip(classes).enumerate() {
+        if class
+            .as_ref()
+            .is_some_and(|c| c.qualifier.is_none() && c.named.len() >= 2)
+        {
+            groups
+                .entry((goal.indicator.as_str(), goal.text.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    for (_, mut members) in groups {
+        members.sort_by_key(|&i| (goals[i].span[0], i));
+        let Some(named) = members
+            .first()
+            .and_then(|&i| classes.get(i))
+            .and_then(|c| c.as_ref())
+            .map(|c| c.named.clone())
+        else {
+            continue;
+        };
+        if members.len() == named.len() {
+            for (&i, q) in members.iter().zip(named) {
+                out[i] = vec![q];
+            }
+        } else if let [only] = members.as_slice() {
+            if says_all(&goals[*only].text) {
+                out[*only] = named;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a clause says the value holds for all the items it lists: 均 as an adverb
+/// (均达到, 均不低于, 均为), not the 均 of 生均 / 人均 / 平均.
+fn says_all(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '均'
+            && !i
+                .checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|p| "生人平户".contains(*p))
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| "达不在为要保超高应可已".contains(*n))
+    })
+}
+
 /// Distinct phrases kept in the match cache before it is cleared (bounds memory on huge corpora).
 const MEMO_CAP: usize = 200_000;
 /// Distinct unmatched phrases counted; further new phrases only count in the stats.
@@ -241,10 +327,11 @@ pub struct MatrixBuilder<'c> {
     /// Raw region keys (before merging) and their sources.
     raw_index: HashMap<RegionKey, usize>,
     raw: Vec<(RegionKey, Vec<String>)>,
-    column_ids: HashMap<String, usize>,
+    /// Column index by (indicator position, qualifier position).
+    column_ids: HashMap<(usize, Option<usize>), usize>,
     /// Columns with their (indicator position, qualifier position) in the catalogue.
     columns: Vec<(usize, usize, Column)>,
-    memo: HashMap<(String, Option<String>), Option<usize>>,
+    memo: HashMap<(String, Option<String>), Option<Classified>>,
     targets: HashMap<(usize, usize), Candidate<TargetKey>>,
     achieved: HashMap<(usize, usize), Candidate<AchievedKey>>,
     unmatched: HashMap<String, usize>,
@@ -308,14 +395,25 @@ impl<'c> MatrixBuilder<'c> {
         }
         let period_end = meta.and_then(|m| m.period.as_ref()).map(|p| p.end);
         let date = meta.and_then(|m| m.date.clone());
-        for goal in goals {
+        let classes: Vec<Option<Classified>> = goals
+            .iter()
+            .map(|g| {
+                if g.value.is_finite() {
+                    self.classify_cached(g)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let spread = spread_over_qualifiers(goals, &classes);
+        for ((goal, class), spread) in goals.iter().zip(&classes).zip(spread) {
             self.stats.goals += 1;
             self.order += 1;
             let order = self.order;
             if !goal.value.is_finite() {
                 continue;
             }
-            let Some(c) = self.column_of(goal) else {
+            let Some(class) = class else {
                 if self.unmatched.len() < UNMATCHED_CAP
                     || self.unmatched.contains_key(goal.indicator.trim())
                 {
@@ -326,6 +424,15 @@ impl<'c> MatrixBuilder<'c> {
                 }
                 continue;
             };
+            let qualifiers: Vec<Option<usize>> = if spread.is_empty() {
+                vec![class.qualifier]
+            } else {
+                spread.into_iter().map(Some).collect()
+            };
+            let columns: Vec<usize> = qualifiers
+                .into_iter()
+                .filter_map(|q| self.column(class.indicator, q))
+                .collect();
             self.stats.matched_goals += 1;
             let figure = |value: f64, comparator, year, from_baseline| Figure {
                 value,
@@ -334,82 +441,106 @@ impl<'c> MatrixBuilder<'c> {
                 unit: goal.unit.clone(),
                 source: source.to_owned(),
                 indicator: goal.indicator.clone(),
-                text: goal.text.clone(),
+                text: clip(&goal.text, TEXT_MAX_CHARS),
                 from_baseline,
             };
-            match goal.status {
-                GoalStatus::Target => {
-                    let at_end = period_end.is_some() && goal.year == period_end;
-                    let key = (at_end, goal.year, date.clone(), Reverse(order));
-                    offer(&mut self.targets, (r, c), key, || {
-                        figure(goal.value, Some(goal.comparator), goal.year, false)
-                    });
-                    if let Some(b) = goal.baseline.as_ref().filter(|b| b.value.is_finite()) {
-                        let key = (b.year, false, date.clone(), Reverse(order));
+            for c in columns {
+                match goal.status {
+                    GoalStatus::Target => {
+                        // For ranking only, a plan's undated target counts as due at its period
+                        // end; an explicit year still beats it. The shown year stays empty.
+                        let due = goal.year.or(period_end);
+                        let at_end = period_end.is_some() && due == period_end;
+                        let key = (
+                            at_end,
+                            due,
+                            goal.year.is_some(),
+                            date.clone(),
+                            Reverse(order),
+                        );
+                        offer(&mut self.targets, (r, c), key, || {
+                            figure(goal.value, Some(goal.comparator), goal.year, false)
+                        });
+                        if let Some(b) = goal.baseline.as_ref().filter(|b| b.value.is_finite()) {
+                            let key = (b.year, false, date.clone(), Reverse(order));
+                            offer(&mut self.achieved, (r, c), key, || {
+                                figure(b.value, None, b.year, true)
+                            });
+                        }
+                    }
+                    GoalStatus::Achieved => {
+                        let key = (goal.year, true, date.clone(), Reverse(order));
                         offer(&mut self.achieved, (r, c), key, || {
-                            figure(b.value, None, b.year, true)
+                            figure(goal.value, None, goal.year, false)
                         });
                     }
-                }
-                GoalStatus::Achieved => {
-                    let key = (goal.year, true, date.clone(), Reverse(order));
-                    offer(&mut self.achieved, (r, c), key, || {
-                        figure(goal.value, None, goal.year, false)
-                    });
                 }
             }
         }
     }
 
-    /// The column a goal belongs to (created on first use), through the phrase cache.
-    fn column_of(&mut self, goal: &NumericGoal) -> Option<usize> {
+    /// What the catalogue makes of a goal's phrase, through the phrase cache.
+    fn classify_cached(&mut self, goal: &NumericGoal) -> Option<Classified> {
         let memo_key = (goal.indicator.clone(), goal.unit.clone());
-        if let Some(&hit) = self.memo.get(&memo_key) {
-            return hit;
+        if let Some(hit) = self.memo.get(&memo_key) {
+            return hit.clone();
         }
-        let col = self
-            .catalogue
+        let cat = self.catalogue;
+        let class = cat
             .classify(&goal.indicator, goal.unit.as_deref())
             .map(|m| {
-                let id = m.column_id();
-                if let Some(&c) = self.column_ids.get(&id) {
-                    return c;
-                }
-                let ipos = self
-                    .catalogue
-                    .indicators()
-                    .iter()
-                    .position(|i| i.id == m.indicator.id)
-                    .unwrap_or(usize::MAX);
-                let qpos = m.qualifier.map_or(0, |q| {
-                    1 + m
-                        .indicator
+                let qpos = |q: &Qualifier| {
+                    m.indicator
                         .qualifiers
                         .iter()
                         .position(|x| x == q)
                         .unwrap_or(0)
-                });
-                let c = self.columns.len();
-                self.columns.push((
-                    ipos,
-                    qpos,
-                    Column {
-                        id: id.clone(),
-                        indicator_id: m.indicator.id.clone(),
-                        name: m.column_name(),
-                        unit: m.indicator.unit().map(str::to_owned),
-                        group: m.indicator.group.clone(),
-                        standard: m.indicator.standard.clone(),
-                    },
-                ));
-                self.column_ids.insert(id, c);
-                c
+                };
+                Classified {
+                    indicator: cat
+                        .indicators()
+                        .iter()
+                        .position(|i| i.id == m.indicator.id)
+                        .unwrap_or(0),
+                    qualifier: m.qualifier.map(qpos),
+                    named: m.named.iter().map(|q| qpos(q)).collect(),
+                }
             });
         if self.memo.len() >= MEMO_CAP {
             self.memo.clear();
         }
-        self.memo.insert(memo_key, col);
-        col
+        self.memo.insert(memo_key, class.clone());
+        class
+    }
+
+    /// The column of an indicator (and qualifier), created on first use.
+    fn column(&mut self, indicator: usize, qualifier: Option<usize>) -> Option<usize> {
+        if let Some(&c) = self.column_ids.get(&(indicator, qualifier)) {
+            return Some(c);
+        }
+        let ind = self.catalogue.indicators().get(indicator)?;
+        let m = Match {
+            indicator: ind,
+            qualifier: qualifier.and_then(|q| ind.qualifiers.get(q)),
+            named: Vec::new(),
+            score: 0,
+        };
+        let c = self.columns.len();
+        self.columns.push((
+            indicator,
+            qualifier.map_or(0, |q| q + 1),
+            Column {
+                id: m.column_id(),
+                indicator_id: ind.id.clone(),
+                name: m.column_name(),
+                unit: ind.unit().map(str::to_owned),
+                group: ind.group.clone(),
+                standard: ind.standard.clone(),
+                reference: ind.reference_for(m.qualifier).cloned(),
+            },
+        ));
+        self.column_ids.insert((indicator, qualifier), c);
+        Some(c)
     }
 
     /// Merges regions, orders rows and columns, and returns the matrix.
@@ -560,10 +691,16 @@ impl Matrix {
 /// Makes region labels unique: a repeated name gets its city (or province) in front, and a
 /// name still repeated gets a running number.
 fn disambiguate_labels(regions: &mut [RegionRow]) {
-    let count =
-        |regions: &[RegionRow], label: &str| regions.iter().filter(|r| r.label == label).count();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for r in regions.iter() {
+        *counts.entry(r.label.as_str()).or_default() += 1;
+    }
     let dupes: Vec<usize> = (0..regions.len())
-        .filter(|&i| count(regions, &regions[i].label) > 1)
+        .filter(|&i| {
+            counts
+                .get(regions[i].label.as_str())
+                .is_some_and(|&n| n > 1)
+        })
         .collect();
     for &i in &dupes {
         let r = &regions[i];
@@ -585,5 +722,30 @@ fn disambiguate_labels(regions: &mut [RegionRow]) {
         if *n > 1 {
             r.label = format!("{} ({})", r.label, n);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clip_cuts_at_chars() {
+        assert_eq!(clip("学前教育", 2), "学前…");
+        assert_eq!(clip("学前", 2), "学前");
+        assert_eq!(clip("", 0), "");
+    }
+
+    #[test]
+    fn says_all_reads_the_adverb_not_per_capita() {
+        assert!(says_all("小学、初中巩固率均达到100%"));
+        assert!(says_all("每百名学生拥有骨干教师数均不低于1人"));
+        assert!(!says_all(
+            "小学、初中生均教学及辅助用房面积分别达到4.5、5.8平方米"
+        ));
+        assert!(!says_all("人均受教育年限达到11年"));
+        assert!(!says_all("平均为"));
+        assert!(!says_all("均"));
+        assert!(!says_all(""));
     }
 }

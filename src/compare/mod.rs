@@ -7,6 +7,18 @@
 //! ([`Matrix::write_csv`]) or as a self-contained HTML report with one SVG bar chart per
 //! indicator ([`Matrix::to_html`]).
 //!
+//! Command line: `planmine compare OUT.jsonl --csv matrix.csv --html report.html` calls
+//! [`run_cli`], which streams the JSON Lines through a [`MatrixBuilder`] (memory grows with
+//! regions × indicators, not with the input). How one value is chosen when several goals fall
+//! in one cell is documented on [`Matrix`]; how phrases map to indicators on [`Catalogue`]
+//! and in the header of `data/indicators.tsv`.
+//!
+//! Rows are regions: `meta.region`'s county, else its city or province, else the file stem;
+//! documents naming only a county join the fuller entry of the same county when exactly one
+//! exists, and equal names in different cities get the city in front (兰州市城关区). Columns
+//! are canonical indicators, split by 小学/初中 (or 城区/镇区) where the national standard sets
+//! separate values and the goal's phrase names exactly one of them.
+//!
 //! ```
 //! use planmine::compare::{Catalogue, Matrix};
 //! use planmine::records::{Comparator, Document, GoalStatus, Meta, NumericGoal, Region};
@@ -41,9 +53,14 @@ mod matrix;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-pub use catalogue::{normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier};
+pub use catalogue::{
+    normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier, Reference, MAX_GAP,
+};
 pub use csv::CSV_COLUMNS;
-pub use matrix::{Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow};
+pub use html::{CHART_MAX_REGIONS, TABLE_MAX_ROWS};
+pub use matrix::{
+    Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow, TEXT_MAX_CHARS,
+};
 
 use crate::records::{Comparator, Document, ErrorRecord, Meta, NumericGoal};
 use crate::{Error, ErrorKind};

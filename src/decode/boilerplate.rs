@@ -6,6 +6,9 @@
 //! dates, 发布机构, 来源) are always kept; a view counter on such a line is trimmed off.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::mapped::Mapped;
 
@@ -39,6 +42,11 @@ const NAV: &[&str] = &[
 ];
 /// Print, share, font-size and QR-code controls.
 const CONTROLS: &[&str] = &[
+    "大中小",
+    "我要纠错",
+    "手机",
+    "打开",
+    "当前页",
     "打印",
     "本页",
     "整页",
@@ -144,6 +152,115 @@ const META: &[&str] = &[
     "有效性",
 ];
 
+/// Vocabulary categories, for the one-pass matcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    Nav,
+    Controls,
+    Counters,
+    DocSite,
+    SelfRef,
+    Sequence,
+    Spam(u32),
+    Meta,
+}
+
+/// All vocabulary in one automaton (overlapping matches), with each word's category.
+static VOCAB: LazyLock<(AhoCorasick, Vec<Cat>)> = LazyLock::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut cats = Vec::new();
+    for (list, cat) in [
+        (NAV, Cat::Nav),
+        (CONTROLS, Cat::Controls),
+        (COUNTERS, Cat::Counters),
+        (DOC_SITE, Cat::DocSite),
+        (SELF_REFERENCE, Cat::SelfRef),
+        (SEQUENCE, Cat::Sequence),
+        (META, Cat::Meta),
+    ] {
+        for w in list {
+            words.push(w);
+            cats.push(cat);
+        }
+    }
+    for (w, weight) in SPAM {
+        words.push(w);
+        cats.push(Cat::Spam(*weight));
+    }
+    let ac = AhoCorasick::new(&words).expect("static vocabulary builds");
+    (ac, cats)
+});
+
+/// What the vocabulary says about one line.
+#[derive(Debug, Default)]
+struct Hits {
+    meta: bool,
+    self_ref: bool,
+    /// Distinct document-site words.
+    site_words: usize,
+    /// Sum of the weights of distinct spam words.
+    spam: u32,
+    /// Chrome words (navigation, controls, counters, site, sequence) found.
+    tokens: usize,
+    /// Letters covered by chrome words.
+    covered: usize,
+    /// Letters in the line.
+    letters: usize,
+}
+
+fn hits(t: &str) -> Hits {
+    let (ac, cats) = &*VOCAB;
+    let mut h = Hits::default();
+    // Coverage only matters for short lines (≤ 40 chars); skip its work on long ones.
+    let short = t.len() <= 40 * 4;
+    let mut covered_bytes = vec![false; if short { t.len() } else { 0 }];
+    let mut seen = vec![false; cats.len()];
+    for m in ac.find_overlapping_iter(t) {
+        let id = m.pattern().as_usize();
+        let first = !std::mem::replace(&mut seen[id], true);
+        match cats[id] {
+            Cat::Meta => h.meta = true,
+            Cat::SelfRef => h.self_ref = true,
+            Cat::Spam(w) => h.spam += if first { w } else { 0 },
+            cat => {
+                if cat == Cat::DocSite && first {
+                    h.site_words += 1;
+                }
+                h.tokens += 1;
+                if let Some(bytes) = covered_bytes.get_mut(m.range()) {
+                    bytes.iter_mut().for_each(|b| *b = true);
+                }
+            }
+        }
+    }
+    if !short {
+        return h;
+    }
+    for (b, c) in t.char_indices() {
+        if c.is_alphabetic() {
+            h.letters += 1;
+            h.covered += usize::from(covered_bytes[b]);
+        }
+    }
+    h
+}
+
+/// Metadata labels that matter on long lines (a long line with 来源 is kept anyway as body).
+const META_LONG: &[&str] = &["索引号", "发文字号"];
+
+/// Site footer markers (licence numbers, copyright, site operator): such a line without a
+/// sentence is chrome whatever its length.
+const FOOTER: &[&str] = &[
+    "ICP备",
+    "公网安备",
+    "网站标识码",
+    "版权所有",
+    "技术支持",
+    "主办单位",
+    "承办单位",
+    "联系我们",
+];
+
 /// Removes boilerplate lines; returns the new text and the number of lines removed.
 pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
     let lines = split_lines(&input.text);
@@ -154,6 +271,7 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
 
     let mut drop = vec![false; lines.len()];
     let mut trims: Vec<Range<usize>> = Vec::new();
+    let mut seen_page_label = false;
     for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
         let inside = first_body.is_some_and(|f| i > f) && last_body.is_some_and(|l| i < l);
         drop[i] = match kind {
@@ -165,6 +283,18 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
                 false
             }
             Kind::Chrome => true,
+            // `标题_第1页`: the first one carries the title (keep it, minus the page number),
+            // the repeats are chrome.
+            Kind::PageLabel => {
+                let first = !seen_page_label;
+                seen_page_label = true;
+                if first {
+                    if let Some(r) = page_suffix(line.text) {
+                        trims.push(line.byte_start + r.start..line.byte_start + r.end);
+                    }
+                }
+                !first
+            }
             Kind::WeakChrome => !inside,
             Kind::Spam { before_title } => *before_title || first_body.is_none_or(|f| i < f),
             Kind::Other => false,
@@ -182,22 +312,27 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
         return (input, 0);
     }
     let mut out = Mapped::with_capacity(input.text.len());
-    let mut li = 0;
     let mut trim = trims.iter().peekable();
-    for (k, (byte, c)) in input.text.char_indices().enumerate() {
-        while li + 1 < lines.len() && byte >= lines[li + 1].byte_start {
-            li += 1;
-        }
-        if drop.get(li).copied().unwrap_or(false) {
+    for (li, line) in lines.iter().enumerate() {
+        if drop[li] {
             continue;
         }
-        while trim.peek().is_some_and(|r| r.end <= byte) {
-            trim.next();
-        }
-        if trim.peek().is_some_and(|r| r.contains(&byte)) {
+        let (b0, b1) = (line.byte_start, line.byte_start + line.full_len);
+        let (k0, k1) = (line.char_start, line.char_start + line.chars);
+        let trimmed = trim.peek().is_some_and(|r| r.start >= b0 && r.start < b1);
+        if !trimmed {
+            // Kept whole: bulk copy.
+            out.text.push_str(&input.text[b0..b1]);
+            out.origins.extend_from_slice(&input.origins[k0..k1]);
+            out.flags.extend_from_slice(&input.flags[k0..k1]);
             continue;
         }
-        out.push(c, input.origins[k].clone(), input.flags[k]);
+        let r = trim.next().cloned().unwrap_or(0..0);
+        for (k, (b, c)) in (k0..k1).zip(input.text[b0..b1].char_indices()) {
+            if !r.contains(&(b0 + b)) {
+                out.push(c, input.origins[k].clone(), input.flags[k]);
+            }
+        }
     }
     (out, removed)
 }
@@ -205,19 +340,30 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
 struct Line<'a> {
     /// Byte offset of the line in the text.
     byte_start: usize,
+    /// Bytes of the line with its newline.
+    full_len: usize,
+    /// Char offset of the line in the text.
+    char_start: usize,
+    /// Chars of the line with its newline.
+    chars: usize,
     /// The line without its newline.
     text: &'a str,
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
-    let mut start = 0;
+    let (mut start, mut char_start) = (0, 0);
     for piece in text.split_inclusive('\n') {
+        let chars = piece.chars().count();
         lines.push(Line {
             byte_start: start,
+            full_len: piece.len(),
+            char_start,
+            chars,
             text: piece.strip_suffix('\n').unwrap_or(piece),
         });
         start += piece.len();
+        char_start += chars;
     }
     lines
 }
@@ -231,6 +377,8 @@ enum Kind {
     Meta,
     /// Chrome by a strong rule (notice, link list, page label, previous/next): dropped anywhere.
     Chrome,
+    /// `标题_第3页`: the first is kept without its page number, repeats are dropped.
+    PageLabel,
     /// A short line made of chrome vocabulary: dropped outside the body.
     WeakChrome,
     /// SEO spam; `before_title` when strong enough to drop anywhere.
@@ -252,8 +400,34 @@ fn classify(raw: &str) -> Kind {
     }
     let n = t.chars().count();
     let sentence = t.contains('。') || t.contains(';') || t.contains('；');
-    if META.iter().any(|m| t.contains(m)) || is_index_number(t) {
+    // Long sentences are body unless the site talks about itself (本站, 本文档, 文库…): the
+    // cheap char test spares most lines the vocabulary pass.
+    if n > 60 && sentence && !t.contains('本') && !t.contains('库') {
+        return if META_LONG.iter().any(|m| t.contains(m)) {
+            Kind::Meta
+        } else {
+            Kind::Body
+        };
+    }
+    // Controls are often spaced out ("大 中 小"): match on the line without white space.
+    let compact: String;
+    let h = if t.contains(is_blankish) && t.len() <= 40 * 4 {
+        compact = t.chars().filter(|&c| !is_blankish(c)).collect();
+        hits(&compact)
+    } else {
+        hits(t)
+    };
+    if h.meta || is_index_number(t) {
         return Kind::Meta;
+    }
+    if h.self_ref && h.site_words >= 2 {
+        return Kind::Chrome;
+    }
+    if !sentence && FOOTER.iter().any(|f| t.contains(f)) {
+        return Kind::Chrome;
+    }
+    if n > 60 && sentence {
+        return Kind::Body;
     }
     if starts_enumerated(t) {
         return if n >= 20 && sentence {
@@ -265,32 +439,25 @@ fn classify(raw: &str) -> Kind {
     if SEQUENCE.iter().any(|s| t.starts_with(s)) {
         return Kind::Chrome;
     }
-    let self_ref = SELF_REFERENCE.iter().any(|s| t.contains(s));
-    let site_words = DOC_SITE.iter().filter(|w| t.contains(*w)).count();
-    if self_ref && site_words >= 2 {
-        return Kind::Chrome;
-    }
-    let spam: u32 = SPAM
-        .iter()
-        .filter(|(w, _)| t.contains(w))
-        .map(|(_, s)| *s)
-        .sum();
-    if !sentence && spam >= 3 {
+    if !sentence && h.spam >= 3 {
         let segments = t
             .split([',', '，', '、', ' ', '|'])
             .filter(|s| !s.is_empty())
             .count();
-        if segments >= 3 || spam >= 5 {
+        if segments >= 3 || h.spam >= 5 {
             return Kind::Spam {
-                before_title: spam >= 6,
+                before_title: h.spam >= 6,
             };
         }
     }
     if n <= 40 && !sentence {
-        if is_page_label(t) || is_breadcrumb(t) {
+        if is_page_label(t) {
+            return Kind::PageLabel;
+        }
+        if is_breadcrumb(t) {
             return Kind::Chrome;
         }
-        let (covered, countable, tokens) = coverage(t);
+        let (covered, countable, tokens) = (h.covered, h.letters, h.tokens);
         if tokens > 0 && countable > 0 && covered * 10 >= countable * 6 {
             // Several controls on one line ("打印本页 关闭本页") are chrome anywhere.
             return if tokens >= 3 && covered * 10 >= countable * 8 {
@@ -304,35 +471,6 @@ fn classify(raw: &str) -> Kind {
         return Kind::Body;
     }
     Kind::Other
-}
-
-/// How many letters of `t` chrome vocabulary covers, how many letters it has, and how many
-/// vocabulary words occur.
-fn coverage(t: &str) -> (usize, usize, usize) {
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
-    let mut covered = vec![false; chars.len()];
-    let mut tokens = 0;
-    for list in [NAV, CONTROLS, COUNTERS, DOC_SITE, SEQUENCE] {
-        for w in list {
-            for (pos, _) in t.match_indices(w) {
-                tokens += 1;
-                let first = chars.partition_point(|(b, _)| *b < pos);
-                let len = w.chars().count();
-                for c in covered.iter_mut().skip(first).take(len) {
-                    *c = true;
-                }
-            }
-        }
-    }
-    let mut n_cov = 0;
-    let mut n_all = 0;
-    for ((_, c), cov) in chars.iter().zip(&covered) {
-        if c.is_alphabetic() {
-            n_all += 1;
-            n_cov += usize::from(*cov);
-        }
-    }
-    (n_cov, n_all, tokens)
 }
 
 /// An outline enumerator starts the line: 一、 (一) 1. 第一章 …
@@ -375,6 +513,12 @@ fn is_breadcrumb(t: &str) -> bool {
         && (t.starts_with(['>', '»', '›']) || arrows >= 2)
         && t.split(['>', '»', '›'])
             .all(|s| s.trim().chars().count() <= 12)
+}
+
+/// Byte range of the `_第N页` (or `第N页`) suffix of a page label, to the line's end.
+fn page_suffix(line: &str) -> Option<Range<usize>> {
+    let start = line.rfind("_第").or_else(|| line.rfind('第'))?;
+    Some(start..line.len())
 }
 
 /// `11370124004209020U/2021-4656593`: a credit code, a year and a serial.
@@ -424,7 +568,7 @@ fn footer_start(lines: &[Line<'_>], kinds: &[Kind], first_body: Option<usize>) -
     for i in (first_body + 1..lines.len()).rev() {
         match kinds[i] {
             Kind::Blank => continue,
-            Kind::Chrome | Kind::WeakChrome | Kind::Spam { .. } => chrome += 1,
+            Kind::Chrome | Kind::WeakChrome | Kind::PageLabel | Kind::Spam { .. } => chrome += 1,
             Kind::Body => {
                 other += 1;
                 long_other += 1;
@@ -436,7 +580,7 @@ fn footer_start(lines: &[Line<'_>], kinds: &[Kind], first_body: Option<usize>) -
                 }
             }
         }
-        let is_chrome = matches!(kinds[i], Kind::Chrome | Kind::WeakChrome);
+        let is_chrome = matches!(kinds[i], Kind::Chrome | Kind::WeakChrome | Kind::PageLabel);
         let total = chrome + other;
         let ok = (long_other == 0 && chrome * 2 >= total) || chrome * 10 >= total * 7;
         if is_chrome && ok {
@@ -502,6 +646,47 @@ mod tests {
         let text = format!("{BODY1}\n(三)推进政务信息公开\n信息公开\n{BODY2}\n");
         let (out, n) = run(&text);
         assert_eq!((out.as_str(), n), (text.as_str(), 0));
+    }
+
+    #[test]
+    fn common_site_chrome_shapes() {
+        for line in [
+            "【字体:大 中 小】",
+            "【打印本页】【关闭窗口】",
+            "扫一扫在手机打开当前页",
+            "【我要纠错】",
+            "网站标识码:3700000001 鲁ICP备05002315号 鲁公网安备 37010202000001号",
+            "当前位置:首页 > 政务公开 > 政策文件",
+        ] {
+            assert!(
+                matches!(classify(line), Kind::Chrome | Kind::WeakChrome),
+                "{line}: {:?}",
+                classify(line)
+            );
+        }
+        for line in [
+            "附件:平阴县教育事业发展主要指标",
+            "(三)推进政务信息公开",
+            "各镇人民政府,各街道办事处:",
+            "2021年12月20日",
+            "发文字号:平政办字〔2021〕26号",
+        ] {
+            assert!(
+                !matches!(classify(line), Kind::Chrome | Kind::WeakChrome),
+                "{line}: {:?}",
+                classify(line)
+            );
+        }
+    }
+
+    #[test]
+    fn page_labels_keep_the_title_once() {
+        let text = format!(
+            "某县教育发展规划_第1页\n某县教育发展规划_第2页\n某县教育发展规划_第3页\n{BODY1}\n"
+        );
+        let (out, n) = run(&text);
+        assert_eq!(n, 2);
+        assert_eq!(out, format!("某县教育发展规划\n{BODY1}\n"));
     }
 
     #[test]

@@ -88,12 +88,20 @@ pub(crate) fn char_score(c: char) -> i32 {
     if is_common_punct(c) {
         return 2;
     }
+    if c.is_whitespace() {
+        return 0;
+    }
     match u {
         0xFFFD => -6,
         0xE000..=0xF8FF => -6,
         0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3134F => -3,
         0xAC00..=0xD7AF => -4,
         0x3000..=0x303F | 0xFF01..=0xFF5E => 1,
+        // Accented Latin letters in Chinese text are pinyin (annotations, or their residue
+        // in garbled runs): bad, though not garbage on their own.
+        0xC0..=0x24F if c.is_alphabetic() => -2,
+        // Latin-1 signs (×, ·, °) and typographic punctuation occur in real text.
+        0x80..=0xFF | 0x2010..=0x2027 => -1,
         _ => -3,
     }
 }

@@ -147,7 +147,8 @@ impl Decoder {
                 ),
             ));
         }
-        if let Some(longest) = longest_line(bytes).filter(|&l| l > self.options.max_line_bytes) {
+        let longest = longest_line(bytes, self.options.max_line_bytes);
+        if let Some(longest) = longest.filter(|&l| l > self.options.max_line_bytes) {
             report.warnings.push(format!(
                 "a line of {longest} bytes: the input has almost no line structure"
             ));
@@ -186,9 +187,9 @@ impl Decoder {
     }
 }
 
-/// Length of the longest line, when it is long enough to matter.
-fn longest_line(bytes: &[u8]) -> Option<usize> {
-    if bytes.len() < 1024 * 1024 {
+/// Length of the longest line, when the input is long enough for it to exceed `limit`.
+fn longest_line(bytes: &[u8], limit: usize) -> Option<usize> {
+    if bytes.len() <= limit {
         return None;
     }
     bytes.split(|&b| b == b'\n').map(<[u8]>::len).max()

@@ -10,6 +10,8 @@
 //!
 //! Whatever stays garbled afterwards is flagged [`CORRUPT`].
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use encoding_rs::GBK;
@@ -29,15 +31,17 @@ struct Replacement {
     range: Range<usize>,
     chars: Vec<(char, Range<usize>)>,
     flags: u8,
+    /// Total score gained (sum over the new chars minus sum over the old ones).
+    gain: f32,
 }
 
 /// Repairs garbled runs and flags the rest; returns the new text and the number of repairs.
 pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
-    let chars: Vec<char> = input.text.chars().collect();
-    let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
-    if !scores.iter().any(|&s| s < 0) {
+    if !may_have_garbage(&input.text) {
         return (input, 0);
     }
+    let chars: Vec<char> = input.text.chars().collect();
+    let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
     let clusters = bad_clusters(&chars, &scores);
     let mut anchors: Vec<usize> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -52,28 +56,67 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
     anchors.dedup();
 
     let mut replacements: Vec<Replacement> = Vec::new();
-    let mut done_until = 0usize;
+    // Each run is examined once (clusters and anchors inside an examined run are skipped),
+    // which keeps the work linear in the text even when it is all garbage.
+    let mut examined_until = 0usize;
     for cluster in clusters.iter().cloned() {
-        if cluster.start < done_until {
+        if cluster.start < examined_until {
             continue;
         }
-        if let Some(r) = try_mojibake(&chars, &input.origins, cluster) {
-            done_until = r.range.end;
+        let (found, run_end) = try_mojibake(&chars, &input.origins, cluster);
+        examined_until = run_end;
+        if let Some(r) = found {
             replacements.push(r);
         }
     }
+    let mut examined_until = 0usize;
     for &a in &anchors {
-        if a < done_until || replacements.iter().any(|r| r.range.contains(&a)) {
+        if a < examined_until || replacements.iter().any(|r| r.range.contains(&a)) {
             continue;
         }
-        if let Some(r) = try_shift(&chars, &input.origins, a) {
-            if replacements
+        let (mut found, mut run_end) = try_shift(&chars, &input.origins, a, chars.len());
+        if clusters.iter().any(|c| c.start == a) {
+            // The byte may have been lost a few chars before the first implausible one (the
+            // misread pairs can be common chars): try earlier starts in the same run and keep
+            // the largest total gain.
+            let mut best_gain = found.as_ref().map_or(f32::MIN, |r| r.gain);
+            let mut j = a;
+            while j > examined_until && a - j < 8 && !chars[j - 1].is_ascii() {
+                j -= 1;
+                let (cand, cand_end) = try_shift(&chars, &input.origins, j, chars.len());
+                if let Some(r) = cand.filter(|r| r.gain > best_gain) {
+                    best_gain = r.gain;
+                    found = Some(r);
+                    run_end = run_end.max(cand_end);
+                }
+            }
+        }
+        examined_until = run_end;
+        if let Some(r) = found {
+            let free = replacements
                 .iter()
-                .all(|o| o.range.end <= r.range.start || o.range.start >= r.range.end)
-            {
-                done_until = done_until.max(r.range.end);
+                .all(|o| o.range.end <= r.range.start || o.range.start >= r.range.end);
+            if free {
                 replacements.push(r);
             }
+        }
+    }
+    // A legacy decoder resyncs a shifted stream at an invalid pair (U+FFFD): the garbage is
+    // the run just before it, so try re-pairing that run too.
+    for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '\u{FFFD}') {
+        let mut j = i;
+        while j > 0 && i - j < 64 && !chars[j - 1].is_ascii() && chars[j - 1] != '\u{FFFD}' {
+            j -= 1;
+        }
+        if i - j < 2
+            || replacements
+                .iter()
+                .any(|r| r.range.start < i && r.range.end > j)
+        {
+            continue;
+        }
+        if let (Some(r), _) = try_shift(&chars, &input.origins, j, i) {
+            replacements.push(r);
         }
     }
     replacements.sort_by_key(|r| r.range.start);
@@ -110,8 +153,38 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         out.push(chars[i], input.origins[i].clone(), input.flags[i] | bad);
         i += 1;
     }
-    flag_corrupt(&mut out);
+    if repaired > 0 {
+        flag_corrupt(&mut out);
+    }
     (out, repaired)
+}
+
+/// Cheap streaming pre-check: false when no cluster can qualify (no `?`, U+FFFD or
+/// private-use char, and never three bad chars close together), so clean text costs one pass.
+fn may_have_garbage(text: &str) -> bool {
+    let (mut bad, mut last_bad) = (0usize, None::<usize>);
+    for (i, c) in text.chars().enumerate() {
+        if c.is_ascii() {
+            if c == '?' {
+                return true;
+            }
+            continue;
+        }
+        if matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}') {
+            return true;
+        }
+        if char_score(c) < -1 {
+            bad = match last_bad {
+                Some(l) if i - l <= 3 => bad + 1,
+                _ => 1,
+            };
+            if bad >= 3 {
+                return true;
+            }
+            last_bad = Some(i);
+        }
+    }
+    false
 }
 
 /// Flags the garbled clusters that remain in `m`.
@@ -137,21 +210,21 @@ fn is_strong_bad(chars: &[char], i: usize) -> bool {
             // A real question mark stands alone; a lost byte sits among other garbage.
             let lo = i.saturating_sub(5);
             let hi = (i + 6).min(chars.len());
-            let garbage_near = (lo..hi).any(|j| j != i && char_score(chars[j]) < 0);
+            let garbage_near = (lo..hi).any(|j| j != i && char_score(chars[j]) < -1);
             near_han && garbage_near && next.is_some_and(|c| !c.is_whitespace())
         }
         _ => false,
     }
 }
 
-/// Char ranges of garbled clusters: bad chars (negative score) at most two chars apart, kept
+/// Char ranges of garbled clusters: bad chars (score below -1) at most two chars apart, kept
 /// when they hold a strong signal or at least three bad chars (one rare name char is not
 /// garbage).
 fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
     let mut clusters = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if scores[i] >= 0 {
+        if scores[i] >= -1 {
             i += 1;
             continue;
         }
@@ -161,7 +234,7 @@ fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
         let mut strong = is_strong_bad(chars, i);
         let mut j = end;
         while j < chars.len() && j - end < 2 && chars[j] != '\n' {
-            if scores[j] < 0 {
+            if scores[j] < -1 {
                 bad += 1;
                 strong |= is_strong_bad(chars, j);
                 end = j + 1;
@@ -176,27 +249,54 @@ fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
     clusters
 }
 
+/// GBK bytes of one char: up to 4 bytes and their count.
+type Encoded = ([u8; 4], usize);
+
+thread_local! {
+    /// encoding_rs's GBK encoder is slow per call; garbage runs repeat chars, so memoise.
+    static GBK_CACHE: RefCell<HashMap<char, Option<Encoded>>> = RefCell::new(HashMap::new());
+}
+
 /// GBK bytes of `c`; ASCII punctuation that NFKC-like cleaning may have narrowed is taken in
 /// its full-width form when `widen`.
-fn gbk_bytes(c: char, widen: bool) -> Option<Vec<u8>> {
+fn gbk_bytes(c: char, widen: bool) -> Option<Encoded> {
     let c = if widen && matches!(c, '!' | ',' | ':' | ';' | '(' | ')') {
         char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
     } else {
         c
     };
-    let mut buf = [0u8; 4];
-    let (bytes, _, errors) = GBK.encode(c.encode_utf8(&mut buf));
-    (!errors).then(|| bytes.into_owned())
+    if c.is_ascii() {
+        return Some(([c as u8, 0, 0, 0], 1));
+    }
+    GBK_CACHE.with(|cache| {
+        *cache.borrow_mut().entry(c).or_insert_with(|| {
+            let mut buf = [0u8; 4];
+            let (bytes, _, errors) = GBK.encode(c.encode_utf8(&mut buf));
+            if errors || bytes.len() > 4 {
+                return None;
+            }
+            let mut out = [0u8; 4];
+            out[..bytes.len()].copy_from_slice(&bytes);
+            Some((out, bytes.len()))
+        })
+    })
 }
 
-/// Re-pairs the GBK bytes of the run starting at `start` from its second byte.
-fn try_shift(chars: &[char], origins: &[Range<usize>], start: usize) -> Option<Replacement> {
+/// Re-pairs the GBK bytes of the run starting at `start` (ending before `limit`) from its
+/// second byte.
+/// Returns the repair, if any, and where the examined run ends.
+fn try_shift(
+    chars: &[char],
+    origins: &[Range<usize>],
+    start: usize,
+    limit: usize,
+) -> (Option<Replacement>, usize) {
     // The run: non-ASCII chars (and narrowed punctuation) up to an ASCII byte, which resyncs
     // the stream; an ASCII letter may be the trail byte of the last pair, so it joins.
     let mut bytes: Vec<u8> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
     let mut end = start;
-    while end < chars.len() && end - start < MAX_RUN {
+    while end < chars.len().min(limit) && end - start < MAX_RUN {
         let c = chars[end];
         if c.is_ascii() {
             if (0x40..=0x7E).contains(&(c as u32)) {
@@ -209,13 +309,15 @@ fn try_shift(chars: &[char], origins: &[Range<usize>], start: usize) -> Option<R
                 break;
             }
         }
-        let Some(b) = gbk_bytes(c, true) else { break };
-        owner.extend(std::iter::repeat_n(end, b.len()));
-        bytes.extend(b);
+        let Some((b, n)) = gbk_bytes(c, true) else {
+            break;
+        };
+        owner.extend(std::iter::repeat_n(end, n));
+        bytes.extend_from_slice(&b[..n]);
         end += 1;
     }
     if bytes.len() < 3 {
-        return None;
+        return (None, end);
     }
     let mut out: Vec<(char, Range<usize>)> = Vec::new();
     let mut p = 1;
@@ -244,19 +346,24 @@ fn try_shift(chars: &[char], origins: &[Range<usize>], start: usize) -> Option<R
     }
     let before = mean_score(chars[start..end].iter().copied());
     let after = mean_score(out.iter().map(|(c, _)| *c));
-    (!out.is_empty() && after >= before + MIN_GAIN && after >= MIN_RESULT).then_some(Replacement {
+    let ok = !out.is_empty() && after >= before + MIN_GAIN && after >= MIN_RESULT;
+    let gain = after * out.len() as f32 - before * (end - start) as f32;
+    let found = ok.then_some(Replacement {
         range: start..end,
         chars: out,
         flags: GUESSED,
-    })
+        gain,
+    });
+    (found, end)
 }
 
-/// Reads the GBK bytes of the non-ASCII run around `cluster` back as UTF-8.
+/// Reads the GBK bytes of the non-ASCII run around `cluster` back as UTF-8; returns the
+/// repair, if any, and where the examined run ends.
 fn try_mojibake(
     chars: &[char],
     origins: &[Range<usize>],
     cluster: Range<usize>,
-) -> Option<Replacement> {
+) -> (Option<Replacement>, usize) {
     let mut start = cluster.start;
     while start > 0 && !chars[start - 1].is_ascii() && cluster.start - start < MAX_RUN {
         start -= 1;
@@ -271,9 +378,9 @@ fn try_mojibake(
     let mut first = start;
     for (k, &c) in chars[start..end].iter().enumerate() {
         match gbk_bytes(c, false) {
-            Some(b) => {
+            Some((b, n)) => {
                 char_at.push(bytes.len());
-                bytes.extend(b);
+                bytes.extend_from_slice(&b[..n]);
             }
             None if bytes.is_empty() => first = start + k + 1,
             None => break,
@@ -290,9 +397,10 @@ fn try_mojibake(
             Ok(_) => bytes.len(),
             Err(e) => sb + e.valid_up_to(),
         };
-        let Some(ei) = char_at.iter().rposition(|&b| b <= valid && b > sb) else {
+        let ei = char_at.partition_point(|&b| b <= valid).saturating_sub(1);
+        if ei <= si {
             continue;
-        };
+        }
         let Ok(s) = std::str::from_utf8(&bytes[sb..char_at[ei]]) else {
             continue;
         };
@@ -302,12 +410,14 @@ fn try_mojibake(
             best = Some((si, ei, s.to_owned()));
         }
     }
-    let (si, ei, s) = best?;
+    let Some((si, ei, s)) = best else {
+        return (None, end);
+    };
     let (a, b) = (first + si, first + ei);
     let before = mean_score(chars[a..b].iter().copied());
     let after = mean_score(s.chars());
     if after < before + MIN_GAIN || after < MIN_RESULT {
-        return None;
+        return (None, end);
     }
     // Map each UTF-8 char to the GBK chars holding its bytes.
     let mut out = Vec::new();
@@ -324,11 +434,14 @@ fn try_mojibake(
         }
         out.push((c, join(&origins[first + k], &origins[first + k2])));
     }
-    Some(Replacement {
+    let gain = after * out.len() as f32 - before * (b - a) as f32;
+    let found = Replacement {
         range: a..b,
         chars: out,
         flags: 0,
-    })
+        gain,
+    };
+    (Some(found), end)
 }
 
 #[cfg(test)]

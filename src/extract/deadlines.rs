@@ -162,6 +162,38 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
             });
         }
     }
+    // Task tables carry deadlines in a column (完成时限: 2024年12月底前); column headers
+    // (2025年 of an indicator table) are not rows and are not read.
+    for table in &ctx.structure.tables {
+        let value_year_columns: Vec<bool> =
+            table.columns.iter().map(|c| c.year.is_some()).collect();
+        for row in &table.rows {
+            let Some(row_text) = ctx.text.get(row.span.clone()) else {
+                continue;
+            };
+            let mut from = 0;
+            for (i, cell) in row.cells.iter().enumerate() {
+                let Some(at) = row_text[from..].find(cell.as_str()).map(|a| a + from) else {
+                    continue;
+                };
+                from = at + cell.len();
+                if value_year_columns.get(i).copied().unwrap_or(false) || cell.is_empty() {
+                    continue;
+                }
+                for found in find_in(cell, &years) {
+                    let start = row.span.start + at + found.range.start;
+                    let range = start..start + found.range.len();
+                    out.push(Deadline {
+                        text: cell[found.range.clone()].to_owned(),
+                        date: found.date,
+                        relation: found.relation,
+                        section: ctx.structure.section_at(range.start).map(str::to_owned),
+                        span: ctx.chars.span(range),
+                    });
+                }
+            }
+        }
+    }
     out
 }
 
@@ -174,12 +206,13 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<event>第[0-9一二三四五六七八九十百]+(?:个|届|次)\p{{Han}}{{1,10}}?\((?P<ey>\d{{4}})年(?P<em>\d{{1,2}})月(?P<ed>\d{{1,2}})日\))
         | (?P<full>(?P<fpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<fy>\d{{4}})年(?P<fm>\d{{1,2}})月(?P<fd>\d{{1,2}})日(?P<fsuf>前|之前|以前|以来|起)?)
         | (?P<ym>(?P<mpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<my>\d{{4}})年(?P<mm>\d{{1,2}})月(?:份)?(?P<msuf>底|末|前|之前|以前|以来|起)?)
-        | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}})年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
+        | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
         | (?P<plan>“?十(?P<pn>[一二三四五六七八九])五”?(?P<pk>期末|末|期间|时期|内))
         | (?P<future>未来(?P<fn>{n})年)
         | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?时间)
         | (?P<within>(?P<wn>{n})年(?:之内|内))
-        | (?P<rel>年内|年底前|年底|年末|上半年|下半年|年中)
+        | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
+        | (?P<mo>(?P<mon>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前|中旬前|上旬前|下旬前|中旬|上旬|下旬))
         | (?P<rec>每(?:学期|学年|季度|半年|年|月|周|(?:\d+|[一二两三四五六七八九十]+)(?:[-~至](?:\d+|[一二三四五六七八九十]+))?年)(?:一个周期|一次|一轮)?|逐年)
         "
     );
@@ -191,7 +224,7 @@ static SIGNATURE_DATE: LazyLock<Regex> =
 static PLAN_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十([一二三四五六七八九])五").expect("plan name regex"));
 static ONE_YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})年.{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|要点)$")
+    Regex::new(r"^[^0-9]{0,20}?(\d{4})年[^0-9]{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|要点)$")
         .expect("one-year plan regex")
 });
 
@@ -263,18 +296,25 @@ fn part_of_range(text: &str, start: usize, end: usize) -> bool {
     before_is_range || after_is_range
 }
 
+/// A four-digit year in Arabic or Chinese digits (二〇三五 → 2035), within a sane range.
 fn year(caps: &Captures<'_>, name: &str) -> Option<i32> {
-    caps.name(name)?
-        .as_str()
-        .parse()
-        .ok()
-        .filter(|y| (1949..=2100).contains(y))
+    let text = caps.name(name)?.as_str();
+    let y = text.parse().ok().or_else(|| {
+        text.chars().try_fold(0, |acc, c| {
+            let d = match c {
+                '〇' | '零' => 0,
+                _ => "一二三四五六七八九".chars().position(|x| x == c)? as i32 + 1,
+            };
+            Some(acc * 10 + d)
+        })
+    })?;
+    (1949..=2100).contains(&y).then_some(y)
 }
 
 /// Chars that, right before `年内`/`年底`/`年中`, make them part of another word
 /// (学年中, 当年底, 每年年底, 近年内, 三年内).
 const BOUND_BEFORE_RELATIVE: &str =
-    "学当去今明近历多往全每逐青少成老中新周百千万半两一二三四五六七八九十数几0123456789";
+    "年学当去今明近历多往全每逐青少成老中新周百千万半两一二三四五六七八九十数几0123456789";
 
 fn resolve(
     text: &str,
@@ -324,6 +364,10 @@ fn resolve(
             return None;
         }
         let by = caps.name("mpre").is_some() || !suffix.is_empty();
+        // A bare month of the document's own year is more often a report (2022年1月,召开…).
+        if !by && reference.is_some_and(|r| y <= r) {
+            return None;
+        }
         return Some((Some(format!("{y}-{m:02}")), if by { By } else { On }));
     }
     if caps.name("yr").is_some() {
@@ -395,12 +439,29 @@ fn resolve(
         if before.is_some_and(|c| BOUND_BEFORE_RELATIVE.contains(c)) {
             return None;
         }
-        let date = years.doc_year.map(|y| match rel.as_str() {
+        let phrase = rel
+            .as_str()
+            .trim_start_matches("今年")
+            .trim_start_matches("本年度")
+            .trim_start_matches("本年");
+        let date = years.doc_year.map(|y| match phrase {
             "年底前" | "年底" | "年末" | "下半年" => format!("{y}-12"),
             "上半年" | "年中" => format!("{y}-06"),
             _ => y.to_string(),
         });
         return Some((date, By));
+    }
+    if let Some(mo) = caps.name("mo") {
+        // A month of the document's year with an end marker: 12月底前 → YYYY-12, by.
+        let before = text[..mo.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '年' || c == '每' || c == '个') {
+            return None;
+        }
+        let m = caps["mon"]
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))?;
+        return Some((years.doc_year.map(|y| format!("{y}-{m:02}")), By));
     }
     if let Some(rec) = caps.name("rec") {
         // 每人每学期500元 is a rate, not a schedule.
@@ -412,7 +473,9 @@ fn resolve(
         let per_head_after = ["生均", "人均", "户均", "每"]
             .iter()
             .any(|w| after.starts_with(w));
-        if (rate_before && amount_after) || per_head_after {
+        // 每年级 is every grade, not every year.
+        let grade = rec.as_str() == "每年" && after.starts_with('级');
+        if (rate_before && amount_after) || per_head_after || grade {
             return None;
         }
         return Some((None, Recurring));
@@ -463,6 +526,10 @@ mod tests {
         assert_eq!(one("到2023年年底完成建设", y), (Some("2023-12".into()), By));
         assert_eq!(one("到2022年底实现全覆盖", y), (Some("2022-12".into()), By));
         assert_eq!(one("2023年上半年启动", y), (Some("2023-06".into()), By));
+        assert_eq!(
+            one("到二〇三五年,建成教育强区", y),
+            (Some("2035".into()), By)
+        );
         assert_eq!(
             one("展望2035年,基本实现现代化", y),
             (Some("2035".into()), By)
@@ -564,6 +631,27 @@ mod tests {
         assert_eq!(one("年内完成", years(None, None)), (None, By));
         // Words that merely contain 年中/年内.
         assert!(found("每个学年中开展两次评估", y).is_empty());
+        assert_eq!(
+            one("考核结果于12月底前报送", work_plan),
+            (Some("2019-12".into()), By)
+        );
+        assert_eq!(
+            one("9月中旬前完成招生", work_plan),
+            (Some("2019-09".into()), By)
+        );
+        assert!(found("每年3月开展宣传", work_plan)
+            .iter()
+            .all(|f| f.2 == Recurring));
+        assert_eq!(
+            one("今年年底前完成", work_plan),
+            (Some("2019-12".into()), By)
+        );
+        // 每年年底 is a yearly schedule, not this year's end.
+        assert_eq!(one("每年年底前报送", work_plan), (None, Recurring));
+        assert!(found("每年级配备一名教研员", y).is_empty());
+        // A bare month of the document's year reports; a later one plans.
+        assert!(found("2021年3月,召开全县教育大会", y).is_empty());
+        assert_eq!(one("2022年9月投入使用", y), (Some("2022-09".into()), On));
     }
 
     #[test]
@@ -616,6 +704,16 @@ mod tests {
             ..Meta::default()
         };
         assert_eq!(DocYears::from_meta(&meta).doc_year, Some(2019));
+        let meta = Meta {
+            title: Some("某区2023年教育工作要点".into()),
+            ..Meta::default()
+        };
+        assert_eq!(DocYears::from_meta(&meta).doc_year, Some(2023));
+        let meta = Meta {
+            title: Some("某县教育事业发展“十四五”规划(2021-2025年)".into()),
+            ..Meta::default()
+        };
+        assert_eq!(DocYears::from_meta(&meta).doc_year, None);
         let text = "某县教育事业发展“十四五”规划\n某县人民政府办公室\n2021年12月20日\n正文";
         let y = DocYears::from_text(&Meta::default(), text);
         assert_eq!(y, years(Some(2021), Some((2021, 2025))));

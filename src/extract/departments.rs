@@ -55,25 +55,35 @@ pub fn find(text: &str) -> Vec<Mention> {
     let mut floor = 0;
     let mut i = 0;
     while i < chars.len() {
-        let rest = &text[chars[i].0..];
-        let Some(suffix) = SUFFIXES.iter().find(|s| rest.starts_with(*s)) else {
-            i += 1;
-            continue;
-        };
-        let suffix_chars = suffix.chars().count();
-        let end = i + suffix_chars;
-        let next = chars.get(end).map(|c| c.1);
-        if rejected_by_next(suffix, next, &text[byte_at(end)..]) {
+        // Most chars start no suffix: a cheap first-char test before the string compares.
+        if !SUFFIX_FIRST_CHARS.contains(chars[i].1) {
             i += 1;
             continue;
         }
-        let Some((start, prefix_end)) = name_start(text, &chars, floor, i, suffix) else {
+        let rest = &text[chars[i].0..];
+        // The longest suffix here that reads as a body (政府办学 is 政府 + 办学, not 政府办).
+        let found = SUFFIXES
+            .iter()
+            .filter(|s| rest.starts_with(*s))
+            .find_map(|suffix| {
+                let end = i + suffix.chars().count();
+                let next = chars.get(end).map(|c| c.1);
+                let prev = i.checked_sub(1).map(|k| chars[k].1);
+                if rejected_by_next(suffix, next, &text[byte_at(end)..])
+                    || rejected_by_prev(suffix, prev)
+                {
+                    return None;
+                }
+                let (start, prefix_end) = name_start(text, &chars, floor, i, suffix)?;
+                Some((*suffix, end, start, prefix_end))
+            });
+        let Some((suffix, end, start, prefix_end)) = found else {
             i += 1;
             continue;
         };
         let mut name_end = end;
         // Subordinate offices join their parent body: 县委编办, 县委组织部, 县政府办公室.
-        if matches!(*suffix, "委" | "党委" | "政府" | "人民政府") {
+        if matches!(suffix, "委" | "党委" | "政府" | "人民政府") {
             if let Some(sub_end) = subordinate_end(text, &chars, name_end) {
                 name_end = sub_end;
             }
@@ -155,7 +165,7 @@ pub fn builtin_canonical(name: &str, prefix_len: usize) -> Option<String> {
     // The longest known short form ending the name.
     ABBREVIATIONS
         .iter()
-        .filter(|(short, _)| rest.ends_with(short))
+        .filter(|(short, full)| rest.ends_with(short) && !rest.ends_with(full))
         .max_by_key(|(short, _)| short.len())
         .map(|(short, full)| {
             let head = &rest[..rest.len() - short.len()];
@@ -163,8 +173,8 @@ pub fn builtin_canonical(name: &str, prefix_len: usize) -> Option<String> {
         })
 }
 
-/// True when `name` is only a region/level word plus a generic body word, or a bare body word
-/// such as 政府 that a document uses for its own government.
+/// True when `name` is a bare 政府 / 人民政府, which a document uses for its own government
+/// (the caller can give it the document's level: 区政府).
 pub fn is_bare_government(name: &str) -> bool {
     matches!(name, "政府" | "人民政府")
 }
@@ -203,6 +213,9 @@ const SUFFIXES: &[&str] = &[
     "厅",
 ];
 
+/// The first chars of [`SUFFIXES`].
+const SUFFIX_FIRST_CHARS: &str = "人政委领办管联指工总党编残妇团科局中部厅";
+
 /// Suffixes that may stand without a region prefix (with the core limit they allow).
 fn bare_core_limit(suffix: &str) -> Option<Range<usize>> {
     match suffix {
@@ -226,6 +239,7 @@ fn core_limit(suffix: &str) -> Range<usize> {
 
 /// Offices that belong to the body before them (县委 + 编办).
 const SUBORDINATES: &[&str] = &[
+    "室",
     "办公室",
     "编办",
     "组织部",
@@ -286,10 +300,10 @@ const STOP: &str = "的之在由向对把将被为经从给让使及或等是其
 
 /// Verbs and connectives stripped from the start of a window (协调 + 教育工作领导小组).
 const LEAD_INS: &[&str] = &[
-    "协调", "成立", "组建", "建立", "设立", "发挥", "落实", "依托", "督促", "会同", "联合", "报请",
-    "请", "设在", "支持", "配合", "协助", "要求", "推动", "组织", "指导", "动员", "压实", "明确",
-    "履行", "强化", "加强", "健全", "完善", "依法", "同时", "积极", "主动", "要", "应", "须", "和",
-    "同",
+    "协调", "对接", "协同", "依靠", "通过", "邀请", "提请", "成立", "组建", "建立", "设立", "发挥",
+    "落实", "依托", "督促", "会同", "联合", "报请", "请", "设在", "支持", "配合", "协助", "要求",
+    "推动", "组织", "指导", "动员", "压实", "明确", "履行", "强化", "加强", "健全", "完善", "依法",
+    "同时", "积极", "主动", "要", "应", "须", "和", "同",
 ];
 
 /// Level chars that end a region prefix.
@@ -365,6 +379,19 @@ fn rejected_by_next(suffix: &str, next: Option<char>, after: &str) -> bool {
         "委" => "托屈婉".contains(next),
         "厅" => "堂".contains(next),
         "办公室" => after.starts_with("主任"),
+        "政府办" | "委办" => "学园校好事理".contains(next),
+        "党组" => "织".contains(next),
+        _ => false,
+    }
+}
+
+/// Suffix readings that the previous char turns into another word (布局, 内部, 大厅).
+fn rejected_by_prev(suffix: &str, prev: Option<char>) -> bool {
+    let Some(prev) = prev else { return false };
+    match suffix {
+        "局" => "布格结大当出开全变饭僵残时终危赌骗定胜败".contains(prev),
+        "部" => "内外全东西南北中局干上下底腹头背胸面细俱".contains(prev),
+        "厅" => "大餐客展门舞".contains(prev),
         _ => false,
     }
 }
@@ -409,21 +436,32 @@ fn name_start(
             }
         }
     }
-    let limit = bare_core_limit(suffix)?;
-    // Bare bodies: 党委 and 政府 stand alone, `XX工委` takes two chars, named groups all.
+    let limit = bare_core_limit(suffix);
+    // Named groups keep their whole name (创建…县工作领导小组), even with a level char inside.
+    if let Some(limit) = limit.clone().filter(|l| l.end > 3) {
+        if core_ok(s, limit) {
+            return Some((s, s));
+        }
+    }
+    if let Some(start) = inner_level(text, chars, s, suffix_at) {
+        if let Some(prefix_end) = prefix_end(text, chars, start, suffix_at) {
+            if core_ok(prefix_end, core_limit(suffix)) {
+                return Some((start, prefix_end));
+            }
+        }
+    }
+    let limit = limit?;
+    // Bare bodies: 党委 and 政府 stand alone, `XX工委` takes two chars.
     let start = if limit.end <= 1 {
         suffix_at
-    } else if limit.end == 3 {
-        suffix_at.checked_sub(2).filter(|&k| k >= s)?
     } else {
-        s
+        suffix_at.checked_sub(2).filter(|&k| k >= s)?
     };
     core_ok(start, limit).then_some((start, start))
 }
 
 /// End (char index) of the region/level prefix starting at `start`, if one starts there.
 fn prefix_end(text: &str, chars: &[(usize, char)], start: usize, limit: usize) -> Option<usize> {
-    let at = |k: usize| chars.get(k).map(|c| c.1);
     let rest = &text[chars.get(start)?.0..];
     let mut k = start;
     if rest.starts_with("各级") {
@@ -432,42 +470,93 @@ fn prefix_end(text: &str, chars: &[(usize, char)], start: usize, limit: usize) -
     if rest.starts_with('各') {
         k += 1;
     }
-    let level_end = |k: usize| -> Option<usize> {
-        let c = at(k)?;
-        if LEVELS.contains(c) {
-            return Some(k + 1);
-        }
-        let here = &text[chars.get(k)?.0..];
-        here.starts_with("街道").then_some(k + 2)
-    };
     // A bare level: 县, 区, 各镇, 街道.
-    if let Some(e) = level_end(k) {
+    if let Some(e) = level_end(text, chars, k) {
         if e <= limit {
             return Some(e);
         }
     }
-    // A place name: two to four chars then a level (迎泽区, 历山街道, 山东省).
-    for len in 2..=4 {
-        let at_level = k + len;
-        if at_level >= limit {
+    // A place name: a county, city or province of the gazetteer (迎泽区, 山东省), or a town
+    // (历山街道, 南麻镇).
+    let here = &text[chars.get(k)?.0..chars.get(limit).map_or(text.len(), |c| c.0)];
+    let gazetteer = places();
+    let mut best = None;
+    for (n, (i, c)) in here.char_indices().enumerate().skip(1) {
+        let end = i + c.len_utf8();
+        if n + 1 > 7 {
             break;
         }
-        let Some(e) = level_end(at_level) else {
-            continue;
-        };
-        if e > limit {
-            break;
+        if gazetteer.contains(&here[..end]) {
+            best = Some(k + n + 1);
         }
+    }
+    if best.is_some() {
+        return best;
+    }
+    let town_at = k + 2;
+    if town_at < limit {
+        let e = level_end(text, chars, town_at)?;
+        let level = chars[town_at].1;
         let name: String = chars[k..e].iter().map(|c| c.1).collect();
-        if NOT_PLACES.contains(&name.as_str())
-            || NOT_PLACE_ENDINGS.iter().any(|w| name.ends_with(w))
-            || LEAD_INS.iter().any(|w| name.starts_with(w))
+        let town = matches!(level, '镇' | '乡' | '街');
+        if town
+            && e <= limit
+            && !NOT_PLACES.contains(&name.as_str())
+            && !NOT_PLACE_ENDINGS.iter().any(|w| name.ends_with(w))
+            && !LEAD_INS.iter().any(|w| name.starts_with(w))
         {
-            return None;
+            return Some(e);
         }
-        return Some(e);
     }
     None
+}
+
+/// End of a level word (县, 区, 街道 …) starting at char `k`.
+fn level_end(text: &str, chars: &[(usize, char)], k: usize) -> Option<usize> {
+    let (at, c) = *chars.get(k)?;
+    if LEVELS.contains(c) {
+        return Some(k + 1);
+    }
+    text[at..].starts_with("街道").then_some(k + 2)
+}
+
+/// A single level char (or 各 + level) inside a window, when no prefix starts the window:
+/// `纳入县政府` → 县政府. Not one that ends a common word (社区, 城区).
+fn inner_level(
+    text: &str,
+    chars: &[(usize, char)],
+    from: usize,
+    suffix_at: usize,
+) -> Option<usize> {
+    (from + 1..suffix_at).find(|&k| {
+        let c = chars[k].1;
+        if !(LEVELS.contains(c) || c == '各') {
+            return false;
+        }
+        let pair: String = chars[k - 1..=k].iter().map(|c| c.1).collect();
+        !NOT_PLACES.contains(&pair.as_str())
+            && !NOT_PLACE_ENDINGS.contains(&pair.as_str())
+            && level_end(text, chars, k).is_some_and(|e| e <= suffix_at) | (c == '各')
+    })
+}
+
+/// County, city and province names of the divisions gazetteer.
+fn places() -> &'static std::collections::HashSet<&'static str> {
+    static PLACES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        let files = [
+            include_str!("../../data/divisions/areas.csv"),
+            include_str!("../../data/divisions/cities.csv"),
+            include_str!("../../data/divisions/provinces.csv"),
+        ];
+        files
+            .iter()
+            .flat_map(|f| f.lines().skip(1))
+            .filter_map(|l| l.split(',').nth(1))
+            .map(|n| n.trim_matches('"'))
+            .filter(|n| n.chars().count() >= 2 && !n.contains("辖"))
+            .collect()
+    });
+    &PLACES
 }
 
 /// End of a subordinate office right after a parent body (县委 + 编办), if any.
@@ -484,7 +573,9 @@ fn subordinate_end(text: &str, chars: &[(usize, char)], from: usize) -> Option<u
         let rest = &text[chars[k].0..];
         if let Some(s) = SUBORDINATES.iter().find(|s| rest.starts_with(*s)) {
             // 县委 + 组织部: only whole office names, not words that end in 办 (创办, 举办).
-            if *s == "办" && k != from {
+            let next = text[chars[k].0 + s.len()..].chars().next();
+            if *s == "办" && (k != from || next.is_some_and(|c| "学园校好事理".contains(c)))
+            {
                 return None;
             }
             return Some(k + s.chars().count());
@@ -496,6 +587,14 @@ fn subordinate_end(text: &str, chars: &[(usize, char)], from: usize) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_chars_cover_every_suffix() {
+        for s in SUFFIXES {
+            let first = s.chars().next().unwrap_or_default();
+            assert!(SUFFIX_FIRST_CHARS.contains(first), "{s}");
+        }
+    }
 
     fn names(text: &str) -> Vec<String> {
         find(text)
@@ -524,6 +623,15 @@ mod tests {
         assert_eq!(names("由东城区教育局负责"), ["东城区教育局"]);
         assert_eq!(names("办公室设在市教育局"), ["市教育局"]);
         assert_eq!(names("山东省教育厅等部门"), ["山东省教育厅"]);
+        assert_eq!(names("迎泽区委、区政府坚持"), ["迎泽区委", "区政府"]);
+        assert_eq!(names("积极对接县财政局争取资金"), ["县财政局"]);
+        assert_eq!(names("将工作纳入县政府考核"), ["县政府"]);
+        assert_eq!(names("历山街道党工委"), ["历山街道党工委"]);
+        assert_eq!(names("县政府教育督导室每学期督导"), ["县政府教育督导室"]);
+        assert_eq!(
+            names("成立由专班组成的创建义务教育强县工作领导小组"),
+            ["创建义务教育强县工作领导小组"]
+        );
     }
 
     #[test]
@@ -547,6 +655,10 @@ mod tests {
         assert!(names("充分发挥社区教育中心校作用").is_empty());
         assert!(names("相关部门参与,各部门配合").is_empty());
         assert!(names("委托第三方评估").is_empty());
+        assert!(names("优化县域布局").is_empty());
+        assert!(names("完善县域内部治理").is_empty());
+        assert!(names("建设县政务服务大厅").is_empty());
+        assert!(names("基层党组织要发挥作用").is_empty());
         assert!(names("推进中小学家长委员会建设").is_empty());
     }
 
@@ -574,6 +686,11 @@ mod tests {
             Some("县委机构编制委员会办公室")
         );
         assert_eq!(builtin_canonical("县财政局", 3), None);
+        assert_eq!(builtin_canonical("县人民政府办公室", 3), None);
+        assert_eq!(
+            builtin_canonical("县政府办公室", 3).as_deref(),
+            Some("县人民政府办公室")
+        );
         let abbr = Abbreviations::from_text("区卫生健康局(以下简称区卫健局)负责。区卫健局牵头");
         assert_eq!(abbr.canonical("区卫健局").as_deref(), Some("区卫生健康局"));
         let abbr = Abbreviations::from_text("县文化和旅游局(以下简称“县文旅部门”)");

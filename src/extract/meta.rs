@@ -24,33 +24,52 @@ use lines::{is_body, is_chrome, is_org, is_outline, title_like, Line};
 pub use fields::{date_line, find_date, find_doc_number, kind_of, period_of};
 
 /// How many non-empty lines from the top are searched for a covering notice and head fields.
-const HEAD_LINES: usize = 80;
+const HEAD_LINES: usize = 150;
 /// How many lines after a notice's title its signature and date may come.
 const SIGNATURE_WINDOW: usize = 30;
 
 /// Reads the document's metadata.
 pub fn extract(text: &str, _structure: &Structure) -> Meta {
-    let all = lines::lines(text);
-    let head = &all[..all.len().min(HEAD_LINES)];
-    let notice = find_notice(head).or_else(|| find_notice_by_body(head));
+    let head_lines: Vec<Line<'_>> = lines::lines(text).take(HEAD_LINES).collect();
+    let head = head_lines.as_slice();
     let labels = Labels::read(head);
+    let label_line = labels
+        .title
+        .as_deref()
+        .map(|t| [Line { text: t, start: 0 }]);
+    let notice = find_notice(head)
+        .or_else(|| label_line.as_ref().and_then(|l| find_notice(l)))
+        .or_else(|| find_notice_by_body(head));
 
     let mut meta = Meta::default();
     let mut issuer_from_title = None;
     match &notice {
         Some(n) => {
             meta.title = Some(n.title.clone());
-            meta.issuer = n.issuer.clone().or_else(|| n.signature.clone());
+            meta.issuer = match (&n.issuer, &n.signature) {
+                // A title cut by page chrome (阴县人民政府办公室): the signature is whole.
+                (Some(x), Some(sig)) if sig.len() > x.len() && sig.ends_with(x.as_str()) => {
+                    Some(sig.clone())
+                }
+                (x, sig) => x.clone().or_else(|| sig.clone()),
+            };
             meta.date = n.date.clone();
         }
         None => {
-            if let Some(title) = own_title(head) {
-                issuer_from_title = issuer_of_title(&title);
+            let found = own_title(head)
+                .or_else(|| labels.title.clone().map(|t| (t, None)))
+                .map(|(t, after)| (unquote_title(&t).to_owned(), after));
+            if let Some((title, after)) = found {
+                issuer_from_title = issuer_of_title(&title).or_else(|| issuer_above(head, &title));
+                if let Some((issuer, date)) = after.and_then(|a| byline(head, a)) {
+                    meta.issuer = Some(issuer);
+                    meta.date = Some(date);
+                }
                 meta.title = Some(title);
             }
         }
     }
-    let tail = tail_signature(&all);
+    let tail = tail_signature(&lines::last_lines(text, 12));
     meta.issuer = meta
         .issuer
         .or(labels.issuer.clone())
@@ -60,30 +79,51 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
         .date
         .or(labels.date.clone())
         .or_else(|| tail.map(|t| t.1));
-    meta.doc_number = labels.doc_number.clone().or_else(|| {
-        // Only the document's head: before the plan's outline or running text starts (a
-        // table of cited documents further down lists other numbers).
-        let end = notice.as_ref().map_or_else(
-            || {
-                head.iter()
-                    .position(|l| is_outline(l.text) || is_body(l.text))
-                    .unwrap_or(head.len())
-            },
-            |n| n.end_line,
-        );
-        head[..end.min(head.len())]
-            .iter()
-            .find_map(|l| fields::doc_number_line(l.text))
-    });
+    meta.doc_number = labels
+        .doc_number
+        .clone()
+        .or_else(|| notice.as_ref().and_then(|n| n.number.clone()))
+        .or_else(|| {
+            // Only the document's head: before the plan's outline or running text starts (a
+            // table of cited documents further down lists other numbers).
+            let end = notice.as_ref().map_or_else(
+                || {
+                    head.iter()
+                        .position(|l| is_outline(l.text) || is_body(l.text))
+                        .unwrap_or(head.len())
+                },
+                |n| n.end_line,
+            );
+            head[..end.min(head.len())]
+                .iter()
+                .find_map(|l| fields::doc_number_line(l.text))
+        });
     if let Some(title) = &meta.title {
         meta.kind = kind_of(title).map(str::to_owned);
         meta.period = period_of(title);
+    }
+    if meta.kind.is_none() {
+        meta.kind = self_described_kind(text);
     }
     if meta.period.is_none() && meta.kind.as_deref() == Some("规划") {
         meta.period = fields::stated_period(text);
     }
     meta.region = find_region(text, &meta, &labels);
     meta
+}
+
+/// The kind a document states for itself near its start: `制定本方案`, `编制本规划`.
+fn self_described_kind(text: &str) -> Option<String> {
+    static SELF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:制定|编制|制订|出台)本(规划|方案|意见|办法|要点)").expect("valid regex")
+    });
+    // Only the opening: later `本方案` phrases refer back to it and add nothing.
+    let mut end = text.len().min(4000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let c = SELF.captures(&text[..end])?;
+    kind_of(&c[1]).map(str::to_owned)
 }
 
 /// A covering notice's reading.
@@ -93,6 +133,8 @@ struct Notice {
     title: String,
     /// X of `X关于印发Y的通知`, or the organisation line just above it.
     issuer: Option<String>,
+    /// A 发文字号 written on the title line.
+    number: Option<String>,
     /// The organisation that signs the notice.
     signature: Option<String>,
     /// The notice's date.
@@ -108,7 +150,13 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds `X关于印发Y的通知`, joining a title broken over up to four lines.
 fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
     let mut best: Option<Notice> = None;
-    for (i, line) in head.iter().enumerate() {
+    // A notice heads the document: once an outline starts, `关于印发…的通知` lines are the
+    // plan's own list of cited documents.
+    let stop = head
+        .iter()
+        .position(|l| is_outline(l.text))
+        .unwrap_or(head.len());
+    for (i, line) in head[..stop].iter().enumerate() {
         let Some(at) = line.text.find("关于") else {
             continue;
         };
@@ -117,7 +165,8 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
         if before.contains('《') || lines::has_sentence_punct(before) || is_body(line.text) {
             continue;
         }
-        let mut joined = lines::strip_site_suffix(line.text).to_owned();
+        let (first, mut number) = strip_trailing_number(lines::strip_site_suffix(line.text));
+        let mut joined = first.to_owned();
         let mut j = i;
         while !joined.ends_with("的通知") && j + 1 < head.len() && j < i + 4 {
             let next = head[j + 1].text;
@@ -125,7 +174,9 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
                 break;
             }
             j += 1;
-            joined.push_str(next);
+            let (piece, n) = strip_trailing_number(next);
+            number = number.or(n);
+            joined.push_str(piece);
         }
         let Some(c) = NOTICE.captures(&joined) else {
             continue;
@@ -152,23 +203,28 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
         let notice = Notice {
             title: y.to_owned(),
             issuer,
+            number,
             signature,
             date,
             end_line: end,
         };
-        match &best {
-            // Keep the first reading; a later copy (the printed one after the web title) may
-            // add what the first lacked.
-            Some(b) => {
-                if b.issuer.is_none() && notice.issuer.is_some() {
-                    best = Some(Notice {
-                        title: b.title.clone(),
-                        ..notice
-                    });
+        // Keep the first reading; a later copy (the printed one after the web title) fills in
+        // what the first lacked.
+        best = Some(match best.take() {
+            Some(mut b) => {
+                if b.issuer.is_none() {
+                    b.issuer = notice.issuer;
                 }
+                b.number = b.number.or(notice.number);
+                if b.date.is_none() && notice.date.is_some() {
+                    b.date = notice.date;
+                    b.signature = notice.signature;
+                    b.end_line = notice.end_line;
+                }
+                b
             }
-            None => best = Some(notice),
-        }
+            None => notice,
+        });
         if best
             .as_ref()
             .is_some_and(|b| b.issuer.is_some() && b.date.is_some())
@@ -179,18 +235,36 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
     best
 }
 
+/// `…的通知(平政办字〔2021〕26号)` → (`…的通知`, the number); other lines unchanged.
+fn strip_trailing_number(line: &str) -> (&str, Option<String>) {
+    if let Some((n, range)) = fields::find_doc_number(line) {
+        let after = lines::trim(&line[range.end..]);
+        let before = line[..range.start]
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == '\u{ff08}');
+        if before.ends_with("的通知") && matches!(after, "" | ")" | "\u{ff09}") {
+            return (before, Some(n));
+        }
+    }
+    (line, None)
+}
+
 /// Without a notice title: `《Y》已经县政府同意,现印发给你们` names Y.
 fn find_notice_by_body(head: &[Line<'_>]) -> Option<Notice> {
     static BODY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"《(?P<y>[^《》]{4,80})》[^。]{0,30}?(?:同意|通过|研究)[^。]{0,10}(?:现|特)[予将]?印发")
+        Regex::new(concat!(
+            r"《(?P<y>[^《》]{4,80})》[^。]{0,30}?(?:同意|通过|研究)[^。]{0,10}(?:现|特)[予将]?印发",
+            r"|(?:现|特)将《(?P<y2>[^《》]{4,80})》印发给",
+        ))
             .expect("valid regex")
     });
     head.iter().enumerate().find_map(|(i, l)| {
         let c = BODY.captures(l.text)?;
+        let y = c.name("y").or_else(|| c.name("y2"))?.as_str();
         let (signature, date, end) = signature_after(head, i);
         Some(Notice {
-            title: c["y"].to_owned(),
+            title: y.to_owned(),
             issuer: None,
+            number: None,
             signature,
             date,
             end_line: end,
@@ -254,12 +328,37 @@ struct Labels {
     doc_number: Option<String>,
     date: Option<String>,
     source: Option<String>,
+    title: Option<String>,
 }
 
 impl Labels {
     fn read(head: &[Line<'_>]) -> Self {
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(发文机关|发文单位|发布机构|发文字号|文号|成文日期|成文时间|来源|信息来源|文章来源)\s*[::]\s*(\S+)")
+            // Tables pad labels with spaces (索 引 号, 标  题): allow them between the chars.
+            let names = [
+                "发文机关",
+                "发文单位",
+                "发布机构",
+                "发文字号",
+                "文号",
+                "成文日期",
+                "成文时间",
+                "信息来源",
+                "文章来源",
+                "来源",
+                "标题",
+                "名称",
+            ];
+            let alternation: Vec<String> = names
+                .iter()
+                .map(|n| {
+                    n.chars()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join(r"\s*")
+                })
+                .collect();
+            Regex::new(&format!(r"({})\s*[::]\s*(\S+)", alternation.join("|")))
                 .expect("valid regex")
         });
         let mut labels = Labels::default();
@@ -272,7 +371,8 @@ impl Labels {
             }
             for c in LABEL.captures_iter(l.text) {
                 let value = c[2].trim();
-                match &c[1] {
+                let label: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
+                match label.as_str() {
                     "发文机关" | "发文单位" | "发布机构" => {
                         if is_org(value) {
                             labels.issuer.get_or_insert_with(|| value.to_owned());
@@ -288,6 +388,13 @@ impl Labels {
                             labels.date.get_or_insert(d);
                         }
                     }
+                    "标题" | "名称" => {
+                        // The whole rest of the line: titles may hold spaces.
+                        let whole = lines::trim(&l.text[c.get(2).map_or(0, |m| m.start())..]);
+                        if title_like(whole) {
+                            labels.title.get_or_insert_with(|| whole.to_owned());
+                        }
+                    }
                     _ => {
                         labels.source.get_or_insert_with(|| value.to_owned());
                     }
@@ -301,13 +408,13 @@ impl Labels {
 /// The title of a document that starts with it: the first title-like line naming a kind of
 /// document (at least six chars, so a menu item like 发展规划 is not taken), else a repeated
 /// page header, else the first title-like line just above the body.
-fn own_title(head: &[Line<'_>]) -> Option<String> {
+fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
     let stop = head
         .iter()
         .position(|l| is_outline(l.text))
         .unwrap_or(head.len());
     let scope = &head[..stop];
-    for (i, l) in scope.iter().enumerate().take(40) {
+    for (i, l) in scope.iter().enumerate().take(100) {
         let t = lines::strip_site_suffix(l.text);
         if !title_like(t) {
             continue;
@@ -319,35 +426,58 @@ fn own_title(head: &[Line<'_>]) -> Option<String> {
                 continue;
             }
             let mut title = t.to_owned();
+            let mut after = i + 1;
             if let Some(n) = next.filter(|n| is_parenthetical(n)) {
                 title.push_str(n);
+                after += 1;
             }
-            return Some(title);
+            return Some((title, Some(after)));
         }
         if let Some(n) = next {
             let joined = format!("{t}{n}");
-            if n.chars().count() <= 16
+            // Only a short tail (实施方案) continues a line of its own weight; a longer line
+            // naming a kind is a title by itself.
+            if n.chars().count() <= 10
+                && t.chars().count() >= 6
                 && title_like(n)
                 && kind_of(n).is_some()
                 && title_like(&joined)
             {
-                return Some(joined);
+                return Some((joined, Some(i + 2)));
             }
         }
     }
     if let Some(h) = scope.iter().find_map(|l| lines::page_header(l.text)) {
         if title_like(h) {
-            return Some(h.to_owned());
+            return Some((h.to_owned(), None));
         }
     }
     let body = scope.iter().position(|l| is_body(l.text))?;
-    scope[..body]
-        .iter()
+    (body.saturating_sub(3)..body)
         .rev()
-        .take(3)
-        .map(|l| lines::strip_site_suffix(l.text))
-        .find(|t| title_like(t) && t.chars().count() >= 6)
-        .map(str::to_owned)
+        .map(|k| (lines::strip_site_suffix(scope[k].text), k))
+        .find(|(t, _)| title_like(t) && t.chars().count() >= 6)
+        .map(|(t, k)| (t.to_owned(), Some(k + 1)))
+}
+
+/// A byline under a title: an organisation line and a date line (or both on one line).
+fn byline(head: &[Line<'_>], at: usize) -> Option<(String, String)> {
+    let first = head.get(at)?.text;
+    if let Some((date, range)) = find_date(first) {
+        let before = lines::trim(&first[..range.start]);
+        let after = lines::trim(&first[range.end..]);
+        return (is_org(before) && after.is_empty()).then(|| (before.to_owned(), date));
+    }
+    let date = fields::date_line(head.get(at + 1)?.text)?;
+    is_org(first).then(|| (first.to_owned(), date))
+}
+
+/// `《某县教育规划》` → `某县教育规划`: book-title marks around a whole title.
+fn unquote_title(t: &str) -> &str {
+    t.strip_prefix('《')
+        .and_then(|s| s.strip_suffix('》'))
+        .filter(|s| !s.contains(['《', '》']))
+        .unwrap_or(t)
 }
 
 /// `(2021—2025)`, `(试行)`: a bracketed line continuing a title.
@@ -367,10 +497,21 @@ fn issuer_of_title(title: &str) -> Option<String> {
     is_org(x).then(|| x.to_owned())
 }
 
+/// `平阴县教育和体育局` / `关于2021年工作情况的报告`: the body named on the line above a title
+/// that starts with 关于 (the title's own subject was split off).
+fn issuer_above(head: &[Line<'_>], title: &str) -> Option<String> {
+    if !title.starts_with("关于") {
+        return None;
+    }
+    let at = head
+        .iter()
+        .position(|l| title.starts_with(lines::strip_site_suffix(l.text)))?;
+    let above = head.get(at.checked_sub(1)?)?.text;
+    is_org(above).then(|| above.to_owned())
+}
+
 /// A signature at the end of the document: an organisation line followed by a date line.
-fn tail_signature(all: &[Line<'_>]) -> Option<(String, String)> {
-    let from = all.len().saturating_sub(12);
-    let tail = &all[from..];
+fn tail_signature(tail: &[Line<'_>]) -> Option<(String, String)> {
     tail.windows(2).rev().find_map(|w| {
         let date = fields::date_line(w[1].text)?;
         is_org(w[0].text).then(|| (w[0].text.to_owned(), date))
@@ -382,11 +523,34 @@ fn find_region(text: &str, meta: &Meta, labels: &Labels) -> Option<Region> {
     let ctx = region::Context::new(text);
     let from_str =
         |s: &Option<String>, allow_short| s.as_deref().and_then(|s| ctx.region_in(s, allow_short));
-    from_str(&meta.issuer, true)
-        .or_else(|| from_str(&meta.title, true))
-        .or_else(|| from_str(&labels.source, false))
-        .or_else(|| ctx.credit_code_region())
-        .or_else(|| ctx.most_mentioned())
+    let code = ctx.credit_code_region();
+    // The issuer or title decides; only the exact credit code may narrow a city or province.
+    if let Some(r) = from_str(&meta.issuer, true).or_else(|| from_str(&meta.title, true)) {
+        return Some(refine(r, code));
+    }
+    // A source line names the publishing site: a county inside it may come from the text.
+    if let Some(r) = from_str(&labels.source, false) {
+        return Some(refine(refine(r, code), ctx.most_mentioned()));
+    }
+    code.or_else(|| ctx.most_mentioned())
+}
+
+/// `coarse` narrowed to `finer` when `coarse` names no county and `finer` is a county inside it.
+fn refine(coarse: Region, finer: Option<Region>) -> Region {
+    let Some(f) = finer else {
+        return coarse;
+    };
+    let agrees = |a: &Option<String>, b: &Option<String>| a.is_none() || a == b;
+    let inside = coarse.county.is_none()
+        && f.county.is_some()
+        && (coarse.city.is_some() || coarse.province.is_some())
+        && agrees(&coarse.city, &f.city)
+        && agrees(&coarse.province, &f.province);
+    if inside {
+        f
+    } else {
+        coarse
+    }
 }
 
 #[cfg(test)]

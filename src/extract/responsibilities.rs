@@ -1,9 +1,865 @@
-//! SKELETON: to be written.
+//! Statements of responsibility: which government bodies are responsible, lead or support.
+//!
+//! Two kinds of statement give records (one record per statement, with every body it names):
+//!
+//! 1. Explicit lists, labelled 责任部门 / 责任单位 / 牵头单位 / 配合单位 / 协办单位 …
+//!    (`(牵头单位:县教育局;配合单位:县财政局、县人社局)`), in running text or in a table column
+//!    of that name. The label gives the role.
+//! 2. Bodies in a grammatical position of responsibility, recognised by
+//!    [`super::departments::find`]:
+//!    - the subject of a clause (`区委区政府每半年至少听取…`, `教育工委定期研究…`), also after a
+//!      pivot verb (`协调X各部门齐心协力支持…`);
+//!    - the agent of 由 (`由县教体局主管的…`, `建立由政府牵头、相关部门参与的…`);
+//!    - a body directly followed by 牵头 / 负责 / 主管 / 配合 / 参与 / 协助
+//!      (`…领导小组,负责统筹推进…`);
+//!    - the owner of a duty (`落实各级政府教育支出责任`, `落实党委领导…的责任`);
+//!    - the host of an office (`办公室设在县教育和体育局`).
+//!
+//! Roles: 牵头 → `lead`; 配合, 参与, 协助, 支持 → `support`; otherwise `responsible`.
+//! Persons (县委副书记, 县政府主要领导) are never departments; vague references (相关部门,
+//! 有关单位) are not names; statements of past work (`“十三五”期间,区委区政府坚持…`) and
+//! addressee lines ending in `:` are not responsibilities.
+//! Abbreviations get a canonical name from [`Abbreviations`]; a bare 政府 gets the document's
+//! level (区政府 in a district's plan).
 
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::departments::{self, Abbreviations, Mention};
 use super::Context;
-use crate::records::Responsibility;
+use crate::records::{Department, Responsibility, Role};
+use crate::structure::Structure;
 
-/// Extracts every record of this kind from the document.
-pub fn extract(_ctx: &Context<'_>) -> Vec<Responsibility> {
-    Vec::new()
+/// Extracts every statement of responsibility of the document.
+pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
+    let abbreviations = Abbreviations::from_text(ctx.text);
+    let mut out = Vec::new();
+    let lists = explicit_lists(ctx.text);
+    for list in &lists {
+        push(
+            ctx,
+            &mut out,
+            list.span.clone(),
+            list.departments(&abbreviations),
+        );
+    }
+    for table in &ctx.structure.tables {
+        let columns: Vec<(usize, Role)> = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| label_role(&c.header).map(|r| (i, r)))
+            .collect();
+        for row in &table.rows {
+            let mut found = Vec::new();
+            for &(i, role) in &columns {
+                if let Some(cell) = row.cells.get(i) {
+                    found.extend(list_items(cell, role, &abbreviations));
+                }
+            }
+            push(ctx, &mut out, row.span.clone(), found);
+        }
+    }
+    // Lists and sentences are both in text order: one pass skips sentences inside a list.
+    let mut next_list = 0;
+    for sentence in &ctx.structure.sentences {
+        let span = sentence.span.clone();
+        while next_list < lists.len() && lists[next_list].span.end <= span.start {
+            next_list += 1;
+        }
+        if lists[next_list..]
+            .iter()
+            .take_while(|l| l.span.start < span.end)
+            .any(|l| span.start < l.span.end)
+        {
+            continue;
+        }
+        let Some(text) = ctx.text.get(span.clone()) else {
+            continue;
+        };
+        // A review of past work (一、“十三五”教育事业发展情况) states what bodies did, not duties.
+        if in_review_section(ctx.structure, span.start) {
+            continue;
+        }
+        let found = in_sentence(text, &abbreviations);
+        push(ctx, &mut out, span, found);
+    }
+    name_bare_governments(ctx, &mut out);
+    out
+}
+
+/// True when `pos` lies under a heading that reviews past work (“十三五”发展情况, 主要成就,
+/// 工作回顾, 发展基础).
+fn in_review_section(structure: &Structure, pos: usize) -> bool {
+    let mut heading = structure.heading_at(pos);
+    let mut depth = 0;
+    while let Some(h) = heading {
+        if REVIEW_TITLE.is_match(&h.title) {
+            return true;
+        }
+        depth += 1;
+        if depth > 8 {
+            break;
+        }
+        heading = h.parent.and_then(|p| structure.headings.get(p));
+    }
+    false
+}
+
+static REVIEW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"十[一二三]五|回顾|成就|成效|取得的成绩|发展基础|发展现状|基本情况|发展情况|工作总结",
+    )
+    .expect("review title regex")
+});
+
+/// The departments a sentence of running text states as responsible.
+pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department> {
+    if text.contains('|') || text.trim_end().ends_with(':') || HISTORY.is_match(text) {
+        return Vec::new();
+    }
+    let mentions: Vec<Mention> = departments::find(text)
+        .into_iter()
+        .filter(|m| !m.person && !quoted(&text[..m.range.start]))
+        .collect();
+    let mut out: Vec<Department> = Vec::new();
+    let mut k = 0;
+    while k < mentions.len() {
+        // A group: bodies joined by 、/和/与/及 or written back to back (区委区政府).
+        let mut last = k;
+        while last + 1 < mentions.len() {
+            let gap = &text[mentions[last].range.end..mentions[last + 1].range.start];
+            if matches!(gap, "" | "、" | "和" | "与" | "及" | "以及") {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        let group = &mentions[k..=last];
+        let before = &text[..group[0].range.start];
+        let after = &text[group[last - k].range.end..];
+        // 县教育局等部门负责: the list closes with 等部门.
+        let after = ["等部门", "等单位", "等"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
+        if let Some(role) = role_of(before, after) {
+            for m in group {
+                let name = m.name.clone();
+                if out.iter().any(|d| d.name == name) {
+                    continue;
+                }
+                out.push(Department {
+                    canonical: abbreviations.canonical(&name).filter(|c| *c != name),
+                    name,
+                    role,
+                });
+            }
+        }
+        k = last + 1;
+    }
+    out
+}
+
+/// The role of a group of bodies given the text around it, `None` when the position is not one
+/// of responsibility.
+fn role_of(before: &str, after: &str) -> Option<Role> {
+    let after_verb = role_verb(after);
+    // The agent of 由: 由县教体局主管, 由政府牵头.
+    if before.ends_with('由') {
+        if ["组成", "任", "担任", "构成"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            return None;
+        }
+        return Some(after_verb.unwrap_or(Role::Responsible));
+    }
+    // A role verb right after the body: X牵头, X配合, X负责 (also after a comma).
+    // Also after a comma, a colon (县教育局:负责…) or inside a note (县教育局(牵头)).
+    let after_comma = after.strip_prefix([',', ':', '(']).unwrap_or(after);
+    if let Some(role) = role_verb(after_comma) {
+        return Some(role);
+    }
+    // Partners named after 会同/联合 share the work of the clause's subject.
+    if ["会同", "联合", "协同"].iter().any(|w| before.ends_with(w)) && !at_clause_start(before)
+    {
+        return Some(Role::Support);
+    }
+    // The host of an office, the owner of a duty.
+    if before.ends_with("设在") {
+        return Some(Role::Responsible);
+    }
+    if after_duty_verb(before) {
+        let clause = clause_of(after);
+        if clause.contains("责任") || clause.contains("职责") {
+            return Some(Role::Responsible);
+        }
+    }
+    // The subject of a clause, possibly after a pivot verb (协调X支持…).
+    if at_clause_start(before) {
+        let first = after.chars().next()?;
+        let is_verb_start = ('\u{4e00}'..='\u{9fff}').contains(&first)
+            && !"的之是和等与及、为".contains(first)
+            && !NOT_ACTIONS.iter().any(|w| after.starts_with(w));
+        // A predicate of a few chars at least: a bare name line is a signature or a header.
+        if !is_verb_start || clause_of(after).chars().count() < 3 || reports_past(clause_of(after))
+        {
+            return None;
+        }
+        let head: String = after.chars().take(8).collect();
+        let role = if head.contains("牵头") {
+            Role::Lead
+        } else if ["配合", "协助", "参与", "支持"]
+            .iter()
+            .any(|w| head.contains(w))
+        {
+            Role::Support
+        } else {
+            Role::Responsible
+        };
+        return Some(role);
+    }
+    None
+}
+
+/// True when a predicate carries the perfective 了 (开展了, 完成了): reported work, not a duty.
+fn reports_past(predicate: &str) -> bool {
+    let chars: Vec<char> = predicate.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '了'
+            && i > 0
+            && !matches!(chars[i - 1], '为' | '除' | '罢' | '不')
+            && !matches!(chars.get(i + 1), Some('解' | '然' | '结'))
+    })
+}
+
+/// The role a verb at the start of `text` gives its subject.
+fn role_verb(text: &str) -> Option<Role> {
+    if text.starts_with("负责人") || text.starts_with("负责同志") {
+        return None;
+    }
+    if text.starts_with("牵头") {
+        Some(Role::Lead)
+    } else if ["配合", "协助", "参与", "协办"]
+        .iter()
+        .any(|w| text.starts_with(w))
+    {
+        Some(Role::Support)
+    } else if ["负责", "主管", "主抓", "统筹", "主责"]
+        .iter()
+        .any(|w| text.starts_with(w))
+    {
+        Some(Role::Responsible)
+    } else {
+        None
+    }
+}
+
+fn clause_of(text: &str) -> &str {
+    let end = text
+        .find([',', ';', '。', ':', '!', '?'])
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// True when `before` leaves a `《` or `“` open: the name is part of a title or a quote.
+fn quoted(before: &str) -> bool {
+    let open = |o: char, c: char| match (before.rfind(o), before.rfind(c)) {
+        (Some(a), Some(b)) => a > b,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    open('《', '》') || open('“', '”')
+}
+
+/// Verbs after a subject that describe structure, not a duty (领导小组下设办公室).
+/// Also nouns that a body name only modifies (政府信息公开, 县政府工作报告) and reported honours
+/// (荣获, 被评为), which are achievements, not duties.
+const NOT_ACTIONS: &[&str] = &[
+    "关于",
+    "下设",
+    "设",
+    "组成",
+    "成立于",
+    "印发",
+    "同意",
+    "主要",
+    "所属",
+    "名义",
+    "信息",
+    "网站",
+    "门户",
+    "工作报告",
+    "文件",
+    "公报",
+    "采购",
+    "购买",
+    "投入",
+    "债务",
+    "职能",
+    "机构",
+    "荣获",
+    "获得",
+    "获评",
+    "获",
+    "被",
+    "评为",
+    "入选",
+];
+
+/// True when a body right after `before` starts a clause: at the sentence start, after
+/// punctuation, an enumerator (1. / 一是) or a connective (同时, 要), possibly followed by a
+/// pivot verb (协调, 督促, 要求…). Looks only at the end of `before`, so it stays linear.
+fn at_clause_start(before: &str) -> bool {
+    let strip = |b: &'static [&'static str], text: &str| -> usize {
+        b.iter().find(|w| text.ends_with(*w)).map_or(0, |w| w.len())
+    };
+    let mut b = before.trim_end();
+    b = &b[..b.len() - strip(PIVOTS, b)];
+    b = b.trim_end();
+    b = &b[..b.len() - strip(CONNECTIVES, b)];
+    b = b.trim_end();
+    if b.is_empty() || b.ends_with([',', ';', ':', '。', '!', '?', '(', ')']) {
+        return true;
+    }
+    // 一是 / 二是, and a bare enumerator opening the sentence (1. / 2、).
+    let mut tail = b.chars().rev();
+    if tail.next() == Some('是')
+        && tail
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十".contains(c))
+    {
+        return true;
+    }
+    let head = b.trim_end_matches(['.', '、']);
+    head.len() < b.len() && !head.is_empty() && head.chars().all(|c| c.is_ascii_digit())
+}
+
+const PIVOTS: &[&str] = &[
+    "协调", "督促", "要求", "推动", "组织", "指导", "动员", "支持", "鼓励",
+];
+const CONNECTIVES: &[&str] = &["同时", "其中", "并", "要", "应", "由此"];
+
+/// A duty verb right before a body: 落实各级政府…责任.
+fn after_duty_verb(before: &str) -> bool {
+    let b = before.strip_suffix('好').unwrap_or(before);
+    ["落实", "压实", "明确", "履行", "夯实", "强化"]
+        .iter()
+        .any(|w| b.ends_with(w))
+}
+
+/// Sentences that report past work.
+static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"十[一二三]五”?(?:期间|以来|时期)|以来|近年来|近[一二三四五六七八九十两0-9]+年来|去年|过去")
+        .expect("history regex")
+});
+
+/// A labelled list such as `(责任部门:县教育和体育局、县财政局)`.
+#[derive(Debug, Clone)]
+struct ExplicitList {
+    /// Byte span of the statement (with its parentheses).
+    span: Range<usize>,
+    /// The labelled parts: (role, byte range of the items).
+    parts: Vec<(Role, Range<usize>)>,
+    /// The items text of each part (`县教育局、县财政局`).
+    items: Vec<String>,
+}
+
+impl ExplicitList {
+    fn departments(&self, abbreviations: &Abbreviations) -> Vec<Department> {
+        let mut out = Vec::new();
+        for ((role, _), items) in self.parts.iter().zip(&self.items) {
+            out.extend(list_items(items, *role, abbreviations));
+        }
+        out
+    }
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:责任|牵头|配合|协办|参与|协助|主办|承办|主责|实施)(?:部门|单位|科室)|责任主体|牵头部门|责任处室",
+    )
+    .expect("label regex")
+});
+
+/// The role a list label (or a table column header) gives.
+fn label_role(label: &str) -> Option<Role> {
+    if !LABEL.is_match(label) {
+        return None;
+    }
+    Some(if label.contains("牵头") || label.contains("主办") {
+        Role::Lead
+    } else if ["配合", "协办", "参与", "协助"]
+        .iter()
+        .any(|w| label.contains(w))
+    {
+        Role::Support
+    } else {
+        Role::Responsible
+    })
+}
+
+/// Finds the labelled lists of the whole text, one statement per parenthesis or line.
+fn explicit_lists(text: &str) -> Vec<ExplicitList> {
+    let mut out: Vec<ExplicitList> = Vec::new();
+    let labels: Vec<regex::Match<'_>> = LABEL.find_iter(text).collect();
+    for (n, m) in labels.iter().enumerate() {
+        let next_label = labels.get(n + 1).map_or(text.len(), |l| l.start());
+        let after = &text[m.end()..];
+        let colon = after.chars().next();
+        if !matches!(colon, Some(':' | '：')) {
+            continue;
+        }
+        let Some(role) = label_role(m.as_str()) else {
+            continue;
+        };
+        let items_start = m.end() + colon.map_or(0, char::len_utf8);
+        // The list runs to the closing parenthesis, the end of the sentence or the next label.
+        let mut depth = 0usize;
+        let mut items_end = text.len();
+        let mut close_end = None;
+        for (i, c) in text[items_start..].char_indices() {
+            let at = items_start + i;
+            match c {
+                '(' => depth += 1,
+                ')' if depth > 0 => depth -= 1,
+                ')' => {
+                    items_end = at;
+                    close_end = Some(at + 1);
+                    break;
+                }
+                '。' | '\n' | ';' => {
+                    items_end = at;
+                    break;
+                }
+                _ => {}
+            }
+            if at >= next_label {
+                items_end = at;
+                break;
+            }
+        }
+        let before = text[..m.start()].trim_end_matches([' ', '\t']);
+        let opens = before.ends_with('(');
+        // A label right after another list's end (牵头单位:…;配合单位:…) joins its statement.
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.parts.last().map_or(prev.span.end, |p| p.1.end)..m.start());
+            if gap.is_some_and(|g| g.chars().all(|c| matches!(c, ';' | ',' | ' ' | '、'))) {
+                prev.parts.push((role, items_start..items_end));
+                prev.items.push(text[items_start..items_end].to_owned());
+                prev.span.end = close_end.unwrap_or(items_end).max(prev.span.end);
+                continue;
+            }
+        }
+        let start = if opens { before.len() - 1 } else { m.start() };
+        out.push(ExplicitList {
+            span: start..close_end.unwrap_or(items_end),
+            parts: vec![(role, items_start..items_end)],
+            items: vec![text[items_start..items_end].to_owned()],
+        });
+    }
+    out
+}
+
+/// The bodies of one labelled list (`县教育和体育局、县财政局,各镇人民政府`).
+fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Department> {
+    let mut out: Vec<Department> = Vec::new();
+    // Another label (完成时限:年底前) ends the list of bodies.
+    let items = match items.find(':') {
+        Some(colon) => &items[..items[..colon].rfind([',', ';', '、']).unwrap_or(0)],
+        None => items,
+    };
+    for item in items.split(['、', ',', ';', '/']) {
+        let item = item
+            .trim()
+            .trim_end_matches("等部门")
+            .trim_end_matches("等单位");
+        let item = item.trim_end_matches('等').trim();
+        if item.is_empty() || item.chars().count() > 40 || VAGUE.contains(&item) {
+            continue;
+        }
+        let mentions = departments::find(item);
+        let covered: usize = mentions.iter().map(|m| m.range.len()).sum();
+        let names: Vec<String> = if !mentions.is_empty() && covered * 2 >= item.len() {
+            // 县教育局和县财政局: each body; 县教育局局长: a person, dropped.
+            mentions
+                .into_iter()
+                .filter(|m| !m.person)
+                .map(|m| m.name)
+                .collect()
+        } else if item.chars().count() <= 20 && item.chars().all(|c| !c.is_ascii_digit()) {
+            vec![item.to_owned()]
+        } else {
+            Vec::new()
+        };
+        for name in names {
+            if out.iter().any(|d| d.name == name) {
+                continue;
+            }
+            out.push(Department {
+                canonical: abbreviations.canonical(&name).filter(|c| *c != name),
+                name,
+                role,
+            });
+        }
+    }
+    out
+}
+
+/// References that name no particular body.
+const VAGUE: &[&str] = &[
+    "相关部门",
+    "有关部门",
+    "各部门",
+    "各单位",
+    "相关单位",
+    "有关单位",
+    "各有关部门",
+    "各相关部门",
+];
+
+fn push(
+    ctx: &Context<'_>,
+    out: &mut Vec<Responsibility>,
+    span: Range<usize>,
+    found: Vec<Department>,
+) {
+    if found.is_empty() {
+        return;
+    }
+    let text = ctx
+        .text
+        .get(span.clone())
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    out.push(Responsibility {
+        departments: found,
+        section: ctx.structure.section_at(span.start).map(str::to_owned),
+        text,
+        span: ctx.chars.span(span),
+    });
+}
+
+/// Gives a bare 政府 the document's own level (区政府 in a district's plan): the level of the
+/// region in the metadata, else the level most bodies of the document carry (区教育局, 区委).
+fn name_bare_governments(ctx: &Context<'_>, out: &mut [Responsibility]) {
+    let from_meta = ctx
+        .meta
+        .region
+        .as_ref()
+        .and_then(|r| r.county.as_deref())
+        .and_then(|c| c.chars().last());
+    let level = from_meta.or_else(|| {
+        let mut counts: HashMap<char, usize> = HashMap::new();
+        for d in out.iter().flat_map(|r| &r.departments) {
+            let mut chars = d.name.chars();
+            if let (Some(first), Some(_)) = (chars.next(), chars.next()) {
+                if "县区市".contains(first) {
+                    *counts.entry(first).or_default() += 1;
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(c, n)| (n, c))
+            .map(|(c, _)| c)
+    });
+    let Some(level) = level.filter(|c| "县区市".contains(*c)) else {
+        return;
+    };
+    for d in out.iter_mut().flat_map(|r| r.departments.iter_mut()) {
+        if departments::is_bare_government(&d.name) && d.canonical.is_none() {
+            d.canonical = Some(format!("{level}{}", d.name));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        in_sentence(text, &Abbreviations::default())
+            .into_iter()
+            .map(|d| (d.name, d.role))
+            .collect()
+    }
+
+    fn named(list: &[(&str, Role)]) -> Vec<(String, Role)> {
+        list.iter().map(|(n, r)| (n.to_string(), *r)).collect()
+    }
+
+    use Role::*;
+
+    #[test]
+    fn review_sections_state_no_duties() {
+        let text = "一、“十三五”教育发展情况\n区教育局牵头完成了改革。\n二、主要任务\n区教育局牵头推进改革。";
+        let structure = crate::structure::analyze(text);
+        let inside = text.find("区教育局牵头完成").unwrap_or_default();
+        let later = text.find("区教育局牵头推进").unwrap_or_default();
+        assert!(in_review_section(&structure, inside));
+        assert!(!in_review_section(&structure, later));
+    }
+
+    #[test]
+    fn clause_starts() {
+        for before in [
+            "",
+            "同时,",
+            "1.",
+            "12、",
+            "一是",
+            "(三)",
+            "积极推进改革;要",
+            "协调",
+        ] {
+            assert!(at_clause_start(before), "{before:?}");
+        }
+        for before in ["将工作纳入", "对接", "建立健全"] {
+            assert!(!at_clause_start(before), "{before:?}");
+        }
+    }
+
+    #[test]
+    fn subjects_of_clauses() {
+        assert_eq!(
+            roles("市委市政府每季度至少专题研究一次教育工作。"),
+            named(&[("市委", Responsible), ("市政府", Responsible)])
+        );
+        assert_eq!(
+            roles("教育工委定期召开专题会议。"),
+            named(&[("教育工委", Responsible)])
+        );
+        assert_eq!(
+            roles("同时,县财政局要足额拨付经费。"),
+            named(&[("县财政局", Responsible)])
+        );
+        assert_eq!(
+            roles("督促县卫健局配合做好学校卫生工作。"),
+            named(&[("县卫健局", Support)])
+        );
+        assert_eq!(
+            roles("县教育局、县财政局等部门按职责分工负责。"),
+            named(&[("县教育局", Responsible), ("县财政局", Responsible)])
+        );
+        assert_eq!(
+            roles("(县教育局牵头,县发改局、县财政局配合)"),
+            named(&[
+                ("县教育局", Lead),
+                ("县发改局", Support),
+                ("县财政局", Support)
+            ])
+        );
+        assert_eq!(
+            roles("县教育局:负责统筹推进全县工作。"),
+            named(&[("县教育局", Responsible)])
+        );
+        assert_eq!(
+            roles("责任分工:县教育局(牵头)、县财政局(配合)"),
+            named(&[("县教育局", Lead), ("县财政局", Support)])
+        );
+        assert_eq!(
+            roles("县教育局要会同县人社局、县委编办核定编制。"),
+            named(&[
+                ("县教育局", Responsible),
+                ("县人社局", Support),
+                ("县委编办", Support)
+            ])
+        );
+        // Reported work is not a duty.
+        assert!(roles("县教育局组织开展了专项督导。").is_empty());
+        assert_eq!(
+            roles("县教育局要了解学校需求。"),
+            named(&[("县教育局", Responsible)])
+        );
+    }
+
+    #[test]
+    fn agents_of_you_and_role_verbs() {
+        assert_eq!(
+            roles("完善由区教体局主管的教师管理制度。"),
+            named(&[("区教体局", Responsible)])
+        );
+        assert_eq!(
+            roles("建立由政府牵头、相关部门参与的工作机制。"),
+            named(&[("政府", Lead)])
+        );
+        assert_eq!(
+            roles("县教育局牵头,县财政局、县人社局配合。"),
+            named(&[
+                ("县教育局", Lead),
+                ("县财政局", Support),
+                ("县人社局", Support)
+            ])
+        );
+        assert_eq!(
+            roles("组建全县课后服务工作领导小组,负责统筹协调。"),
+            named(&[("全县课后服务工作领导小组", Responsible)])
+        );
+        assert_eq!(
+            roles("领导小组下设办公室,办公室设在区教育局。"),
+            named(&[("区教育局", Responsible)])
+        );
+    }
+
+    #[test]
+    fn owners_of_duties() {
+        assert_eq!(
+            roles("压实各级政府办学主体责任。"),
+            named(&[("各级政府", Responsible)])
+        );
+        assert_eq!(
+            roles("落实党委统一领导的责任。"),
+            named(&[("党委", Responsible)])
+        );
+        // A body that is only an object is not responsible.
+        assert!(roles("积极对接县财政局争取资金。").is_empty());
+        assert!(roles("将工作纳入县政府考核。").is_empty());
+    }
+
+    #[test]
+    fn not_responsibilities() {
+        // Persons, addressees, history, titles and structure.
+        assert!(roles("成立由县政府主要领导任组长的工作专班。").is_empty());
+        assert!(roles("各镇人民政府,各街道办事处,县政府各部门:").is_empty());
+        assert!(roles("“十三五”期间,区委、区政府坚持教育优先发展。").is_empty());
+        assert!(roles("2012年以来,县教育局先后招录教师800人。").is_empty());
+        assert!(roles("完善《市教育局党委意识形态工作实施细则》。").is_empty());
+        assert!(roles("领导小组下设办公室。").is_empty());
+        assert!(roles("县委副书记、县长").is_empty());
+        assert!(roles("沂水县人民政府办公室").is_empty());
+        assert!(roles("政府信息公开").is_empty());
+        assert!(roles("东城区教育局荣获省级文明单位称号。").is_empty());
+    }
+
+    #[test]
+    fn explicit_lists_with_roles() {
+        let text = "加强经费保障。(牵头单位:县教育局;配合单位:县财政局、各乡镇人民政府)\n下一项。(责任单位:市教体局)";
+        let lists = explicit_lists(text);
+        assert_eq!(lists.len(), 2);
+        let abbr = Abbreviations::default();
+        let first: Vec<(String, Role)> = lists[0]
+            .departments(&abbr)
+            .into_iter()
+            .map(|d| (d.name, d.role))
+            .collect();
+        assert_eq!(
+            first,
+            named(&[
+                ("县教育局", Lead),
+                ("县财政局", Support),
+                ("各乡镇人民政府", Support)
+            ])
+        );
+        assert_eq!(
+            &text[lists[0].span.clone()],
+            "(牵头单位:县教育局;配合单位:县财政局、各乡镇人民政府)"
+        );
+        let second = lists[1].departments(&abbr);
+        assert_eq!(second[0].name, "市教体局");
+        assert_eq!(second[0].canonical.as_deref(), Some("市教育和体育局"));
+        // Vague references and persons are dropped, collective entries kept whole.
+        let items = list_items("相关部门、各街道办事处、县教育局局长", Responsible, &abbr);
+        let names: Vec<&str> = items.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["各街道办事处"]);
+        let items = list_items("县教育和体育局、县委编办和县残联", Responsible, &abbr);
+        let names: Vec<&str> = items.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["县教育和体育局", "县委编办", "县残联"]);
+        let items = list_items("县教育局,完成时限:年底前", Responsible, &abbr);
+        let names: Vec<&str> = items.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["县教育局"]);
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ALPHABET: &[&str] = &[
+        "县",
+        "区",
+        "市",
+        "各",
+        "级",
+        "镇",
+        "街道",
+        "政府",
+        "人民",
+        "局",
+        "委",
+        "办",
+        "编办",
+        "部",
+        "中心",
+        "领导小组",
+        "教育",
+        "和",
+        "由",
+        "牵头",
+        "负责",
+        "配合",
+        "设在",
+        "落实",
+        "责任",
+        "(",
+        ")",
+        ":",
+        ",",
+        "、",
+        ";",
+        "。",
+        "《",
+        "》",
+        "“",
+        "”",
+        "责任单位",
+        "牵头单位",
+        "局长",
+        "了",
+        "1.",
+        "2025",
+        "年",
+        "每",
+        "底",
+        "前",
+        "十四五",
+        "末",
+        "期间",
+        "利用",
+        "三",
+        "时间",
+        "\n",
+        " ",
+        "a",
+        "é",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..60)
+            .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_boundaries(s in text()) {
+            for m in departments::find(&s) {
+                prop_assert!(s.is_char_boundary(m.range.start) && s.is_char_boundary(m.range.end));
+                prop_assert_eq!(&s[m.range.clone()], m.name.as_str());
+            }
+            let _ = in_sentence(&s, &Abbreviations::from_text(&s));
+            for list in explicit_lists(&s) {
+                prop_assert!(s.get(list.span.clone()).is_some());
+            }
+            let years = crate::extract::deadlines::DocYears { doc_year: Some(2021), period: Some((2021, 2025)) };
+            for f in crate::extract::deadlines::find_in(&s, &years) {
+                prop_assert!(s.get(f.range.clone()).is_some());
+            }
+        }
+    }
 }

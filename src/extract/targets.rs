@@ -37,35 +37,58 @@ pub fn extract(
     let retrospective = is_retrospective(text, ctx.structure);
     let one_year_plan = one_year_plan(ctx);
 
+    // Goals by span start, so each target finds its goals by binary search.
+    let mut goal_order: Vec<usize> = (0..goals.len()).collect();
+    goal_order.sort_by_key(|&i| goals[i].span[0]);
+    let departments = Departments::new(responsibilities);
     let mut out: Vec<Target> = Vec::new();
     let mut seen: HashSet<Range<usize>> = HashSet::new();
+    // A date fronted as the topic of a sentence (到2025年, …) governs the rest of its paragraph.
+    let mut topic: Option<(usize, String)> = None;
     for unit in units(text, ctx.structure, &outline) {
+        if topic.as_ref().is_some_and(|t| t.0 <= unit.span.start) {
+            topic = None;
+        }
         let sentence = &text[unit.span.clone()];
-        if IDEOLOGY.is_match(sentence) || SELF_REFERENCE.is_match(sentence) {
+        let ideology = sentence.contains(['指', '为']) && IDEOLOGY.is_match(sentence);
+        let about_itself = sentence.contains(['本', '特']) && SELF_REFERENCE.is_match(sentence);
+        if ideology || about_itself {
             continue;
         }
         let sec = outline.at(unit.span.start);
         if sec.is_some_and(|s| outline.flags[s].skip) {
             continue;
         }
-        for span in targets_in(text, &unit, retrospective) {
+        let earlier_topic = topic.as_ref().map(|t| t.1.clone());
+        if let Some(date) = fronted_date(text, &unit, &dates) {
+            let para_end = text[unit.span.start..]
+                .find('\n')
+                .map_or(text.len(), |i| unit.span.start + i);
+            topic = Some((para_end, date));
+        }
+        for span in targets_in(text, &unit, retrospective, doc_year) {
             if !seen.insert(span.clone()) {
                 continue;
             }
             let deadline = dates
                 .within(span.clone())
                 .or_else(|| dates.within(unit.full.start..span.start))
+                .or_else(|| earlier_topic.clone())
                 .or_else(|| sec.and_then(|s| outline.flags[s].deadline.clone()))
                 .or_else(|| one_year_plan.map(|y| y.to_string()));
             let section = sec.map(|s| ctx.structure.headings[s].path.clone());
             let cspan = ctx.chars.span(span.clone());
-            let goal_ids = goals
+            let first = goal_order.partition_point(|&i| goals[i].span[0] < cspan[0]);
+            let mut goal_ids: Vec<usize> = goal_order[first..]
                 .iter()
-                .enumerate()
-                .filter(|(_, g)| g.span[0] >= cspan[0] && g.span[1] <= cspan[1])
-                .map(|(i, _)| i)
+                .take_while(|&&i| goals[i].span[0] < cspan[1])
+                // Read from this clause: the goal's text lies in it, give or take the
+                // clause-closing punctuation a goal's span may keep.
+                .filter(|&&i| goals[i].span[1] <= cspan[1] + 1)
+                .copied()
                 .collect();
-            let departments = departments_for(section.as_deref(), responsibilities);
+            goal_ids.sort_unstable();
+            let departments = departments.of(section.as_deref());
             out.push(Target {
                 text: text[span].to_owned(),
                 section,
@@ -76,7 +99,49 @@ pub fn extract(
             });
         }
     }
-    out
+    drop_contained(out)
+}
+
+/// Drops a target whose text a neighbouring target of the same section contains (an item
+/// title repeated by its body: 成立专家咨询委员会 / 拟聘请专家成立专家咨询委员会). Only a few
+/// neighbours are compared, which keeps this linear.
+fn drop_contained(targets: Vec<Target>) -> Vec<Target> {
+    const NEAR: usize = 3;
+    let n = targets.len();
+    let drop: Vec<bool> = (0..n)
+        .map(|a| {
+            let lo = a.saturating_sub(NEAR);
+            let hi = (a + NEAR + 1).min(n);
+            (lo..hi).any(|b| {
+                let (ta, tb) = (&targets[a], &targets[b]);
+                b != a
+                    && ta.section == tb.section
+                    && tb.text.len() > ta.text.len()
+                    && tb.text.contains(ta.text.as_str())
+            })
+        })
+        .collect();
+    targets
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// The due date of a predicate-less adverbial opening a sentence (到2025年, …), which
+/// topicalises it over the rest of the paragraph. A dated event (2024年9月10日) does not.
+fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<String> {
+    let first = unit
+        .clauses
+        .iter()
+        .enumerate()
+        .find_map(|(k, c)| trim_clause(text, c.clone(), k == 0))?;
+    let clause = &text[first.clone()];
+    if !clause.contains(['年', '末', '期']) || !lexicon::verbs(&text[first.clone()]).is_empty() {
+        return None;
+    }
+    dates.within(first).filter(|d| d.len() <= 7)
 }
 
 /// Sentences framing the guiding ideology (以…为指导, 指导思想) state principles, not results.
@@ -107,6 +172,11 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("future regex")
 });
 
+/// A year opening a sentence with no forward marker (2020年, …; 2020年全县…).
+static BARE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})年(?:[,,]|[^底末前内以至])").expect("bare year regex")
+});
+
 /// Clause openers that continue the previous clause's action (并, 与…, 实现…).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:并且|并|且|从而|进而|实现|其中|为[^了]|与[^,。]{1,20}(?:形成|组成|结对|共建))")
@@ -121,7 +191,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Titles of sections that review the past or state principles; their content is no target.
 static SKIP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验|十三五|指导思想|基本原则|工作原则")
+    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则")
         .expect("skip-title regex")
 });
 
@@ -147,7 +217,8 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut full_start = 0;
     for s in &st.sentences {
-        if in_table(s.span.start) {
+        // Spans come from another stage: never slice on one that is not a char range.
+        if in_table(s.span.start) || text.get(s.span.clone()).is_none() {
             continue;
         }
         // The full sentence starts after the previous 。!? or line end.
@@ -158,13 +229,21 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
         }
         let mut clauses: Vec<Range<usize>> = s.clauses.clone();
         let mut title_end = 0;
-        if let Some(h) = outline.title_at(s.span.start) {
+        // The structure marks title sentences; without the mark, a sentence opening at a
+        // heading's title is one.
+        let marked = s.heading.filter(|&h| h < st.headings.len());
+        if let Some(h) = marked.or_else(|| outline.title_at(s.span.start)) {
             covered[h] = true;
             let title = outline.title[h].clone();
-            if outline.high_level(h) {
-                clauses.retain(|c| c.start >= title.end);
+            let end = if marked.is_some() {
+                s.span.end.max(title.end)
             } else {
-                title_end = title.end;
+                title.end
+            };
+            if outline.high_level(h) {
+                clauses.retain(|c| c.start >= end);
+            } else {
+                title_end = end;
             }
         }
         if clauses.is_empty() {
@@ -322,19 +401,30 @@ impl<'a> DueDates<'a> {
     fn new(ctx: &Context<'a>, deadlines: &[Deadline], doc_year: Option<i32>) -> Self {
         let mut records = Vec::new();
         if !deadlines.is_empty() {
-            // Records carry char spans; map them back to bytes once.
-            let byte_of: Vec<usize> = ctx
-                .text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain(std::iter::once(ctx.text.len()))
-                .collect();
+            // Records carry char spans; map the few offsets needed back to bytes in one walk
+            // over the text instead of indexing every char.
+            let mut wanted: Vec<usize> = deadlines.iter().flat_map(|d| d.span).collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            let mut byte_of = std::collections::HashMap::with_capacity(wanted.len());
+            let mut next = wanted.iter().peekable();
+            let chars = ctx.text.char_indices().map(|(i, _)| i);
+            for (c, b) in chars.chain(std::iter::once(ctx.text.len())).enumerate() {
+                while next.peek().is_some_and(|&&w| w == c) {
+                    byte_of.insert(c, b);
+                    next.next();
+                }
+                if next.peek().is_none() {
+                    break;
+                }
+            }
             for d in deadlines {
                 let (Some(date), false) = (&d.date, d.relation == DeadlineRelation::Recurring)
                 else {
                     continue;
                 };
-                let (Some(&s), Some(&e)) = (byte_of.get(d.span[0]), byte_of.get(d.span[1])) else {
+                let (Some(&s), Some(&e)) = (byte_of.get(&d.span[0]), byte_of.get(&d.span[1]))
+                else {
                     continue;
                 };
                 records.push((s, e, date.clone()));
@@ -419,22 +509,37 @@ static VAGUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:一批|一些|若干|部分)").expect("vague regex"));
 
 /// Reads one clause.
+#[cfg(test)]
 fn read_clause(clause: &str) -> Reading {
-    let verbs = lexicon::verbs(clause);
-    let quantity = has_quantity(clause);
-    // A recurring schedule with a quantity is a standing commitment whatever the verb
-    // (坚持每年将20%的资金用于…, 每年招聘100人, 每半年至少听取一次汇报).
-    let standing = RECURRING.is_match(clause) && quantity;
+    read_verbs(clause, &lexicon::verbs(clause))
+}
+
+/// Reads one clause from its verbs; the cheap exits come first, since most clauses of a
+/// plan are exhortations.
+fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
+    let recurring = clause.contains(['每', '逐']) && RECURRING.is_match(clause);
     if verbs.is_empty() {
-        let adverbial = clause.chars().count() <= 16
-            && (dates::due_date(clause, Some(2000)).is_some()
-                || clause.ends_with("期间")
-                || clause.ends_with("时间"));
+        let short = clause.chars().count() <= 16;
+        let adverbial = short
+            && (clause.ends_with("期间")
+                || clause.ends_with("时间")
+                || (clause.contains(['年', '末', '内'])
+                    && dates::due_date(clause, Some(2000)).is_some()));
         return Reading {
-            target: standing,
+            target: recurring && has_quantity(clause),
             adverbial,
             ..Reading::default()
         };
+    }
+    // An exhortation opening the clause decides it unless a schedule follows.
+    let opener = verbs
+        .iter()
+        .find(|v| !matches!(v.class, VerbClass::Modal | VerbClass::Causative));
+    let governed = verbs
+        .first()
+        .is_some_and(|v| matches!(v.class, VerbClass::Modal | VerbClass::Causative));
+    if !recurring && !governed && opener.is_some_and(|v| v.class == VerbClass::Process) {
+        return Reading::default();
     }
     let preposition = clause.starts_with("通过") && !ACCEPTANCE.is_match(clause);
     if preposition
@@ -443,17 +548,20 @@ fn read_clause(clause: &str) -> Reading {
     {
         return Reading::default();
     }
+    let quantity = has_quantity(clause);
+    // A recurring schedule with a quantity is a standing commitment whatever the verb
+    // (坚持每年将20%的资金用于…, 每年招聘100人, 每半年至少听取一次汇报).
+    let standing = recurring && quantity;
     let mut causative = false;
     let mut modal = false;
-    let mut tokens: Option<Vec<Range<usize>>> = None;
-    for v in &verbs {
+    for v in verbs {
         let after = &clause[v.end..];
         let decisive = !matches!(
             v.class,
             VerbClass::Modal | VerbClass::Causative | VerbClass::Process
         );
         // A match straddling a word boundary is no verb (公开|发布 holds no 开发).
-        if decisive && straddles(clause, v, &mut tokens) {
+        if decisive && straddles(clause, v) {
             continue;
         }
         match v.class {
@@ -511,7 +619,7 @@ fn read_clause(clause: &str) -> Reading {
             }
         }
     }
-    if standing || (modal && (quantity || STATE.is_match(clause))) {
+    if standing || (modal && (quantity || STATE.is_match(&lexicon::unquoted(clause)))) {
         return hit(modal, false);
     }
     Reading {
@@ -520,18 +628,27 @@ fn read_clause(clause: &str) -> Reading {
     }
 }
 
-/// True when the verb match crosses a word boundary of the clause's segmentation.
-fn straddles(clause: &str, v: &lexicon::VerbHit, tokens: &mut Option<Vec<Range<usize>>>) -> bool {
-    let toks = tokens.get_or_insert_with(|| {
-        crate::structure::words::tokenize(clause)
-            .into_iter()
-            .map(|t| t.span)
-            .collect()
-    });
-    toks.iter().any(|t| {
-        (t.start < v.start && v.start < t.end && t.end < v.end)
-            || (v.start < t.start && t.start < v.end && v.end < t.end)
-    })
+/// True when the verb match crosses a word boundary (公开|发布 holds no 开发). Only a window
+/// of two chars either side is segmented: the words around the verb decide, and segmenting
+/// whole clauses would cost most of the stage's time.
+fn straddles(clause: &str, v: &lexicon::VerbHit) -> bool {
+    let from = clause[..v.start]
+        .char_indices()
+        .rev()
+        .nth(1)
+        .map_or(0, |(i, _)| i);
+    let to = clause[v.end..]
+        .char_indices()
+        .nth(2)
+        .map_or(clause.len(), |(i, _)| v.end + i);
+    let (vs, ve) = (v.start - from, v.end - from);
+    crate::structure::words::segmenter()
+        .cut(&clause[from..to], false)
+        .iter()
+        .any(|t| {
+            let (ts, te) = (t.byte_start, t.byte_end);
+            (ts < vs && vs < te && te < ve) || (vs < ts && ts < ve && ve < te)
+        })
 }
 
 /// A target reading.
@@ -546,47 +663,67 @@ fn hit(modal: bool, metric: bool) -> Reading {
 
 /// The target spans of one sentence: target clauses, with a leading adverbial or causative
 /// frame and continuing clauses (并…, 实现…) joined to them.
-fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>> {
+fn targets_in(
+    text: &str,
+    unit: &Unit,
+    retrospective: bool,
+    doc_year: Option<i32>,
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut last_target = false;
     let mut last_modal = false;
-    let mut past = false;
-    for c in &unit.clauses {
-        let Some(span) = trim_clause(text, c.clone()) else {
+    // The past is read once for what precedes the unit in its sentence, then clause by
+    // clause, so a long sentence is not rescanned for each of its clauses.
+    let first = unit.clauses.first().map_or(unit.span.start, |c| c.start);
+    let lead = text.get(unit.full.start.min(first)..first).unwrap_or("");
+    // A sentence opening on a year before the document's own reports history (2020年,
+    // 全县入园率达到…), unless a forward marker heads it (到2020年 is not bare).
+    let opening = text.get(first..unit.span.end).unwrap_or("");
+    let opening = LABEL.find(opening).map_or(opening, |m| &opening[m.end()..]);
+    let history = BARE_YEAR
+        .captures(opening)
+        .and_then(|c| c[1].parse::<i32>().ok())
+        .zip(doc_year)
+        .is_some_and(|(y, doc)| y < doc);
+    let mut past = history || PAST.is_match(lead);
+    for (k, c) in unit.clauses.iter().enumerate() {
+        // Outline labels only open a sentence.
+        let Some(span) = trim_clause(text, c.clone(), k == 0) else {
             continue;
         };
         let clause = &text[span.clone()];
-        let before = &text[unit.full.start.min(span.start)..span.start];
-        past = past || PAST.is_match(before) || PAST.is_match(clause);
-        let achieved = past || PERFECTIVE.is_match(clause);
-        let reading = read_clause(clause);
-        // An item title is a commitment only in the imperative, verb first (搭建…平台), not
-        // as a description (硬性指标全部达到).
-        let verb_first = || lexicon::verbs(clause).first().is_some_and(|v| v.start == 0);
-        let reading = if span.start < unit.title_end && !verb_first() {
-            Reading::default()
-        } else {
-            reading
-        };
+        past = past || PAST.is_match(clause);
+        let achieved = past || (clause.contains(['已', '了']) && PERFECTIVE.is_match(clause));
         if achieved {
             pending = None;
             last_target = false;
             continue;
         }
-        // A bare counted item (1500余台计算机) continues the previous target's object list.
-        let list_item = lexicon::starts_with_number(clause) && lexicon::verbs(clause).is_empty();
-        let joins = CONTINUATION.is_match(clause)
-            || list_item
-            || (last_modal && reading.target && reading.metric && !reading.modal);
-        if last_target && joins {
-            if let Some(prev) = out.last_mut() {
-                prev.end = span.end;
-                continue;
+        let verbs = lexicon::verbs(clause);
+        let reading = read_verbs(clause, &verbs);
+        // An item title is a commitment only in the imperative, verb first (搭建…平台), not
+        // as a description (硬性指标全部达到).
+        let verb_first = verbs.first().is_some_and(|v| v.start == 0);
+        let reading = if span.start < unit.title_end && !verb_first {
+            Reading::default()
+        } else {
+            reading
+        };
+        if last_target {
+            // A bare counted item (1500余台计算机) continues the previous target's object list.
+            let list_item = verbs.is_empty() && lexicon::starts_with_number(clause);
+            let joins = list_item
+                || (last_modal && reading.target && reading.metric && !reading.modal)
+                || CONTINUATION.is_match(clause);
+            if joins {
+                if let Some(prev) = out.last_mut() {
+                    prev.end = span.end;
+                    continue;
+                }
             }
         }
-        let strong = !retrospective || committed(clause);
-        if reading.target && strong {
+        if reading.target && (!retrospective || committed(clause, &verbs)) {
             let start = pending.take().unwrap_or(span.start);
             out.push(start..span.end);
             last_target = true;
@@ -605,9 +742,8 @@ fn targets_in(text: &str, unit: &Unit, retrospective: bool) -> Vec<Range<usize>>
 
 /// In a report, only explicit commitments count: a modal, a standing schedule with a
 /// quantity, or an order to others about a counted object.
-fn committed(clause: &str) -> bool {
+fn committed(clause: &str, verbs: &[lexicon::VerbHit]) -> bool {
     let quantity = has_quantity(clause);
-    let verbs = lexicon::verbs(clause);
     verbs.iter().any(|v| v.class == VerbClass::Modal)
         || (RECURRING.is_match(clause) && quantity)
         || (verbs
@@ -617,9 +753,13 @@ fn committed(clause: &str) -> bool {
 }
 
 /// The clause without outline label, leading and trailing punctuation and white space.
-fn trim_clause(text: &str, span: Range<usize>) -> Option<Range<usize>> {
+fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<usize>> {
     let s = text.get(span.clone())?;
-    let label = LABEL.find(s).map_or(0, |m| m.end());
+    let label = if opening {
+        LABEL.find(s).map_or(0, |m| m.end())
+    } else {
+        0
+    };
     let body = &s[label..];
     let lead = body.len()
         - body
@@ -685,23 +825,41 @@ fn one_year_plan(ctx: &Context<'_>) -> Option<i32> {
         .find_map(|l| PLAN.captures(l).and_then(|c| c[1].parse().ok()))
 }
 
-/// Departments of the responsibilities stated in the same section.
-fn departments_for(section: Option<&str>, responsibilities: &[Responsibility]) -> Vec<Department> {
-    let Some(section) = section else {
-        return Vec::new();
-    };
-    let mut out: Vec<Department> = Vec::new();
-    for r in responsibilities
-        .iter()
-        .filter(|r| r.section.as_deref() == Some(section))
-    {
-        for d in &r.departments {
-            if !out.iter().any(|o| o.name == d.name) {
-                out.push(d.clone());
+/// Departments of the responsibilities, by section.
+struct Departments {
+    by_section: std::collections::HashMap<String, Vec<Department>>,
+}
+
+impl Departments {
+    fn new(responsibilities: &[Responsibility]) -> Self {
+        let mut by_section: std::collections::HashMap<String, Vec<Department>> =
+            std::collections::HashMap::new();
+        for r in responsibilities {
+            let Some(section) = &r.section else {
+                continue;
+            };
+            let list = by_section.entry(section.clone()).or_default();
+            for d in &r.departments {
+                if !list.iter().any(|o| o.name == d.name) {
+                    list.push(d.clone());
+                }
             }
         }
+        Departments { by_section }
     }
-    out
+
+    /// The departments responsible in `section`: its own statements, else those of the
+    /// nearest enclosing section that has any (an item's 责任部门 cover its sub-items).
+    fn of(&self, section: Option<&str>) -> Vec<Department> {
+        let mut path = section;
+        while let Some(p) = path {
+            if let Some(list) = self.by_section.get(p) {
+                return list.clone();
+            }
+            path = p.rfind('/').map(|i| &p[..i]);
+        }
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
@@ -780,7 +938,7 @@ mod tests {
                 full: sent.span.clone(),
                 title_end: 0,
             };
-            for r in targets_in(s, &unit, false) {
+            for r in targets_in(s, &unit, false, Some(2021)) {
                 out.push(s[r].to_owned());
             }
         }
@@ -817,6 +975,13 @@ mod tests {
             vec!["更新36间计算机教室,1500余台教师用计算机"]
         );
         assert!(is_target("区政府每半年至少听取一次教育工作汇报"));
+    }
+
+    #[test]
+    fn a_sentence_opening_on_an_earlier_year_is_history() {
+        // spans_of reads as a 2021 document.
+        assert!(spans_of("2020年,全县入园率达到95%。").is_empty());
+        assert_eq!(spans_of("2022年底前,建成智慧校园。").len(), 1);
     }
 
     #[test]
@@ -892,5 +1057,139 @@ mod tests {
             meta: &meta,
         };
         assert!(extract(&ctx, &[], &[], &[]).is_empty());
+    }
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let st = crate::structure::analyze(text);
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        extract(&ctx, &[], &[], &[])
+            .into_iter()
+            .map(|t| (t.text, t.deadline))
+            .collect()
+    }
+
+    #[test]
+    fn a_fronted_date_governs_its_paragraph_only() {
+        let got = run("到2025年,入学率达到100%;巩固率达到98%。全面提高普及水平,残疾儿童入学率保持在97%。\n加快建设,到2026年新建幼儿园7处。所有新建园全部达到省一类园标准。");
+        let want = |s: &str| {
+            got.iter()
+                .find(|t| t.0.contains(s))
+                .and_then(|t| t.1.clone())
+        };
+        assert_eq!(want("巩固率达到98%").as_deref(), Some("2025"));
+        assert_eq!(want("保持在97%").as_deref(), Some("2025"));
+        assert_eq!(want("新建幼儿园7处").as_deref(), Some("2026"));
+        assert_eq!(want("省一类园标准"), None);
+    }
+
+    #[test]
+    fn a_one_year_plan_dates_every_target() {
+        let got = run("2019年全市教育工作要点\n1.搭建自主招生服务平台。研究招生政策的变化。\n2.加强队伍建设。建立校长选用机制。");
+        assert_eq!(
+            got,
+            vec![
+                ("搭建自主招生服务平台".to_owned(), Some("2019".to_owned())),
+                ("建立校长选用机制".to_owned(), Some("2019".to_owned())),
+            ]
+        );
+    }
+
+    #[test]
+    fn review_sections_report_achievements() {
+        let got = run("一、“十三五”发展情况\n新建幼儿园12所。\n二、主要任务\n新建幼儿园8所。");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "新建幼儿园8所");
+    }
+
+    #[test]
+    fn departments_come_from_the_item_or_its_nearest_enclosing_section() {
+        let dept = |n: &str| Department {
+            name: n.to_owned(),
+            role: crate::records::Role::Responsible,
+            canonical: None,
+        };
+        let resp = |sec: &str, n: &str| Responsibility {
+            departments: vec![dept(n)],
+            section: Some(sec.to_owned()),
+            text: String::new(),
+            span: [0, 0],
+        };
+        let d = Departments::new(&[resp("二/(一)", "县财政局"), resp("二/(一)/2", "县教育局")]);
+        assert_eq!(d.of(Some("二/(一)/2"))[0].name, "县教育局");
+        assert_eq!(d.of(Some("二/(一)/3/(1)"))[0].name, "县财政局");
+        assert!(d.of(Some("三")).is_empty());
+        assert!(d.of(None).is_empty());
+    }
+
+    #[test]
+    fn goals_read_from_the_clause_are_linked() {
+        let text = "新建幼儿园7处。加强教师培训,培训200人次。";
+        let st = crate::structure::analyze(text);
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        let goal = |span: [usize; 2]| NumericGoal {
+            indicator: String::new(),
+            comparator: crate::records::Comparator::Eq,
+            value: 1.0,
+            unit: None,
+            year: None,
+            baseline: None,
+            status: crate::records::GoalStatus::Target,
+            binding: None,
+            section: None,
+            text: String::new(),
+            span,
+        };
+        // The first goal's span keeps the closing 。; the second is in an exhortation.
+        let goals = [goal([0, 8]), goal([15, 23])];
+        let found = extract(&ctx, &goals, &[], &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].goals, vec![0]);
+    }
+
+    #[test]
+    fn a_title_repeated_by_its_body_is_one_target() {
+        let got = run("1.成立专家咨询委员会。拟聘请专家成立专家咨询委员会,进行宏观指导。");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "拟聘请专家成立专家咨询委员会");
+    }
+
+    #[test]
+    fn quoted_slogans_are_no_state() {
+        assert!(!is_target("按照“三个增长”要求确保投入落到实处"));
+    }
+
+    #[test]
+    fn spans_off_char_boundaries_do_not_panic() {
+        let text = "新建幼儿园7处。建成智慧校园。";
+        let mut st = crate::structure::analyze(text);
+        st.sentences.push(crate::structure::Sentence {
+            span: 1..5,
+            clauses: vec![1..5, 4..100],
+            heading: Some(99),
+        });
+        let meta = crate::records::Meta::default();
+        let chars = crate::text::CharIndex::new(text);
+        let ctx = Context {
+            text,
+            structure: &st,
+            chars: &chars,
+            meta: &meta,
+        };
+        let found = extract(&ctx, &[], &[], &[]);
+        assert_eq!(found.len(), 2);
     }
 }

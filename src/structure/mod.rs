@@ -33,6 +33,10 @@ pub enum HeadingKind {
     Box,
     /// `附件` / `附件1`: an annex, which starts its own top-level path.
     Annex,
+    /// `第一部分` / `第一篇`: a part, above chapters.
+    Part,
+    /// `第一节`: a section of a chapter.
+    Section,
 }
 
 /// One heading of the outline.
@@ -111,18 +115,20 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Body rows.
     pub rows: Vec<Row>,
-    /// Byte span of the whole table.
+    /// Byte span of the whole table; with a caption, it starts at the caption line.
     pub span: Range<usize>,
-    /// Byte span of the caption line, if any.
-    pub caption_span: Option<Range<usize>>,
-    /// Byte span of the header (first header cell to last).
-    pub header_span: Range<usize>,
 }
 
 impl Table {
     /// Index of the first column with `role`.
     pub fn column(&self, role: ColumnRole) -> Option<usize> {
         self.columns.iter().position(|c| c.role == role)
+    }
+
+    /// Whether the line starting at byte `line_start` is this table's caption line (running
+    /// text, unlike the header and the rows).
+    pub fn is_caption_line(&self, line_start: usize) -> bool {
+        self.caption.is_some() && line_start == self.span.start
     }
 }
 
@@ -170,6 +176,15 @@ impl Structure {
     pub fn table_at(&self, pos: usize) -> Option<&Table> {
         let after = self.tables.partition_point(|t| t.span.start <= pos);
         self.tables[..after].last().filter(|t| pos < t.span.end)
+    }
+
+    /// The sentence that is the title of heading `index`, if the heading has a title.
+    pub fn title_sentence(&self, index: usize) -> Option<&Sentence> {
+        let h = self.headings.get(index)?;
+        let at = self
+            .sentences
+            .partition_point(|s| s.span.start < h.title_span.start);
+        self.sentences.get(at).filter(|s| s.heading == Some(index))
     }
 
     /// The sentences whose span intersects `range`, in order (binary search, no scan).
@@ -251,5 +266,8 @@ mod tests {
         assert_eq!(s.section_at(text.find("其他").unwrap()), Some("专栏一"));
         assert_eq!(s.section_at(text.find("丙").unwrap()), Some("一/2"));
         assert_eq!(s.section_at(0), Some("一"));
+        let title = s.title_sentence(1).unwrap();
+        assert_eq!(&text[title.span.clone()], "乙");
+        assert!(s.title_sentence(99).is_none());
     }
 }

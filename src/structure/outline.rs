@@ -165,14 +165,19 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
         let n = cn_number(&s[..digits])?;
         let sp = skip_spaces(&s[digits..]);
         let rest = &s[digits + sp..];
-        if !rest.starts_with('、') {
+        // `一、`, and the rarer `一.`.
+        let sep = if rest.starts_with('、') {
+            '、'.len_utf8()
+        } else if rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            1
+        } else {
             return None;
-        }
+        };
         return label(
             HeadingKind::Top,
             n,
             s[..digits].to_owned(),
-            digits + sp + '、'.len_utf8(),
+            digits + sp + sep,
         );
     }
     if let Some(rest) = s.strip_prefix('第') {
@@ -183,14 +188,20 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
         let num = &rest[..digits];
         let n = num.parse().ok().or_else(|| cn_number(num))?;
         let after = &rest[digits..];
-        let kind = if after.starts_with('章') {
-            HeadingKind::Chapter
+        let (kind, suffix) = if after.starts_with('章') {
+            (HeadingKind::Chapter, "章")
         } else if after.starts_with('条') {
-            HeadingKind::Article
+            (HeadingKind::Article, "条")
+        } else if after.starts_with('节') {
+            (HeadingKind::Section, "节")
+        } else if after.starts_with('篇') {
+            (HeadingKind::Part, "篇")
+        } else if after.starts_with("部分") {
+            (HeadingKind::Part, "部分")
         } else {
             return None;
         };
-        let len = '第'.len_utf8() + digits + '章'.len_utf8();
+        let len = '第'.len_utf8() + digits + suffix.len();
         return label(kind, n, s[..len].to_owned(), len);
     }
     if let Some(rest) = s.strip_prefix("专栏") {
@@ -236,12 +247,14 @@ pub(crate) fn parse_label(s: &str) -> Option<Label> {
 fn rank(kind: HeadingKind) -> u8 {
     match kind {
         HeadingKind::Box | HeadingKind::Annex => 0,
-        HeadingKind::Chapter => 1,
-        HeadingKind::Top => 2,
-        HeadingKind::Article => 3,
-        HeadingKind::Paren => 4,
-        HeadingKind::Number => 5,
-        HeadingKind::ParenNumber => 6,
+        HeadingKind::Part => 1,
+        HeadingKind::Chapter => 2,
+        HeadingKind::Section => 3,
+        HeadingKind::Top => 4,
+        HeadingKind::Article => 5,
+        HeadingKind::Paren => 6,
+        HeadingKind::Number => 7,
+        HeadingKind::ParenNumber => 8,
     }
 }
 
@@ -274,7 +287,7 @@ struct Level {
 #[derive(Debug, Clone, Default)]
 struct Context {
     stack: Vec<Level>,
-    last: [u32; 7],
+    last: [u32; 9],
     /// Levels below this index are fixed (a box's own level).
     floor: usize,
 }
@@ -300,7 +313,11 @@ impl Context {
             Mode::Line => {}
         }
         let continues = self.last[kind_slot(kind)];
-        (number == 1 || (continues > 0 && number == continues + 1)).then_some(pos)
+        // The first heading of a document may be any early number: an excerpt (or a text
+        // whose start was lost) begins mid-list.
+        let first = self.floor == 0 && self.stack.is_empty() && self.last.iter().all(|&n| n == 0);
+        (number == 1 || (continues > 0 && number == continues + 1) || (first && number <= 20))
+            .then_some(pos)
     }
 }
 
@@ -353,25 +370,15 @@ impl Builder<'_> {
                 true
             }
             _ => {
-                if let Some(b) = &self.boxed {
+                // Inside a box, its own numbering first; a label continuing the main outline
+                // instead closes the box.
+                if let Some(mut b) = self.boxed.take() {
                     if let Some(keep) = b.place(label.kind, label.number, mode) {
-                        let mut b = self.boxed.take().unwrap_or_default();
-                        Self::close(&mut self.headings, &mut b, keep, at);
-                        let parent = b.stack.last().map(|l| l.heading);
-                        let path = parent
-                            .and_then(|p| self.headings.get(p))
-                            .map(|h| h.path.clone())
-                            .unwrap_or_default();
-                        let index = self.add(label, at, title, parent, keep, &path);
-                        b.stack.push(Level {
-                            kind: label.kind,
-                            number: label.number,
-                            heading: index,
-                        });
-                        b.last[kind_slot(label.kind)] = label.number;
+                        self.push(&mut b, label, at, title, keep);
                         self.boxed = Some(b);
                         return true;
                     }
+                    self.boxed = Some(b);
                 }
                 let Some(keep) = self.main.place(label.kind, label.number, mode) else {
                     return false;
@@ -385,7 +392,20 @@ impl Builder<'_> {
 
     fn push_in_main(&mut self, label: &Label, at: usize, title: Range<usize>, keep: usize) {
         let mut ctx = std::mem::take(&mut self.main);
-        Self::close(&mut self.headings, &mut ctx, keep, at);
+        self.push(&mut ctx, label, at, title, keep);
+        self.main = ctx;
+    }
+
+    /// Closes `ctx`'s levels from `keep` on and pushes a heading for `label` below them.
+    fn push(
+        &mut self,
+        ctx: &mut Context,
+        label: &Label,
+        at: usize,
+        title: Range<usize>,
+        keep: usize,
+    ) {
+        Self::close(&mut self.headings, ctx, keep, at);
         let parent = ctx.stack.last().map(|l| l.heading);
         let path = parent
             .and_then(|p| self.headings.get(p))
@@ -398,7 +418,6 @@ impl Builder<'_> {
             heading: index,
         });
         ctx.last[kind_slot(label.kind)] = label.number;
-        self.main = ctx;
     }
 
     fn add(
@@ -442,8 +461,9 @@ pub(crate) fn is_terminal(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';')
 }
 
-/// End of a heading's title in `s`: the first 。!? outside quotes and brackets, else the end
-/// of the line (a box caption line also stops at a table's `|`).
+/// End of a heading's title in `s`: the first 。!? outside quotes and brackets (or, within
+/// the first 20 chars, a colon or a space before punctuated body text), else the end of the
+/// line (a box caption line also stops at a table's `|`).
 fn title_end(s: &str) -> usize {
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
@@ -451,6 +471,16 @@ fn title_end(s: &str) -> usize {
             '“' | '《' | '(' | '〔' | '【' | '‘' => depth += 1,
             '”' | '》' | ')' | '〕' | '】' | '’' => depth = (depth - 1).max(0),
             '。' | '!' | '?' if depth == 0 => return i,
+            // `(一)工作目标:到2025年,…`: a short lead-in before a colon is the title.
+            ':' if depth == 0 && i <= 60 => return i,
+            // `1.加强组织领导 成立工作专班,…`: a short title set off by a space from body
+            // text (which has its own punctuation).
+            ' ' if depth == 0 && i > 0 && i <= 60 => {
+                let rest = s[i..].trim_start();
+                if rest.len() >= 30 && (rest.contains(',') || rest.contains('。')) {
+                    return i;
+                }
+            }
             '|' => return i,
             _ => {}
         }
@@ -524,11 +554,7 @@ pub(crate) fn outline(text: &str, lines: &[Line], tables: &[Table]) -> Vec<Headi
             table_i += 1;
         }
         let in_table = tables.get(table_i).is_some_and(|t| {
-            t.span.start <= line.start
-                && line.start < t.span.end
-                && t.caption_span
-                    .as_ref()
-                    .is_none_or(|c| c.start != line.start)
+            t.span.start <= line.start && line.start < t.span.end && !t.is_caption_line(line.start)
         });
         if in_table {
             prev_open = Open::No;
@@ -543,7 +569,13 @@ pub(crate) fn outline(text: &str, lines: &[Line], tables: &[Table]) -> Vec<Headi
                 _ => prev_open != Open::Yes,
             };
             if ok {
-                let after = label.len + skip_spaces(&s[label.len..]);
+                // `专栏1:标题`, `附件1 :标题`: the colon belongs to neither label nor title.
+                let mut after = label.len + skip_spaces(&s[label.len..]);
+                if matches!(label.kind, HeadingKind::Box | HeadingKind::Annex)
+                    && s[after..].starts_with(':')
+                {
+                    after += 1 + skip_spaces(&s[after + 1..]);
+                }
                 let rest = &s[after..];
                 let mut t_end = title_end(rest);
                 while t_end > 0 && rest[..t_end].ends_with([' ', '\t']) {
@@ -589,30 +621,32 @@ pub(crate) fn outline(text: &str, lines: &[Line], tables: &[Table]) -> Vec<Headi
 
 /// Offers labels inside a line's body that follow a sentence end (`…完成。(1)…`).
 fn inline_labels(b: &mut Builder<'_>, s: &str, base: usize, from: usize) {
-    let mut prev_end = false;
-    let mut i = from;
-    while i < s.len() {
-        let Some(c) = s[i..].chars().next() else {
-            break;
+    let Some(body) = s.get(from..) else {
+        return;
+    };
+    let mut skip_to = 0;
+    for (i, _) in body.match_indices('(') {
+        if i < skip_to {
+            continue;
+        }
+        let before = body[..i].trim_end_matches(' ');
+        let after_end = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_terminal(c) || c == ':');
+        if !after_end {
+            continue;
+        }
+        let Some(label) = parse_label(&body[i..]) else {
+            continue;
         };
-        if c == '(' && prev_end {
-            if let Some(label) = parse_label(&s[i..]) {
-                if matches!(label.kind, HeadingKind::Paren | HeadingKind::ParenNumber) {
-                    let at = base + i + label.len;
-                    if b.offer(&label, base + i, at..at, Mode::Inline) {
-                        i += label.len;
-                        prev_end = false;
-                        continue;
-                    }
-                }
+        if matches!(label.kind, HeadingKind::Paren | HeadingKind::ParenNumber) {
+            let at = base + from + i;
+            let end = at + label.len;
+            if b.offer(&label, at, end..end, Mode::Inline) {
+                skip_to = i + label.len;
             }
         }
-        if is_terminal(c) || c == ':' {
-            prev_end = true;
-        } else if c != ' ' {
-            prev_end = false;
-        }
-        i += c.len_utf8();
     }
 }
 
@@ -697,6 +731,16 @@ mod tests {
     }
 
     #[test]
+    fn an_excerpt_may_start_mid_list() {
+        assert_eq!(
+            paths("(二)发展目标\n1.甲。\n(三)保障\n"),
+            ["(二)", "(二)/1", "(三)"]
+        );
+        // Only the very first heading: later ones must continue.
+        assert_eq!(paths("一、甲\n(三)乙\n"), ["一"]);
+    }
+
+    #[test]
     fn false_headings_are_rejected() {
         let text = "一、概况\n2019年全县投入资金。\n1.3万余人次参加培训。\n1.加强领导。\n12.4国家宪法日开展活动。\n5.跳号不算。\n2 .稳步推进。\n";
         let s = analyze(text);
@@ -726,6 +770,29 @@ mod tests {
         assert_eq!(h.title, "建设“家门口。好学校”");
         assert_eq!(&text[h.title_span.clone()], h.title);
         assert_eq!(&text[h.label_span.clone()], "1.");
+    }
+
+    #[test]
+    fn title_stops_at_a_short_lead_in_colon() {
+        let text = "一、目标\n(一)总体目标:到2025年,全面建成。\n专栏1:重点工程\n";
+        let s = analyze(text);
+        assert_eq!(s.headings[1].title, "总体目标");
+        assert_eq!(s.headings[2].title, "重点工程");
+        let sents: Vec<_> = s.sentences.iter().map(|x| &text[x.span.clone()]).collect();
+        assert_eq!(
+            sents,
+            ["目标", "总体目标", "到2025年,全面建成。", "重点工程"]
+        );
+    }
+
+    #[test]
+    fn title_set_off_by_a_space() {
+        let text = "一、任务\n1.加强组织领导 成立工作专班,统筹推进创建工作。\n2.完善 制度\n";
+        let s = analyze(text);
+        assert_eq!(s.headings[1].title, "加强组织领导");
+        assert_eq!(s.headings[2].title, "完善 制度");
+        let sents: Vec<_> = s.sentences.iter().map(|x| &text[x.span.clone()]).collect();
+        assert_eq!(sents[2], "成立工作专班,统筹推进创建工作。");
     }
 
     #[test]
@@ -778,6 +845,27 @@ mod tests {
                 "第二章/第三条"
             ]
         );
+    }
+
+    #[test]
+    fn parts_chapters_and_sections() {
+        let text = "第一部分 发展基础\n第一章 总体要求\n第一节 指导思想\n一、坚持党的领导\n第二节 发展目标\n第二章 主要任务\n第三节 学前教育\n第二部分 保障\n";
+        assert_eq!(
+            paths(text),
+            [
+                "第一部分",
+                "第一部分/第一章",
+                "第一部分/第一章/第一节",
+                "第一部分/第一章/第一节/一",
+                "第一部分/第一章/第二节",
+                "第一部分/第二章",
+                "第一部分/第二章/第三节",
+                "第二部分"
+            ]
+        );
+        assert_eq!(parse_label("第二篇 发展").unwrap().kind, HeadingKind::Part);
+        assert_eq!(parse_label("一.总体要求").unwrap().kind, HeadingKind::Top);
+        assert_eq!(parse_label("一.5倍"), None);
     }
 
     #[test]

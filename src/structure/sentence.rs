@@ -10,94 +10,165 @@ use std::ops::Range;
 
 use super::{Heading, Line, Sentence, Table};
 
-fn closer(open: char) -> Option<char> {
-    Some(match open {
-        '“' => '”',
-        '‘' => '’',
-        '《' => '》',
-        '(' => ')',
-        '〔' => '〕',
-        '【' => '】',
-        _ => return None,
-    })
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '》' | ')' | '〕' | '】')
+/// The quote or bracket mark at byte `i` of `b`: (pair id, opening?, byte length). Works on
+/// bytes, as the marks are fixed UTF-8 sequences, to keep the scan cheap.
+fn mark(b: &[u8], i: usize) -> Option<(u8, bool, usize)> {
+    match b[i] {
+        b'(' => Some((0, true, 1)),
+        b')' => Some((0, false, 1)),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2)? {
+            0x9C => Some((1, true, 3)),  // “
+            0x9D => Some((1, false, 3)), // ”
+            0x98 => Some((2, true, 3)),  // ‘
+            0x99 => Some((2, false, 3)), // ’
+            _ => None,
+        },
+        0xE3 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2)? {
+            0x8A => Some((3, true, 3)),  // 《
+            0x8B => Some((3, false, 3)), // 》
+            0x94 => Some((4, true, 3)),  // 〔
+            0x95 => Some((4, false, 3)), // 〕
+            0x90 => Some((5, true, 3)),  // 【
+            0x91 => Some((5, false, 3)), // 】
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Byte ranges (relative to `s`) of the outermost matched bracket and quote pairs of `s`.
 pub(crate) fn protected(s: &str) -> Vec<Range<usize>> {
-    let mut stack: Vec<(usize, char)> = Vec::new();
+    let b = s.as_bytes();
+    let mut stack: Vec<(usize, u8)> = Vec::new();
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (i, c) in s.char_indices() {
-        if let Some(close) = closer(c) {
-            stack.push((i, close));
-        } else if is_closer(c) {
+    let mut i = 0;
+    while i < b.len() {
+        let Some((id, open, len)) = mark(b, i) else {
+            i += char_len(b[i]);
+            continue;
+        };
+        if open {
+            stack.push((i, id));
+        } else {
             // Look a few levels down only, so mismatched marks cannot make this quadratic.
             let found = stack
                 .iter()
                 .rev()
                 .take(8)
-                .position(|&(_, close)| close == c)
+                .position(|&(_, o)| o == id)
                 .map(|k| stack.len() - 1 - k);
             if let Some(j) = found {
                 let start = stack[j].0;
                 stack.truncate(j);
-                let end = i + c.len_utf8();
                 // Pairs close inner-first: an enclosing pair swallows the ones before it.
                 while out.last().is_some_and(|r| r.start >= start) {
                     out.pop();
                 }
-                out.push(start..end);
+                out.push(start..i + len);
             }
         }
+        i += len;
     }
     out
 }
 
-/// Splits `text[range]` at the chars `split` outside protected pairs, each piece keeping its
-/// delimiter; pieces are trimmed of white space and dropped when empty.
-fn split_at(
-    text: &str,
-    range: Range<usize>,
-    guard: &[Range<usize>],
-    split: impl Fn(char) -> bool,
-    mut emit: impl FnMut(Range<usize>),
-) {
-    let s = &text[range.clone()];
-    let mut g = 0;
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let abs = range.start + i;
-        while g < guard.len() && guard[g].end <= abs {
-            g += 1;
-        }
-        if g < guard.len() && guard[g].start <= abs {
-            continue;
-        }
-        if split(c) {
-            let end = i + c.len_utf8();
-            emit_trimmed(range.start, &s[start..end], start, &mut emit);
-            start = end;
-        }
+/// Byte length of the UTF-8 char whose first byte is `lead`.
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
     }
-    emit_trimmed(range.start, &s[start..], start, &mut emit);
 }
 
-fn emit_trimmed(base: usize, piece: &str, offset: usize, emit: &mut impl FnMut(Range<usize>)) {
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if trimmed.is_empty() {
-        return;
+/// Trims ASCII white space off both ends of `b[r]`.
+fn trim(b: &[u8], mut r: Range<usize>) -> Range<usize> {
+    while r.start < r.end && b[r.start].is_ascii_whitespace() {
+        r.start += 1;
     }
-    let start = base + offset + lead;
-    emit(start..start + trimmed.len());
+    while r.end > r.start && b[r.end - 1].is_ascii_whitespace() {
+        r.end -= 1;
+    }
+    r
 }
 
 /// Whether a piece holds something besides punctuation (a lone `。` is no sentence).
 fn has_content(s: &str) -> bool {
-    s.chars().any(|c| c.is_alphanumeric())
+    s.chars()
+        .any(|c| c.is_ascii_alphanumeric() || (c as u32 >= 0x3400 && c.is_alphanumeric()))
+}
+
+/// Splits `text[range]` into sentences (at 。!?; unless `whole`) with clauses (at ,;:), both
+/// outside protected pairs, in one pass; appends them to `out`.
+fn scan(
+    text: &str,
+    range: Range<usize>,
+    heading: Option<usize>,
+    whole: bool,
+    out: &mut Vec<Sentence>,
+) {
+    if range.is_empty() {
+        return;
+    }
+    let b = text.as_bytes();
+    let guard = protected(&text[range.clone()]);
+    let mut g = 0;
+    let mut sent_start = range.start;
+    let mut clause_start = range.start;
+    let mut clauses: Vec<Range<usize>> = Vec::new();
+    let mut finish = |start: usize, end: usize, clauses: &mut Vec<Range<usize>>| {
+        let span = trim(b, start..end);
+        if span.is_empty() || !has_content(&text[span.clone()]) {
+            clauses.clear();
+            return;
+        }
+        out.push(Sentence {
+            span,
+            clauses: std::mem::take(clauses),
+            heading,
+        });
+    };
+    let mut i = range.start;
+    while i < range.end {
+        if let Some(r) = guard.get(g) {
+            if r.start + range.start <= i {
+                i = (r.end + range.start).max(i + 1);
+                g += 1;
+                continue;
+            }
+        }
+        let c = b[i];
+        let (sentence_end, clause_end, len) = match c {
+            b'!' | b'?' => (true, false, 1),
+            b';' => (true, true, 1),
+            b',' | b':' => (false, true, 1),
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => (true, false, 3),
+            _ => (false, false, char_len(c)),
+        };
+        i += len;
+        if sentence_end && !whole {
+            let clause = trim(b, clause_start..i);
+            if !clause.is_empty() {
+                clauses.push(clause);
+            }
+            finish(sent_start, i, &mut clauses);
+            sent_start = i;
+            clause_start = i;
+        } else if clause_end || sentence_end {
+            let clause = trim(b, clause_start..i);
+            if !clause.is_empty() {
+                clauses.push(clause);
+            }
+            clause_start = i;
+        }
+    }
+    let end = i.min(range.end);
+    let clause = trim(b, clause_start..end);
+    if !clause.is_empty() {
+        clauses.push(clause);
+    }
+    finish(sent_start, end, &mut clauses);
 }
 
 /// Splits `text[range]` into sentences with clauses, appending to `out`.
@@ -107,37 +178,7 @@ pub(crate) fn split_sentences(
     heading: Option<usize>,
     out: &mut Vec<Sentence>,
 ) {
-    if range.is_empty() {
-        return;
-    }
-    let guard: Vec<Range<usize>> = protected(&text[range.clone()])
-        .into_iter()
-        .map(|r| r.start + range.start..r.end + range.start)
-        .collect();
-    split_at(
-        text,
-        range,
-        &guard,
-        |c| matches!(c, '。' | '!' | '?' | ';'),
-        |span| {
-            if !has_content(&text[span.clone()]) {
-                return;
-            }
-            let mut clauses = Vec::new();
-            split_at(
-                text,
-                span.clone(),
-                &guard,
-                |c| matches!(c, ',' | ';' | ':'),
-                |c| clauses.push(c),
-            );
-            out.push(Sentence {
-                span,
-                clauses,
-                heading,
-            });
-        },
-    );
+    scan(text, range, heading, false, out);
 }
 
 /// The sentences of `text`: every non-table line's running text, each heading title as its
@@ -159,10 +200,7 @@ pub(crate) fn sentences(
             t += 1;
         }
         if let Some(table) = tables.get(t) {
-            let caption = table
-                .caption_span
-                .as_ref()
-                .is_some_and(|c| c.start <= line.start && line.start < c.end);
+            let caption = table.is_caption_line(line.start);
             if table.span.start <= line.start && line.start < table.span.end && !caption {
                 continue;
             }
@@ -193,9 +231,10 @@ pub(crate) fn sentences(
             if !title.is_empty() && title.start >= pos && title.end <= line.end {
                 out.push(title_sentence(text, title.clone(), h));
                 pos = title.end;
-                // The full stop closing the title belongs to it, not to the next sentence.
+                // The full stop (or colon) closing the title belongs to it, not to the next
+                // sentence.
                 if let Some(c) = text[pos..line.end].chars().next() {
-                    if matches!(c, '。' | '!' | '?') {
+                    if matches!(c, '。' | '!' | '?' | ':') {
                         pos += c.len_utf8();
                     }
                 }
@@ -212,35 +251,15 @@ pub(crate) fn sentences(
     out
 }
 
+/// A heading's title: one sentence even when it holds a ; (rare); only its clauses split.
 fn title_sentence(text: &str, span: Range<usize>, heading: usize) -> Sentence {
     let mut one = Vec::with_capacity(1);
-    split_sentences_whole(text, span, heading, &mut one);
+    scan(text, span.clone(), Some(heading), true, &mut one);
     one.pop().unwrap_or(Sentence {
-        span: 0..0,
-        clauses: Vec::new(),
+        clauses: vec![span.clone()],
+        span,
         heading: Some(heading),
     })
-}
-
-/// A title is one sentence even when it holds a ; (rare); only its clauses are split.
-fn split_sentences_whole(text: &str, span: Range<usize>, heading: usize, out: &mut Vec<Sentence>) {
-    let guard: Vec<Range<usize>> = protected(&text[span.clone()])
-        .into_iter()
-        .map(|r| r.start + span.start..r.end + span.start)
-        .collect();
-    let mut clauses = Vec::new();
-    split_at(
-        text,
-        span.clone(),
-        &guard,
-        |c| matches!(c, ',' | ';' | ':'),
-        |c| clauses.push(c),
-    );
-    out.push(Sentence {
-        span,
-        clauses,
-        heading: Some(heading),
-    });
 }
 
 #[cfg(test)]

@@ -215,9 +215,7 @@ fn pipe_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     Some((
         Table {
             caption: caption.as_ref().map(|(c, _)| c.clone()),
-            caption_span: caption.map(|(_, l)| l.start..l.end),
             columns,
-            header_span: head_line.start..head_line.end,
             rows: body,
             span: start..last,
         },
@@ -291,7 +289,8 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         }
         let s = cell(&l);
         let known = header_role(s).0 != ColumnRole::Other || is_other_header(s);
-        if !known || s.chars().count() > 12 || s.contains('|') {
+        // A header has a handful of cells; the cap keeps a run of header words linear.
+        if !known || s.chars().count() > 12 || s.contains('|') || header.len() >= 16 {
             break;
         }
         header.push(l);
@@ -314,19 +313,26 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     let binding_col = columns.iter().position(|c| c.role == ColumnRole::Binding);
     let last_value = columns.iter().rposition(|c| c.role == ColumnRole::Value)?;
 
-    let mut rows: Vec<(Row, bool)> = Vec::new();
-    let mut row = RowBuilder::new(n);
+    // A category column before the names (类别 / 领域) is written once for a group of rows,
+    // like a merged cell: a text cell followed by another text cell is the category.
+    let cat_col = (0..name_col).find(|&c| columns[c].role == ColumnRole::Other);
+    let mut cells: Vec<(Line, &str, Cell)> = Vec::new();
     while j < lines.len() {
         let l = lines[j];
+        j += 1;
         if l.is_blank() {
-            j += 1;
             continue;
         }
         let s = cell(&l);
         if !cell_like(s) {
             break;
         }
-        let kind = classify(s);
+        cells.push((l, s, classify(s)));
+    }
+    let mut rows: Vec<(Row, bool)> = Vec::new();
+    let mut row = RowBuilder::new(n);
+    let mut category = String::new();
+    for (k, &(l, s, kind)) in cells.iter().enumerate() {
         let name_filled = row.filled[name_col];
         let free_at_next = columns
             .get(row.next)
@@ -343,8 +349,21 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
             let data = done.has_data(&columns);
             rows.extend(done.finish().map(|r| (r, data)));
         }
+        let next_is_text = cells.get(k + 1).is_some_and(|c| c.2 == Cell::Text);
         let col = match kind {
-            Cell::Text if !row.filled[name_col] => Some(name_col),
+            Cell::Text if !row.filled[name_col] => match cat_col {
+                Some(c) if !row.filled[c] && next_is_text => {
+                    category = s.to_owned();
+                    Some(c)
+                }
+                Some(c) if !row.filled[c] => {
+                    if let Some(cell) = row.cells.get_mut(c) {
+                        cell.clone_from(&category);
+                    }
+                    Some(name_col)
+                }
+                _ => Some(name_col),
+            },
             Cell::Binding => binding_col.or(Some(row.next)),
             Cell::Integer if index_col == Some(row.next) && row.is_empty() => index_col,
             Cell::Text => Some(row.next),
@@ -356,7 +375,6 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
             Some(c) if c < n => row.put(c, s, l),
             _ => break,
         }
-        j += 1;
     }
     if !row.is_empty() {
         let data = row.has_data(&columns);
@@ -375,9 +393,7 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     Some((
         Table {
             caption: caption.map(|l| text[l.start..l.end].to_owned()),
-            caption_span: caption.map(|l| l.start..l.end),
             columns,
-            header_span: head.clone(),
             rows,
             span: caption.map_or(head.start, |l| l.start)..last,
         },
@@ -408,7 +424,8 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> Vec<Table> {
         let found = if s.contains('|') {
             pipe_table(text, lines, i)
         } else if s.chars().count() <= 8
-            && matches!(header_role(s).0, ColumnRole::Name | ColumnRole::Index)
+            && (matches!(header_role(s).0, ColumnRole::Name | ColumnRole::Index)
+                || is_other_header(s))
             && !(header_role(s).0 == ColumnRole::Name && next_is_name_header(text, &lines[i + 1..]))
         {
             cell_table(text, lines, i)
@@ -424,6 +441,15 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> Vec<Table> {
             {
                 tables.push(t);
                 i = next.max(i + 1);
+            }
+            // A block of pipe lines that is no table is skipped whole, so that it is read once.
+            _ if s.contains('|') => {
+                i += 1;
+                while i < lines.len()
+                    && (lines[i].is_blank() || text[lines[i].start..lines[i].end].contains('|'))
+                {
+                    i += 1;
+                }
             }
             _ => i += 1,
         }
@@ -549,6 +575,25 @@ mod tests {
         assert_eq!(t.rows[0].cells, ["1", "新建幼儿园", "所", "3", "8"]);
         assert_eq!(t.rows[1].cells, ["2", "教师培训", "人次", "1200", "1500"]);
         assert!(t.span.end <= text.find("平阴").unwrap());
+    }
+
+    #[test]
+    fn line_per_cell_table_with_a_category_column() {
+        let text = "类别\n指标\n2020年\n2025年\n属性\n学前教育\n毛入园率(%)\n90\n95\n预期性\n普惠率(%)\n85\n90\n约束性\n义务教育\n巩固率(%)\n98\n99\n约束性\n";
+        let t = &analyze(text).tables[0];
+        let rows: Vec<Vec<&str>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["学前教育", "毛入园率(%)", "90", "95", "预期性"],
+                vec!["学前教育", "普惠率(%)", "85", "90", "约束性"],
+                vec!["义务教育", "巩固率(%)", "98", "99", "约束性"],
+            ]
+        );
     }
 
     #[test]

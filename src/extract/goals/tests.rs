@@ -286,8 +286,6 @@ fn table_structure(text: &str) -> Structure {
             },
         ],
         span: 0..text.len(),
-        caption_span: Some(0..text.len()),
-        header_span: 0..0,
     });
     s
 }

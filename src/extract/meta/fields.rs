@@ -136,9 +136,11 @@ pub fn find_doc_number(s: &str) -> Option<(String, std::ops::Range<usize>)> {
 }
 
 /// The 发文字号 of a line that holds only that (trailing white space allowed).
+/// A red-head line may add the signer (`平政办字〔2021〕26号  签发人:张三`).
 pub fn doc_number_line(line: &str) -> Option<String> {
     let (value, range) = find_doc_number(line)?;
-    (range.start == 0 && line[range.end..].trim().is_empty()).then_some(value)
+    let rest = line[range.end..].trim();
+    (range.start == 0 && (rest.is_empty() || rest.starts_with("签发人"))).then_some(value)
 }
 
 static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,6 +246,14 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
         ("办法", "办法"),
         ("细则", "办法"),
         ("报告", "报告"),
+        // Traditional forms, should a text reach here unconverted.
+        ("要點", "工作要点"),
+        ("規劃", "规划"),
+        ("綱要", "规划"),
+        ("意見", "意见"),
+        ("辦法", "办法"),
+        ("細則", "办法"),
+        ("報告", "报告"),
     ];
     ENDINGS
         .iter()
@@ -310,6 +320,10 @@ mod tests {
         );
         assert_eq!(doc_number_line("根据鲁政发〔2021〕5号文件"), None);
         assert_eq!(
+            doc_number_line("鲁政发〔2021〕5号    签发人:张三").as_deref(),
+            Some("鲁政发〔2021〕5号")
+        );
+        assert_eq!(
             find_doc_number("文号:济教字[2019]12号")
                 .map(|d| d.0)
                 .as_deref(),
@@ -361,6 +375,7 @@ mod tests {
         assert_eq!(kind_of("某县中小学校管理办法(征求意见稿)"), Some("办法"));
         assert_eq!(kind_of("关于2020年教育工作情况的报告"), Some("报告"));
         assert_eq!(kind_of("切实推动教育均衡发展"), None);
+        assert_eq!(kind_of("某縣教育事業發展規劃"), Some("规划"));
         assert_eq!(kind_of("学前教育三年行动计划"), None);
     }
 }

@@ -18,22 +18,41 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_blank)
 }
 
-/// The non-empty lines of `text`, trimmed, with their offsets.
-pub fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+/// The non-empty lines of `text`, trimmed, with their offsets (lazily: callers read only the
+/// head or the tail of long documents).
+pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     let mut pos = 0;
-    for raw in text.split_inclusive('\n') {
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let start = pos;
+        pos += raw.len();
         let lead = raw.len() - raw.trim_start_matches(is_blank).len();
         let t = trim(raw);
-        if !t.is_empty() {
-            out.push(Line {
-                text: t,
-                start: pos + lead,
-            });
-        }
-        pos += raw.len();
+        (!t.is_empty()).then_some(Line {
+            text: t,
+            start: start + lead,
+        })
+    })
+}
+
+/// The last `n` non-empty lines of `text`, reading only its last few kilobytes.
+pub fn last_lines(text: &str, n: usize) -> Vec<Line<'_>> {
+    let mut from = text.len().saturating_sub(4096);
+    while !text.is_char_boundary(from) {
+        from += 1;
     }
-    out
+    // Start at a line boundary so no partial line is read.
+    if from > 0 {
+        from = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+    }
+    let mut tail: Vec<Line<'_>> = lines(&text[from..])
+        .map(|l| Line {
+            text: l.text,
+            start: l.start + from,
+        })
+        .collect();
+    let skip = tail.len().saturating_sub(n);
+    tail.drain(..skip);
+    tail
 }
 
 /// Sentence punctuation: a line holding any is running text, not a title or a name.
@@ -51,7 +70,6 @@ const CHROME: &[&str] = &[
     "关闭",
     "无障碍",
     "关怀版",
-    "信息公开",
     "当前位置",
     "您的位置",
     "现在的位置",
@@ -59,7 +77,6 @@ const CHROME: &[&str] = &[
     "浏览",
     "版权",
     "登录",
-    "注册",
     "搜索",
     "上一篇",
     "下一篇",
@@ -83,15 +100,30 @@ const CHROME: &[&str] = &[
     "责任编辑",
     "联系我们",
     "主办单位",
-    "备案",
+    "备案号",
+    "备案编号",
     "ICP",
     "Copyright",
     "©",
 ];
 
+/// Whole lines of chrome whose words may also appear in titles (政府信息公开工作年度报告).
+const CHROME_LINES: &[&str] = &[
+    "政府信息公开",
+    "信息公开",
+    "政务公开",
+    "信息公开目录",
+    "信息公开指南",
+    "政策文件",
+    "政策解读",
+    "通知公告",
+    "工作动态",
+];
+
 /// True for a line of site chrome (navigation, tool bars, labels, breadcrumbs).
 pub fn is_chrome(s: &str) -> bool {
     CHROME.iter().any(|w| s.contains(w))
+        || CHROME_LINES.contains(&s)
         || s.contains(['>', '»', '|', '›'])
         || page_header(s).is_some()
         || s.chars().filter(char::is_ascii_alphabetic).count() * 3 > s.chars().count()
@@ -134,6 +166,11 @@ const ORG_SUFFIXES: &[&str] = &[
     "小组",
     "管委会",
     "办事处",
+    "室",
+    "学校",
+    "中学",
+    "小学",
+    "幼儿园",
     "党组",
     "政协",
 ];
@@ -188,12 +225,19 @@ pub fn is_body(s: &str) -> bool {
     (s.contains('。') && n >= 20) || (n >= 60 && has_sentence_punct(s))
 }
 
-/// Strips a web page title's site part: `2019年工作要点_荣成市人民政府` → `2019年工作要点`.
+/// Strips a web page title's site part: `2019年工作要点_荣成市人民政府` → `2019年工作要点`,
+/// `…规划-某县人民政府网` → `…规划`. A dash splits only before a site or body name, since
+/// titles hold year ranges (2021-2025).
 pub fn strip_site_suffix(s: &str) -> &str {
-    for sep in ["_", "|", " - ", "--"] {
-        if let Some(at) = s.find(sep) {
+    for sep in ["_", "|", " - ", "--", "-", "—"] {
+        if let Some(at) = s.rfind(sep) {
             let head = trim(&s[..at]);
-            if head.chars().count() >= 4 {
+            let tail = trim(&s[at + sep.len()..]);
+            let site = tail.ends_with('网')
+                || tail.ends_with("网站")
+                || tail.ends_with("门户")
+                || is_org(tail);
+            if head.chars().count() >= 4 && (matches!(sep, "_" | "|") || site) {
                 return head;
             }
         }
@@ -208,11 +252,21 @@ pub fn title_like(s: &str) -> bool {
     let han = s.chars().filter(|&c| is_han(c)).count();
     (4..=80).contains(&n)
         && han * 2 >= n
-        && !has_sentence_punct(s)
+        && (!has_sentence_punct(s) || place_colon_title(s))
         && !is_chrome(s)
         && !is_outline(s)
         && super::fields::date_line(s).is_none()
         && super::fields::doc_number_line(s).is_none()
+}
+
+/// A news-style title led by a place or body and a colon: `徽县:切实推动教育均衡发展`.
+fn place_colon_title(s: &str) -> bool {
+    let Some((lead, rest)) = s.split_once([':', ':']) else {
+        return false;
+    };
+    let g = crate::gazetteer::gazetteer();
+    let place = g.lookup(lead).iter().any(|c| !c.short);
+    (place || is_org(lead)) && rest.chars().count() >= 4 && !has_sentence_punct(rest)
 }
 
 #[cfg(test)]
@@ -222,8 +276,19 @@ mod tests {
     #[test]
     fn splits_and_trims_lines() {
         let text = "  标题\u{3000}\n\n\u{a0}正文。\n";
-        let ls = lines(text);
+        let ls: Vec<Line<'_>> = lines(text).collect();
         assert_eq!(ls.len(), 2);
+        assert_eq!(last_lines(text, 1), ls[1..]);
+        let long = format!("{}\n末行一\n末行二\n", "很长的正文。".repeat(1000));
+        let last = last_lines(&long, 2);
+        assert_eq!(
+            last.iter().map(|l| l.text).collect::<Vec<_>>(),
+            ["末行一", "末行二"]
+        );
+        assert_eq!(
+            &long[last[1].start..last[1].start + last[1].text.len()],
+            "末行二"
+        );
         assert_eq!(ls[0].text, "标题");
         assert_eq!(&text[ls[1].start..ls[1].start + ls[1].text.len()], "正文。");
     }
@@ -245,6 +310,10 @@ mod tests {
         }
         assert!(!is_chrome("平阴县教育事业发展“十四五”规划"));
         assert!(!is_chrome("平阴县 教育事业发展规划"));
+        assert!(is_chrome("政府信息公开"));
+        assert!(title_like(
+            "平阴县教育和体育局2021年政府信息公开工作年度报告"
+        ));
         assert_eq!(page_header("某某发展_第12页"), Some("某某发展"));
         assert_eq!(page_header("第3页"), None);
     }
@@ -262,6 +331,11 @@ mod tests {
     #[test]
     fn recognises_titles_and_outline() {
         assert!(title_like("2019年全市教育工作要点"));
+        assert!(title_like("徽县:切实推动教育均衡发展"));
+        assert!(title_like("某县教育局:推进集团化办学"));
+        assert!(!title_like("时间:2021年04月15日"));
+        assert!(!title_like("字号:大 中 小"));
+        assert!(!title_like("徽县:推进改革,提升质量"));
         assert!(title_like("某县“十四五”教育事业发展规划"));
         assert!(!title_like(
             "免费网站在线观看,蜜桃欧美日韩,亚洲精品在线免费观看"

@@ -5,7 +5,7 @@
 //! county-level name the text mentions most. Names shared by several divisions (朝阳区, 鼓楼区)
 //! are resolved by the enclosing places the text names and by the credit code.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -20,16 +20,41 @@ const BAD_AFTER_SHORT_NAME: &str = "域城级直属情乡份内外际";
 /// True when the mention at `m` in `text` is a plausible place name, not part of a word.
 fn plausible(text: &str, m: &Mention<'_>) -> bool {
     let name = &text[m.start..m.end];
-    let n = name.chars().count();
-    if n <= 2 {
-        let next = text[m.end..].chars().next();
+    let next = text[m.end..].chars().next();
+    if name.chars().count() <= 2 {
         if next.is_some_and(|c| BAD_AFTER_SHORT_NAME.contains(c)) {
             return false;
         }
+    } else if (name.ends_with('区') && next == Some('域'))
+        || (name.ends_with('市') && next == Some('场'))
+    {
+        // 城东区域, 东港市场: the suffix belongs to the next word.
+        return false;
     }
     // Generic full names (城区, 郊区, 矿区, 东区) are common words: never evidence by themselves.
     !matches!(name, "城区" | "郊区" | "矿区" | "东区" | "西区" | "新区")
 }
+
+/// County names that are also common descriptions of parts of a town (新城区 "the new town",
+/// 城关区): evidence when an issuer or title names them, but not counted in running text.
+const GENERIC_IN_TEXT: &[&str] = &[
+    "新城区",
+    "老城区",
+    "城东区",
+    "城西区",
+    "城北区",
+    "城南区",
+    "城中区",
+    "城关区",
+    "新市区",
+    "市中区",
+    "东城区",
+    "西城区",
+    "市北区",
+    "市南区",
+    "新华区",
+    "城厢区",
+];
 
 /// The place names of `text` the gazetteer knows, with implausible ones dropped.
 fn mentions<'g>(g: &'g Gazetteer, text: &str) -> Vec<Mention<'g>> {
@@ -47,6 +72,8 @@ pub struct Context {
     county_names: HashMap<String, usize>,
     /// The division of the first valid credit code, if any.
     code: Option<usize>,
+    /// Divisions whose full name the text uses.
+    full_seen: HashSet<usize>,
 }
 
 static CREDIT_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,19 +115,41 @@ pub fn credit_code_division(text: &str) -> Option<usize> {
     })
 }
 
+/// The first 20 KB and the last 4 KB of `text` (where index numbers and codes are printed),
+/// joined; the whole text when shorter.
+fn head_and_tail(text: &str) -> std::borrow::Cow<'_, str> {
+    const HEAD: usize = 20_000;
+    const TAIL: usize = 4_000;
+    if text.len() <= HEAD + TAIL {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut h = HEAD;
+    while !text.is_char_boundary(h) {
+        h -= 1;
+    }
+    let mut t = text.len() - TAIL;
+    while !text.is_char_boundary(t) {
+        t += 1;
+    }
+    std::borrow::Cow::Owned(format!("{}\n{}", &text[..h], &text[t..]))
+}
+
 impl Context {
     /// Counts the places `text` names.
     pub fn new(text: &str) -> Self {
         let g = gazetteer();
         let mut counts: HashMap<usize, usize> = HashMap::new();
         let mut county_names: HashMap<String, usize> = HashMap::new();
-        let mut full_seen: HashMap<usize, bool> = HashMap::new();
-        let all = mentions(g, text);
+        let mut full_seen: HashSet<usize> = HashSet::new();
+        let all: Vec<Mention<'_>> = mentions(g, text)
+            .into_iter()
+            .filter(|m| !GENERIC_IN_TEXT.contains(&&text[m.start..m.end]))
+            .collect();
         for m in &all {
             for c in m.candidates {
                 *counts.entry(c.division).or_default() += 1;
                 if !c.short {
-                    full_seen.insert(c.division, true);
+                    full_seen.insert(c.division);
                 }
             }
         }
@@ -108,7 +157,7 @@ impl Context {
             // A short form (平阴) counts for a county only once its full name (平阴县) appears.
             for c in m.candidates {
                 let Some(d) = g.get(c.division) else { continue };
-                if d.level == Level::County && (!c.short || full_seen.contains_key(&c.division)) {
+                if d.level == Level::County && (!c.short || full_seen.contains(&c.division)) {
                     *county_names.entry(d.name.clone()).or_default() += 1;
                     break;
                 }
@@ -117,7 +166,8 @@ impl Context {
         Context {
             counts,
             county_names,
-            code: credit_code_division(text),
+            code: credit_code_division(&head_and_tail(text)),
+            full_seen,
         }
     }
 
@@ -157,27 +207,37 @@ impl Context {
     /// `allow_short` lets a short form at the very start count (平阴教育…).
     pub fn region_in(&self, s: &str, allow_short: bool) -> Option<Region> {
         let g = gazetteer();
-        let found: Vec<Mention<'_>> = mentions(g, s)
+        // Per mention, the divisions it may name. A short form (平阴) counts only at the start
+        // and only when the text confirms it (its full name or the places above it appear):
+        // many short forms are common words (资源, 合作, 平安).
+        let found: Vec<Vec<usize>> = mentions(g, s)
             .into_iter()
-            .filter(|m| {
+            .map(|m| {
                 let lead = s[..m.start].trim_start_matches(|c: char| {
                     c.is_ascii_digit() || c == '年' || c.is_whitespace() || c == '中' || c == '共'
                 });
-                m.candidates.iter().any(|c| !c.short) || (allow_short && lead.is_empty())
+                m.candidates
+                    .iter()
+                    .filter(|c| {
+                        !c.short
+                            || (allow_short
+                                && lead.is_empty()
+                                && (self.full_seen.contains(&c.division)
+                                    || self.support(g, c.division, &[]) > 0))
+                    })
+                    .map(|c| c.division)
+                    .collect::<Vec<usize>>()
             })
+            .filter(|c| !c.is_empty())
             .collect();
         // Divisions named in the string, to resolve the names after them (太原市迎泽区).
-        let local: Vec<usize> = found
-            .iter()
-            .flat_map(|m| m.candidates.iter().map(|c| c.division))
-            .collect();
+        let local: Vec<usize> = found.iter().flatten().copied().collect();
         for level in [Level::County, Level::City, Level::Province] {
             for m in &found {
                 let cands: Vec<usize> = m
-                    .candidates
                     .iter()
-                    .filter(|c| g.get(c.division).is_some_and(|d| d.level == level))
-                    .map(|c| c.division)
+                    .copied()
+                    .filter(|&d| g.get(d).is_some_and(|d| d.level == level))
                     .collect();
                 if cands.is_empty() {
                     continue;
@@ -308,11 +368,19 @@ mod tests {
         assert_eq!(ctx.most_mentioned(), None);
         let ctx = Context::new("我县教育。全县学校。本县教师。");
         assert_eq!(ctx.most_mentioned(), None);
+        let ctx = Context::new("新城区学校建设,老城区改造,新城区配套幼儿园。城东区域。");
+        assert_eq!(ctx.most_mentioned(), None);
+        assert_eq!(
+            ctx.region_in("新城区教育局", false)
+                .and_then(|r| r.county)
+                .as_deref(),
+            Some("新城区")
+        );
     }
 
     #[test]
     fn short_form_only_at_start_when_allowed() {
-        let ctx = Context::new("");
+        let ctx = Context::new("济南市平阴县");
         assert_eq!(
             ctx.region_in("平阴教育发展规划", true)
                 .and_then(|r| r.county)
@@ -320,5 +388,9 @@ mod tests {
             Some("平阴县")
         );
         assert_eq!(ctx.region_in("关于支持平阴发展", true), None);
+        // Unconfirmed short forms are words: 资源 (资源县), 合作 (合作市).
+        let ctx = Context::new("优化资源配置,深化合作。");
+        assert_eq!(ctx.region_in("资源配置优化方案", true), None);
+        assert_eq!(ctx.region_in("合作办学实施方案", true), None);
     }
 }

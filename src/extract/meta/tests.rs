@@ -286,3 +286,169 @@ fn notice_printing_several_documents_keeps_their_titles() {
     );
     assert_eq!(m.issuer.as_deref(), Some("某县人民政府"));
 }
+
+#[test]
+fn labelled_metadata_table_of_a_disclosure_page() {
+    let text = "索 引 号:11370124004209020U/2021-00012\n主题分类:教育\n\
+        发文机关:平阴县教育和体育局\n成文日期:2021年03月05日\n\
+        发文字号:平教体字[2021]5号\n发布日期:2021-03-08\n\
+        标  题:平阴县教育和体育局关于印发2021年全县教育工作要点的通知\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("2021年全县教育工作要点"));
+    assert_eq!(m.issuer.as_deref(), Some("平阴县教育和体育局"));
+    assert_eq!(m.doc_number.as_deref(), Some("平教体字〔2021〕5号"));
+    assert_eq!(m.date.as_deref(), Some("2021-03-05"));
+    assert_eq!(m.kind.as_deref(), Some("工作要点"));
+    assert_eq!(county(&m), Some("平阴县"));
+}
+
+#[test]
+fn byline_under_an_own_title() {
+    let text = "槐荫区“十四五”学前教育发展规划\n槐荫区教育和体育局\n2021年12月\n\
+        为推进学前教育发展,编制本规划。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("槐荫区“十四五”学前教育发展规划"));
+    assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
+    assert_eq!(m.date.as_deref(), Some("2021-12"));
+
+    let text = "槐荫区“十四五”学前教育发展规划\n槐荫区教育和体育局 二〇二一年十二月\n正文。\n";
+    let m = meta(text);
+    assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
+    assert_eq!(m.date.as_deref(), Some("2021-12"));
+
+    // A web page's time line under the title is no byline.
+    let text = "槐荫区学前教育发展规划\n发布时间:2021-12-08\n正文。\n";
+    let m = meta(text);
+    assert_eq!((m.issuer, m.date), (None, None));
+}
+
+#[test]
+fn number_after_the_notice_title_and_a_cut_issuer() {
+    let text = "阴县人民政府办公室关于印发平阴县学前教育行动方案的通知(平政办字〔2022〕4号)\n\
+        各镇人民政府:\n《平阴县学前教育行动方案》已经县政府同意,现印发给你们。\n\
+        平阴县人民政府办公室\n2022年2月1日\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("平阴县学前教育行动方案"));
+    assert_eq!(m.doc_number.as_deref(), Some("平政办字〔2022〕4号"));
+    assert_eq!(m.issuer.as_deref(), Some("平阴县人民政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2022-02-01"));
+}
+
+#[test]
+fn cited_notices_listed_in_the_body_are_not_the_document() {
+    let text = "某县教育事业发展规划\n一、编制依据\n\
+        1.国务院关于印发国家教育事业发展“十三五”规划的通知\n\
+        2.省政府关于印发教育强省建设方案的通知\n二、发展目标\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某县教育事业发展规划"));
+    assert_eq!(m.issuer, None);
+    assert_eq!(m.kind.as_deref(), Some("规划"));
+}
+
+#[test]
+fn kind_stated_by_the_document_itself() {
+    let text = "创建全国义务教育优质均衡发展县\n为推动义务教育优质均衡发展,制定本方案。\n";
+    let m = meta(text);
+    assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    let text = "切实推动教育均衡发展\n近年来,全县坚持教育优先发展,办好每一所学校。\n";
+    assert_eq!(meta(text).kind, None);
+}
+
+#[test]
+fn notice_known_only_from_its_body() {
+    for body in [
+        "《某县课后服务实施方案》已经县政府同意,现印发给你们,请认真贯彻执行。",
+        "现将《某县课后服务实施方案》印发给你们,请认真贯彻执行。",
+    ] {
+        let text = format!("各中小学:\n{body}\n某县教育局\n2023年9月1日\n");
+        let m = meta(&text);
+        assert_eq!(m.title.as_deref(), Some("某县课后服务实施方案"), "{body}");
+        assert_eq!(m.issuer.as_deref(), Some("某县教育局"));
+        assert_eq!(m.date.as_deref(), Some("2023-09-01"));
+        assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    }
+}
+
+#[test]
+fn title_after_a_long_navigation_block() {
+    let mut text = String::new();
+    for i in 0..60 {
+        text.push_str(&format!("栏目{i}\n"));
+    }
+    text.push_str("高青县2022年教育工作要点\n2022年,全县教育工作的总体要求是,办好人民满意的教育。\n一、重点任务\n");
+    let m = meta(&text);
+    assert_eq!(m.title.as_deref(), Some("高青县2022年教育工作要点"));
+    assert_eq!(county(&m), Some("高青县"));
+}
+
+#[test]
+fn issuer_on_the_line_above_a_guanyu_title() {
+    let text = "桓台县教育和体育局\n关于2022年教育工作情况的报告\n\
+        2022年,我局坚持教育优先发展,现将有关情况报告如下。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("关于2022年教育工作情况的报告"));
+    assert_eq!(m.issuer.as_deref(), Some("桓台县教育和体育局"));
+    assert_eq!(m.kind.as_deref(), Some("报告"));
+    assert_eq!(county(&m), Some("桓台县"));
+
+    // A site name above a title that does not start with 关于 is no issuer.
+    let text = "桓台县人民政府\n2022年全县教育工作要点\n全县教育工作的总体要求是,办好教育。\n";
+    assert_eq!(meta(text).issuer, None);
+}
+
+#[test]
+fn later_copy_of_the_notice_fills_in_the_date() {
+    let text = "某县人民政府办公室关于印发某县校园安全工作方案的通知\n\
+        字号:\n打印\n\
+        某县人民政府办公室\n关于印发某县校园安全工作方案的通知\n\
+        某政办发〔2023〕2号\n各镇人民政府:\n\
+        《某县校园安全工作方案》已经县政府同意,现印发给你们。\n\
+        某县人民政府办公室\n2023年3月1日\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("某县校园安全工作方案"));
+    assert_eq!(m.issuer.as_deref(), Some("某县人民政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-01"));
+    assert_eq!(m.doc_number.as_deref(), Some("某政办发〔2023〕2号"));
+}
+
+#[test]
+fn book_title_marks_around_an_own_title_are_dropped() {
+    let m = meta("《某县教育信息化发展规划》\n为推进教育信息化,编制本规划。\n");
+    assert_eq!(m.title.as_deref(), Some("某县教育信息化发展规划"));
+    let m = meta("《某县教育信息化发展规划》政策解读\n近日,某县印发教育信息化发展规划,现将主要内容解读如下。\n");
+    assert_eq!(
+        m.title.as_deref(),
+        Some("《某县教育信息化发展规划》政策解读")
+    );
+    assert_eq!(m.kind, None, "a reading of a plan is not the plan");
+}
+
+#[test]
+fn coarse_region_narrowed_only_by_consistent_evidence() {
+    // A provincial site republished a county's points: the county the text names wins.
+    let text = "2021年教育工作要点\n来源:山东省教育厅\n\
+        2021年,平阴县教育工作的总体要求是,推进优质均衡。平阴县将新建学校3所。\n一、重点\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!(r.county.as_deref(), Some("平阴县"));
+    // The county named must lie inside the source's region.
+    let text = "2021年教育工作要点\n来源:山西省教育厅\n\
+        2021年,平阴县教育工作的总体要求是,推进优质均衡。平阴县将新建学校3所。\n一、重点\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!((r.county, r.province.as_deref()), (None, Some("山西省")));
+    // A city-level title is not narrowed by counties the text lists.
+    let text = "济南市学前教育发展规划\n平阴县、平阴县、商河县各建幼儿园,编制本规划。\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!((r.county, r.city.as_deref()), (None, Some("济南市")));
+}
+
+#[test]
+fn chrome_words_inside_real_titles() {
+    for title in [
+        "某县民办学校备案管理办法",
+        "某县中小学生学籍注册管理办法",
+        "某县2022年政府信息公开工作年度报告",
+    ] {
+        let text = format!("{title}\n为规范管理,根据有关规定,结合本县实际,制定本办法。\n");
+        assert_eq!(meta(&text).title.as_deref(), Some(title));
+    }
+}

@@ -298,7 +298,16 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
             continue;
         }
         // A negated verb commits to nothing (不保证, 未完成).
-        if before.ends_with(['不', '未', '无', '没']) {
+        // A prohibition reaches over a short adverb (不得擅自新建, 避免重复建设).
+        let near = before
+            .char_indices()
+            .rev()
+            .nth(3)
+            .map_or(before, |(i, _)| &before[i..]);
+        let prohibited = ["不得", "严禁", "禁止", "不再", "防止", "避免", "杜绝"]
+            .iter()
+            .any(|w| near.contains(w));
+        if prohibited || before.ends_with(['不', '未', '无', '没']) {
             continue;
         }
         // 达 alone attains only a number or a standard (达99%, 达标 is its own entry).
@@ -345,19 +354,39 @@ pub static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 /// True when `s` counts something: a quantity outside quotes (“两个维护” is a slogan) and
 /// not an adjective (一次性).
 pub fn has_quantity(s: &str) -> bool {
-    let mut depth = 0usize;
-    let mut plain = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '“' | '《' => depth += 1,
-            '”' | '》' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
+    let plain = unquoted(s);
     QUANTITY
         .find_iter(&plain)
         .any(|m| !plain[m.end()..].starts_with('性'))
+}
+
+/// `s` without its quoted parts that hold a numeral (“两个维护”, 《…(2017—2020年)》): those
+/// are names and slogans; quotes without one only stress what they hold (“只增不减”).
+pub fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['“', '《']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut plain = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find(['“', '《']) {
+        plain.push_str(&rest[..open]);
+        let inner_start = open + '“'.len_utf8();
+        let Some(close) = rest[inner_start..].find(['”', '》']) else {
+            rest = &rest[open..];
+            break;
+        };
+        let close = inner_start + close;
+        let quoted = &rest[open..close + '”'.len_utf8()];
+        if !quoted
+            .chars()
+            .any(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千".contains(c))
+        {
+            plain.push_str(quoted);
+        }
+        rest = &rest[close + '”'.len_utf8()..];
+    }
+    plain.push_str(rest);
+    std::borrow::Cow::Owned(plain)
 }
 
 /// A quoted name of a programme or standard (“职称特岗计划”, 《…标准》).
@@ -398,9 +427,24 @@ mod tests {
     }
 
     #[test]
+    fn negated_and_prohibited_verbs_are_skipped() {
+        assert!(classes("不得新建校舍").is_empty());
+        assert!(classes("避免重复建设校舍").is_empty());
+        assert_eq!(classes("杜绝以考试方式招生"), vec![VerbClass::Result]);
+    }
+
+    #[test]
     fn bare_da_needs_a_number() {
         assert_eq!(classes("入园率达98%"), vec![VerbClass::Metric]);
         assert!(classes("上传下达文件").is_empty());
+    }
+
+    #[test]
+    fn quotes_with_numerals_are_names() {
+        assert_eq!(unquoted("做到“两个维护”"), "做到");
+        assert_eq!(unquoted("支出“只增不减”"), "支出“只增不减”");
+        assert!(!has_quantity("落实“五项管理”"));
+        assert!(has_quantity("新建“示范园”3所"));
     }
 
     #[test]
