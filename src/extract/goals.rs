@@ -46,7 +46,7 @@ static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static ACHIEVED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"十[一二三]五|发展基础|发展现状|发展情况|发展成就|主要成就|取得的成就|取得成效|工作成效|工作回顾|回顾|基本情况|工作总结|现状")
+    Regex::new(r"十[一二三]五|发展基础|发展现状|发展情况|发展成就|主要成就|取得的成就|主要成绩|取得的成绩|取得成效|工作成效|工作进展|完成情况|工作回顾|回顾|基本情况|工作总结|现状")
         .expect("static regex")
 });
 static ACHIEVED_MARK: LazyLock<Regex> = LazyLock::new(|| {
@@ -975,7 +975,11 @@ fn push_goal(
 
 /// What a table cell says: value and comparator (`≥90`, `90以上`, `95%`).
 fn cell_value(cell: &str) -> Option<(f64, Option<Comparator>)> {
+    // 〔95〕 and [95] mark expected values in some plans; the brackets are not the value.
     let c = tidy(cell);
+    let c = c
+        .trim_matches(['[', ']', '〔', '〕', '【', '】'])
+        .to_owned();
     if let Some(v) = numbers::parse_value(&c) {
         return Some((v, None));
     }
@@ -1102,11 +1106,14 @@ fn table_goals(ctx: &Context<'_>, table: &Table, doc: &DocInfo) -> Vec<NumericGo
         if name.is_empty() {
             continue;
         }
+        let mut mult = mult;
         if unit.is_none() {
             if let Some(u) = unit_col {
-                let u = tidy(cell(u));
-                if !u.is_empty() {
-                    unit = Some(u);
+                // A unit column may carry a multiplier too (万元, 万人).
+                let (_, u2, m2) = name_and_unit(&format!("x({})", tidy(cell(u))));
+                if u2.is_some() {
+                    unit = u2;
+                    mult = m2;
                 }
             }
         }

@@ -455,3 +455,34 @@ fn a_year_in_a_child_item_does_not_date_its_parent_section() {
     assert_eq!(find(&g, 110.0).year, Some(2025));
     assert_eq!(find(&g, 5.0).year, None);
 }
+
+#[test]
+fn a_unit_column_and_bracketed_values_are_read() {
+    let text = "专栏二 经费指标";
+    let mut s = table_structure(text);
+    let t = &mut s.tables[0];
+    t.columns[4] = Column {
+        header: "单位".to_owned(),
+        role: ColumnRole::Unit,
+        year: None,
+    };
+    t.rows.truncate(1);
+    t.rows[0].cells = ["1", "教育经费总投入", "1200", "〔1500〕", "万元"]
+        .map(String::from)
+        .to_vec();
+    let g = run_with(text, &Meta::default(), &s);
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!(
+        (g[0].value, g[0].unit.as_deref()),
+        (15_000_000.0, Some("元"))
+    );
+    assert_eq!(g[0].baseline.as_ref().map(|b| b.value), Some(12_000_000.0));
+    assert_eq!(g[0].binding, None);
+}
+
+#[test]
+fn achievement_headings_cover_results_and_progress() {
+    let g = run("一、主要成绩\n新建学校12所。\n二、工作任务\n新建学校8所。\n");
+    assert_eq!(find(&g, 12.0).status, GoalStatus::Achieved);
+    assert_eq!(find(&g, 8.0).status, GoalStatus::Target);
+}
