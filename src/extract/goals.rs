@@ -2,9 +2,11 @@
 //!
 //! Running text is read clause by clause: every quantity that carries a unit (or is the value
 //! of a rate such as 差异率低于0.15) becomes a goal, unless it is a year, a date, an ordinal
-//! (第40个), a model name ("1+4"), a quantity inside a book title 《…》 or a quoted name
-//! (“三个课堂”), a rate's denominator (每百名学生) or a modifier of a noun (10人以下“微型学校”,
-//! 不足100名学生的学校).
+//! (第40个), a rank (前3名), a model name ("1+4"), a quantity inside a book title 《…》 or a
+//! quoted name (“三个课堂”), a rate's denominator (每百名学生), a duration naming a noun
+//! (15分钟教育服务圈) or a modifier of a noun (10人以下“微型学校”, 不足100名学生的学校).
+//! Chinese numerals count only after a creation verb (引进两所高校), since elsewhere they are
+//! mostly names and slogans (八项规定, 十项准则).
 //!
 //! - **indicator**: the text of the clause segment before the number (from the previous
 //!   quantity or the clause start), stripped of time phrases and markers (到2025年, 力争, 确保)
@@ -14,10 +16,14 @@
 //!   or when one number is shared by indicators (入学率、巩固率达到100%).
 //! - **comparator**: from explicit qualifiers only (see [`super::numbers`]), else `eq`.
 //! - **ranges** (每3-5年) give two goals: the lower bound with `ge`, the upper with `le`.
+//! - **baseline** in text: 由2015年的200所调整到现在的120所 gives one goal (120) whose
+//!   baseline is 200 (2015); tables give the baseline from an earlier year column.
 //! - **status**: `achieved` under review headings (“十三五”…发展情况, 成就, 回顾…) and in
 //!   clauses or sentences that report (已, 目前, 截至, …以来, 累计, 现有, 先后, 荣获, V了), or
 //!   in a paragraph opened by such a marker unless the clause plans (确保, 力争, 督促, 到…年);
-//!   `target` otherwise.
+//!   the nearest marker earlier in the sentence governs a clause without its own; a sentence
+//!   opened by a year before the document's own (2022年, in a 2023 plan) reports; `target`
+//!   otherwise.
 //! - **year** (targets only): 到2025年/2025年前 in the sentence, 十四五末 (the period's end), a
 //!   到…年 opening an earlier sentence of the same paragraph, a 到…年 opening the body of an
 //!   enclosing section, or the year of a one-year work plan (2019年…工作要点).

@@ -4,6 +4,9 @@
 //! qualifiers (余, 多, 近, 约, 左右, 以上, 以下, 不低于, 不超过, …) and units, including rates
 //! (500元/人•月).
 //!
+//! A fraction (三分之一) is reported as its value (0.333…) without unit; a ratio (1:2) as the
+//! quotient (0.5) without unit; a range (3-5年) as `value` and `upper`.
+//!
 //! [`scan`] finds every quantity of a short piece of text (a clause); it is linear in the
 //! length of that text. It reports what is written; deciding which quantities are goals is
 //! the job of [`super::goals`].
