@@ -553,7 +553,13 @@ struct ClauseGoal {
 
 fn strip_leading(mut s: &str) -> &str {
     loop {
-        let t = s.trim_start_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
+        let mut t = s.trim_start_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
+        // An opening parenthesis whose close is not in the subject: (其中,普惠性幼儿园47所).
+        if let Some(rest) = t.strip_prefix('(') {
+            if !rest.contains(')') {
+                t = rest;
+            }
+        }
         let t = match LEADING_FILLER.find(t) {
             Some(m) if m.end() > 0 => &t[m.end()..],
             _ => t,
@@ -619,6 +625,9 @@ fn tail_rest_after_de(tail: &str) -> Option<(String, usize)> {
 /// particle, or a preposition opening a new phrase (推动11所学校与…学校在…方面).
 fn tail_end(tail: &str) -> usize {
     for (k, c) in tail.char_indices() {
+        if c == '以' && tail[k + c.len_utf8()..].starts_with('及') {
+            return k;
+        }
         if matches!(
             c,
             '。' | ',' | ';' | ':' | '(' | ')' | '及' | '和' | '的' | '等'
@@ -648,7 +657,23 @@ fn tail_end(tail: &str) -> usize {
 
 /// Drops the parentheses' contents that only qualify (均不含…) and collapses white space.
 fn tidy(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut out: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // (均不含寄宿制学校), (含民办): qualifications, not part of the name; (幼儿园) stays.
+    while let Some(open) = out.find('(') {
+        let Some(close) = out[open..].find(')').map(|k| open + k) else {
+            break;
+        };
+        let inner = &out[open + 1..close];
+        if ["均", "不含", "含", "包括", "其中", "注"]
+            .iter()
+            .any(|w| inner.starts_with(w))
+        {
+            out.replace_range(open..close + 1, "");
+        } else {
+            break;
+        }
+    }
+    out
 }
 
 /// Whether a quantity is a real count or measure rather than a name, date or modifier.
@@ -873,7 +898,7 @@ fn clause_goals<'m>(
         }
         let distribute =
             raw_before.contains("分别") || raw_before.contains('均') || raw_before.contains('都');
-        let parts = split_subject(before, run.len(), distribute);
+        let parts = split_subject(before, run.len(), distribute).map(complete_heads);
         for (k, q) in run.iter().enumerate() {
             let subjects: Vec<String> = match &parts {
                 Some(p) if p.len() == run.len() => vec![tidy(&p[k])],
@@ -911,6 +936,28 @@ fn is_verb_list(head: &str) -> bool {
         let n = p.chars().count();
         (1..=3).contains(&n) && !p.ends_with(['校', '园', '馆', '室', '所', '站', '心'])
     })
+}
+
+/// Completes short heads that share the last part's tail: 小学、初中适龄儿童入学率 →
+/// 小学适龄儿童入学率, 初中适龄儿童入学率.
+fn complete_heads(parts: Vec<String>) -> Vec<String> {
+    let Some(last) = parts.last() else {
+        return parts;
+    };
+    let heads = &parts[..parts.len() - 1];
+    let k = match heads.first() {
+        Some(h) => h.chars().count(),
+        None => return parts,
+    };
+    let short = (1..=3).contains(&k) && heads.iter().all(|h| h.chars().count() == k);
+    if !short || last.chars().count() <= k + 1 {
+        return parts;
+    }
+    let cut: usize = last.chars().take(k).map(char::len_utf8).sum();
+    let tail = &last[cut..];
+    let mut out: Vec<String> = heads.iter().map(|h| format!("{h}{tail}")).collect();
+    out.push(last.clone());
+    out
 }
 
 /// Splits a listed subject (学前三年入园率和学前一年入园率) into its parts when it is

@@ -486,3 +486,22 @@ fn achievement_headings_cover_results_and_progress() {
     assert_eq!(find(&g, 12.0).status, GoalStatus::Achieved);
     assert_eq!(find(&g, 8.0).status, GoalStatus::Target);
 }
+
+#[test]
+fn short_listed_heads_share_the_last_part_s_tail() {
+    let g = run("小学、初中适龄儿童入学率均达100%。");
+    let names: Vec<&str> = g.iter().map(|x| x.indicator.as_str()).collect();
+    assert_eq!(names, ["小学适龄儿童入学率", "初中适龄儿童入学率"]);
+    let g = run("确保城区和乡镇公办小学就近入学比例(均不含寄宿制学校)分别达到100%、95%以上。");
+    assert_eq!(g[0].indicator, "城区公办小学就近入学比例");
+    assert_eq!(g[1].indicator, "乡镇公办小学就近入学比例");
+}
+
+#[test]
+fn parentheses_and_conjunctions_are_trimmed_from_indicators() {
+    let g = run("民办幼儿园55所(其中,普惠性幼儿园47所)。");
+    assert_eq!(find(&g, 47.0).indicator, "普惠性幼儿园");
+    let g = run("更新300余套多媒体设备以及15套网络教学系统。");
+    assert_eq!(find(&g, 300.0).indicator, "更新多媒体设备");
+    assert_eq!(find(&g, 15.0).indicator, "网络教学系统");
+}
