@@ -909,7 +909,10 @@ fn clause_goals<'m>(
                 if subject.is_empty() {
                     continue;
                 }
-                if q.unit.is_none() && !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)) {
+                if (q.unit.is_none() && !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)))
+                    || !q.value.is_finite()
+                    || !q.upper.unwrap_or(0.0).is_finite()
+                {
                     continue;
                 }
                 push_goal(

@@ -228,18 +228,19 @@ pub fn parse_chinese(run: &str) -> Option<f64> {
                     if u >= last_unit && last_unit != u64::MAX {
                         return None;
                     }
-                    section += digit.unwrap_or(1) * u;
+                    section = section.saturating_add(digit.unwrap_or(1).saturating_mul(u));
                     last_unit = u;
                 }
                 _ => {
-                    section += digit.unwrap_or(0);
+                    section = section.saturating_add(digit.unwrap_or(0));
                     if section == 0 && total == 0 {
                         section = 1;
                     }
+                    // Saturating: a run such as 亿亿亿亿 is nonsense, not a reason to panic.
                     if u == 10_000 {
-                        total += section * u;
+                        total = total.saturating_add(section.saturating_mul(u));
                     } else {
-                        total = (total + section) * u;
+                        total = total.saturating_add(section).saturating_mul(u);
                     }
                     section = 0;
                     last_unit = u64::MAX;
@@ -248,7 +249,11 @@ pub fn parse_chinese(run: &str) -> Option<f64> {
             digit = None;
         }
     }
-    Some((total + section + digit.unwrap_or(0)) as f64)
+    Some(
+        total
+            .saturating_add(section)
+            .saturating_add(digit.unwrap_or(0)) as f64,
+    )
 }
 
 /// Parses a number that makes up the whole of `s` (a table cell, say): `92.63`, `1,200`,
@@ -303,7 +308,11 @@ fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
         digits.push_str(&s[j + 1..k]);
         j = k;
     }
-    digits.parse::<f64>().ok().map(|v| (v, j))
+    digits
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| (v, j))
 }
 
 /// Reads a number (Arabic, Chinese, Roman I–V before 级/类) at byte `i`.
@@ -840,6 +849,8 @@ mod tests {
         assert_eq!(parse_chinese("十四五"), None);
         assert_eq!(parse_chinese("一一"), None);
         assert_eq!(parse_chinese("十二"), Some(12.0));
+        // Absurd runs do not overflow.
+        assert!(parse_chinese("亿亿亿亿亿亿亿亿").is_some());
         assert!(scan("多媒体教室").is_empty());
         assert!(scan("十四五规划").iter().all(|q| q.unit.is_none()));
         // Years keep 年 as unit so callers can drop them; no thousands group across a list.
