@@ -7,7 +7,10 @@
 //! a document going `一、` then `1.` directly gets paths `一/1`. Labels inside a paragraph count
 //! only right after a sentence end and only as a new deeper list starting at 1 or its
 //! continuation (`…完成。(1)…。(2)…`). A box (`专栏一`) and an annex (`附件`) start their own
-//! top-level paths; after a box the main outline resumes where it was.
+//! top-level paths; after a box the main outline resumes where it was. Two exceptions keep real
+//! documents readable: the first heading of a text may start mid-list (an excerpt), and the
+//! outermost level may start over at 1 (a covering notice numbered 一、二、 before the plan).
+//! A line that continues an unfinished sentence (ends with `,` or `、`) starts no heading.
 
 use std::ops::Range;
 
