@@ -453,14 +453,21 @@ fn heading_index(ctx: &Context<'_>, pos: usize) -> Option<usize> {
 /// For each heading, the year of a 到…年 opening its body (its first two sentences).
 fn section_years(ctx: &Context<'_>) -> Vec<Option<i32>> {
     let sentences = &ctx.structure.sentences;
-    ctx.structure
-        .headings
+    let headings = &ctx.structure.headings;
+    headings
         .iter()
-        .map(|h| {
+        .enumerate()
+        .map(|(i, h)| {
+            // The heading's own body ends where the next heading (a child or not) starts.
+            let body_end = headings
+                .get(i + 1)
+                .map(|n| n.span.start)
+                .unwrap_or(h.scope.end)
+                .min(h.scope.end);
             let first = sentences.partition_point(|s| s.span.start < h.span.start);
             sentences[first..]
                 .iter()
-                .take_while(|s| s.span.start < h.scope.end)
+                .take_while(|s| s.span.start < body_end)
                 .take(2)
                 .find_map(|s| {
                     let t = ctx.text.get(s.span.clone())?;
@@ -675,6 +682,11 @@ fn is_goal_quantity<'m>(
     // Modifiers of a noun: 10人以下“微型学校”, 不足100名学生的学校.
     let has_suffix_qualifier = ctext[q.number.end..q.span.end].ends_with("以上")
         || ctext[q.number.end..q.span.end].ends_with("以下");
+    // Durations and distances before a noun name it: 15分钟教育服务圈, 24小时值班.
+    if matches!(unit, Some("分钟" | "小时" | "公里" | "千米" | "米")) && starts_noun(after)
+    {
+        return false;
+    }
     // A share keeps its noun: 60%以上的学校建成智慧校园.
     if has_suffix_qualifier && unit != Some("%") && (starts_noun(after) || after.starts_with('的'))
     {

@@ -441,3 +441,17 @@ fn building_one_per_unit_is_a_standard_not_a_count() {
     assert!(run("每个乡镇建设一所中心幼儿园。").is_empty());
     assert_eq!(run("年内新建一所高中。").len(), 1);
 }
+
+#[test]
+fn durations_naming_a_noun_are_not_goals() {
+    assert!(run("建成15分钟教育服务圈,实行24小时值班。").is_empty());
+    assert_eq!(run("保证学生每天校园体育活动不少于1小时。").len(), 1);
+}
+
+#[test]
+fn a_year_in_a_child_item_does_not_date_its_parent_section() {
+    let text = "一、目标\n(一)主要指标\n1.到2025年,全县学校总数达到110所。\n2.建成学校5所。\n";
+    let g = run(text);
+    assert_eq!(find(&g, 110.0).year, Some(2025));
+    assert_eq!(find(&g, 5.0).year, None);
+}
