@@ -120,6 +120,10 @@ const FAR_QUALIFIERS: &[(&str, Comparator)] = &[
     ("少于", Comparator::Lt),
     ("小于", Comparator::Lt),
     ("不足", Comparator::Lt),
+    ("不到", Comparator::Lt),
+    ("至多", Comparator::Le),
+    ("最多", Comparator::Le),
+    ("最少", Comparator::Ge),
     ("高于", Comparator::Gt),
     ("超过", Comparator::Gt),
     ("大于", Comparator::Gt),
@@ -145,6 +149,7 @@ const SUFFIX_QUALIFIERS: &[(&str, Comparator)] = &[
     ("以内", Comparator::Le),
     ("之内", Comparator::Le),
     ("左右", Comparator::Approx),
+    ("上下", Comparator::Approx),
 ];
 
 fn chinese_digit(c: char) -> Option<u32> {
@@ -350,7 +355,7 @@ fn ends_with_any<'a>(s: &str, list: &'a [(&'a str, Comparator)]) -> Option<(&'a 
 /// The last far qualifier in `region`, if any (the one closest to the number).
 fn last_far_qualifier(region: &str) -> Option<Comparator> {
     // Every far qualifier ends in one of these; most regions have none.
-    if !region.contains(['于', '少', '过', '在', '足']) {
+    if !region.contains(['于', '少', '过', '在', '足', '到', '多']) {
         return None;
     }
     let mut best: Option<(usize, usize, Comparator)> = None; // (pos, len, cmp)
@@ -738,6 +743,10 @@ mod tests {
         ("3800余节", 3800.0, Some("节"), Some(Gt), None),
         ("6轨", 6.0, Some("轨"), None, None),
         ("6个班", 6.0, Some("班"), None, None),
+        ("不到10%", 10.0, Some("%"), Some(Lt), None),
+        ("至多2次", 2.0, Some("次"), Some(Le), None),
+        ("最少3名", 3.0, Some("名"), Some(Ge), None),
+        ("100人上下", 100.0, Some("人"), Some(Approx), None),
         ("近3万人", 30000.0, Some("人"), Some(Approx), None),
         ("近100所", 100.0, Some("所"), Some(Approx), None),
         ("约200人", 200.0, Some("人"), Some(Approx), None),
