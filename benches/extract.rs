@@ -1,2 +1,49 @@
-//! Criterion benchmark, to be written.
-fn main() {}
+//! Extraction throughput (metadata + goals + deadlines + responsibilities + targets) on the
+//! normalised seed corpus, in MB/s of normalised text. Decoding and structure analysis run once,
+//! outside the measured loop, so this is the extraction stage alone.
+//!
+//! Run briefly: `cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use planmine::structure::Structure;
+
+fn corpus() -> Vec<(String, Structure)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .filter_map(|b| planmine::decode(&b).ok())
+        .map(|d| {
+            let structure = planmine::analyze(&d.text);
+            (d.text, structure)
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
+    // Build the process-wide tables (gazetteer, automata) before measuring.
+    for (text, structure) in &docs {
+        planmine::extract::extract(text, structure);
+    }
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::BytesDecimal(bytes as u64));
+    group.bench_function("corpus", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|(text, structure)| planmine::extract::extract(text, structure).goals.len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

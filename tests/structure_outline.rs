@@ -144,6 +144,20 @@ fn seed_003_outline() {
         assert!(has_path(&s, p), "{p}");
     }
     assert!(!has_path(&s, "二/(一)/4"));
+    // `1.强化教育经费保障。正文…`: the title is a sentence of its own, without the label.
+    let i = s
+        .headings
+        .iter()
+        .position(|h| h.path == "二/(一)/1")
+        .unwrap();
+    let title = s.title_sentence(i).expect("title sentence");
+    assert_eq!(&text[title.span.clone()], "强化教育经费保障");
+    let next = s
+        .sentences
+        .iter()
+        .find(|x| x.span.start >= title.span.end)
+        .unwrap();
+    assert!(text[next.span.clone()].starts_with("全面落实义务教育经费保障机制"));
     // The annex note `附件:…` at the end of the body is not the annex itself.
     let annex: Vec<_> = s
         .headings

@@ -500,8 +500,10 @@ static STATE: LazyLock<Regex> = LazyLock::new(|| {
 /// What 实现 must not reach to be checkable: a manner or relation (…化, 共享, 融合, 一体)
 /// rather than a state one can count or see.
 static ABSTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:化|共享|融合|互通|交流|沟通|一体|改革|目标|引进|管控|捆绑|提升|创新)$|精准")
-        .expect("abstract regex")
+    Regex::new(
+        r"(?:化|共享|融合|互通|交流|沟通|一体|改革|目标|引进|管控|捆绑|提升|创新|的发展)$|精准",
+    )
+    .expect("abstract regex")
 });
 
 /// Objects quantified vaguely (一批, 若干) give nothing to count.
@@ -713,9 +715,10 @@ fn targets_in(
         if last_target {
             // A bare counted item (1500余台计算机) continues the previous target's object list.
             let list_item = verbs.is_empty() && lexicon::starts_with_number(clause);
+            // A purpose (为…提供支持) qualifies the target but is not part of it.
             let joins = list_item
                 || (last_modal && reading.target && reading.metric && !reading.modal)
-                || CONTINUATION.is_match(clause);
+                || (CONTINUATION.is_match(clause) && !FRAME.is_match(clause));
             if joins {
                 if let Some(prev) = out.last_mut() {
                     prev.end = span.end;
@@ -985,6 +988,18 @@ mod tests {
     }
 
     #[test]
+    fn a_purpose_is_not_joined() {
+        assert_eq!(
+            spans_of("建立部门联合工作机制,为打造生态城区提供支持。"),
+            vec!["建立部门联合工作机制"]
+        );
+        assert_eq!(
+            spans_of("安装护眼灯具,为全区教室配置可升降课桌。"),
+            vec!["安装护眼灯具,为全区教室配置可升降课桌"]
+        );
+    }
+
+    #[test]
     fn separate_targets_stay_separate() {
         assert_eq!(
             spans_of("建立星级党支部评价制度,年内再打造一所示范点。"),
@@ -1020,6 +1035,7 @@ mod tests {
         assert!(!is_target("坚决做到“两个维护”"));
         assert!(!is_target("发放一次性奖励"));
         assert!(!is_target("实现家校资源共享"));
+        assert!(!is_target("实现长期、全面的发展"));
         assert!(is_target("实现“零择校”"));
         assert!(!is_target("打造一批特色学校"));
         assert!(is_target("打造3所特色学校"));

@@ -7,7 +7,10 @@
 //! a document going `一、` then `1.` directly gets paths `一/1`. Labels inside a paragraph count
 //! only right after a sentence end and only as a new deeper list starting at 1 or its
 //! continuation (`…完成。(1)…。(2)…`). A box (`专栏一`) and an annex (`附件`) start their own
-//! top-level paths; after a box the main outline resumes where it was.
+//! top-level paths; after a box the main outline resumes where it was. Two exceptions keep real
+//! documents readable: the first heading of a text may start mid-list (an excerpt), and the
+//! outermost level may start over at 1 (a covering notice numbered 一、二、 before the plan).
+//! A line that continues an unfinished sentence (ends with `,` or `、`) starts no heading.
 
 use std::ops::Range;
 
@@ -301,7 +304,10 @@ impl Context {
             .rposition(|l| l.kind == kind)
             .map(|i| i + self.floor)
         {
-            return (number == self.stack[i].number + 1).then_some(i);
+            // The outermost level may start over at 1: a covering notice numbered 一、二、
+            // followed by the plan it prints, or an annex without its `附件` line.
+            let restart = i == self.floor && number == 1 && mode == Mode::Line;
+            return (number == self.stack[i].number + 1 || restart).then_some(i);
         }
         let pos = self.stack[self.floor..]
             .iter()
@@ -738,6 +744,13 @@ mod tests {
         );
         // Only the very first heading: later ones must continue.
         assert_eq!(paths("一、甲\n(三)乙\n"), ["一"]);
+    }
+
+    #[test]
+    fn the_outermost_level_may_start_over() {
+        let text = "一、提高认识\n二、加强领导\n某县教育发展规划\n一、总体要求\n(一)指导思想\n1.甲。\n1.乙。\n";
+        // Only the outermost level restarts; an inner `1.` after `1.` is no heading.
+        assert_eq!(paths(text), ["一", "二", "一", "一/(一)", "一/(一)/1"]);
     }
 
     #[test]

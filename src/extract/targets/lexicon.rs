@@ -185,6 +185,10 @@ const PROCESS: &[&str] = &[
     "凝聚",
     "建立健全",
     "建立完善",
+    "建立和完善",
+    "建立并完善",
+    "建立和健全",
+    "建立并健全",
     "健全完善",
     "持续推进",
     "加快推进",
@@ -416,6 +420,7 @@ mod tests {
     fn longest_verb_wins() {
         assert_eq!(classes("改扩建一所小学"), vec![VerbClass::Result]);
         assert_eq!(classes("建立健全考核制度"), vec![VerbClass::Process]);
+        assert_eq!(classes("建立和完善决策机制"), vec![VerbClass::Process]);
     }
 
     #[test]
