@@ -641,6 +641,25 @@ fn quantity_at(s: &str, start: usize, prev_end: usize) -> Option<Quantity> {
         j += len;
         u
     });
+    // A range with the unit on both bounds: 5%-8%, 3年至5年.
+    let mut upper = upper;
+    if upper.is_none() && !chinese {
+        if let Some(u) = unit.as_deref() {
+            for sep in ["-", "—", "–", "~", "～", "至", "到"] {
+                let Some(rest) = s[j..].strip_prefix(sep) else {
+                    continue;
+                };
+                if let Some((hi, hend)) = arabic_at(rest, 0) {
+                    let hi = hi * mult;
+                    if hi > value && rest[hend..].starts_with(u) {
+                        upper = Some(hi);
+                        j += sep.len() + hend + u.len();
+                    }
+                }
+                break;
+            }
+        }
+    }
     Some(
         finish(
             s, before, start, number, j, value, upper, unit, chinese, prev_end,
@@ -755,6 +774,8 @@ mod tests {
         ("3800余节", 3800.0, Some("节"), Some(Gt), None),
         ("6轨", 6.0, Some("轨"), None, None),
         ("6个班", 6.0, Some("班"), None, None),
+        ("5%-8%", 5.0, Some("%"), None, Some(8.0)),
+        ("3年至5年", 3.0, Some("年"), None, Some(5.0)),
         ("不到10%", 10.0, Some("%"), Some(Lt), None),
         ("至多2次", 2.0, Some("次"), Some(Le), None),
         ("最少3名", 3.0, Some("名"), Some(Ge), None),

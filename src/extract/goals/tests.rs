@@ -505,3 +505,11 @@ fn parentheses_and_conjunctions_are_trimmed_from_indicators() {
     assert_eq!(find(&g, 300.0).indicator, "更新多媒体设备");
     assert_eq!(find(&g, 15.0).indicator, "网络教学系统");
 }
+
+#[test]
+fn percent_ranges_give_bounds() {
+    let g = run("教育经费年均增长5%-8%。");
+    assert_eq!(g.len(), 2, "{g:#?}");
+    assert_eq!((g[0].value, g[0].comparator), (5.0, Comparator::Ge));
+    assert_eq!((g[1].value, g[1].comparator), (8.0, Comparator::Le));
+}
