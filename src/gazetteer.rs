@@ -189,6 +189,15 @@ pub fn short_form(name: &str) -> Option<String> {
     (chars(base) >= 2 && base != name).then(|| base.to_owned())
 }
 
+/// The common name of an autonomous unit: its short form plus the level (黔东南苗族侗族自治州
+/// → 黔东南州, 松桃苗族自治县 → 松桃县, 阿鲁科尔沁旗 stays); `None` for other divisions.
+pub fn autonomous_alias(name: &str, short: &str) -> Option<String> {
+    let level = [("自治州", '州'), ("自治县", '县'), ("自治旗", '旗')]
+        .iter()
+        .find_map(|&(suffix, level)| name.ends_with(suffix).then_some(level))?;
+    Some(format!("{short}{level}"))
+}
+
 /// Rows of one CSV file: fields without quotes, header skipped.
 fn rows(csv: &str) -> impl Iterator<Item = Vec<&str>> {
     csv.lines()
@@ -256,6 +265,14 @@ impl Gazetteer {
                     division: i,
                     short: true,
                 });
+                // Autonomous units are usually called by short form + level (黔东南州,
+                // 松桃县): as distinctive as the full name.
+                if let Some(alias) = autonomous_alias(&d.name, short) {
+                    by_name.entry(alias).or_default().push(Candidate {
+                        division: i,
+                        short: false,
+                    });
+                }
             }
         }
         let patterns: Vec<String> = by_name.keys().cloned().collect();
@@ -436,6 +453,30 @@ mod tests {
         assert_eq!(short_form("山东省").as_deref(), Some("山东"));
         assert_eq!(short_form("徽县"), None);
         assert_eq!(short_form("神农架林区").as_deref(), Some("神农架"));
+    }
+
+    #[test]
+    fn autonomous_units_by_short_form_and_level() {
+        let g = gazetteer();
+        for (alias, full) in [
+            ("黔东南州", "黔东南苗族侗族自治州"),
+            ("恩施州", "恩施土家族苗族自治州"),
+            ("延边州", "延边朝鲜族自治州"),
+            ("凉山州", "凉山彝族自治州"),
+            ("松桃县", "松桃苗族自治县"),
+        ] {
+            let names: Vec<&str> = g
+                .lookup(alias)
+                .iter()
+                .filter(|c| !c.short)
+                .map(|c| g.divisions()[c.division].name.as_str())
+                .collect();
+            assert_eq!(names, [full], "{alias}");
+        }
+        assert_eq!(autonomous_alias("平阴县", "平阴"), None);
+        let text = "黔东南州人民政府办公室";
+        let names: Vec<&str> = g.scan(text).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(names, ["黔东南州"]);
     }
 
     #[test]

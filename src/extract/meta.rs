@@ -533,6 +533,7 @@ fn find_region(text: &str, meta: &Meta, labels: &Labels) -> Option<Region> {
         return Some(refine(refine(r, code), ctx.most_mentioned()));
     }
     code.or_else(|| ctx.most_mentioned())
+        .or_else(|| ctx.most_mentioned_city())
 }
 
 /// `coarse` narrowed to `finer` when `coarse` names no county and `finer` is a county inside it.

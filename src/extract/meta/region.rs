@@ -21,6 +21,16 @@ const BAD_AFTER_SHORT_NAME: &str = "域城级直属情乡份内外际";
 fn plausible(text: &str, m: &Mention<'_>) -> bool {
     let name = &text[m.start..m.end];
     let next = text[m.end..].chars().next();
+    // 全州/全市/全县… is "the whole prefecture/city/county" (全州实现…, 全州县域内), like 我县:
+    // never the short form of 全州县; its full name counts only when no word follows.
+    let mut chars = name.chars();
+    if chars.next() == Some('全') && chars.next().is_some_and(|c| "州市县区省镇盟旗".contains(c))
+    {
+        let short = m.candidates.iter().all(|c| c.short);
+        if short || next.is_some_and(|c| BAD_AFTER_SHORT_NAME.contains(c)) {
+            return false;
+        }
+    }
     if name.chars().count() <= 2 {
         if next.is_some_and(|c| BAD_AFTER_SHORT_NAME.contains(c)) {
             return false;
@@ -210,18 +220,25 @@ impl Context {
         // Per mention, the divisions it may name. A short form (平阴) counts only at the start
         // and only when the text confirms it (its full name or the places above it appear):
         // many short forms are common words (资源, 合作, 平安).
+        // End of the run of place names that opens the string: a short form right after a
+        // province (江苏镇江:…) is at the start too.
+        let mut opening_end = None;
         let found: Vec<Vec<usize>> = mentions(g, s)
             .into_iter()
             .map(|m| {
                 let lead = s[..m.start].trim_start_matches(|c: char| {
                     c.is_ascii_digit() || c == '年' || c.is_whitespace() || c == '中' || c == '共'
                 });
+                let at_start = lead.is_empty() || opening_end == Some(m.start);
+                if at_start {
+                    opening_end = Some(m.end);
+                }
                 m.candidates
                     .iter()
                     .filter(|c| {
                         !c.short
                             || (allow_short
-                                && lead.is_empty()
+                                && at_start
                                 && (self.full_seen.contains(&c.division)
                                     || self.support(g, c.division, &[]) > 0))
                     })
@@ -269,6 +286,25 @@ impl Context {
     /// The region of the credit code, if the text carries one.
     pub fn credit_code_region(&self) -> Option<Region> {
         self.code.map(|d| gazetteer().region(d))
+    }
+
+    /// The prefecture-level city whose full name the text uses most (at least twice, more
+    /// than any other): the region of a news page or a city document that names no county.
+    pub fn most_mentioned_city(&self) -> Option<Region> {
+        let g = gazetteer();
+        let mut ranked: Vec<(usize, usize)> = self
+            .full_seen
+            .iter()
+            .filter(|&&d| g.get(d).is_some_and(|d| d.level == Level::City))
+            .map(|&d| (self.counts.get(&d).copied().unwrap_or(0), d))
+            .collect();
+        ranked.sort_by(|a, b| b.cmp(a));
+        match ranked.as_slice() {
+            [(n, d), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.0 < *n) => {
+                Some(g.region(*d))
+            }
+            _ => None,
+        }
     }
 
     /// The county-level name the text mentions most (at least twice, more than any other).
@@ -376,6 +412,42 @@ mod tests {
                 .as_deref(),
             Some("新城区")
         );
+    }
+
+    #[test]
+    fn whole_prefecture_idiom_is_no_place() {
+        let ctx = Context::new(
+            "全州学校标准化建设。统筹全州县域内教师编制,全州推进改革。全市、全区同步。",
+        );
+        assert_eq!(ctx.most_mentioned(), None);
+        assert_eq!(ctx.region_in("全州县域教育均衡方案", true), None);
+        // The county's own documents still resolve.
+        let ctx = Context::new("全州县人民政府。全州县教育局。");
+        let r = ctx.region_in("全州县人民政府办公室", true).unwrap();
+        assert_eq!(r.county.as_deref(), Some("全州县"));
+        assert_eq!(r.province.as_deref(), Some("广西壮族自治区"));
+    }
+
+    #[test]
+    fn prefecture_documents_give_city_without_county() {
+        let ctx = Context::new("全州各县(市)要加快学校建设。");
+        let r = ctx.region_in("恩施州人民政府办公室", true).unwrap();
+        assert_eq!(r.city.as_deref(), Some("恩施土家族苗族自治州"));
+        assert_eq!(r.province.as_deref(), Some("湖北省"));
+        assert_eq!(r.county, None);
+        // A short city name right after its province (浙江湖州:…) opens the title too.
+        let ctx = Context::new("近日,浙江省湖州市印发方案。湖州将新建学校。");
+        let r = ctx.region_in("浙江湖州:新建幼儿园三十所", true).unwrap();
+        assert_eq!(r.city.as_deref(), Some("湖州市"));
+        assert_eq!(r.county, None);
+        // A news page naming one city repeatedly and no county.
+        let ctx =
+            Context::new("湖州市教育局发布通知。湖州市将新增学位一万个。杭州市也有类似做法。");
+        let r = ctx.most_mentioned_city().unwrap();
+        assert_eq!(r.city.as_deref(), Some("湖州市"));
+        assert_eq!(r.province.as_deref(), Some("浙江省"));
+        let ctx = Context::new("湖州市教育局。杭州市教育局。");
+        assert_eq!(ctx.most_mentioned_city(), None);
     }
 
     #[test]
