@@ -416,6 +416,10 @@ fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
     let scope = &head[..stop];
     for (i, l) in scope.iter().enumerate().take(100) {
         let t = lines::strip_site_suffix(l.text);
+        // A news headline right over its byline (来源:… 2023-03-15) is the title.
+        if scope.get(i + 1).is_some_and(|n| lines::is_byline(n.text)) && lines::headline_like(t) {
+            return Some((t.to_owned(), Some(i + 1)));
+        }
         if !title_like(t) {
             continue;
         }

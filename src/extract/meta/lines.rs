@@ -255,6 +255,68 @@ pub fn title_like(s: &str) -> bool {
         && (!has_sentence_punct(s) || place_colon_title(s))
         && !is_chrome(s)
         && !is_outline(s)
+        && !is_caption(s)
+        && super::fields::date_line(s).is_none()
+        && super::fields::doc_number_line(s).is_none()
+}
+
+/// A line wholly inside one pair of brackets: `(资料图片)`, `【专题】`, `(试行)`.
+pub fn is_bracketed(s: &str) -> bool {
+    [
+        ('(', ')'),
+        ('（', '）'),
+        ('[', ']'),
+        ('【', '】'),
+        ('〔', '〕'),
+    ]
+    .iter()
+    .any(|&(open, close)| {
+        s.strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .is_some_and(|inner| !inner.contains([open, close]))
+    })
+}
+
+/// A photo or caption placeholder (`(资料图片)`, `图片来源:网络`): never a title.
+fn is_caption(s: &str) -> bool {
+    const PHOTO: &[&str] = &["资料图", "图片", "照片", "配图", "截图", "摄影"];
+    is_bracketed(s) || (s.chars().count() <= 12 && PHOTO.iter().any(|w| s.contains(w)))
+}
+
+/// A byline under a news headline: `来源:…`, `作者:…`, `发布时间:…`, maybe after a date.
+pub fn is_byline(s: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "来源",
+        "作者",
+        "发布时间",
+        "发布日期",
+        "发布者",
+        "稿源",
+        "时间",
+        "日期",
+        "编辑",
+    ];
+    let s = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "-/:年月日 ".contains(c) || is_blank(c)
+    });
+    LABELS.iter().any(|l| {
+        s.strip_prefix(l)
+            .is_some_and(|r| r.trim_start_matches(is_blank).starts_with([':', ':']))
+    })
+}
+
+/// A headline over a byline: like [`title_like`], but a news headline may hold a colon,
+/// commas and quotes (江苏某市:启动“十四五”行动); only full stops make it running text.
+pub fn headline_like(s: &str) -> bool {
+    let n = s.chars().count();
+    let han = s.chars().filter(|&c| is_han(c)).count();
+    (4..=80).contains(&n)
+        && han * 2 >= n
+        && !s.contains(['。', ';', ';', '!', '?'])
+        && !is_chrome(s)
+        && !is_outline(s)
+        && !is_caption(s)
+        && !is_byline(s)
         && super::fields::date_line(s).is_none()
         && super::fields::doc_number_line(s).is_none()
 }
@@ -342,6 +404,22 @@ mod tests {
         ));
         assert!(!title_like("一、总体要求"));
         assert!(!title_like("平政办字〔2021〕26号"));
+        assert!(!title_like("(现场照片)"));
+        assert!(!title_like("【专题专栏】"));
+        assert!(!title_like("图片来自网络"));
+        assert!(title_like("某县(试行)学校管理办法"));
+    }
+
+    #[test]
+    fn recognises_headlines_over_bylines() {
+        assert!(is_byline("来源:某某日报 作者:张三 2022-05-06 08:30:00"));
+        assert!(is_byline("2022-05-06 08:30 来源:某某网"));
+        assert!(is_byline("发布时间:2022年5月6日"));
+        assert!(!is_byline("来源于群众的意见要认真办理。"));
+        assert!(headline_like("浙江湖州:启动“双减”提质行动"));
+        assert!(headline_like("某市新建幼儿园三十所,新增学位一万个"));
+        assert!(!headline_like("(现场照片)"));
+        assert!(!headline_like("近日,某市出台方案。方案提出,到2025年建成。"));
         assert!(is_outline("(一)指导思想"));
         assert!(is_outline("(12)加强宣传"));
         assert!(!is_outline("(2021—2025年)"));

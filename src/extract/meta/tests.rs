@@ -452,3 +452,32 @@ fn chrome_words_inside_real_titles() {
         assert_eq!(meta(&text).title.as_deref(), Some(title));
     }
 }
+
+#[test]
+fn news_headline_over_byline_not_the_photo_caption() {
+    let text = "浙江湖州:启动“双减”提质行动\n\
+        来源:某某教育网作者:某某 2022-06-01 09:12:30\n\
+        (现场照片)\n\
+        近日,浙江省湖州市印发《湖州市“双减”提质行动方案》,推动课后服务提质扩面。\n\
+        湖州市将新增课后服务点一百个,实现城乡全覆盖。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("浙江湖州:启动“双减”提质行动"));
+    let r = m.region.unwrap();
+    assert_eq!(r.city.as_deref(), Some("湖州市"));
+    assert_eq!(r.county, None);
+}
+
+#[test]
+fn prefecture_notice_names_no_county() {
+    let text = "恩施州人民政府办公室关于印发恩施州学前教育提升方案的通知\n\
+        各县(市)人民政府,州政府各部门:\n\
+        《恩施州学前教育提升方案》已经州人民政府同意,现印发给你们。\n\
+        恩施州人民政府办公室\n\
+        2020年3月2日\n\
+        为推进全州学前教育发展,到2022年,全州实现县域内普惠园全覆盖。\n";
+    let m = meta(text);
+    let r = m.region.unwrap();
+    assert_eq!(r.city.as_deref(), Some("恩施土家族苗族自治州"));
+    assert_eq!(r.province.as_deref(), Some("湖北省"));
+    assert_eq!(r.county, None);
+}
