@@ -108,6 +108,39 @@ const DOC_SITE: &[&str] = &[
     "付费",
     "会员",
 ];
+/// News-page furniture around an article: photo placeholders, editor and tag labels,
+/// sidebar rankings.
+const ARTICLE: &[&str] = &[
+    "资料图",
+    "资料图片",
+    "配图",
+    "图片来源",
+    "责任编辑",
+    "编辑",
+    "关键词",
+    "关键字",
+    "标签",
+    "排行",
+    "排行榜",
+    "热门",
+    "热点",
+    "话题",
+    "最近更新",
+    "推荐阅读",
+    "相关阅读",
+    "相关新闻",
+    "延伸阅读",
+];
+/// Labels that open a list of page furniture (`关键词: A B C`, `[责任编辑:某某]`, `标签:`).
+const LIST_LABELS: &[&str] = &[
+    "关键词",
+    "关键字",
+    "标签",
+    "责任编辑",
+    "编辑",
+    "Tags",
+    "TAG",
+];
 /// Words by which a site talks about itself.
 const SELF_REFERENCE: &[&str] = &["本站", "本网站", "本文档", "本平台", "文库"];
 /// Previous/next links.
@@ -159,6 +192,7 @@ enum Cat {
     Controls,
     Counters,
     DocSite,
+    Article,
     SelfRef,
     Sequence,
     Spam(u32),
@@ -174,6 +208,7 @@ static VOCAB: LazyLock<(AhoCorasick, Vec<Cat>)> = LazyLock::new(|| {
         (CONTROLS, Cat::Controls),
         (COUNTERS, Cat::Counters),
         (DOC_SITE, Cat::DocSite),
+        (ARTICLE, Cat::Article),
         (SELF_REFERENCE, Cat::SelfRef),
         (SEQUENCE, Cat::Sequence),
         (META, Cat::Meta),
@@ -436,7 +471,7 @@ fn classify(raw: &str) -> Kind {
             Kind::Other
         };
     }
-    if SEQUENCE.iter().any(|s| t.starts_with(s)) {
+    if SEQUENCE.iter().any(|s| t.starts_with(s)) || is_label_list(t) {
         return Kind::Chrome;
     }
     if !sentence && h.spam >= 3 {
@@ -458,6 +493,10 @@ fn classify(raw: &str) -> Kind {
             return Kind::Chrome;
         }
         let (covered, countable, tokens) = (h.covered, h.letters, h.tokens);
+        // A bracketed line of chrome words (`(资料图片)`, `【打印】`) is a placeholder anywhere.
+        if tokens > 0 && covered * 10 >= countable * 6 && is_bracketed(t) {
+            return Kind::Chrome;
+        }
         if tokens > 0 && countable > 0 && covered * 10 >= countable * 6 {
             // Several controls on one line ("打印本页 关闭本页") are chrome anywhere.
             return if tokens >= 3 && covered * 10 >= countable * 8 {
@@ -504,6 +543,37 @@ fn is_page_label(t: &str) -> bool {
     digits.len() < rest.len()
         && (digits.ends_with("_第") || digits.ends_with("第"))
         && (digits.contains('_') || digits.chars().count() <= 6)
+}
+
+/// A line wholly inside one pair of brackets: `(资料图片)`, `[责任编辑:某某]`.
+fn is_bracketed(t: &str) -> bool {
+    [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')]
+        .iter()
+        .any(|&(open, close)| {
+            t.strip_prefix(open)
+                .and_then(|r| r.strip_suffix(close))
+                .is_some_and(|inner| !inner.contains([open, close]))
+        })
+}
+
+/// `关键词: A B C`, `标签:`, `[责任编辑:某某]`: a furniture label and its colon opening the
+/// line (maybe bracketed), with no sentence after it.
+fn is_label_list(t: &str) -> bool {
+    let inner = if is_bracketed(t) {
+        let mut c = t.chars();
+        c.next();
+        c.next_back();
+        c.as_str()
+    } else {
+        t
+    };
+    !inner.contains(['。', '!', '?', ';'])
+        && LIST_LABELS.iter().any(|l| {
+            inner
+                .strip_prefix(l)
+                .map(|r| r.trim_start_matches(is_blankish))
+                .is_some_and(|r| r.starts_with([':', '：']))
+        })
 }
 
 /// `>专题>教育政策法规`, `首页 > 政务公开 > 文件`: short segments joined by arrows.
@@ -568,6 +638,9 @@ fn footer_start(lines: &[Line<'_>], kinds: &[Kind], first_body: Option<usize>) -
     for i in (first_body + 1..lines.len()).rev() {
         match kinds[i] {
             Kind::Blank => continue,
+            // A bracketed placeholder (`(资料图片)`) sits between paragraphs: dropped by its
+            // kind, it must not pull the paragraphs below it into the footer.
+            Kind::Chrome if is_bracketed(lines[i].text.trim_matches(is_blankish)) => continue,
             Kind::Chrome | Kind::WeakChrome | Kind::PageLabel | Kind::Spam { .. } => chrome += 1,
             Kind::Body => {
                 other += 1;
@@ -677,6 +750,33 @@ mod tests {
                 classify(line)
             );
         }
+    }
+
+    #[test]
+    fn drops_news_page_furniture() {
+        let text = format!(
+            "当前位置:首页 > 新闻 > 正文\n某市:推进集团化办学\n来源:某某网 2022-04-05 10:20:30\n\
+             (相关资料图)\n{BODY1}\n(现场资料图片)\n{BODY2}\n【责任编辑:张某】\n\
+             关键词: 集团化办学 优质均衡 新增学位 教育共同体 城乡一体化 办学质量\n标签:\n\
+             排行榜\n热点话题\n最近更新\n"
+        );
+        let (out, n) = run(&text);
+        assert_eq!(
+            out,
+            format!("某市:推进集团化办学\n来源:某某网 2022-04-05 10:20:30\n{BODY1}\n{BODY2}\n"),
+            "{n}"
+        );
+    }
+
+    #[test]
+    fn keeps_sentences_and_headings_with_furniture_words() {
+        let text = format!(
+            "某县热点难点问题攻坚方案\n{BODY1}\n(二)编辑出版乡土教材\n\
+             关键词是质量,要把提高质量作为核心任务。\n\
+             各校要建立标签化管理台账,定期更新资料图册和档案,做好热门专业的招生宣传工作。\n{BODY2}\n"
+        );
+        let (out, n) = run(&text);
+        assert_eq!((out.as_str(), n), (text.as_str(), 0));
     }
 
     #[test]
