@@ -676,6 +676,20 @@ fn tidy(s: &str) -> String {
     out
 }
 
+/// Indicator heads whose natural measure is a weak unit (年, 岁, 天…): 平均受教育年限达到10.9年,
+/// 教师平均年龄控制在40岁以下. Elsewhere such units are durations or ages, not goals.
+const WEAK_UNIT_MEASURES: &[&str] = &["年限", "年龄", "天数", "时长", "周数"];
+
+/// Whether the clause text before a number names a weak-unit measure close enough to be its
+/// subject (within a short predicate such as 达到, 控制在…以下, 提高到).
+fn measures_weak_unit(before: &str) -> bool {
+    let tail: String = {
+        let chars: Vec<char> = before.chars().rev().take(8).collect();
+        chars.into_iter().rev().collect()
+    };
+    WEAK_UNIT_MEASURES.iter().any(|m| tail.contains(m))
+}
+
 /// Whether a quantity is a real count or measure rather than a name, date or modifier.
 fn is_goal_quantity<'m>(
     ctext: &str,
@@ -695,12 +709,12 @@ fn is_goal_quantity<'m>(
     if q.per && !range_years {
         return false;
     }
+    let before = &ctext[..q.number.start];
     if let Some(u) = unit {
-        if numbers::WEAK_UNITS.contains(&u) && !range_years {
+        if numbers::WEAK_UNITS.contains(&u) && !range_years && !measures_weak_unit(before) {
             return false;
         }
     }
-    let before = &ctext[..q.number.start];
     let after = &ctext[q.span.end..];
     if q.chinese {
         let b = before.trim_end_matches(['再', '了', '共']);

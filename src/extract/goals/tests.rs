@@ -513,3 +513,17 @@ fn percent_ranges_give_bounds() {
     assert_eq!((g[0].value, g[0].comparator), (5.0, Comparator::Ge));
     assert_eq!((g[1].value, g[1].comparator), (8.0, Comparator::Le));
 }
+
+#[test]
+fn weak_units_count_when_the_indicator_measures_them() {
+    let g = run("到2030年,全市劳动年龄人口平均受教育年限达到11.2年。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!((g[0].value, g[0].unit.as_deref()), (11.2, Some("年")));
+    assert!(g[0].indicator.contains("平均受教育年限"), "{g:#?}");
+    let g = run("专任教师平均年龄控制在45岁以下。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!((g[0].value, g[0].comparator), (45.0, Comparator::Le));
+    // A duration or an age that no indicator measures stays out.
+    assert!(run("新招聘教师在农村学校服务满3年。").is_empty());
+    assert!(run("为3岁以上儿童提供服务。").is_empty());
+}
