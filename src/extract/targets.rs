@@ -766,10 +766,14 @@ fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<us
     let body = &s[label..];
     let lead = body.len()
         - body
-            .trim_start_matches(|c: char| c.is_whitespace() || "。,;:,;:、".contains(c))
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '。' | ',' | ';' | ':' | '、')
+            })
             .len();
     let body = &body[lead..];
-    let trimmed = body.trim_end_matches(|c: char| c.is_whitespace() || "。,;:!?,;:、".contains(c));
+    let trimmed = body.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | ',' | ';' | ':' | '!' | '?' | '、')
+    });
     if trimmed.chars().count() < 2 {
         return None;
     }

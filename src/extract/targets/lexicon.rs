@@ -298,7 +298,8 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
         // follow only result verbs (建设局, 新建小区), effort verbs keep their objects.
         let indicator = matches!(after.chars().next(), Some('率' | '面' | '度' | '者' | '性'));
         let nominal = indicator || (class != VerbClass::Process && NOMINAL.is_match(after));
-        if nominal || ADVERB_TONGYI.is_match(&clause[m.start()..]) {
+        let rest = &clause[m.start()..];
+        if nominal || (rest.starts_with("统一") && ADVERB_TONGYI.is_match(rest)) {
             continue;
         }
         // A negated verb commits to nothing (不保证, 未完成).
@@ -308,9 +309,11 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
             .rev()
             .nth(3)
             .map_or(before, |(i, _)| &before[i..]);
-        let prohibited = ["不得", "严禁", "禁止", "不再", "防止", "避免", "杜绝"]
-            .iter()
-            .any(|w| near.contains(w));
+        // Every prohibition holds one of these chars: most windows are ruled out by one pass.
+        let prohibited = near.contains(['不', '严', '禁', '防', '避', '杜'])
+            && ["不得", "严禁", "禁止", "不再", "防止", "避免", "杜绝"]
+                .iter()
+                .any(|w| near.contains(w));
         if prohibited || before.ends_with(['不', '未', '无', '没']) {
             continue;
         }
@@ -342,9 +345,26 @@ static ADVERB_TONGYI: LazyLock<Regex> =
 
 /// True when `s` starts with an Arabic or Chinese numeral.
 pub fn starts_with_number(s: &str) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千零〇".contains(c))
+    s.chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二'
+                    | '两'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '百'
+                    | '千'
+                    | '零'
+                    | '〇'
+            )
+    })
 }
 
 /// A number with a measure word or `%` — something countable to check (一批 is not).
@@ -381,10 +401,24 @@ pub fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
         };
         let close = inner_start + close;
         let quoted = &rest[open..close + '”'.len_utf8()];
-        if !quoted
-            .chars()
-            .any(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千".contains(c))
-        {
+        if !quoted.chars().any(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '一' | '二'
+                        | '两'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                        | '百'
+                        | '千'
+                )
+        }) {
             plain.push_str(quoted);
         }
         rest = &rest[close + '”'.len_utf8()..];
