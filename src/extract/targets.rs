@@ -802,7 +802,7 @@ fn is_retrospective(text: &str, st: &Structure) -> bool {
         };
         if FUTURE.is_match(t) {
             future += 1;
-        } else if PAST.is_match(t) || PERFECTIVE.is_match(t) {
+        } else if PAST.is_match(t) || (t.contains(['已', '了']) && PERFECTIVE.is_match(t)) {
             past += 1;
         }
     }
