@@ -62,9 +62,12 @@ pub fn find(text: &str) -> Vec<Mention> {
         }
         let rest = &text[chars[i].0..];
         // The longest suffix here that reads as a body (政府办学 is 政府 + 办学, not 政府办).
+        // Comparing the first char before the whole suffix spares a string compare against
+        // every suffix at the common chars (中, 工, 部, 人).
+        let first = chars[i].1;
         let found = SUFFIXES
             .iter()
-            .filter(|s| rest.starts_with(*s))
+            .filter(|s| s.starts_with(first) && rest.starts_with(*s))
             .find_map(|suffix| {
                 let end = i + suffix.chars().count();
                 let next = chars.get(end).map(|c| c.1);
