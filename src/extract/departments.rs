@@ -56,15 +56,18 @@ pub fn find(text: &str) -> Vec<Mention> {
     let mut i = 0;
     while i < chars.len() {
         // Most chars start no suffix: a cheap first-char test before the string compares.
-        if !SUFFIX_FIRST_CHARS.contains(chars[i].1) {
+        if !SUFFIX_FIRST.contains(&chars[i].1) {
             i += 1;
             continue;
         }
         let rest = &text[chars[i].0..];
         // The longest suffix here that reads as a body (政府办学 is 政府 + 办学, not 政府办).
+        // Comparing the first char before the whole suffix spares a string compare against
+        // every suffix at the common chars (中, 工, 部, 人).
+        let first = chars[i].1;
         let found = SUFFIXES
             .iter()
-            .filter(|s| rest.starts_with(*s))
+            .filter(|s| s.starts_with(first) && rest.starts_with(*s))
             .find_map(|suffix| {
                 let end = i + suffix.chars().count();
                 let next = chars.get(end).map(|c| c.1);
@@ -214,7 +217,10 @@ const SUFFIXES: &[&str] = &[
 ];
 
 /// The first chars of [`SUFFIXES`].
-const SUFFIX_FIRST_CHARS: &str = "人政委领办管联指工总党编残妇团科局中部厅";
+const SUFFIX_FIRST: [char; 20] = [
+    '人', '政', '委', '领', '办', '管', '联', '指', '工', '总', '党', '编', '残', '妇', '团', '科',
+    '局', '中', '部', '厅',
+];
 
 /// Suffixes that may stand without a region prefix (with the core limit they allow).
 fn bare_core_limit(suffix: &str) -> Option<Range<usize>> {
@@ -592,7 +598,7 @@ mod tests {
     fn first_chars_cover_every_suffix() {
         for s in SUFFIXES {
             let first = s.chars().next().unwrap_or_default();
-            assert!(SUFFIX_FIRST_CHARS.contains(first), "{s}");
+            assert!(SUFFIX_FIRST.contains(&first), "{s}");
         }
     }
 

@@ -65,6 +65,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
     }
     // Lists and sentences are both in text order: one pass skips sentences inside a list.
     let mut next_list = 0;
+    let mut review_titles = vec![None; ctx.structure.headings.len()];
     for sentence in &ctx.structure.sentences {
         let span = sentence.span.clone();
         while next_list < lists.len() && lists[next_list].span.end <= span.start {
@@ -81,7 +82,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
             continue;
         };
         // A review of past work (一、“十三五”教育事业发展情况) states what bodies did, not duties.
-        if in_review_section(ctx.structure, span.start) {
+        if in_review_section_memo(ctx.structure, span.start, &mut review_titles) {
             continue;
         }
         let found = in_sentence(text, &abbreviations);
@@ -93,18 +94,40 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
 
 /// True when `pos` lies under a heading that reviews past work (“十三五”发展情况, 主要成就,
 /// 工作回顾, 发展基础).
+#[cfg(test)]
 fn in_review_section(structure: &Structure, pos: usize) -> bool {
-    let mut heading = structure.heading_at(pos);
+    in_review_section_memo(structure, pos, &mut vec![None; structure.headings.len()])
+}
+
+/// [`in_review_section`] with each heading's title test kept in `memo` (one slot per
+/// heading): every sentence walks its heading chain, and the same titles would otherwise be
+/// matched again for each sentence under them.
+fn in_review_section_memo(structure: &Structure, pos: usize, memo: &mut [Option<bool>]) -> bool {
+    let hs = &structure.headings;
+    // The innermost heading holding `pos`, as `Structure::heading_at` finds it.
+    let after = hs.partition_point(|h| h.scope.start <= pos);
+    let mut heading = hs[..after].iter().rposition(|h| pos < h.scope.end);
     let mut depth = 0;
-    while let Some(h) = heading {
-        if REVIEW_TITLE.is_match(&h.title) {
+    while let Some(i) = heading {
+        let Some(h) = hs.get(i) else { break };
+        let review = match memo.get(i).copied().flatten() {
+            Some(r) => r,
+            None => {
+                let r = REVIEW_TITLE.is_match(&h.title);
+                if let Some(slot) = memo.get_mut(i) {
+                    *slot = Some(r);
+                }
+                r
+            }
+        };
+        if review {
             return true;
         }
         depth += 1;
         if depth > 8 {
             break;
         }
-        heading = h.parent.and_then(|p| structure.headings.get(p));
+        heading = h.parent.filter(|&p| p < hs.len());
     }
     false
 }

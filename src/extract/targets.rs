@@ -644,13 +644,25 @@ fn straddles(clause: &str, v: &lexicon::VerbHit) -> bool {
         .nth(2)
         .map_or(clause.len(), |(i, _)| v.end + i);
     let (vs, ve) = (v.start - from, v.end - from);
-    crate::structure::words::segmenter()
-        .cut(&clause[from..to], false)
-        .iter()
-        .any(|t| {
-            let (ts, te) = (t.byte_start, t.byte_end);
-            (ts < vs && vs < te && te < ve) || (vs < ts && ts < ve && ve < te)
+    let window = &clause[from..to];
+    let jieba = crate::structure::words::segmenter();
+    // Without HMM, jieba's only multi-char Chinese tokens are dictionary words, so the cut
+    // can straddle the verb only where a dictionary word does: most windows hold none, and
+    // a few lookups spare them the segmentation.
+    let bounds = || window.char_indices().map(|(i, _)| i).chain([window.len()]);
+    let crossing = bounds().any(|a| {
+        bounds().any(|b| {
+            ((a < vs && vs < b && b < ve) || (vs < a && a < ve && ve < b))
+                && jieba.has_word(&window[a..b])
         })
+    });
+    if !crossing {
+        return false;
+    }
+    jieba.cut(window, false).iter().any(|t| {
+        let (ts, te) = (t.byte_start, t.byte_end);
+        (ts < vs && vs < te && te < ve) || (vs < ts && ts < ve && ve < te)
+    })
 }
 
 /// A target reading.
@@ -766,10 +778,14 @@ fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<us
     let body = &s[label..];
     let lead = body.len()
         - body
-            .trim_start_matches(|c: char| c.is_whitespace() || "。,;:,;:、".contains(c))
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '。' | ',' | ';' | ':' | '、')
+            })
             .len();
     let body = &body[lead..];
-    let trimmed = body.trim_end_matches(|c: char| c.is_whitespace() || "。,;:!?,;:、".contains(c));
+    let trimmed = body.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | ',' | ';' | ':' | '!' | '?' | '、')
+    });
     if trimmed.chars().count() < 2 {
         return None;
     }
@@ -786,7 +802,7 @@ fn is_retrospective(text: &str, st: &Structure) -> bool {
         };
         if FUTURE.is_match(t) {
             future += 1;
-        } else if PAST.is_match(t) || PERFECTIVE.is_match(t) {
+        } else if PAST.is_match(t) || (t.contains(['已', '了']) && PERFECTIVE.is_match(t)) {
             past += 1;
         }
     }

@@ -6,7 +6,7 @@
 //! are resolved by the enclosing places the text names and by the credit code.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -74,14 +74,24 @@ fn mentions<'g>(g: &'g Gazetteer, text: &str) -> Vec<Mention<'g>> {
         .collect()
 }
 
-/// What the whole text says about places, for resolving shared names.
-pub struct Context {
+/// What the whole text says about places, for resolving shared names. The place counts
+/// need a scan of the whole text with the gazetteer's large automaton; most documents name
+/// their region unambiguously in the issuer or title, so the scan runs only when asked for.
+pub struct Context<'t> {
+    /// The text the counts are read from.
+    text: &'t str,
+    /// The counts, once something needs them.
+    counts: OnceLock<Counts>,
+    /// The division of the first valid credit code, if any.
+    code: Option<usize>,
+}
+
+/// Mentions of places in the whole text.
+struct Counts {
     /// Division → number of mentions (full or short name) in the whole text.
     counts: HashMap<usize, usize>,
     /// County-level full name → mentions, for the most-mentioned rule.
     county_names: HashMap<String, usize>,
-    /// The division of the first valid credit code, if any.
-    code: Option<usize>,
     /// Divisions whose full name the text uses.
     full_seen: HashSet<usize>,
 }
@@ -144,9 +154,9 @@ fn head_and_tail(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}\n{}", &text[..h], &text[t..]))
 }
 
-impl Context {
+impl Counts {
     /// Counts the places `text` names.
-    pub fn new(text: &str) -> Self {
+    fn new(text: &str) -> Self {
         let g = gazetteer();
         let mut counts: HashMap<usize, usize> = HashMap::new();
         let mut county_names: HashMap<String, usize> = HashMap::new();
@@ -173,12 +183,27 @@ impl Context {
                 }
             }
         }
-        Context {
+        Counts {
             counts,
             county_names,
-            code: credit_code_division(&head_and_tail(text)),
             full_seen,
         }
+    }
+}
+
+impl<'t> Context<'t> {
+    /// The places `text` names (counted on first use) and its credit code.
+    pub fn new(text: &'t str) -> Self {
+        Context {
+            text,
+            counts: OnceLock::new(),
+            code: credit_code_division(&head_and_tail(text)),
+        }
+    }
+
+    /// The place counts of the whole text, computed on first use.
+    fn counts(&self) -> &Counts {
+        self.counts.get_or_init(|| Counts::new(self.text))
     }
 
     /// How strongly the text supports candidate division `d`: mentions of the places above
@@ -189,7 +214,7 @@ impl Context {
             if local.contains(&a) {
                 score += 1000;
             }
-            score += self.counts.get(&a).copied().unwrap_or(0);
+            score += self.counts().counts.get(&a).copied().unwrap_or(0);
         }
         if self.code.is_some_and(|c| g.contains(d, c)) {
             score += 100;
@@ -239,7 +264,7 @@ impl Context {
                         !c.short
                             || (allow_short
                                 && at_start
-                                && (self.full_seen.contains(&c.division)
+                                && (self.counts().full_seen.contains(&c.division)
                                     || self.support(g, c.division, &[]) > 0))
                     })
                     .map(|c| c.division)
@@ -292,11 +317,12 @@ impl Context {
     /// than any other): the region of a news page or a city document that names no county.
     pub fn most_mentioned_city(&self) -> Option<Region> {
         let g = gazetteer();
-        let mut ranked: Vec<(usize, usize)> = self
+        let counts = self.counts();
+        let mut ranked: Vec<(usize, usize)> = counts
             .full_seen
             .iter()
             .filter(|&&d| g.get(d).is_some_and(|d| d.level == Level::City))
-            .map(|&d| (self.counts.get(&d).copied().unwrap_or(0), d))
+            .map(|&d| (counts.counts.get(&d).copied().unwrap_or(0), d))
             .collect();
         ranked.sort_by(|a, b| b.cmp(a));
         match ranked.as_slice() {
@@ -310,7 +336,7 @@ impl Context {
     /// The county-level name the text mentions most (at least twice, more than any other).
     pub fn most_mentioned(&self) -> Option<Region> {
         let g = gazetteer();
-        let mut ranked: Vec<(&String, &usize)> = self.county_names.iter().collect();
+        let mut ranked: Vec<(&String, &usize)> = self.counts().county_names.iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let (name, &count) = *ranked.first()?;
         if count < 2 || ranked.get(1).is_some_and(|(_, &c)| c == count) {
