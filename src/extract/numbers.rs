@@ -12,6 +12,7 @@
 //! the job of [`super::goals`].
 
 use crate::records::Comparator;
+use crate::text::chinese_digit;
 use std::ops::Range;
 
 /// One number found in a text, with what is attached to it.
@@ -154,22 +155,6 @@ const SUFFIX_QUALIFIERS: &[(&str, Comparator)] = &[
     ("左右", Comparator::Approx),
     ("上下", Comparator::Approx),
 ];
-
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
 
 fn chinese_unit(c: char) -> Option<u64> {
     Some(match c {

@@ -40,16 +40,6 @@ pub(crate) fn cn_number(s: &str) -> Option<u32> {
     let mut digit: Option<u32> = None;
     for c in s.chars() {
         let d = match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
             '十' => {
                 total += digit.take().unwrap_or(1) * 10;
                 continue;
@@ -58,7 +48,7 @@ pub(crate) fn cn_number(s: &str) -> Option<u32> {
                 total += digit.take().unwrap_or(1) * 100;
                 continue;
             }
-            _ => return None,
+            c => crate::text::chinese_digit(c)?,
         };
         if digit.is_some_and(|d| d != 0) {
             // Two plain digits in a row (二〇二一) are a year, not a heading number.

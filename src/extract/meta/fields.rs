@@ -25,19 +25,12 @@ static DATE_HAN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Value of a Chinese digit (〇 and look-alikes count as zero).
 fn han_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '○' | '零' | 'O' | 'o' | '0' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    match c {
+        '○' | 'O' | 'o' | '0' => Some(0),
+        // Dates never write 两.
+        '两' => None,
+        c => crate::text::chinese_digit(c),
+    }
 }
 
 /// A Chinese number below 100 written with 十 (十二, 二十, 三十一, 九).
