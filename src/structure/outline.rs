@@ -61,22 +61,7 @@ pub(crate) fn cn_number(s: &str) -> Option<u32> {
 }
 
 fn is_cn_digit(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-    )
+    crate::text::chinese_digit(c).is_some() || matches!(c, '十' | '百')
 }
 
 /// Length in bytes of the leading run of chars satisfying `f`.

@@ -351,23 +351,8 @@ static ADVERB_TONGYI: LazyLock<Regex> =
 pub fn starts_with_number(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
         c.is_ascii_digit()
-            || matches!(
-                c,
-                '一' | '二'
-                    | '两'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-                    | '百'
-                    | '千'
-                    | '零'
-                    | '〇'
-            )
+            || crate::text::chinese_digit(c).is_some()
+            || matches!(c, '十' | '百' | '千')
     })
 }
 
@@ -407,21 +392,9 @@ pub fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
         let quoted = &rest[open..close + '”'.len_utf8()];
         if !quoted.chars().any(|c| {
             c.is_ascii_digit()
-                || matches!(
-                    c,
-                    '一' | '二'
-                        | '两'
-                        | '三'
-                        | '四'
-                        | '五'
-                        | '六'
-                        | '七'
-                        | '八'
-                        | '九'
-                        | '十'
-                        | '百'
-                        | '千'
-                )
+                // 零 and 〇 alone do not make a numbered slogan.
+                || crate::text::chinese_digit(c).is_some_and(|d| d > 0)
+                || matches!(c, '十' | '百' | '千')
         }) {
             plain.push_str(quoted);
         }
