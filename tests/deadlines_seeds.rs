@@ -1,18 +1,13 @@
 //! Seed-level checks of deadlines: invariants every deadline of a real document must hold, and
 //! the kinds of phrase each seed is known to contain.
 
+mod common;
+
 use planmine::records::DeadlineRelation;
 
 /// (source, normalised text, document) of every seed.
 fn seeds() -> Vec<(String, String, planmine::Document)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    common::seed_paths()
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).expect("read seed");

@@ -1,24 +1,12 @@
 //! Seed-level checks of numeric goals: invariants every goal of a real document must hold.
 
-use planmine::records::GoalStatus;
+mod common;
 
-fn seed_documents() -> Vec<planmine::Document> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| planmine::process(&p.to_string_lossy(), &std::fs::read(p).expect("read seed")))
-        .collect()
-}
+use planmine::records::GoalStatus;
 
 #[test]
 fn seed_goals_are_well_formed() {
-    let docs = seed_documents();
+    let docs = common::seed_documents();
     assert!(!docs.is_empty());
     let mut total = 0;
     for doc in &docs {

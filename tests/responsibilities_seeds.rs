@@ -1,21 +1,9 @@
 //! Seed-level checks of responsibilities: invariants every statement of a real document must
 //! hold.
 
-use planmine::records::Role;
+mod common;
 
-fn seed_documents() -> Vec<planmine::Document> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| planmine::process(&p.to_string_lossy(), &std::fs::read(p).expect("read seed")))
-        .collect()
-}
+use planmine::records::Role;
 
 /// Words that name persons, never bodies.
 const PERSON_WORDS: &[&str] = &[
@@ -32,7 +20,7 @@ const PERSON_WORDS: &[&str] = &[
 
 #[test]
 fn seed_responsibilities_are_well_formed() {
-    let docs = seed_documents();
+    let docs = common::seed_documents();
     let mut lists = 0;
     for doc in &docs {
         for r in &doc.responsibilities {
@@ -66,7 +54,7 @@ fn seed_responsibilities_are_well_formed() {
 
 #[test]
 fn seed_collectives_stay_whole_and_abbreviations_expand() {
-    let docs = seed_documents();
+    let docs = common::seed_documents();
     let all: Vec<_> = docs
         .iter()
         .flat_map(|d| &d.responsibilities)
