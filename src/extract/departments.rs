@@ -56,18 +56,16 @@ pub fn find(text: &str) -> Vec<Mention> {
     let mut i = 0;
     while i < chars.len() {
         // Most chars start no suffix: a cheap first-char test before the string compares.
-        if !SUFFIX_FIRST.contains(&chars[i].1) {
+        let candidates = suffixes_from(chars[i].1);
+        if candidates.is_empty() {
             i += 1;
             continue;
         }
         let rest = &text[chars[i].0..];
         // The longest suffix here that reads as a body (政府办学 is 政府 + 办学, not 政府办).
-        // Comparing the first char before the whole suffix spares a string compare against
-        // every suffix at the common chars (中, 工, 部, 人).
-        let first = chars[i].1;
-        let found = SUFFIXES
+        let found = candidates
             .iter()
-            .filter(|s| s.starts_with(first) && rest.starts_with(*s))
+            .filter(|s| rest.starts_with(**s))
             .find_map(|suffix| {
                 let end = i + suffix.chars().count();
                 let next = chars.get(end).map(|c| c.1);
@@ -222,6 +220,50 @@ const SUFFIX_FIRST: [char; 20] = [
     '局', '中', '部', '厅',
 ];
 
+/// The [`SUFFIXES`] starting with `c`, longest first (their order in [`SUFFIXES`]); empty for
+/// most chars. Indexed by first char so that a candidate position compares only the suffixes
+/// that can match there.
+fn suffixes_from(c: char) -> &'static [&'static str] {
+    static BY_FIRST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        SUFFIX_FIRST
+            .iter()
+            .map(|&f| {
+                SUFFIXES
+                    .iter()
+                    .copied()
+                    .filter(|s| s.starts_with(f))
+                    .collect()
+            })
+            .collect()
+    });
+    // A match (a few comparisons) rather than a search of SUFFIX_FIRST: it runs for every
+    // char of every sentence. Same order as SUFFIX_FIRST (a test checks it).
+    let k = match c {
+        '人' => 0,
+        '政' => 1,
+        '委' => 2,
+        '领' => 3,
+        '办' => 4,
+        '管' => 5,
+        '联' => 6,
+        '指' => 7,
+        '工' => 8,
+        '总' => 9,
+        '党' => 10,
+        '编' => 11,
+        '残' => 12,
+        '妇' => 13,
+        '团' => 14,
+        '科' => 15,
+        '局' => 16,
+        '中' => 17,
+        '部' => 18,
+        '厅' => 19,
+        _ => return &[],
+    };
+    BY_FIRST.get(k).map_or(&[], Vec::as_slice)
+}
+
 /// Suffixes that may stand without a region prefix (with the core limit they allow).
 fn bare_core_limit(suffix: &str) -> Option<Range<usize>> {
     match suffix {
@@ -302,7 +344,41 @@ const PERSON_TITLES: &[&str] = &[
 ];
 
 /// Chars that end the look-back window of a name.
-const STOP: &str = "的之在由向对把将被为经从给让使及或等是其于以按据如与也并并且即";
+fn is_stop(c: char) -> bool {
+    // A match rather than a string search: it runs for every char of a name window.
+    matches!(
+        c,
+        '的' | '之'
+            | '在'
+            | '由'
+            | '向'
+            | '对'
+            | '把'
+            | '将'
+            | '被'
+            | '为'
+            | '经'
+            | '从'
+            | '给'
+            | '让'
+            | '使'
+            | '及'
+            | '或'
+            | '等'
+            | '是'
+            | '其'
+            | '于'
+            | '以'
+            | '按'
+            | '据'
+            | '如'
+            | '与'
+            | '也'
+            | '并'
+            | '且'
+            | '即'
+    )
+}
 
 /// Verbs and connectives stripped from the start of a window (协调 + 教育工作领导小组).
 const LEAD_INS: &[&str] = &[
@@ -413,7 +489,7 @@ fn name_start(
     let mut j = suffix_at;
     while j > floor && suffix_at - j < 26 {
         let c = chars[j - 1].1;
-        if !is_han(c) || STOP.contains(c) {
+        if !is_han(c) || is_stop(c) {
             break;
         }
         j -= 1;
@@ -573,7 +649,7 @@ fn subordinate_end(text: &str, chars: &[(usize, char)], from: usize) -> Option<u
     }
     for k in from..(from + 6).min(chars.len()) {
         let c = chars[k].1;
-        if !is_han(c) || STOP.contains(c) {
+        if !is_han(c) || is_stop(c) {
             return None;
         }
         let rest = &text[chars[k].0..];
@@ -593,6 +669,16 @@ fn subordinate_end(text: &str, chars: &[(usize, char)], from: usize) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suffix_groups_follow_suffix_first() {
+        for (k, &c) in SUFFIX_FIRST.iter().enumerate() {
+            let group = suffixes_from(c);
+            assert!(!group.is_empty(), "{c}");
+            assert!(group.iter().all(|s| s.starts_with(c)), "{c} (slot {k})");
+        }
+        assert!(suffixes_from('学').is_empty());
+    }
 
     #[test]
     fn first_chars_cover_every_suffix() {

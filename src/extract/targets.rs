@@ -649,13 +649,15 @@ fn straddles(clause: &str, v: &lexicon::VerbHit) -> bool {
     // Without HMM, jieba's only multi-char Chinese tokens are dictionary words, so the cut
     // can straddle the verb only where a dictionary word does: most windows hold none, and
     // a few lookups spare them the segmentation.
+    // A word crossing the verb's start begins before it and ends inside it; one crossing its
+    // end begins inside it and ends after it.
     let bounds = || window.char_indices().map(|(i, _)| i).chain([window.len()]);
-    let crossing = bounds().any(|a| {
-        bounds().any(|b| {
-            ((a < vs && vs < b && b < ve) || (vs < a && a < ve && ve < b))
-                && jieba.has_word(&window[a..b])
-        })
-    });
+    let inside = || bounds().filter(|&b| vs < b && b < ve);
+    let crossing = bounds()
+        .filter(|&a| a < vs)
+        .flat_map(|a| inside().map(move |b| (a, b)))
+        .chain(inside().flat_map(|a| bounds().filter(|&b| b > ve).map(move |b| (a, b))))
+        .any(|(a, b)| jieba.has_word(&window[a..b]));
     if !crossing {
         return false;
     }

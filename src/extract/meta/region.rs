@@ -96,8 +96,9 @@ struct Counts {
     full_seen: HashSet<usize>,
 }
 
+/// The shape of a unified social credit code, matched against a whole 18-char run.
 static CREDIT_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}").expect("valid regex")
+    Regex::new(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$").expect("valid regex")
 });
 
 /// True when `code` passes the GB 32100-2015 check character.
@@ -118,21 +119,31 @@ fn credit_code_valid(code: &str) -> bool {
 /// are the registering body's division code).
 pub fn credit_code_division(text: &str) -> Option<usize> {
     let g = gazetteer();
-    CREDIT_CODE.find_iter(text).find_map(|m| {
-        // Not part of a longer alphanumeric run.
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        if before.is_some_and(|c| c.is_ascii_alphanumeric())
-            || after.is_some_and(|c| c.is_ascii_alphanumeric())
-        {
-            return None;
+    // A code is a whole run of ASCII letters and digits, exactly 18 long: a byte scan finds
+    // the few such runs, so the pattern is matched on them only, not over the whole text.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
         }
-        let code = m.as_str();
-        if !credit_code_valid(code) {
-            return None;
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
         }
-        g.by_code(code.get(2..8)?)
-    })
+        if i - start != 18 {
+            continue;
+        }
+        // ASCII bytes on both sides: `start..i` are char boundaries.
+        let code = &text[start..i];
+        if CREDIT_CODE.is_match(code) && credit_code_valid(code) {
+            if let Some(d) = code.get(2..8).and_then(|c| g.by_code(c)) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// The first 20 KB and the last 4 KB of `text` (where index numbers and codes are printed),
@@ -356,6 +367,25 @@ impl<'t> Context<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_code_needs_a_whole_run() {
+        // Glued to letters or digits on either side, the same code is no code.
+        for text in [
+            "编号A11370124004209020U",
+            "编号11370124004209020Ua",
+            "编号911370124004209020U",
+        ] {
+            assert_eq!(credit_code_division(text), None, "{text}");
+        }
+        assert!(credit_code_division("索引号:11370124004209020U/2021").is_some());
+        // The first valid code wins; an invalid one before it is skipped.
+        let text = "11370124004209020V、11370124004209020U";
+        assert_eq!(
+            credit_code_division(text),
+            credit_code_division("11370124004209020U")
+        );
+    }
 
     #[test]
     fn credit_code_check_and_division() {
