@@ -39,6 +39,14 @@ impl CharIndex {
     }
 }
 
+/// True when `s` contains any of `chars`.
+///
+/// On CJK text this is several times faster than `s.contains(chars)`, which decodes and
+/// compares every char: each char here is one memchr-driven search over the bytes.
+pub fn contains_any(s: &str, chars: &[char]) -> bool {
+    chars.iter().any(|&c| s.contains(c))
+}
+
 /// Value of a Chinese digit: 零 and 〇 are 0, 一 … 九 are 1 … 9, and 两 is 2.
 ///
 /// The stages read Chinese numerals in several places (heading numbers, dates, quantities);
@@ -62,6 +70,15 @@ pub fn chinese_digit(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_any_agrees_with_a_char_slice_pattern() {
+        for s in ["", "abc", "年底前完成", "坚持每年招聘", "已经建成了", "末"] {
+            for set in [&['年', '末'][..], &['已', '了'], &['x'], &[]] {
+                assert_eq!(contains_any(s, set), s.contains(set), "{s} {set:?}");
+            }
+        }
+    }
 
     #[test]
     fn converts_bytes_to_chars() {

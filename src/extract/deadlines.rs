@@ -25,6 +25,7 @@ use regex::{Captures, Regex};
 
 use super::Context;
 use crate::records::{Deadline, DeadlineRelation, Meta, Period};
+use crate::text::contains_any;
 
 /// The years a document's relative deadlines resolve against.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -124,7 +125,7 @@ pub fn find_in(text: &str, years: &DocYears) -> Vec<Found> {
     let mut out = Vec::new();
     // Every alternative of PHRASE holds one of these chars: most clauses of a plan hold none
     // and skip the big automaton.
-    if !text.contains(['年', '月', '十', '每', '逐']) {
+    if !contains_any(text, &['年', '月', '十', '每', '逐']) {
         return out;
     }
     for caps in PHRASE.captures_iter(text) {

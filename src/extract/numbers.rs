@@ -13,6 +13,7 @@
 
 use crate::records::Comparator;
 use crate::text::chinese_digit;
+use crate::text::contains_any;
 use std::ops::Range;
 
 /// One number found in a text, with what is attached to it.
@@ -352,7 +353,7 @@ fn ends_with_any<'a>(s: &str, list: &'a [(&'a str, Comparator)]) -> Option<(&'a 
 /// The last far qualifier in `region`, if any (the one closest to the number).
 fn last_far_qualifier(region: &str) -> Option<Comparator> {
     // Every far qualifier ends in one of these; most regions have none.
-    if !region.contains(['于', '少', '过', '在', '足', '到', '多']) {
+    if !contains_any(region, &['于', '少', '过', '在', '足', '到', '多']) {
         return None;
     }
     let mut best: Option<(usize, usize, Comparator)> = None; // (pos, len, cmp)

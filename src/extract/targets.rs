@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 mod dates;
 mod lexicon;
 
+use crate::text::contains_any;
 use lexicon::{has_quantity, VerbClass, ACCEPTANCE, NAMED, RECURRING};
 
 /// Extracts the targets, linking them to the goals, deadlines and responsibilities found.
@@ -50,8 +51,9 @@ pub fn extract(
             topic = None;
         }
         let sentence = &text[unit.span.clone()];
-        let ideology = sentence.contains(['指', '为']) && IDEOLOGY.is_match(sentence);
-        let about_itself = sentence.contains(['本', '特']) && SELF_REFERENCE.is_match(sentence);
+        let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
+        let about_itself =
+            contains_any(sentence, &['本', '特']) && SELF_REFERENCE.is_match(sentence);
         if ideology || about_itself {
             continue;
         }
@@ -138,7 +140,9 @@ fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<String> {
         .enumerate()
         .find_map(|(k, c)| trim_clause(text, c.clone(), k == 0))?;
     let clause = &text[first.clone()];
-    if !clause.contains(['年', '末', '期']) || !lexicon::verbs(&text[first.clone()]).is_empty() {
+    if !contains_any(clause, &['年', '末', '期'])
+        || !lexicon::verbs(&text[first.clone()]).is_empty()
+    {
         return None;
     }
     dates.within(first).filter(|d| d.len() <= 7)
@@ -519,13 +523,13 @@ fn read_clause(clause: &str) -> Reading {
 /// Reads one clause from its verbs; the cheap exits come first, since most clauses of a
 /// plan are exhortations.
 fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
-    let recurring = clause.contains(['每', '逐']) && RECURRING.is_match(clause);
+    let recurring = contains_any(clause, &['每', '逐']) && RECURRING.is_match(clause);
     if verbs.is_empty() {
         let short = clause.chars().count() <= 16;
         let adverbial = short
             && (clause.ends_with("期间")
                 || clause.ends_with("时间")
-                || (clause.contains(['年', '末', '内'])
+                || (contains_any(clause, &['年', '末', '内'])
                     && dates::due_date(clause, Some(2000)).is_some()));
         return Reading {
             target: recurring && has_quantity(clause),
@@ -710,7 +714,7 @@ fn targets_in(
         };
         let clause = &text[span.clone()];
         past = past || PAST.is_match(clause);
-        let achieved = past || (clause.contains(['已', '了']) && PERFECTIVE.is_match(clause));
+        let achieved = past || (contains_any(clause, &['已', '了']) && PERFECTIVE.is_match(clause));
         if achieved {
             pending = None;
             last_target = false;
@@ -797,14 +801,26 @@ fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<us
 
 /// True when the document mostly reports what was done (近年来…建成了…) rather than plans.
 fn is_retrospective(text: &str, st: &Structure) -> bool {
+    // One scan of the whole text per marker rather than one per sentence: the markers hold
+    // no sentence-ending punctuation, so a match lies within a sentence exactly when the
+    // sentence alone would match.
+    let spans =
+        |re: &Regex| -> Vec<Range<usize>> { re.find_iter(text).map(|m| m.range()).collect() };
+    let (future_at, past_at) = (spans(&FUTURE), spans(&PAST));
+    let within = |at: &[Range<usize>], span: &Range<usize>| {
+        let k = at.partition_point(|m| m.start < span.start);
+        at.get(k).is_some_and(|m| m.end <= span.end)
+    };
     let (mut past, mut future) = (0usize, 0usize);
     for s in &st.sentences {
         let Some(t) = text.get(s.span.clone()) else {
             continue;
         };
-        if FUTURE.is_match(t) {
+        if within(&future_at, &s.span) {
             future += 1;
-        } else if PAST.is_match(t) || (t.contains(['已', '了']) && PERFECTIVE.is_match(t)) {
+        } else if within(&past_at, &s.span)
+            || (contains_any(t, &['已', '了']) && PERFECTIVE.is_match(t))
+        {
             past += 1;
         }
     }

@@ -5,6 +5,7 @@
 //! rather than a verb of *ongoing effort* (加强, 深化, 推进 …), or when a commitment modal
 //! (确保, 力争) or a quantified obligation governs it.
 
+use crate::text::contains_any;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -393,7 +394,7 @@ pub fn verbs(clause: &str) -> Vec<VerbHit> {
             .nth(3)
             .map_or(before, |(i, _)| &before[i..]);
         // Every prohibition holds one of these chars: most windows are ruled out by one pass.
-        let prohibited = near.contains(['不', '严', '禁', '防', '避', '杜'])
+        let prohibited = contains_any(near, &['不', '严', '禁', '防', '避', '杜'])
             && ["不得", "严禁", "禁止", "不再", "防止", "避免", "杜绝"]
                 .iter()
                 .any(|w| near.contains(w));
@@ -473,7 +474,7 @@ pub fn has_quantity(s: &str) -> bool {
 /// `s` without its quoted parts that hold a numeral (“两个维护”, 《…(2017—2020年)》): those
 /// are names and slogans; quotes without one only stress what they hold (“只增不减”).
 pub fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(['“', '《']) {
+    if !contains_any(s, &['“', '《']) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut plain = String::with_capacity(s.len());
