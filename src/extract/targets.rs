@@ -35,7 +35,8 @@ pub fn extract(
     let doc_year = doc_year(ctx);
     let dates = DueDates::new(ctx, deadlines, doc_year);
     let outline = Outline::new(text, ctx.structure, &dates);
-    let retrospective = is_retrospective(text, ctx.structure);
+    let past_at = Marks::new(&PAST, text);
+    let retrospective = is_retrospective(text, ctx.structure, &past_at);
     let one_year_plan = one_year_plan(ctx);
 
     // Goals by span start, so each target finds its goals by binary search.
@@ -68,7 +69,7 @@ pub fn extract(
                 .map_or(text.len(), |i| unit.span.start + i);
             topic = Some((para_end, date));
         }
-        for span in targets_in(text, &unit, retrospective, doc_year) {
+        for span in targets_in(text, &unit, retrospective, doc_year, &past_at) {
             if !seen.insert(span.clone()) {
                 continue;
             }
@@ -562,30 +563,25 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
     let mut modal = false;
     for v in verbs {
         let after = &clause[v.end..];
-        let decisive = !matches!(
-            v.class,
-            VerbClass::Modal | VerbClass::Causative | VerbClass::Process
-        );
-        // A match straddling a word boundary is no verb (公开|发布 holds no 开发).
-        if decisive && straddles(clause, v) {
-            continue;
-        }
-        match v.class {
-            VerbClass::Modal => modal = true,
-            VerbClass::Causative => causative = true,
-            VerbClass::Pass => {
-                if ACCEPTANCE.is_match(after) {
-                    return hit(modal, false);
-                }
+        // What the verb decides, if anything: result verbs end the reading, the others set
+        // the frame for the verbs after them.
+        let decided = match v.class {
+            VerbClass::Modal => {
+                modal = true;
+                None
             }
+            VerbClass::Causative => {
+                causative = true;
+                None
+            }
+            VerbClass::Pass => ACCEPTANCE.is_match(after).then(|| hit(modal, false)),
             VerbClass::Result => {
                 let vague = VAGUE.is_match(after)
                     || (clause[v.start..].starts_with("实现") && ABSTRACT_END.is_match(after));
-                if vague && !modal {
-                    return Reading::default();
-                }
-                if !vague {
-                    return hit(modal, false);
+                match (vague, modal) {
+                    (false, _) => Some(hit(modal, false)),
+                    (true, false) => Some(Reading::default()),
+                    (true, true) => None,
                 }
             }
             VerbClass::Metric => {
@@ -594,18 +590,17 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
                     || after.contains("标准")
                     || after.contains("要求")
                     || after.contains("水平");
-                if level || clause[v.start..].starts_with("达到") {
-                    return hit(modal, true);
-                }
+                (level || clause[v.start..].starts_with("达到")).then(|| hit(modal, true))
             }
             VerbClass::WeakResult | VerbClass::NamedResult => {
                 let countable = has_quantity(after)
                     || (v.class == VerbClass::NamedResult && NAMED.is_match(after));
                 if countable || standing {
-                    return hit(modal, false);
-                }
-                if !modal {
-                    return Reading::default();
+                    Some(hit(modal, false))
+                } else if !modal {
+                    Some(Reading::default())
+                } else {
+                    None
                 }
             }
             VerbClass::Process => {
@@ -622,6 +617,14 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
                 if !modal {
                     return Reading::default();
                 }
+                None
+            }
+        };
+        // A match straddling a word boundary is no verb (公开|发布 holds no 开发). Checked
+        // only for a verb that would decide, as segmenting costs more than the tests above.
+        if let Some(reading) = decided {
+            if !straddles(clause, v) {
+                return reading;
             }
         }
     }
@@ -688,15 +691,15 @@ fn targets_in(
     unit: &Unit,
     retrospective: bool,
     doc_year: Option<i32>,
+    past_at: &Marks,
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut last_target = false;
     let mut last_modal = false;
     // The past is read once for what precedes the unit in its sentence, then clause by
-    // clause, so a long sentence is not rescanned for each of its clauses.
+    // clause.
     let first = unit.clauses.first().map_or(unit.span.start, |c| c.start);
-    let lead = text.get(unit.full.start.min(first)..first).unwrap_or("");
     // A sentence opening on a year before the document's own reports history (2020年,
     // 全县入园率达到…), unless a forward marker heads it (到2020年 is not bare).
     let opening = text.get(first..unit.span.end).unwrap_or("");
@@ -706,14 +709,14 @@ fn targets_in(
         .and_then(|c| c[1].parse::<i32>().ok())
         .zip(doc_year)
         .is_some_and(|(y, doc)| y < doc);
-    let mut past = history || PAST.is_match(lead);
+    let mut past = history || past_at.within(unit.full.start.min(first)..first);
     for (k, c) in unit.clauses.iter().enumerate() {
         // Outline labels only open a sentence.
         let Some(span) = trim_clause(text, c.clone(), k == 0) else {
             continue;
         };
         let clause = &text[span.clone()];
-        past = past || PAST.is_match(clause);
+        past = past || past_at.within(span.clone());
         let achieved = past || (contains_any(clause, &['已', '了']) && PERFECTIVE.is_match(clause));
         if achieved {
             pending = None;
@@ -800,31 +803,39 @@ fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<us
 }
 
 /// True when the document mostly reports what was done (近年来…建成了…) rather than plans.
-fn is_retrospective(text: &str, st: &Structure) -> bool {
-    // One scan of the whole text per marker rather than one per sentence: the markers hold
-    // no sentence-ending punctuation, so a match lies within a sentence exactly when the
-    // sentence alone would match.
-    let spans =
-        |re: &Regex| -> Vec<Range<usize>> { re.find_iter(text).map(|m| m.range()).collect() };
-    let (future_at, past_at) = (spans(&FUTURE), spans(&PAST));
-    let within = |at: &[Range<usize>], span: &Range<usize>| {
-        let k = at.partition_point(|m| m.start < span.start);
-        at.get(k).is_some_and(|m| m.end <= span.end)
-    };
+fn is_retrospective(text: &str, st: &Structure, past_at: &Marks) -> bool {
+    let future_at = Marks::new(&FUTURE, text);
     let (mut past, mut future) = (0usize, 0usize);
     for s in &st.sentences {
         let Some(t) = text.get(s.span.clone()) else {
             continue;
         };
-        if within(&future_at, &s.span) {
+        if future_at.within(s.span.clone()) {
             future += 1;
-        } else if within(&past_at, &s.span)
+        } else if past_at.within(s.span.clone())
             || (contains_any(t, &['已', '了']) && PERFECTIVE.is_match(t))
         {
             past += 1;
         }
     }
     past >= 5 && past > 2 * future
+}
+
+/// Where a marker pattern matches in the whole text, scanned once rather than once per
+/// sentence and clause. The markers hold no clause or sentence punctuation, so a match
+/// lies within a sentence or clause exactly when that span alone would match.
+struct Marks(Vec<Range<usize>>);
+
+impl Marks {
+    fn new(re: &Regex, text: &str) -> Self {
+        Marks(re.find_iter(text).map(|m| m.range()).collect())
+    }
+
+    /// True when a match lies within `span`.
+    fn within(&self, span: Range<usize>) -> bool {
+        let k = self.0.partition_point(|m| m.start < span.start);
+        self.0.get(k).is_some_and(|m| m.end <= span.end)
+    }
 }
 
 /// The year of the document: its date, else its period's start.
@@ -975,7 +986,7 @@ mod tests {
                 full: sent.span.clone(),
                 title_end: 0,
             };
-            for r in targets_in(s, &unit, false, Some(2021)) {
+            for r in targets_in(s, &unit, false, Some(2021), &Marks::new(&PAST, s)) {
                 out.push(s[r].to_owned());
             }
         }
