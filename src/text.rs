@@ -28,6 +28,11 @@ impl CharIndex {
         }
     }
 
+    /// Byte offset of char offset `char` (the text's length for the end; `None` past it).
+    pub fn byte_at(&self, char: usize) -> Option<usize> {
+        self.starts.get(char).copied()
+    }
+
     /// Char span `[start, end)` of a byte range.
     pub fn span(&self, bytes: Range<usize>) -> [usize; 2] {
         [self.char_at(bytes.start), self.char_at(bytes.end)]
@@ -75,6 +80,18 @@ pub fn chinese_digit(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_and_char_offsets_invert() {
+        let text = "a到2025年b";
+        let index = CharIndex::new(text);
+        for (c, (b, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.byte_at(c), Some(b));
+            assert_eq!(index.char_at(b), c);
+        }
+        assert_eq!(index.byte_at(index.len_chars()), Some(text.len()));
+        assert_eq!(index.byte_at(index.len_chars() + 1), None);
+    }
 
     #[test]
     fn contains_any_agrees_with_a_char_slice_pattern() {

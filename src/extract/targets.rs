@@ -406,29 +406,14 @@ impl<'a> DueDates<'a> {
     fn new(ctx: &Context<'a>, deadlines: &[Deadline], doc_year: Option<i32>) -> Self {
         let mut records = Vec::new();
         if !deadlines.is_empty() {
-            // Records carry char spans; map the few offsets needed back to bytes in one walk
-            // over the text instead of indexing every char.
-            let mut wanted: Vec<usize> = deadlines.iter().flat_map(|d| d.span).collect();
-            wanted.sort_unstable();
-            wanted.dedup();
-            let mut byte_of = std::collections::HashMap::with_capacity(wanted.len());
-            let mut next = wanted.iter().peekable();
-            let chars = ctx.text.char_indices().map(|(i, _)| i);
-            for (c, b) in chars.chain(std::iter::once(ctx.text.len())).enumerate() {
-                while next.peek().is_some_and(|&&w| w == c) {
-                    byte_of.insert(c, b);
-                    next.next();
-                }
-                if next.peek().is_none() {
-                    break;
-                }
-            }
+            // Records carry char spans; the char index maps them back to bytes.
             for d in deadlines {
                 let (Some(date), false) = (&d.date, d.relation == DeadlineRelation::Recurring)
                 else {
                     continue;
                 };
-                let (Some(&s), Some(&e)) = (byte_of.get(&d.span[0]), byte_of.get(&d.span[1]))
+                let (Some(s), Some(e)) =
+                    (ctx.chars.byte_at(d.span[0]), ctx.chars.byte_at(d.span[1]))
                 else {
                     continue;
                 };
