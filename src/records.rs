@@ -68,6 +68,11 @@ pub struct DecodeReport {
     /// "fields may be added" rule.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub guessed_spans: Vec<CharSpan>,
+    /// Line breaks removed from a hard-wrapped copy (PDF text, fixed-width pages), where
+    /// every line was cut at one width in mid-sentence. Added per the contract's "fields may
+    /// be added" rule; absent when zero.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub wrapped_lines_joined: usize,
     /// Free-form warnings (truncation, degraded decoding, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -285,4 +290,9 @@ pub struct Target {
     pub departments: Vec<Department>,
     /// Char span of `text`.
     pub span: CharSpan,
+}
+
+/// Serde helper: counts of zero are left out of the output.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

@@ -7,7 +7,8 @@
 //! 3. [`convert`]: Traditional → Simplified (skipped when there is nothing Traditional),
 //! 4. NFKC in [`normalize`],
 //! 5. [`pinyin`]: inline pinyin annotations removed,
-//! 6. [`boilerplate`]: site chrome, counters, notices and spam lines removed.
+//! 6. [`boilerplate`]: site chrome, counters, notices and spam lines removed,
+//! 7. [`unwrap`]: lines of a hard-wrapped copy (PDF, fixed-width page) joined again.
 
 mod boilerplate;
 pub mod convert;
@@ -17,6 +18,7 @@ mod mapped;
 mod normalize;
 mod pinyin;
 mod repair;
+mod unwrap;
 
 use std::ops::Range;
 
@@ -170,6 +172,8 @@ impl Decoder {
         report.pinyin_annotations_removed = pinyin;
         let (mapped, boilerplate) = boilerplate::remove_boilerplate(mapped);
         report.boilerplate_lines_removed = boilerplate;
+        let (mapped, joined) = unwrap::unwrap_lines(mapped);
+        report.wrapped_lines_joined = joined;
 
         report.corrupt_spans = mapped.flagged_spans(CORRUPT);
         report.guessed_spans = mapped.flagged_spans(GUESSED);

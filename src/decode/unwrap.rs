@@ -1,0 +1,270 @@
+//! Hard-wrapped lines joined again.
+//!
+//! Text copied out of a PDF or a fixed-width page breaks every line at the same width, in the
+//! middle of sentences, numbers and names (`学前教育毛入园率达` / `到95%`). The later stages
+//! read a line end as a sentence end, so such a break would cut a goal from its indicator.
+//!
+//! A document is taken as hard-wrapped when many of its lines have one width (in display
+//! columns: a CJK char is two, an ASCII char one) and most of those lines stop without
+//! sentence-final punctuation. Then a line of that width is joined to the next one unless it
+//! ends a sentence, the next line opens a new paragraph (indent, outline label) or is blank.
+//! Documents written one paragraph per line never show that pattern and are left alone.
+
+use super::mapped::Mapped;
+
+/// Lines narrower than this many columns do not count towards the wrap width.
+const MIN_WIDTH: usize = 30;
+/// How many lines must share the wrap width.
+const MIN_LINES: usize = 5;
+/// Lines this many columns short of the wrap width still count as full (a wide char or a
+/// half-width digit at the end shifts the break).
+const SLACK: usize = 3;
+
+/// Joins hard-wrapped lines; returns the text and the number of line breaks removed.
+pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
+    let lines = line_spans(&mapped.text);
+    let Some(width) = wrap_width(&mapped.text, &lines) else {
+        return (mapped, 0);
+    };
+    // Byte offsets of the line breaks to drop (or turn into a space between two ASCII words).
+    let mut joins: Vec<(usize, bool)> = Vec::new();
+    for pair in lines.windows(2) {
+        let (line, next) = (&mapped.text[pair[0].clone()], &mapped.text[pair[1].clone()]);
+        if columns(line.trim_end()) + SLACK < width || ends_sentence(line) || opens_paragraph(next)
+        {
+            continue;
+        }
+        // Latin words keep a space between them; numbers cut in two are one number again.
+        let space = line.trim_end().ends_with(|c: char| c.is_ascii_alphabetic())
+            && next.starts_with(|c: char| c.is_ascii_alphabetic());
+        joins.push((pair[0].end, space));
+    }
+    if joins.is_empty() {
+        return (mapped, 0);
+    }
+    let mut out = Mapped::with_capacity(mapped.text.len());
+    let mut next_join = joins.iter().peekable();
+    let mut byte = 0;
+    for (c, origin, flags) in mapped.iter() {
+        let at = byte;
+        byte += c.len_utf8();
+        if let Some(&&(pos, space)) = next_join.peek() {
+            // The break itself: `\n`, after a `\r` when there is one.
+            if at >= pos && (c == '\n' || c == '\r') {
+                if c == '\n' {
+                    next_join.next();
+                    if space {
+                        out.push(' ', origin.clone(), flags);
+                    }
+                }
+                continue;
+            }
+        }
+        out.push(c, origin.clone(), flags);
+    }
+    (out, joins.len())
+}
+
+/// Byte ranges of the lines of `text`, without their line ends.
+fn line_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// Display columns of `s` as the source showed it: two for wide (CJK) chars, one for the
+/// others, except the ASCII punctuation that NFKC made of full-width marks: Chinese text
+/// writes `,;:!?()` full width, so they took two columns where the line was cut.
+fn columns(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            ',' | ';' | ':' | '!' | '?' | '(' | ')' => 2,
+            c if (c as u32) < 0x1100 => 1,
+            _ => 2,
+        })
+        .sum()
+}
+
+/// The width the document is wrapped at, if it is hard-wrapped.
+fn wrap_width(text: &str, lines: &[std::ops::Range<usize>]) -> Option<usize> {
+    let widths: Vec<(usize, bool)> = lines
+        .iter()
+        .map(|r| {
+            let line = &text[r.clone()];
+            (columns(line.trim_end()), ends_sentence(line))
+        })
+        .filter(|&(w, _)| w >= MIN_WIDTH)
+        .collect();
+    if widths.len() < MIN_LINES {
+        return None;
+    }
+    // The most common width; the widest of equally common ones.
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for &(w, _) in &widths {
+        *counts.entry(w).or_default() += 1;
+    }
+    let (&width, _) = counts.iter().max_by_key(|&(w, n)| (*n, *w))?;
+    // Lines at the width (give or take the slack), and how many of them break mid-sentence.
+    let full: Vec<bool> = widths
+        .iter()
+        .filter(|&&(w, _)| w + SLACK >= width && w <= width)
+        .map(|&(_, ends)| ends)
+        .collect();
+    let open = full.iter().filter(|&&ends| !ends).count();
+    // A third of the long lines at one width, most of them cut mid-sentence: paragraphs
+    // written on one line each vary in length and end with punctuation.
+    (full.len() >= MIN_LINES && full.len() * 3 >= widths.len() && open * 4 >= full.len() * 3)
+        .then_some(width)
+}
+
+/// True when the line ends a sentence or a heading: final punctuation, or a closing quote or
+/// bracket after one.
+fn ends_sentence(line: &str) -> bool {
+    let trimmed = line
+        .trim_end()
+        .trim_end_matches(['”', '’', ')', '》', '」']);
+    trimmed.ends_with(['。', '!', '?', ';', ':', '…'])
+}
+
+/// True when `line` starts a new paragraph: blank, indented, or opening with an outline label
+/// (一、 (一) 1. (1) 第一章 ①).
+fn opens_paragraph(line: &str) -> bool {
+    if line.trim().is_empty() || line.starts_with([' ', '\t', '\u{3000}']) {
+        return true;
+    }
+    let mut chars = line.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next().unwrap_or(' ');
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    match first {
+        '(' => numeral(second) || second.is_ascii_digit(),
+        '第' => numeral(second),
+        '①'..='⑳' => true,
+        c if numeral(c) => line[c.len_utf8()..]
+            .trim_start_matches(numeral)
+            .starts_with('、'),
+        c if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(['.', '、']) && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapped(text: &str) -> Mapped {
+        let mut m = Mapped::default();
+        for (i, c) in text.char_indices() {
+            m.push(c, i..i + c.len_utf8(), 0);
+        }
+        m
+    }
+
+    /// Wraps each paragraph at `width` columns, as a PDF copy does.
+    fn wrap(paragraphs: &[&str], width: usize) -> String {
+        let mut out = String::new();
+        for p in paragraphs {
+            let mut used = 0;
+            for c in p.chars() {
+                let w = columns(c.encode_utf8(&mut [0; 4]));
+                if used + w > width {
+                    out.push('\n');
+                    used = 0;
+                }
+                out.push(c);
+                used += w;
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    const PARAGRAPHS: [&str; 4] = [
+        "一、总体目标",
+        "到2025年,全县学前教育毛入园率达到95%以上,普惠性幼儿园覆盖率达到90%以上,九年义务教育巩固率保持在99%以上,高中阶段教育毛入学率达到95%。",
+        "二、主要任务",
+        "(一)扩大学前教育资源。新建改扩建公办幼儿园12所,新增学位3600个,持续推进城镇小区配套幼儿园治理,确保配套幼儿园全部办成公办园或普惠性民办园,由县教体局牵头,县发改局、县财政局配合。",
+    ];
+
+    #[test]
+    fn wrapped_paragraphs_are_joined() {
+        let text = wrap(&PARAGRAPHS, 40);
+        let (out, joined) = unwrap_lines(mapped(&text));
+        assert!(joined > 0);
+        let expected: String = PARAGRAPHS.iter().map(|p| format!("{p}\n")).collect();
+        assert_eq!(out.text, expected);
+        // Every kept char keeps its origin.
+        for ((c, origin, _), (i, d)) in out.iter().zip(expected.char_indices()) {
+            assert_eq!(c, d);
+            assert_eq!(&text[origin.clone()], c.to_string(), "at {i}");
+        }
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_left_alone() {
+        let text: String = PARAGRAPHS.iter().map(|p| format!("{p}\n")).collect();
+        let (out, joined) = unwrap_lines(mapped(&text));
+        assert_eq!(joined, 0);
+        assert_eq!(out.text, text);
+    }
+
+    #[test]
+    fn sentence_ends_labels_and_indents_stop_a_join() {
+        // Full-width lines, but each ends a sentence or precedes a new paragraph.
+        let line = "县教育和体育局负责全县教育事业发展规划的组织实施工作";
+        let text = format!(
+            "{line}。\n{line}\n一、{line}\n{line}\n  {line}\n{line}\n(二){line}\n{line}\n1.{line}\n"
+        );
+        let repeated = text.repeat(2);
+        let (out, _) = unwrap_lines(mapped(&repeated));
+        for kept in ["。\n", "\n一、", "\n  ", "\n(二)", "\n1."] {
+            assert!(out.text.contains(kept), "{kept:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_keep_a_space_numbers_join() {
+        let line = "the county plan sets forty targets";
+        let text = format!("{line}\n").repeat(6) + "done.\n";
+        let (out, joined) = unwrap_lines(mapped(&text));
+        assert_eq!(joined, 6);
+        assert_eq!(out.text, format!("{line} ").repeat(6) + "done.\n");
+        let text = wrap(&["全县共资助家庭经济困难学生1850人次,累计投入资金共计1281.37万元,惠及全县各级各类学校学生和幼儿园幼儿。"; 5], 54);
+        assert!(text.contains("12\n81"), "{text}");
+        let (out, _) = unwrap_lines(mapped(&text));
+        assert!(out.text.contains("1281.37万元"), "{}", out.text);
+    }
+
+    #[test]
+    fn paragraph_openers() {
+        for s in [
+            "一、总体要求",
+            "(三)加强",
+            "第二章 任务",
+            "12.建立",
+            "①完善",
+            "  缩进",
+            "",
+        ] {
+            assert!(opens_paragraph(s), "{s}");
+        }
+        for s in ["到95%以上", "2025年全县", "1.5万人", "三类学校", "(资料)"] {
+            assert!(!opens_paragraph(s), "{s}");
+        }
+    }
+}
