@@ -48,15 +48,6 @@ impl Mapped {
         self.origins.len()
     }
 
-    /// `(char, origin, flags)` for every char, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (char, &Range<usize>, u8)> + '_ {
-        self.text
-            .chars()
-            .zip(self.origins.iter())
-            .zip(self.flags.iter())
-            .map(|((c, o), f)| (c, o, *f))
-    }
-
     /// Char ranges of runs of chars whose flags contain `flag`.
     pub fn flagged_spans(&self, flag: u8) -> Vec<[usize; 2]> {
         let mut spans = Vec::new();

@@ -1,6 +1,7 @@
 //! NFKC with provenance: ASCII digits, `(`, `)`, `:`, `,` come out ASCII; Chinese punctuation
 //! such as `。`, `、`, `“”`, `〔〕` is left as it is by NFKC.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use unicode_normalization::char::canonical_combining_class;
@@ -48,54 +49,56 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
         return input;
     };
     let rest = &text[first_b..];
-    let chars: Vec<(usize, char)> = rest.char_indices().collect();
+    let origins = &input.origins[first_k..];
+    let flags = &input.flags[first_k..];
     let mut out = Mapped::with_capacity(text.len());
     out.text.push_str(&text[..first_b]);
     out.origins.extend_from_slice(&input.origins[..first_k]);
     out.flags.extend_from_slice(&input.flags[..first_k]);
-    let origins = &input.origins[first_k..];
-    let flags = &input.flags[first_k..];
-    // Start of the pending run of unchanged chars (char index into `chars`).
-    let mut run = 0;
-    let flush = |out: &mut Mapped, from: usize, to: usize| {
-        if from < to {
-            let b0 = chars[from].0;
-            let b1 = chars.get(to).map_or(rest.len(), |x| x.0);
-            out.text.push_str(&rest[b0..b1]);
-            out.origins.extend_from_slice(&origins[from..to]);
-            out.flags.extend_from_slice(&flags[from..to]);
-        }
+    // The pending run of unchanged chars (byte and char start, within `rest`) is copied in
+    // bulk when a char that needs work, or the end, is reached.
+    let flush = |out: &mut Mapped, bytes: Range<usize>, chars: Range<usize>| {
+        out.text.push_str(&rest[bytes]);
+        out.origins.extend_from_slice(&origins[chars.clone()]);
+        out.flags.extend_from_slice(&flags[chars]);
     };
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    let (mut run_b, mut run_k) = (0usize, 0usize);
+    // Char index (within `rest`) of the current char.
+    let mut k = 0usize;
+    let mut iter = rest.char_indices().peekable();
+    while let Some((b, c)) = iter.next() {
         let u = c as u32;
-        let combining_next = chars.get(i + 1).is_some_and(|&(_, n)| may_combine(n));
+        let combining_next = iter.peek().is_some_and(|&(_, n)| may_combine(n));
         if !combining_next && is_stable(c) {
-            i += 1;
+            k += 1;
             continue;
         }
-        flush(&mut out, run, i);
+        flush(&mut out, run_b..b, run_k..k);
         if !combining_next && (0xFF01..=0xFF5E).contains(&u) {
             let narrow = char::from_u32(u - 0xFEE0).unwrap_or(c);
-            out.push(narrow, origins[i].clone(), flags[i]);
-            i += 1;
-            run = i;
+            out.push(narrow, origins[k].clone(), flags[k]);
+            k += 1;
+            run_b = b + c.len_utf8();
+            run_k = k;
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() && may_combine(chars[j].1) {
+        // The char and the combining marks after it, normalised together.
+        let mut group_end = b + c.len_utf8();
+        let mut j = k + 1;
+        while let Some((nb, n)) = iter.next_if(|&(_, n)| may_combine(n)) {
+            group_end = nb + n.len_utf8();
             j += 1;
         }
-        let origin = join(&origins[i], &origins[j - 1]);
-        let group_flags = flags[i..j].iter().fold(0, |a, f| a | f);
-        for n in chars[i..j].iter().map(|x| x.1).nfkc() {
+        let origin = join(&origins[k], &origins[j - 1]);
+        let group_flags = flags[k..j].iter().fold(0, |a, f| a | f);
+        for n in rest[b..group_end].nfkc() {
             out.push(n, origin.clone(), group_flags);
         }
-        i = j;
-        run = i;
+        k = j;
+        run_b = group_end;
+        run_k = k;
     }
-    flush(&mut out, run, chars.len());
+    flush(&mut out, run_b..rest.len(), run_k..k);
     out
 }
 
@@ -117,6 +120,68 @@ fn is_jamo_vt(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// NFKC with provenance, char by char: each char and its combining marks normalised
+    /// together (what [`nfkc`] must give, runs copied in bulk or not).
+    fn nfkc_per_char(input: &Mapped) -> Mapped {
+        let chars: Vec<char> = input.text.chars().collect();
+        let mut out = Mapped::default();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut j = i + 1;
+            while j < chars.len() && may_combine(chars[j]) {
+                j += 1;
+            }
+            let origin = join(&input.origins[i], &input.origins[j - 1]);
+            let flags = input.flags[i..j].iter().fold(0, |a, f| a | f);
+            let group: String = chars[i..j].iter().collect();
+            let normal: String = group.nfkc().collect();
+            if j == i + 1 && normal == group {
+                out.push(chars[i], input.origins[i].clone(), input.flags[i]);
+            } else {
+                out.push_str(&normal, &origin, flags);
+            }
+            i = j;
+        }
+        out
+    }
+
+    fn agrees(s: &str) -> bool {
+        let mut m = Mapped::default();
+        for (k, (i, c)) in s.char_indices().enumerate() {
+            m.push(c, i..i + c.len_utf8(), (k % 3) as u8);
+        }
+        let a = nfkc(m.clone());
+        let b = nfkc_per_char(&m);
+        (a.text, a.origins, a.flags) == (b.text, b.origins, b.flags)
+    }
+
+    #[test]
+    fn bulk_runs_match_char_by_char() {
+        for s in [
+            "",
+            "纯中文没有要改的",
+            "（一）２０２５年：目标，“达到”〔２０２１〕。e\u{301}",
+            "\u{301}开头的组合符",
+            "ｅ\u{301}\u{302}全角加组合",
+            "㈠㊣①½ﬁ™\u{3000}末尾Ａ",
+            "한국어\u{1100}\u{1161}자모",
+        ] {
+            assert!(agrees(s), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bulk_runs_match_on_any_mix(
+            chars in proptest::collection::vec(proptest::sample::select(
+                "教育a1 ,，。（）２Ａｅe\u{301}\u{308}①ﬁ\u{3000}가\u{1161}\u{2028}".chars().collect::<Vec<_>>(),
+            ), 0..40)
+        ) {
+            let s: String = chars.into_iter().collect();
+            proptest::prop_assert!(agrees(&s), "{}", s);
+        }
+    }
 
     #[test]
     fn narrows_ascii_and_keeps_chinese_punctuation() {

@@ -40,6 +40,11 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
     if !may_have_garbage(&input.text) {
         return (input, 0);
     }
+    repair_suspicious(input)
+}
+
+/// [`repair`] without the pre-check.
+fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
     let chars: Vec<char> = input.text.chars().collect();
     let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
     let clusters = bad_clusters(&chars, &scores);
@@ -137,6 +142,35 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         }
     }
 
+    if replacements.is_empty() {
+        return (flag_in_place(input, &corrupt), 0);
+    }
+    let mut out = splice(&input, &chars, replacements, &corrupt);
+    if repaired > 0 {
+        flag_corrupt(&mut out);
+    }
+    (out, repaired)
+}
+
+/// What [`splice`] gives without replacements: the text stays, only flags change, so
+/// nothing is rebuilt.
+fn flag_in_place(mut m: Mapped, corrupt: &[bool]) -> Mapped {
+    for (f, &bad) in m.flags.iter_mut().zip(corrupt) {
+        if bad {
+            *f |= CORRUPT;
+        }
+    }
+    m
+}
+
+/// The chars of `input` with `replacements` (sorted, disjoint) spliced in and the chars
+/// marked `corrupt` flagged.
+fn splice(
+    input: &Mapped,
+    chars: &[char],
+    replacements: Vec<Replacement>,
+    corrupt: &[bool],
+) -> Mapped {
     let mut out = Mapped::with_capacity(input.text.len());
     let mut i = 0;
     let mut next = replacements.into_iter().peekable();
@@ -153,35 +187,38 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         out.push(chars[i], input.origins[i].clone(), input.flags[i] | bad);
         i += 1;
     }
-    if repaired > 0 {
-        flag_corrupt(&mut out);
-    }
-    (out, repaired)
+    out
 }
 
-/// Cheap streaming pre-check: false when no cluster can qualify (no `?`, U+FFFD or
-/// private-use char, and never three bad chars close together), so clean text costs one pass.
+/// Cheap streaming pre-check: false when [`repair_suspicious`] cannot change anything, so
+/// clean text costs one pass. Something can change only with a U+FFFD or private-use char (always
+/// strong), a `?` with another bad char (score below -1, `?` included) at most 5 chars away
+/// (what [`is_strong_bad`] needs), or three bad chars close together (a cluster); this test
+/// is looser than each of those.
 fn may_have_garbage(text: &str) -> bool {
-    let (mut bad, mut last_bad) = (0usize, None::<usize>);
+    // Length of the current chain of bad chars at most 3 apart, and the last bad char (index,
+    // whether it is a `?`).
+    let (mut chain, mut last_bad) = (0usize, None::<(usize, bool)>);
     for (i, c) in text.chars().enumerate() {
-        if c.is_ascii() {
-            if c == '?' {
-                return true;
-            }
+        let question = c == '?';
+        if c.is_ascii() && !question {
             continue;
         }
         if matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}') {
             return true;
         }
-        if char_score(c) < -1 {
-            bad = match last_bad {
-                Some(l) if i - l <= 3 => bad + 1,
+        if question || char_score(c) < -1 {
+            // The nearest bad char on either side of a `?` is the one before or after it in
+            // this sequence, so checking neighbours finds every `?` with garbage near it.
+            chain = match last_bad {
+                Some((l, q)) if (question || q) && i - l <= 5 => return true,
+                Some((l, _)) if i - l <= 3 => chain + 1,
                 _ => 1,
             };
-            if bad >= 3 {
+            if chain >= 3 {
                 return true;
             }
-            last_bad = Some(i);
+            last_bad = Some((i, question));
         }
     }
     false
@@ -489,6 +526,64 @@ mod tests {
         let (out, n) = repair(mapped(text));
         assert_eq!((out.text.as_str(), n), (text, 0));
         assert!(out.flagged_spans(CORRUPT).is_empty());
+    }
+
+    fn same(a: &(Mapped, usize), b: &(Mapped, usize)) -> bool {
+        (&a.0.text, &a.0.origins, &a.0.flags, a.1) == (&b.0.text, &b.0.origins, &b.0.flags, b.1)
+    }
+
+    #[test]
+    fn pre_check_skips_only_text_repair_leaves_alone() {
+        for s in [
+            "为什么?因为要办好每一所学校。",
+            "真的吗?是的?好",
+            "罕见字㐀在这里,?后面很远才有",
+            "学校??倲涤?012年的182所",
+            "关于à?的",
+            "按照“寮烘牎甯﹀急鏍♀€濈殑鍘熷垯,积极组织",
+            "가나다라 韩文",
+            "坏字\u{FFFD}在此",
+            "私用\u{E000}区",
+            "",
+        ] {
+            let m = mapped(s);
+            let full = repair_suspicious(m.clone());
+            if !may_have_garbage(s) {
+                assert_eq!(full.0.text, s);
+            }
+            assert!(same(&repair(m), &full), "{s}");
+        }
+        // A lone question mark in clean text no longer costs the full pass.
+        assert!(!may_have_garbage("为什么?因为要办好每一所学校。"));
+        assert!(may_have_garbage("学校??倲涤?012年"));
+    }
+
+    #[test]
+    fn flagging_in_place_matches_the_rebuild() {
+        let m = mapped("学校?倲涤\n教育");
+        let chars: Vec<char> = m.text.chars().collect();
+        for bits in 0..(1u32 << chars.len()) {
+            let corrupt: Vec<bool> = (0..chars.len()).map(|i| bits & (1 << i) != 0).collect();
+            let a = flag_in_place(m.clone(), &corrupt);
+            let b = splice(&m, &chars, Vec::new(), &corrupt);
+            assert_eq!(
+                (&a.text, &a.origins, &a.flags),
+                (&b.text, &b.origins, &b.flags)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pre_check_agrees_with_the_full_pass(
+            chars in proptest::collection::vec(proptest::sample::select(
+                "的的的是是是教育发展规划學?? \n\n,,a1鏍♀€濈殑㐀가àǎ\u{FFFD}\u{E000}倲涤".chars().collect::<Vec<_>>(),
+            ), 0..40)
+        ) {
+            let s: String = chars.into_iter().collect();
+            let m = mapped(&s);
+            proptest::prop_assert!(same(&repair(m.clone()), &repair_suspicious(m)), "{}", s);
+        }
     }
 
     #[test]
