@@ -70,6 +70,7 @@ static T2S_TRIE: LazyLock<Trie<&'static str>> = LazyLock::new(|| {
 impl ScriptConverter for HanconvT2s {
     fn convert(&self, text: &str, emit: &mut dyn FnMut(usize, &str)) {
         let trie = &*T2S_TRIE;
+        let tables = &*TABLES;
         let mut iter = text.chars();
         // Chars that pass through unchanged are emitted as one piece per run (byte start and
         // char count of the pending run): fewer calls, and the caller copies runs in bulk.
@@ -78,7 +79,7 @@ impl ScriptConverter for HanconvT2s {
             let pos = text.len() - iter.as_str().len();
             let Some(c) = iter.clone().next() else { break };
             // ASCII and chars that start no dictionary key pass through cheaply.
-            let matched = if c.is_ascii() || !starts_key(c) {
+            let matched = if c.is_ascii() || !tables.starts_key(c) {
                 None
             } else {
                 trie.r#match(iter.clone())
@@ -199,21 +200,37 @@ fn get_bit(bits: &[u64], c: char) -> bool {
     bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
-fn starts_key(c: char) -> bool {
-    if (c as u32) < 0x1_0000 {
-        get_bit(&TABLES.key_starts_bmp, c)
-    } else {
-        TABLES.key_starts.contains(&c)
+impl Tables {
+    /// `c` begins some key of the t2s trie.
+    #[inline]
+    fn starts_key(&self, c: char) -> bool {
+        if (c as u32) < 0x1_0000 {
+            get_bit(&self.key_starts_bmp, c)
+        } else {
+            self.key_starts.contains(&c)
+        }
+    }
+
+    /// t2s would change `c` on its own.
+    #[inline]
+    fn traditional_only(&self, c: char) -> bool {
+        if (c as u32) < 0x1_0000 {
+            get_bit(&self.trad_only, c)
+        } else {
+            self.t2s.contains_key(&c)
+        }
     }
 }
 
+#[cfg(test)]
+fn starts_key(c: char) -> bool {
+    TABLES.starts_key(c)
+}
+
 /// True when t2s would change `c` on its own (a Traditional-only char).
-pub(crate) fn is_traditional_only(c: char) -> bool {
-    if (c as u32) < 0x10000 {
-        get_bit(&TABLES.trad_only, c)
-    } else {
-        TABLES.t2s.contains_key(&c)
-    }
+#[cfg(test)]
+fn is_traditional_only(c: char) -> bool {
+    TABLES.traditional_only(c)
 }
 
 /// The Simplified form of a single char (itself when it has none).
@@ -229,13 +246,15 @@ pub(crate) fn t2s_char(c: char) -> char {
 /// Counts Traditional-only and Simplified-only chars and names the dominant script.
 pub(crate) fn detect_script(text: &str) -> (Script, usize) {
     let (mut trad, mut simp) = (0usize, 0usize);
+    // The tables once, not per char.
+    let tables = &*TABLES;
     for c in text.chars() {
         if (c as u32) < 0x3400 {
             continue;
         }
-        if is_traditional_only(c) {
+        if tables.traditional_only(c) {
             trad += 1;
-        } else if get_bit(&TABLES.simp_only, c) {
+        } else if get_bit(&tables.simp_only, c) {
             simp += 1;
         }
     }

@@ -169,15 +169,14 @@ fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
         return None;
     }
     let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
-    let score = |big_endian: bool| -> (usize, usize, usize) {
-        let (mut good, mut common, mut total) = (0, 0, 0);
-        for pair in sample.chunks_exact(2) {
-            let u = if big_endian {
-                u16::from_be_bytes([pair[0], pair[1]])
-            } else {
-                u16::from_le_bytes([pair[0], pair[1]])
-            };
-            total += 1;
+    let total = sample.len() / 2;
+    // (good, common) for little- and big-endian, counted in one pass.
+    let (mut le, mut be) = ((0usize, 0usize), (0usize, 0usize));
+    for (seen, pair) in sample.chunks_exact(2).enumerate() {
+        for (u, counts) in [
+            (u16::from_le_bytes([pair[0], pair[1]]), &mut le),
+            (u16::from_be_bytes([pair[0], pair[1]]), &mut be),
+        ] {
             let Some(c) = char::from_u32(u32::from(u)) else {
                 continue;
             };
@@ -185,23 +184,26 @@ fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
                 || matches!(u, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFFEF)
                 || is_han(c);
             if is_text {
-                good += 1;
+                counts.0 += 1;
             }
             if c.is_ascii_graphic() || c.is_ascii_whitespace() || rank(c).is_some() {
-                common += 1;
+                counts.1 += 1;
             }
         }
-        (good, common, total)
-    };
-    let (le, be) = (score(false), score(true));
-    let pick = if (be.1, be.0) > (le.1, le.0) {
+        // Whichever order is picked needs 90% good units: once both have more than 10% bad
+        // ones, the answer is no (legacy text gets here after a few hundred units).
+        let bad = |good: usize| seen + 1 - good;
+        if bad(le.0) * 10 > total && bad(be.0) * 10 > total {
+            return None;
+        }
+    }
+    let (big_endian, (good, common)) = if (be.1, be.0) > (le.1, le.0) {
         (true, be)
     } else {
         (false, le)
     };
-    let (good, common, total) = pick.1;
     // Random bytes land ~33% in these ranges; GBK/Big5 pairs land in Hangul, surrogates, PUA.
-    (total > 0 && good * 10 >= total * 9 && common * 2 >= total).then_some(pick.0)
+    (total > 0 && good * 10 >= total * 9 && common * 2 >= total).then_some(big_endian)
 }
 
 /// Decodes a file that is not valid UTF-8 as a whole: line by line when some lines are clearly
@@ -571,6 +573,79 @@ mod tests {
         assert_eq!((d.mapped.text.as_str(), d.encoding), (text, UTF_16BE));
         // GBK is not mistaken for UTF-16.
         assert_eq!(sniff_utf16(&GBK.encode(text).0), None);
+    }
+
+    /// The UTF-16 sniffer without its early exit.
+    fn sniff_utf16_full(bytes: &[u8]) -> Option<bool> {
+        if bytes.len() < 4 {
+            return None;
+        }
+        let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+        let score = |big_endian: bool| -> (usize, usize, usize) {
+            let (mut good, mut common, mut total) = (0, 0, 0);
+            for pair in sample.chunks_exact(2) {
+                let u = if big_endian {
+                    u16::from_be_bytes([pair[0], pair[1]])
+                } else {
+                    u16::from_le_bytes([pair[0], pair[1]])
+                };
+                total += 1;
+                let Some(c) = char::from_u32(u32::from(u)) else {
+                    continue;
+                };
+                let is_text = (c.is_ascii() && (!c.is_ascii_control() || c.is_ascii_whitespace()))
+                    || matches!(u, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFFEF)
+                    || is_han(c);
+                if is_text {
+                    good += 1;
+                }
+                if c.is_ascii_graphic() || c.is_ascii_whitespace() || rank(c).is_some() {
+                    common += 1;
+                }
+            }
+            (good, common, total)
+        };
+        let (le, be) = (score(false), score(true));
+        let pick = if (be.1, be.0) > (le.1, le.0) {
+            (true, be)
+        } else {
+            (false, le)
+        };
+        let (good, common, total) = pick.1;
+        (total > 0 && good * 10 >= total * 9 && common * 2 >= total).then_some(pick.0)
+    }
+
+    #[test]
+    fn utf16_early_exit_gives_the_full_answer() {
+        let text = "教育事业发展规划\n一、总体要求 (2021-2025) abc\n".repeat(30);
+        let mut inputs: Vec<Vec<u8>> = vec![
+            text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect(),
+            text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect(),
+            GBK.encode(&text).0.into_owned(),
+            BIG5.encode(&text).0.into_owned(),
+            text.as_bytes().to_vec(),
+            vec![0x41, 0, 0x42],
+        ];
+        // UTF-16 with 5%, 10%, 15% and 30% of its units garbled.
+        for every in [20, 10, 7, 3] {
+            let mut b = inputs[0].clone();
+            for i in (0..b.len() / 2).step_by(every) {
+                b[2 * i + 1] = 0xD8;
+            }
+            inputs.push(b);
+        }
+        let mut x = 7u32;
+        inputs.push(
+            (0..5000)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    (x >> 16) as u8
+                })
+                .collect(),
+        );
+        for (k, b) in inputs.iter().enumerate() {
+            assert_eq!(sniff_utf16(b), sniff_utf16_full(b), "input {k}");
+        }
     }
 
     #[test]

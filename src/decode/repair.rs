@@ -45,7 +45,9 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
 
 /// [`repair`] without the pre-check.
 fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
-    let chars: Vec<char> = input.text.chars().collect();
+    // Sized once (one origin per char): collecting from `chars()` grows it step by step.
+    let mut chars: Vec<char> = Vec::with_capacity(input.origins.len());
+    chars.extend(input.text.chars());
     let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
     let clusters = bad_clusters(&chars, &scores);
     let mut anchors: Vec<usize> = Vec::new();
