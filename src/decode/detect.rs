@@ -487,13 +487,17 @@ fn map_units(
 ) {
     let limit = limit.min(bytes.len());
     let gb = enc == GBK || enc == GB18030;
+    let (big5, single_byte) = (enc == BIG5, enc.is_single_byte());
+    // Every char of the chunk is kept, in order: the text goes in at once, then one origin
+    // per char, and the flags (all clear) at the end.
+    out.text.push_str(chunk);
     let mut prev: Option<Range<usize>> = None;
     for c in chunk.chars() {
         let p = (*in_pos).min(limit);
         // Big5 decodes four byte pairs into a letter plus a combining mark: same bytes.
-        if enc == BIG5 && matches!(c, '\u{0304}' | '\u{030C}') {
+        if big5 && matches!(c, '\u{0304}' | '\u{030C}') {
             if let Some(r) = &prev {
-                out.push(c, r.clone(), 0);
+                out.origins.push(r.clone());
                 continue;
             }
         }
@@ -505,19 +509,20 @@ fn map_units(
                 _ if bytes.get(p + 1).is_some_and(|b| b.is_ascii_digit()) => 4,
                 _ => 2,
             }
-        } else if enc.is_single_byte() {
+        } else if single_byte {
             1
-        } else if enc == BIG5 {
+        } else if big5 {
             2
         } else {
             encoded_len(enc, c)
         };
         let end = (p + len).min(limit);
         let origin = base + p..base + end.max(p);
-        out.push(c, origin.clone(), 0);
+        out.origins.push(origin.clone());
         prev = Some(origin);
         *in_pos = end;
     }
+    out.flags.resize(out.origins.len(), 0);
 }
 
 /// Bytes `c` takes in `enc` (for multi-byte encodings other than GBK/Big5).

@@ -137,7 +137,8 @@ impl Decoder {
         let mapped = detected.mapped;
 
         let total = mapped.len_chars().max(1);
-        let replaced = mapped.text.chars().filter(|&c| c == '\u{FFFD}').count();
+        // (A byte search for U+FFFD, not a walk over every char.)
+        let replaced = mapped.text.matches('\u{FFFD}').count();
         if replaced * 2 > total {
             return Err(Error::new(
                 ErrorKind::Undecodable,

@@ -50,11 +50,17 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
     chars.extend(input.text.chars());
     let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
     let clusters = bad_clusters(&chars, &scores);
+    // Positions of `?` and U+FFFD (possible lost bytes), found once for the passes below.
+    let lost: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| matches!(c, '?' | '\u{FFFD}'))
+        .map(|(i, _)| i)
+        .collect();
     let mut anchors: Vec<usize> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let lost = matches!(c, '?' | '\u{FFFD}');
+    for &i in &lost {
         let next_ok = chars.get(i + 1).is_some_and(|&n| !n.is_ascii() || n == '!');
-        if lost && next_ok && is_strong_bad(&chars, i) {
+        if next_ok && is_strong_bad(&chars, i) {
             anchors.push(i + 1);
         }
     }
@@ -110,7 +116,7 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
     }
     // A legacy decoder resyncs a shifted stream at an invalid pair (U+FFFD): the garbage is
     // the run just before it, so try re-pairing that run too.
-    for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '\u{FFFD}') {
+    for &i in lost.iter().filter(|&&i| chars[i] == '\u{FFFD}') {
         let mut j = i;
         while j > 0 && i - j < 64 && !chars[j - 1].is_ascii() && chars[j - 1] != '\u{FFFD}' {
             j -= 1;
@@ -134,11 +140,7 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
     for r in &clusters {
         corrupt[r.clone()].iter_mut().for_each(|c| *c = true);
     }
-    for (i, _) in chars
-        .iter()
-        .enumerate()
-        .filter(|(_, &c)| c == '?' || c == '\u{FFFD}')
-    {
+    for &i in &lost {
         if is_strong_bad(&chars, i) {
             corrupt[i] = true;
         }
