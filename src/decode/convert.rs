@@ -270,7 +270,32 @@ pub(crate) fn detect_script(text: &str) -> (Script, usize) {
 
 /// Converts `input` with `converter`, keeping provenance: a piece with as many chars as it
 /// consumed maps char to char; otherwise each output char maps to the whole consumed range.
-pub(crate) fn convert_mapped(input: &Mapped, converter: &dyn ScriptConverter) -> Mapped {
+pub(crate) fn convert_mapped(input: Mapped, converter: &dyn ScriptConverter) -> Mapped {
+    // Usually every piece has as many chars as it consumed (OpenCC maps char to char, phrases
+    // to phrases of the same length): then origins and flags stay as they are and only the
+    // text is new. Otherwise convert again, mapping piece by piece.
+    let mut text = String::with_capacity(input.text.len());
+    let (mut pos, mut aligned) = (0usize, true);
+    converter.convert(&input.text, &mut |n, piece| {
+        if aligned && n > 0 && piece.chars().count() == n {
+            text.push_str(piece);
+            pos += n;
+        } else {
+            aligned = false;
+        }
+    });
+    if aligned && pos == input.origins.len() {
+        return Mapped {
+            text,
+            origins: input.origins,
+            flags: input.flags,
+        };
+    }
+    convert_pieces(&input, converter)
+}
+
+/// [`convert_mapped`] piece by piece.
+fn convert_pieces(input: &Mapped, converter: &dyn ScriptConverter) -> Mapped {
     let mut out = Mapped::with_capacity(input.text.len());
     let mut pos = 0usize;
     converter.convert(&input.text, &mut |n, piece| {
@@ -353,9 +378,13 @@ mod tests {
 
     /// [`convert_mapped`] as it was: char by char.
     fn convert_per_char(input: &Mapped) -> Mapped {
+        convert_reference(input, &PerChar)
+    }
+
+    fn convert_reference(input: &Mapped, converter: &dyn ScriptConverter) -> Mapped {
         let mut out = Mapped::default();
         let mut pos = 0usize;
-        PerChar.convert(&input.text, &mut |n, piece| {
+        converter.convert(&input.text, &mut |n, piece| {
             let end = (pos + n).min(input.origins.len());
             if pos >= end {
                 return;
@@ -411,7 +440,10 @@ mod tests {
         ] {
             let m = mapped(s);
             assert!(
-                same(&convert_mapped(&m, &HanconvT2s), &convert_per_char(&m)),
+                same(
+                    &convert_mapped(m.clone(), &HanconvT2s),
+                    &convert_per_char(&m)
+                ),
                 "{s}"
             );
         }
@@ -426,7 +458,45 @@ mod tests {
         ) {
             let s: String = chars.into_iter().collect();
             let m = mapped(&s);
-            proptest::prop_assert!(same(&convert_mapped(&m, &HanconvT2s), &convert_per_char(&m)), "{}", s);
+            proptest::prop_assert!(same(&convert_mapped(m.clone(), &HanconvT2s), &convert_per_char(&m)), "{}", s);
+        }
+    }
+
+    /// A converter whose pieces change length: `@` → `at`, `ab` → `x`; and one that stops
+    /// early.
+    struct Resizing {
+        stop_after: usize,
+    }
+
+    impl ScriptConverter for Resizing {
+        fn convert(&self, text: &str, emit: &mut dyn FnMut(usize, &str)) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut i = 0;
+            while i < chars.len().min(self.stop_after) {
+                if chars[i] == '@' {
+                    emit(1, "at");
+                    i += 1;
+                } else if chars[i] == 'a' && chars.get(i + 1) == Some(&'b') {
+                    emit(2, "x");
+                    i += 2;
+                } else {
+                    emit(1, &chars[i].to_string());
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_of_another_length_are_mapped_piece_by_piece() {
+        for s in ["", "abc", "x@y", "教育ab發展@", "no change here"] {
+            for stop_after in [usize::MAX, 2] {
+                let m = mapped(s);
+                let conv = Resizing { stop_after };
+                let out = convert_mapped(m.clone(), &conv);
+                assert!(same(&out, &convert_reference(&m, &conv)), "{s}");
+                assert_eq!(out.origins.len(), out.text.chars().count());
+            }
         }
     }
 
@@ -436,7 +506,7 @@ mod tests {
         for (i, c) in "看著發展".chars().enumerate() {
             m.push(c, i * 3..i * 3 + 3, 0);
         }
-        let out = convert_mapped(&m, &HanconvT2s);
+        let out = convert_mapped(m, &HanconvT2s);
         assert_eq!(out.text, "看着发展");
         assert_eq!(out.origins, vec![0..3, 3..6, 6..9, 9..12]);
     }

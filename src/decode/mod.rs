@@ -161,7 +161,7 @@ impl Decoder {
         let (script, traditional) = convert::detect_script(&mapped.text);
         report.script = script;
         let mapped = if traditional > 0 {
-            convert::convert_mapped(&mapped, &*self.converter)
+            convert::convert_mapped(mapped, &*self.converter)
         } else {
             mapped
         };
