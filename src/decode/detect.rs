@@ -139,35 +139,48 @@ fn push_utf8(text: &str, base: usize, out: &mut Mapped) {
 /// Decodes UTF-16 by hand: exact byte ranges, unpaired surrogates and an odd last byte become
 /// flagged U+FFFD.
 fn decode_utf16(bytes: &[u8], base: usize, big_endian: bool, out: &mut Mapped) {
-    let unit = |i: usize| -> u16 {
-        let (a, b) = (bytes[i], bytes[i + 1]);
-        if big_endian {
-            u16::from_be_bytes([a, b])
-        } else {
-            u16::from_le_bytes([a, b])
-        }
-    };
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        let u = unit(i);
-        if (0xD800..0xDC00).contains(&u) && i + 3 < bytes.len() {
-            let v = unit(i + 2);
-            if (0xDC00..0xE000).contains(&v) {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|p| {
+            if big_endian {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        })
+        .collect();
+    // Flags start clear and only U+FFFD gets one: set them after the chars.
+    let mut corrupt: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < units.len() {
+        let (u, i) = (units[k], base + 2 * k);
+        if (0xD800..0xDC00).contains(&u) {
+            if let Some(&v) = units.get(k + 1).filter(|v| (0xDC00..0xE000).contains(*v)) {
                 let cp = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(v) - 0xDC00);
-                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
-                out.push(c, base + i..base + i + 4, 0);
-                i += 4;
+                out.text.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                out.origins.push(i..i + 4);
+                k += 2;
                 continue;
             }
         }
         match char::from_u32(u32::from(u)) {
-            Some(c) => out.push(c, base + i..base + i + 2, 0),
-            None => out.push('\u{FFFD}', base + i..base + i + 2, CORRUPT),
+            Some(c) => out.text.push(c),
+            None => {
+                corrupt.push(out.origins.len());
+                out.text.push('\u{FFFD}');
+            }
         }
-        i += 2;
+        out.origins.push(i..i + 2);
+        k += 1;
     }
-    if i < bytes.len() {
-        out.push('\u{FFFD}', base + i..base + bytes.len(), CORRUPT);
+    if bytes.len() % 2 == 1 {
+        corrupt.push(out.origins.len());
+        out.text.push('\u{FFFD}');
+        out.origins.push(base + bytes.len() - 1..base + bytes.len());
+    }
+    out.flags.resize(out.origins.len(), 0);
+    for c in corrupt {
+        out.flags[c] = CORRUPT;
     }
 }
 
@@ -626,6 +639,65 @@ mod tests {
         };
         let (good, common, total) = pick.1;
         (total > 0 && good * 10 >= total * 9 && common * 2 >= total).then_some(pick.0)
+    }
+
+    /// UTF-16 decoding unit by unit, as it was.
+    fn decode_utf16_reference(bytes: &[u8], base: usize, big_endian: bool, out: &mut Mapped) {
+        let unit = |i: usize| -> u16 {
+            let (a, b) = (bytes[i], bytes[i + 1]);
+            if big_endian {
+                u16::from_be_bytes([a, b])
+            } else {
+                u16::from_le_bytes([a, b])
+            }
+        };
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            let u = unit(i);
+            if (0xD800..0xDC00).contains(&u) && i + 3 < bytes.len() {
+                let v = unit(i + 2);
+                if (0xDC00..0xE000).contains(&v) {
+                    let cp = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(v) - 0xDC00);
+                    let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                    out.push(c, base + i..base + i + 4, 0);
+                    i += 4;
+                    continue;
+                }
+            }
+            match char::from_u32(u32::from(u)) {
+                Some(c) => out.push(c, base + i..base + i + 2, 0),
+                None => out.push('\u{FFFD}', base + i..base + i + 2, CORRUPT),
+            }
+            i += 2;
+        }
+        if i < bytes.len() {
+            out.push('\u{FFFD}', base + i..base + bytes.len(), CORRUPT);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn utf16_decoding_matches_unit_by_unit(
+            units in proptest::collection::vec(proptest::sample::select(vec![
+                0x0041u16, 0x000A, 0x6559, 0x80B2, 0xD83D, 0xDE00, 0xDC00, 0xD800, 0xFFFD, 0xFEFF,
+            ]), 0..40),
+            odd in proptest::bool::ANY,
+            big_endian in proptest::bool::ANY,
+        ) {
+            let mut bytes: Vec<u8> = units
+                .iter()
+                .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect();
+            if odd {
+                bytes.push(0x41);
+            }
+            let (mut a, mut b) = (Mapped::default(), Mapped::default());
+            a.push('x', 0..3, 0);
+            b.push('x', 0..3, 0);
+            decode_utf16(&bytes, 3, big_endian, &mut a);
+            decode_utf16_reference(&bytes, 3, big_endian, &mut b);
+            proptest::prop_assert_eq!((a.text, a.origins, a.flags), (b.text, b.origins, b.flags));
+        }
     }
 
     #[test]
