@@ -1,9 +1,10 @@
 //! Encoding detection and decoding with a byte map.
 //!
 //! Order: BOM; strict UTF-8; BOM-less UTF-16 (chardetng never answers it); binary check;
-//! otherwise chardetng on at most 64 KiB (`last = false`: on a cut prefix `last = true`
-//! misjudges) and encoding_rs. Files whose lines are partly valid UTF-8 and partly not are
-//! decoded line by line (mixed).
+//! otherwise the legacy encoding from the first 16 KiB of non-UTF-8 lines — GBK or Big5 at
+//! once when a frequency reading makes it clear-cut, else chardetng (`last = false`: on a cut
+//! prefix `last = true` misjudges) — and encoding_rs. Files whose lines are partly valid
+//! UTF-8 and partly not are decoded line by line (mixed).
 
 use std::ops::Range;
 
