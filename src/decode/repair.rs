@@ -12,9 +12,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use encoding_rs::GBK;
+use encoding_rs::{DecoderResult, GBK};
 
 use super::freq::{char_score, is_han, mean_score};
 use super::mapped::{join, Mapped, CORRUPT, GUESSED};
@@ -69,6 +70,17 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
     anchors.dedup();
 
     let mut replacements: Vec<Replacement> = Vec::new();
+    // The chars inside some replacement (all ranges are non-empty): whether a replacement
+    // contains or overlaps a position or range is then a look-up, not a scan of all
+    // replacements per anchor (quadratic on text full of garbage).
+    let mut covered = vec![false; chars.len()];
+    let cover = |covered: &mut [bool], r: &Replacement| {
+        if let Some(s) = covered.get_mut(r.range.clone()) {
+            s.fill(true);
+        }
+    };
+    let any_covered =
+        |covered: &[bool], r: Range<usize>| covered.get(r).is_some_and(|s| s.contains(&true));
     // Each run is examined once (clusters and anchors inside an examined run are skipped),
     // which keeps the work linear in the text even when it is all garbage.
     let mut examined_until = 0usize;
@@ -79,16 +91,18 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
         let (found, run_end) = try_mojibake(&chars, &input.origins, cluster);
         examined_until = run_end;
         if let Some(r) = found {
+            cover(&mut covered, &r);
             replacements.push(r);
         }
     }
     let mut examined_until = 0usize;
     for &a in &anchors {
-        if a < examined_until || replacements.iter().any(|r| r.range.contains(&a)) {
+        if a < examined_until || any_covered(&covered, a..a + 1) {
             continue;
         }
         let (mut found, mut run_end) = try_shift(&chars, &input.origins, a, chars.len());
-        if clusters.iter().any(|c| c.start == a) {
+        // (Cluster starts increase strictly: a binary search finds one.)
+        if clusters.binary_search_by_key(&a, |c| c.start).is_ok() {
             // The byte may have been lost a few chars before the first implausible one (the
             // misread pairs can be common chars): try earlier starts in the same run and keep
             // the largest total gain.
@@ -106,10 +120,8 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
         }
         examined_until = run_end;
         if let Some(r) = found {
-            let free = replacements
-                .iter()
-                .all(|o| o.range.end <= r.range.start || o.range.start >= r.range.end);
-            if free {
+            if !any_covered(&covered, r.range.clone()) {
+                cover(&mut covered, &r);
                 replacements.push(r);
             }
         }
@@ -121,14 +133,11 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
         while j > 0 && i - j < 64 && !chars[j - 1].is_ascii() && chars[j - 1] != '\u{FFFD}' {
             j -= 1;
         }
-        if i - j < 2
-            || replacements
-                .iter()
-                .any(|r| r.range.start < i && r.range.end > j)
-        {
+        if i - j < 2 || any_covered(&covered, j..i) {
             continue;
         }
         if let (Some(r), _) = try_shift(&chars, &input.origins, j, i) {
+            cover(&mut covered, &r);
             replacements.push(r);
         }
     }
@@ -295,7 +304,29 @@ type Encoded = ([u8; 4], usize);
 
 thread_local! {
     /// encoding_rs's GBK encoder is slow per call; garbage runs repeat chars, so memoise.
-    static GBK_CACHE: RefCell<HashMap<char, Option<Encoded>>> = RefCell::new(HashMap::new());
+    static GBK_CACHE: RefCell<HashMap<char, Option<Encoded>, BuildHasherDefault<CharHasher>>> =
+        RefCell::new(HashMap::default());
+}
+
+/// A hasher for char keys: one multiplication (the default SipHash costs more than the
+/// look-up it serves, once per char of every examined run).
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 /// GBK bytes of `c`; ASCII punctuation that NFKC-like cleaning may have narrowed is taken in
@@ -321,6 +352,22 @@ fn gbk_bytes(c: char, widen: bool) -> Option<Encoded> {
             Some((out, bytes.len()))
         })
     })
+}
+
+/// The char GBK decodes `pair` to, when it decodes to exactly one char; decoded into a stack
+/// buffer (the one-shot decode allocates a string per pair, and a run has hundreds).
+fn gbk_pair(pair: &[u8]) -> Option<char> {
+    let mut decoder = GBK.new_decoder_without_bom_handling();
+    let mut buf = [0u8; 16];
+    let (result, _, written) = decoder.decode_to_utf8_without_replacement(pair, &mut buf, true);
+    if !matches!(result, DecoderResult::InputEmpty) {
+        return None;
+    }
+    let mut it = std::str::from_utf8(buf.get(..written)?).ok()?.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// Re-pairs the GBK bytes of the run starting at `start` (ending before `limit`) from its
@@ -372,16 +419,7 @@ fn try_shift(
         if p + 1 >= bytes.len() {
             break; // an orphan lead byte: dropped
         }
-        let c = GBK
-            .decode_without_bom_handling_and_without_replacement(&bytes[p..p + 2])
-            .and_then(|s| {
-                let mut it = s.chars();
-                match (it.next(), it.next()) {
-                    (Some(c), None) => Some(c),
-                    _ => None,
-                }
-            })
-            .unwrap_or('\u{FFFD}');
+        let c = gbk_pair(&bytes[p..p + 2]).unwrap_or('\u{FFFD}');
         out.push((c, join(&origins[owner[p]], &origins[owner[p + 1]])));
         p += 2;
     }
@@ -587,6 +625,25 @@ mod tests {
             let s: String = chars.into_iter().collect();
             let m = mapped(&s);
             proptest::prop_assert!(same(&repair(m.clone()), &repair_suspicious(m)), "{}", s);
+        }
+    }
+
+    #[test]
+    fn pair_decoding_matches_the_one_shot_decode() {
+        for lead in 0x80..=0xFFu8 {
+            for trail in 0..=0xFFu8 {
+                let pair = [lead, trail];
+                let slow = GBK
+                    .decode_without_bom_handling_and_without_replacement(&pair)
+                    .and_then(|s| {
+                        let mut it = s.chars();
+                        match (it.next(), it.next()) {
+                            (Some(c), None) => Some(c),
+                            _ => None,
+                        }
+                    });
+                assert_eq!(gbk_pair(&pair), slow, "{lead:02X} {trail:02X}");
+            }
         }
     }
 
