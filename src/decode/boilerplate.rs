@@ -222,7 +222,11 @@ static VOCAB: LazyLock<(AhoCorasick, Vec<Cat>)> = LazyLock::new(|| {
         words.push(w);
         cats.push(Cat::Spam(*weight));
     }
-    let ac = AhoCorasick::new(&words).expect("static vocabulary builds");
+    // A full DFA: the vocabulary is small, and every short line is searched with it.
+    let ac = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&words)
+        .expect("static vocabulary builds");
     (ac, cats)
 });
 

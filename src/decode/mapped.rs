@@ -48,31 +48,19 @@ impl Mapped {
         self.origins.len()
     }
 
-    /// `(char, origin, flags)` for every char, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (char, &Range<usize>, u8)> + '_ {
-        self.text
-            .chars()
-            .zip(self.origins.iter())
-            .zip(self.flags.iter())
-            .map(|((c, o), f)| (c, o, *f))
-    }
-
     /// Char ranges of runs of chars whose flags contain `flag`.
     pub fn flagged_spans(&self, flag: u8) -> Vec<[usize; 2]> {
         let mut spans = Vec::new();
-        let mut start = None;
-        for (i, f) in self.flags.iter().enumerate() {
-            match (f & flag != 0, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    spans.push([s, i]);
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            spans.push([s, self.flags.len()]);
+        // Jump from run to run (most chars carry no flag).
+        let mut i = 0;
+        while let Some(s) = self.flags[i..].iter().position(|f| f & flag != 0) {
+            let start = i + s;
+            let end = self.flags[start..]
+                .iter()
+                .position(|f| f & flag == 0)
+                .map_or(self.flags.len(), |e| start + e);
+            spans.push([start, end]);
+            i = end;
         }
         spans
     }
@@ -97,5 +85,12 @@ mod tests {
         assert_eq!(m.flagged_spans(CORRUPT), vec![[1, 3], [4, 5], [6, 7]]);
         assert_eq!(m.flagged_spans(GUESSED), vec![[4, 5]]);
         assert_eq!(join(&(2..4), &(1..3)), 1..4);
+        assert!(Mapped::default().flagged_spans(CORRUPT).is_empty());
+        let mut all = Mapped::default();
+        for i in 0..3 {
+            all.push('b', i..i + 1, CORRUPT);
+        }
+        assert_eq!(all.flagged_spans(CORRUPT), vec![[0, 3]]);
+        assert!(all.flagged_spans(GUESSED).is_empty());
     }
 }

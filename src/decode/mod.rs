@@ -139,7 +139,8 @@ impl Decoder {
         let mapped = detected.mapped;
 
         let total = mapped.len_chars().max(1);
-        let replaced = mapped.text.chars().filter(|&c| c == '\u{FFFD}').count();
+        // (A byte search for U+FFFD, not a walk over every char.)
+        let replaced = mapped.text.matches('\u{FFFD}').count();
         if replaced * 2 > total {
             return Err(Error::new(
                 ErrorKind::Undecodable,
@@ -162,7 +163,7 @@ impl Decoder {
         let (script, traditional) = convert::detect_script(&mapped.text);
         report.script = script;
         let mapped = if traditional > 0 {
-            convert::convert_mapped(&mapped, &*self.converter)
+            convert::convert_mapped(mapped, &*self.converter)
         } else {
             mapped
         };

@@ -4,41 +4,62 @@
 //! character is removed; `(2021—2025)`, `(试行)`, `(一)`, `(a)` stay. Runs after NFKC, so the
 //! parentheses are ASCII.
 
+use std::ops::Range;
+
 use super::freq::is_han;
 use super::mapped::Mapped;
 
 /// Removes the annotations; returns the new text and how many were removed.
 pub(crate) fn remove_pinyin(input: Mapped) -> (Mapped, usize) {
-    if !input.text.contains('(') {
+    let spans = annotations(&input.text);
+    if spans.is_empty() {
         return (input, 0);
     }
-    let chars: Vec<char> = input.text.chars().collect();
-    let mut keep = vec![true; chars.len()];
-    let mut removed = 0;
-    let mut i = 1;
-    while i < chars.len() {
-        if chars[i] == '(' && is_han(chars[i - 1]) {
-            if let Some(close) = (i + 1..chars.len().min(i + 9)).find(|&j| chars[j] == ')') {
-                if is_toned_syllable(&chars[i + 1..close]) {
-                    keep[i..=close].iter_mut().for_each(|k| *k = false);
-                    removed += 1;
-                    i = close + 1;
-                    continue;
-                }
-            }
-        }
-        i += 1;
-    }
-    if removed == 0 {
-        return (input, 0);
-    }
+    // Copy the text between annotations in bulk, keeping the char index in step.
     let mut out = Mapped::with_capacity(input.text.len());
-    for (k, (c, o, f)) in input.iter().enumerate() {
-        if keep[k] {
-            out.push(c, o.clone(), f);
+    let (mut byte, mut k) = (0usize, 0usize);
+    for span in &spans {
+        let kept = &input.text[byte..span.start];
+        let kept_end = k + kept.chars().count();
+        out.text.push_str(kept);
+        out.origins.extend_from_slice(&input.origins[k..kept_end]);
+        out.flags.extend_from_slice(&input.flags[k..kept_end]);
+        k = kept_end + input.text[span.clone()].chars().count();
+        byte = span.end;
+    }
+    out.text.push_str(&input.text[byte..]);
+    out.origins.extend_from_slice(&input.origins[k..]);
+    out.flags.extend_from_slice(&input.flags[k..]);
+    (out, spans.len())
+}
+
+/// Byte ranges, `(` to `)`, of the annotations: a Han char, `(`, then within the next 8 chars
+/// a `)` closing a toned syllable. Only the `(`s are visited (a byte search), so text without
+/// annotations costs little.
+fn annotations(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        if !text[..open].chars().next_back().is_some_and(is_han) {
+            continue;
+        }
+        // The chars after `(` up to the first `)` among the next 8 (the syllable itself has
+        // no parenthesis, so annotations never nest or overlap).
+        let mut inner = ['\0'; 8];
+        let mut n = 0;
+        let mut close = None;
+        for (b, c) in text[open + 1..].char_indices().take(8) {
+            if c == ')' {
+                close = Some(open + 1 + b);
+                break;
+            }
+            inner[n] = c;
+            n += 1;
+        }
+        if let Some(close) = close.filter(|_| is_toned_syllable(&inner[..n])) {
+            spans.push(open..close + 1);
         }
     }
-    (out, removed)
+    spans
 }
 
 /// The base letter of a pinyin vowel with a tone mark, and whether it had one.
@@ -114,6 +135,82 @@ mod tests {
         assert_eq!(run("關(guān)于印發(fā)通知"), ("關于印發通知".into(), 2));
         assert_eq!(run("教育優(yōu)質發展(zhan3)"), ("教育優質發展".into(), 2));
         assert_eq!(run("鄉(xiāng)村"), ("鄉村".into(), 1));
+    }
+
+    /// The removal as it was: a scan of every char.
+    fn remove_per_char(input: &Mapped) -> (Mapped, usize) {
+        let chars: Vec<char> = input.text.chars().collect();
+        let mut keep = vec![true; chars.len()];
+        let mut removed = 0;
+        let mut i = 1;
+        while i < chars.len() {
+            if chars[i] == '(' && is_han(chars[i - 1]) {
+                if let Some(close) = (i + 1..chars.len().min(i + 9)).find(|&j| chars[j] == ')') {
+                    if is_toned_syllable(&chars[i + 1..close]) {
+                        keep[i..=close].iter_mut().for_each(|k| *k = false);
+                        removed += 1;
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        let mut out = Mapped::default();
+        for (k, ((c, o), f)) in input
+            .text
+            .chars()
+            .zip(&input.origins)
+            .zip(&input.flags)
+            .enumerate()
+        {
+            if keep[k] {
+                out.push(c, o.clone(), *f);
+            }
+        }
+        (out, removed)
+    }
+
+    fn agrees(s: &str) -> bool {
+        let mut m = Mapped::default();
+        for (k, (i, c)) in s.char_indices().enumerate() {
+            m.push(c, i..i + c.len_utf8(), (k % 3) as u8);
+        }
+        let (a, n) = remove_pinyin(m.clone());
+        let (b, n2) = remove_per_char(&m);
+        (a.text, a.origins, a.flags, n) == (b.text, b.origins, b.flags, n2)
+    }
+
+    #[test]
+    fn byte_search_matches_the_char_scan() {
+        for s in [
+            "關(guān)于印發(fā)通知",
+            "教育優(yōu)質發展(zhan3)",
+            "(guān)开头",
+            "末尾(guān",
+            "关(guān)(fā)(zhan3)",
+            "关((guān)",
+            "关(guānzhuàngxx)",
+            "规划(2021—2025)和(试行)",
+            "a(guān)b关(xiāng)",
+            "装(zhuang1)置(zhuāng)",
+            "装(zhuangx1)",
+            "",
+        ] {
+            assert!(agrees(s), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_search_matches_on_any_mix(
+            chars in proptest::collection::vec(proptest::sample::select(
+                "关發鄉()((()guanxiā ngzhǎo35a)".chars().collect::<Vec<_>>(),
+            ), 0..50)
+        ) {
+            let s: String = chars.into_iter().collect();
+            proptest::prop_assert!(agrees(&s), "{}", s);
+        }
     }
 
     #[test]

@@ -12,9 +12,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use encoding_rs::GBK;
+use encoding_rs::{DecoderResult, GBK};
 
 use super::freq::{char_score, is_han, mean_score};
 use super::mapped::{join, Mapped, CORRUPT, GUESSED};
@@ -40,14 +41,27 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
     if !may_have_garbage(&input.text) {
         return (input, 0);
     }
-    let chars: Vec<char> = input.text.chars().collect();
+    repair_suspicious(input)
+}
+
+/// [`repair`] without the pre-check.
+fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
+    // Sized once (one origin per char): collecting from `chars()` grows it step by step.
+    let mut chars: Vec<char> = Vec::with_capacity(input.origins.len());
+    chars.extend(input.text.chars());
     let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
     let clusters = bad_clusters(&chars, &scores);
+    // Positions of `?` and U+FFFD (possible lost bytes), found once for the passes below.
+    let lost: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| matches!(c, '?' | '\u{FFFD}'))
+        .map(|(i, _)| i)
+        .collect();
     let mut anchors: Vec<usize> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let lost = matches!(c, '?' | '\u{FFFD}');
+    for &i in &lost {
         let next_ok = chars.get(i + 1).is_some_and(|&n| !n.is_ascii() || n == '!');
-        if lost && next_ok && is_strong_bad(&chars, i) {
+        if next_ok && is_strong_bad(&chars, i) {
             anchors.push(i + 1);
         }
     }
@@ -56,6 +70,17 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
     anchors.dedup();
 
     let mut replacements: Vec<Replacement> = Vec::new();
+    // The chars inside some replacement (all ranges are non-empty): whether a replacement
+    // contains or overlaps a position or range is then a look-up, not a scan of all
+    // replacements per anchor (quadratic on text full of garbage).
+    let mut covered = vec![false; chars.len()];
+    let cover = |covered: &mut [bool], r: &Replacement| {
+        if let Some(s) = covered.get_mut(r.range.clone()) {
+            s.fill(true);
+        }
+    };
+    let any_covered =
+        |covered: &[bool], r: Range<usize>| covered.get(r).is_some_and(|s| s.contains(&true));
     // Each run is examined once (clusters and anchors inside an examined run are skipped),
     // which keeps the work linear in the text even when it is all garbage.
     let mut examined_until = 0usize;
@@ -66,16 +91,18 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         let (found, run_end) = try_mojibake(&chars, &input.origins, cluster);
         examined_until = run_end;
         if let Some(r) = found {
+            cover(&mut covered, &r);
             replacements.push(r);
         }
     }
     let mut examined_until = 0usize;
     for &a in &anchors {
-        if a < examined_until || replacements.iter().any(|r| r.range.contains(&a)) {
+        if a < examined_until || any_covered(&covered, a..a + 1) {
             continue;
         }
         let (mut found, mut run_end) = try_shift(&chars, &input.origins, a, chars.len());
-        if clusters.iter().any(|c| c.start == a) {
+        // (Cluster starts increase strictly: a binary search finds one.)
+        if clusters.binary_search_by_key(&a, |c| c.start).is_ok() {
             // The byte may have been lost a few chars before the first implausible one (the
             // misread pairs can be common chars): try earlier starts in the same run and keep
             // the largest total gain.
@@ -93,29 +120,24 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         }
         examined_until = run_end;
         if let Some(r) = found {
-            let free = replacements
-                .iter()
-                .all(|o| o.range.end <= r.range.start || o.range.start >= r.range.end);
-            if free {
+            if !any_covered(&covered, r.range.clone()) {
+                cover(&mut covered, &r);
                 replacements.push(r);
             }
         }
     }
     // A legacy decoder resyncs a shifted stream at an invalid pair (U+FFFD): the garbage is
     // the run just before it, so try re-pairing that run too.
-    for (i, _) in chars.iter().enumerate().filter(|(_, &c)| c == '\u{FFFD}') {
+    for &i in lost.iter().filter(|&&i| chars[i] == '\u{FFFD}') {
         let mut j = i;
         while j > 0 && i - j < 64 && !chars[j - 1].is_ascii() && chars[j - 1] != '\u{FFFD}' {
             j -= 1;
         }
-        if i - j < 2
-            || replacements
-                .iter()
-                .any(|r| r.range.start < i && r.range.end > j)
-        {
+        if i - j < 2 || any_covered(&covered, j..i) {
             continue;
         }
         if let (Some(r), _) = try_shift(&chars, &input.origins, j, i) {
+            cover(&mut covered, &r);
             replacements.push(r);
         }
     }
@@ -127,16 +149,41 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
     for r in &clusters {
         corrupt[r.clone()].iter_mut().for_each(|c| *c = true);
     }
-    for (i, _) in chars
-        .iter()
-        .enumerate()
-        .filter(|(_, &c)| c == '?' || c == '\u{FFFD}')
-    {
+    for &i in &lost {
         if is_strong_bad(&chars, i) {
             corrupt[i] = true;
         }
     }
 
+    if replacements.is_empty() {
+        return (flag_in_place(input, &corrupt), 0);
+    }
+    let mut out = splice(&input, &chars, replacements, &corrupt);
+    if repaired > 0 {
+        flag_corrupt(&mut out);
+    }
+    (out, repaired)
+}
+
+/// What [`splice`] gives without replacements: the text stays, only flags change, so
+/// nothing is rebuilt.
+fn flag_in_place(mut m: Mapped, corrupt: &[bool]) -> Mapped {
+    for (f, &bad) in m.flags.iter_mut().zip(corrupt) {
+        if bad {
+            *f |= CORRUPT;
+        }
+    }
+    m
+}
+
+/// The chars of `input` with `replacements` (sorted, disjoint) spliced in and the chars
+/// marked `corrupt` flagged.
+fn splice(
+    input: &Mapped,
+    chars: &[char],
+    replacements: Vec<Replacement>,
+    corrupt: &[bool],
+) -> Mapped {
     let mut out = Mapped::with_capacity(input.text.len());
     let mut i = 0;
     let mut next = replacements.into_iter().peekable();
@@ -153,35 +200,38 @@ pub(crate) fn repair(input: Mapped) -> (Mapped, usize) {
         out.push(chars[i], input.origins[i].clone(), input.flags[i] | bad);
         i += 1;
     }
-    if repaired > 0 {
-        flag_corrupt(&mut out);
-    }
-    (out, repaired)
+    out
 }
 
-/// Cheap streaming pre-check: false when no cluster can qualify (no `?`, U+FFFD or
-/// private-use char, and never three bad chars close together), so clean text costs one pass.
+/// Cheap streaming pre-check: false when [`repair_suspicious`] cannot change anything, so
+/// clean text costs one pass. Something can change only with a U+FFFD or private-use char (always
+/// strong), a `?` with another bad char (score below -1, `?` included) at most 5 chars away
+/// (what [`is_strong_bad`] needs), or three bad chars close together (a cluster); this test
+/// is looser than each of those.
 fn may_have_garbage(text: &str) -> bool {
-    let (mut bad, mut last_bad) = (0usize, None::<usize>);
+    // Length of the current chain of bad chars at most 3 apart, and the last bad char (index,
+    // whether it is a `?`).
+    let (mut chain, mut last_bad) = (0usize, None::<(usize, bool)>);
     for (i, c) in text.chars().enumerate() {
-        if c.is_ascii() {
-            if c == '?' {
-                return true;
-            }
+        let question = c == '?';
+        if c.is_ascii() && !question {
             continue;
         }
         if matches!(c, '\u{FFFD}' | '\u{E000}'..='\u{F8FF}') {
             return true;
         }
-        if char_score(c) < -1 {
-            bad = match last_bad {
-                Some(l) if i - l <= 3 => bad + 1,
+        if question || char_score(c) < -1 {
+            // The nearest bad char on either side of a `?` is the one before or after it in
+            // this sequence, so checking neighbours finds every `?` with garbage near it.
+            chain = match last_bad {
+                Some((l, q)) if (question || q) && i - l <= 5 => return true,
+                Some((l, _)) if i - l <= 3 => chain + 1,
                 _ => 1,
             };
-            if bad >= 3 {
+            if chain >= 3 {
                 return true;
             }
-            last_bad = Some(i);
+            last_bad = Some((i, question));
         }
     }
     false
@@ -254,7 +304,29 @@ type Encoded = ([u8; 4], usize);
 
 thread_local! {
     /// encoding_rs's GBK encoder is slow per call; garbage runs repeat chars, so memoise.
-    static GBK_CACHE: RefCell<HashMap<char, Option<Encoded>>> = RefCell::new(HashMap::new());
+    static GBK_CACHE: RefCell<HashMap<char, Option<Encoded>, BuildHasherDefault<CharHasher>>> =
+        RefCell::new(HashMap::default());
+}
+
+/// A hasher for char keys: one multiplication (the default SipHash costs more than the
+/// look-up it serves, once per char of every examined run).
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 /// GBK bytes of `c`; ASCII punctuation that NFKC-like cleaning may have narrowed is taken in
@@ -280,6 +352,22 @@ fn gbk_bytes(c: char, widen: bool) -> Option<Encoded> {
             Some((out, bytes.len()))
         })
     })
+}
+
+/// The char GBK decodes `pair` to, when it decodes to exactly one char; decoded into a stack
+/// buffer (the one-shot decode allocates a string per pair, and a run has hundreds).
+fn gbk_pair(pair: &[u8]) -> Option<char> {
+    let mut decoder = GBK.new_decoder_without_bom_handling();
+    let mut buf = [0u8; 16];
+    let (result, _, written) = decoder.decode_to_utf8_without_replacement(pair, &mut buf, true);
+    if !matches!(result, DecoderResult::InputEmpty) {
+        return None;
+    }
+    let mut it = std::str::from_utf8(buf.get(..written)?).ok()?.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// Re-pairs the GBK bytes of the run starting at `start` (ending before `limit`) from its
@@ -331,16 +419,7 @@ fn try_shift(
         if p + 1 >= bytes.len() {
             break; // an orphan lead byte: dropped
         }
-        let c = GBK
-            .decode_without_bom_handling_and_without_replacement(&bytes[p..p + 2])
-            .and_then(|s| {
-                let mut it = s.chars();
-                match (it.next(), it.next()) {
-                    (Some(c), None) => Some(c),
-                    _ => None,
-                }
-            })
-            .unwrap_or('\u{FFFD}');
+        let c = gbk_pair(&bytes[p..p + 2]).unwrap_or('\u{FFFD}');
         out.push((c, join(&origins[owner[p]], &origins[owner[p + 1]])));
         p += 2;
     }
@@ -489,6 +568,83 @@ mod tests {
         let (out, n) = repair(mapped(text));
         assert_eq!((out.text.as_str(), n), (text, 0));
         assert!(out.flagged_spans(CORRUPT).is_empty());
+    }
+
+    fn same(a: &(Mapped, usize), b: &(Mapped, usize)) -> bool {
+        (&a.0.text, &a.0.origins, &a.0.flags, a.1) == (&b.0.text, &b.0.origins, &b.0.flags, b.1)
+    }
+
+    #[test]
+    fn pre_check_skips_only_text_repair_leaves_alone() {
+        for s in [
+            "为什么?因为要办好每一所学校。",
+            "真的吗?是的?好",
+            "罕见字㐀在这里,?后面很远才有",
+            "学校??倲涤?012年的182所",
+            "关于à?的",
+            "按照“寮烘牎甯﹀急鏍♀€濈殑鍘熷垯,积极组织",
+            "가나다라 韩文",
+            "坏字\u{FFFD}在此",
+            "私用\u{E000}区",
+            "",
+        ] {
+            let m = mapped(s);
+            let full = repair_suspicious(m.clone());
+            if !may_have_garbage(s) {
+                assert_eq!(full.0.text, s);
+            }
+            assert!(same(&repair(m), &full), "{s}");
+        }
+        // A lone question mark in clean text no longer costs the full pass.
+        assert!(!may_have_garbage("为什么?因为要办好每一所学校。"));
+        assert!(may_have_garbage("学校??倲涤?012年"));
+    }
+
+    #[test]
+    fn flagging_in_place_matches_the_rebuild() {
+        let m = mapped("学校?倲涤\n教育");
+        let chars: Vec<char> = m.text.chars().collect();
+        for bits in 0..(1u32 << chars.len()) {
+            let corrupt: Vec<bool> = (0..chars.len()).map(|i| bits & (1 << i) != 0).collect();
+            let a = flag_in_place(m.clone(), &corrupt);
+            let b = splice(&m, &chars, Vec::new(), &corrupt);
+            assert_eq!(
+                (&a.text, &a.origins, &a.flags),
+                (&b.text, &b.origins, &b.flags)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pre_check_agrees_with_the_full_pass(
+            chars in proptest::collection::vec(proptest::sample::select(
+                "的的的是是是教育发展规划學?? \n\n,,a1鏍♀€濈殑㐀가àǎ\u{FFFD}\u{E000}倲涤".chars().collect::<Vec<_>>(),
+            ), 0..40)
+        ) {
+            let s: String = chars.into_iter().collect();
+            let m = mapped(&s);
+            proptest::prop_assert!(same(&repair(m.clone()), &repair_suspicious(m)), "{}", s);
+        }
+    }
+
+    #[test]
+    fn pair_decoding_matches_the_one_shot_decode() {
+        for lead in 0x80..=0xFFu8 {
+            for trail in 0..=0xFFu8 {
+                let pair = [lead, trail];
+                let slow = GBK
+                    .decode_without_bom_handling_and_without_replacement(&pair)
+                    .and_then(|s| {
+                        let mut it = s.chars();
+                        match (it.next(), it.next()) {
+                            (Some(c), None) => Some(c),
+                            _ => None,
+                        }
+                    });
+                assert_eq!(gbk_pair(&pair), slow, "{lead:02X} {trail:02X}");
+            }
+        }
     }
 
     #[test]
