@@ -43,6 +43,16 @@ impl Mapped {
         }
     }
 
+    /// `text` as if read from UTF-8 input: each char mapped to its own bytes, no flags.
+    #[cfg(test)]
+    pub fn identity(text: &str) -> Self {
+        let mut m = Mapped::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
+            m.push(c, i..i + c.len_utf8(), 0);
+        }
+        m
+    }
+
     /// Number of chars.
     pub fn len_chars(&self) -> usize {
         self.origins.len()

@@ -527,12 +527,8 @@ fn try_mojibake(
 mod tests {
     use super::*;
 
-    fn mapped(s: &str) -> Mapped {
-        let mut m = Mapped::default();
-        for (i, c) in s.char_indices() {
-            m.push(c, i..i + c.len_utf8(), 0);
-        }
-        m
+    fn mapped(text: &str) -> Mapped {
+        Mapped::identity(text)
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
     let mut out = Mapped::with_capacity(mapped.text.len());
     let mut next_join = joins.iter().peekable();
     let mut byte = 0;
-    for (c, origin, flags) in mapped.iter() {
+    let chars = mapped.text.chars().zip(&mapped.origins).zip(&mapped.flags);
+    for ((c, origin), &flags) in chars {
         let at = byte;
         byte += c.len_utf8();
         if let Some(&&(pos, space)) = next_join.peek() {
@@ -168,11 +169,7 @@ mod tests {
     use super::*;
 
     fn mapped(text: &str) -> Mapped {
-        let mut m = Mapped::default();
-        for (i, c) in text.char_indices() {
-            m.push(c, i..i + c.len_utf8(), 0);
-        }
-        m
+        Mapped::identity(text)
     }
 
     /// Wraps each paragraph at `width` columns, as a PDF copy does.
@@ -209,7 +206,8 @@ mod tests {
         let expected: String = PARAGRAPHS.iter().map(|p| format!("{p}\n")).collect();
         assert_eq!(out.text, expected);
         // Every kept char keeps its origin.
-        for ((c, origin, _), (i, d)) in out.iter().zip(expected.char_indices()) {
+        let kept = out.text.chars().zip(&out.origins);
+        for ((c, origin), (i, d)) in kept.zip(expected.char_indices()) {
             assert_eq!(c, d);
             assert_eq!(&text[origin.clone()], c.to_string(), "at {i}");
         }
