@@ -70,30 +70,32 @@ pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
 fn line_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(start..end);
-            start = i + 1;
-        }
+    for (i, _) in text.match_indices('\n') {
+        let end = if text[start..i].ends_with('\r') {
+            i - 1
+        } else {
+            i
+        };
+        out.push(start..end);
+        start = i + 1;
     }
     out.push(start..text.len());
     out
 }
 
-/// Display columns of `s` as the source showed it: two for wide (CJK) chars, one for the
-/// others, except the ASCII punctuation that NFKC made of full-width marks: Chinese text
-/// writes `,;:!?()` full width, so they took two columns where the line was cut.
+/// Display columns of `s` as the source showed it: two for wide chars (CJK; read from the
+/// UTF-8 lead byte, so everything from U+0800 counts as wide), one for the others, except the
+/// ASCII punctuation that NFKC made of full-width marks: Chinese text writes `,;:!?()` full
+/// width, so they took two columns where the line was cut. Counted on bytes, as it runs over
+/// every line of every document.
 fn columns(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c {
-            ',' | ';' | ':' | '!' | '?' | '(' | ')' => 2,
-            c if (c as u32) < 0x1100 => 1,
-            _ => 2,
+    s.bytes()
+        .map(|b| match b {
+            b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' => 2,
+            0..0x80 | 0xC0..0xE0 => 1,
+            0xE0.. => 2,
+            // Continuation bytes.
+            0x80..0xC0 => 0,
         })
         .sum()
 }
