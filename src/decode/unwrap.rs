@@ -12,6 +12,8 @@
 
 use super::mapped::Mapped;
 
+/// How many lines, from the top, the wrap width is read from.
+const SAMPLE_LINES: usize = 200;
 /// Lines narrower than this many columns do not count towards the wrap width.
 const MIN_WIDTH: usize = 30;
 /// How many lines must share the wrap width.
@@ -30,7 +32,7 @@ pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
     let mut joins: Vec<(usize, bool)> = Vec::new();
     for pair in lines.windows(2) {
         let (line, next) = (&mapped.text[pair[0].clone()], &mapped.text[pair[1].clone()]);
-        if columns(line.trim_end()) + SLACK < width || ends_sentence(line) || opens_paragraph(next)
+        if ends_sentence(line) || columns(line.trim_end()) + SLACK < width || opens_paragraph(next)
         {
             continue;
         }
@@ -89,21 +91,34 @@ fn line_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 /// width, so they took two columns where the line was cut. Counted on bytes, as it runs over
 /// every line of every document.
 fn columns(s: &str) -> usize {
+    const fn table() -> [u8; 256] {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = match b as u8 {
+                b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' => 2,
+                0..0x80 | 0xC0..0xE0 => 1,
+                0xE0.. => 2,
+                // Continuation bytes.
+                0x80..0xC0 => 0,
+            };
+            b += 1;
+        }
+        t
+    }
+    static COLUMNS: [u8; 256] = table();
     s.bytes()
-        .map(|b| match b {
-            b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' => 2,
-            0..0x80 | 0xC0..0xE0 => 1,
-            0xE0.. => 2,
-            // Continuation bytes.
-            0x80..0xC0 => 0,
-        })
+        .map(|b| usize::from(COLUMNS[usize::from(b)]))
         .sum()
 }
 
 /// The width the document is wrapped at, if it is hard-wrapped.
 fn wrap_width(text: &str, lines: &[std::ops::Range<usize>]) -> Option<usize> {
+    // A document is wrapped throughout or not at all: its first lines tell, and most
+    // documents are then left without a count of every line.
     let widths: Vec<(usize, bool)> = lines
         .iter()
+        .take(SAMPLE_LINES)
         .map(|r| {
             let line = &text[r.clone()];
             (columns(line.trim_end()), ends_sentence(line))
