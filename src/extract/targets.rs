@@ -54,7 +54,7 @@ pub fn extract(
         let sentence = &text[unit.span.clone()];
         let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
         let about_itself =
-            contains_any(sentence, &['本', '特']) && SELF_REFERENCE.is_match(sentence);
+            contains_any(sentence, &['本', '特', '如']) && SELF_REFERENCE.is_match(sentence);
         if ideology || about_itself {
             continue;
         }
@@ -69,13 +69,17 @@ pub fn extract(
                 .map_or(text.len(), |i| unit.span.start + i);
             topic = Some((para_end, date));
         }
+        // A description (2023年,是…之年) still dates what follows it, but commits to nothing.
+        if describes(text, &unit) {
+            continue;
+        }
         for span in targets_in(text, &unit, retrospective, doc_year, &past_at) {
-            if !seen.insert(span.clone()) {
+            if !seen.insert(span.clone()) || is_note(&text[span.clone()]) {
                 continue;
             }
             let deadline = dates
                 .within(span.clone())
-                .or_else(|| dates.within(unit.full.start..span.start))
+                .or_else(|| dates.last_within(unit.full.start..span.start))
                 .or_else(|| earlier_topic.clone())
                 .or_else(|| sec.and_then(|s| outline.flags[s].deadline.clone()))
                 .or_else(|| one_year_plan.map(|y| y.to_string()));
@@ -103,6 +107,20 @@ pub fn extract(
         }
     }
     drop_contained(out)
+}
+
+/// True when a span is a labelled note (责任单位:…, 完成时限:…), which names who or when,
+/// not what: the label ends in a word for bodies or times right before its colon.
+fn is_note(span: &str) -> bool {
+    let s = span.trim_start_matches(['(', '〔', '[']);
+    let Some(colon) = s.find(':') else {
+        return false;
+    };
+    let label = &s[..colon];
+    label.chars().count() <= 6
+        && ["单位", "部门", "科室", "处室", "时限", "时间", "主体"]
+            .iter()
+            .any(|w| label.ends_with(w))
 }
 
 /// Drops a target whose text a neighbouring target of the same section contains (an item
@@ -155,15 +173,50 @@ static IDEOLOGY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ideology regex")
 });
 
-/// A sentence about the document itself (制定本方案) is its preamble, not a commitment.
+/// A sentence about the document itself (制定本方案, 制定本实施方案, 现提出如下意见) is its
+/// preamble, not a commitment.
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"本(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]")
-        .expect("self-reference regex")
+    Regex::new(
+        r"本(?:实施|工作|行动|专项|建设|发展)?(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]|(?:提出|制定|制订)如下",
+    )
+    .expect("self-reference regex")
 });
+
+/// True when the sentence describes rather than commits: its opening clauses predicate with
+/// the copula (“十四五”时期是…开局五年; 2023年,是…关键之年), before any verb of theirs.
+/// Enumerators (一是), conjunctions (但是, 还是) and 是否 are no copula.
+fn describes(text: &str, unit: &Unit) -> bool {
+    let Some(s) = text.get(unit.span.clone()) else {
+        return false;
+    };
+    if !s.contains('是') {
+        return false;
+    }
+    for (k, c) in unit.clauses.iter().take(2).enumerate() {
+        let Some(span) = trim_clause(text, c.clone(), k == 0) else {
+            continue;
+        };
+        let clause = &text[span];
+        let Some(at) = clause.find('是') else {
+            continue;
+        };
+        let prev = clause[..at].chars().next_back();
+        let next = clause[at + '是'.len_utf8()..].chars().next();
+        if prev.is_some_and(|p| {
+            "一二三四五六七八九十还就总凡但于只即若要正可倒也都亦而不或否".contains(p)
+        }) || next == Some('否')
+        {
+            return false;
+        }
+        // A verb before the copula makes it part of an object (确保…是…): not a description.
+        return lexicon::verbs(&clause[..at]).is_empty();
+    }
+    false
+}
 
 /// Markers that a sentence reports the past (近年来, 2012年以来, 截至, 目前, 累计 …).
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"近年来|近[一二两三四五六七八九十\d]+年(?:来)?|以来|截至|截止|目前|过去|先后|累计|去年|前期|十三五[”\x22]?(?:期间|时期|以来)")
+    Regex::new(r"近年来|近日|近[一二两三四五六七八九十\d]+年(?:来)?|以来|截至|截止|目前|过去|先后|累计|去年|前期|十三五[”\x22]?(?:期间|时期|以来)")
         .expect("past regex")
 });
 
@@ -443,6 +496,29 @@ impl<'a> DueDates<'a> {
             .iter()
             .take_while(|r| r.0 < range.end)
             .find(|r| r.1 <= range.end)
+            .map(|r| r.2.clone())
+    }
+
+    /// The last due date stated inside `range`: of the dates before a clause in its sentence
+    /// (到2018年,…;到2020年,…,消除大班额), the nearest one governs it.
+    fn last_within(&self, range: Range<usize>) -> Option<String> {
+        if range.start >= range.end {
+            return None;
+        }
+        if self.local {
+            // Local reading: the dates heading each `;`-part, the last one that has one.
+            let s = self.text.get(range)?;
+            return s
+                .split(';')
+                .rev()
+                .find_map(|part| dates::due_date(part, self.doc_year));
+        }
+        let i = self.records.partition_point(|r| r.0 < range.start);
+        self.records[i..]
+            .iter()
+            .take_while(|r| r.0 < range.end)
+            .filter(|r| r.1 <= range.end)
+            .last()
             .map(|r| r.2.clone())
     }
 }
@@ -1103,6 +1179,63 @@ mod tests {
             meta: &meta,
         };
         assert!(extract(&ctx, &[], &[], &[]).is_empty());
+    }
+
+    /// Targets and deadlines through the whole extraction (deadline records, not local dates).
+    fn pipeline(text: &str) -> Vec<(String, Option<String>)> {
+        let st = crate::structure::analyze(text);
+        crate::extract::extract(text, &st)
+            .targets
+            .into_iter()
+            .map(|t| (t.text, t.deadline))
+            .collect()
+    }
+
+    #[test]
+    fn preambles_naming_the_document_are_not_targets() {
+        assert!(pipeline("为促进全区幼儿园建设,结合实际,制定本行动方案。").is_empty());
+        assert!(pipeline("为办好乡村学校,确保各项任务取得成效,现提出如下意见。").is_empty());
+        assert!(run("结合我镇实际,制定本工作要点。").is_empty());
+    }
+
+    #[test]
+    fn descriptions_with_the_copula_are_not_targets() {
+        assert!(pipeline("明年是全面建成现代化学校体系的攻坚之年。").is_empty());
+        assert!(pipeline("2024年,是实现全镇学校标准化的关键一年。").is_empty());
+        // Enumerators and 是否 are no copula; a verb before 是 keeps the commitment.
+        assert_eq!(pipeline("一是新建城南小学1所。").len(), 1);
+        let got = pipeline("到2026年,全镇新建幼儿园3所,是否扩建另行研究。");
+        assert!(
+            got.first().is_some_and(|t| t.0.contains("新建幼儿园3所")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_nearest_earlier_date_governs_a_clause() {
+        let got =
+            pipeline("到2023年,全县建成学区中心6个;到2026年,办学条件明显改善,全面消除D级危房。");
+        let last = got.last().expect("a target");
+        assert!(last.0.contains("消除D级危房"), "{got:?}");
+        assert_eq!(last.1.as_deref(), Some("2026"));
+        let local = run("到2023年,全县建成学区中心6个;到2026年,办学条件明显改善,全面消除D级危房。");
+        assert_eq!(local.last().and_then(|t| t.1.as_deref()), Some("2026"));
+    }
+
+    #[test]
+    fn labelled_notes_are_not_targets() {
+        assert!(is_note("(牵头单位:城区学校建设指挥部)"));
+        assert!(is_note("完成时限:2024年底前"));
+        assert!(!is_note("建成标准化考场:每校1个"));
+        let got = pipeline("新建塑胶跑道3条。(责任单位:镇中心学校建设办)");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn recent_reports_are_not_targets() {
+        assert!(
+            pipeline("市教育局近日印发《校园安全三年行动方案》,全市建成平安校园200所。").is_empty()
+        );
     }
 
     fn run(text: &str) -> Vec<(String, Option<String>)> {
