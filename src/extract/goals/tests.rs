@@ -527,3 +527,24 @@ fn weak_units_count_when_the_indicator_measures_them() {
     assert!(run("新招聘教师在农村学校服务满3年。").is_empty());
     assert!(run("为3岁以上儿童提供服务。").is_empty());
 }
+
+#[test]
+fn prohibited_comparisons_and_modals_leave_the_indicator() {
+    let g = run("新建幼儿园生均用地面积不得低于15平方米,班额不应超过30人。");
+    let area = find(&g, 15.0);
+    assert_eq!(area.indicator, "新建幼儿园生均用地面积");
+    assert_eq!(area.comparator, Comparator::Ge);
+    let class = find(&g, 30.0);
+    assert_eq!(class.indicator, "班额");
+    assert_eq!(class.comparator, Comparator::Le);
+    let g = run("家长满意度必须达到95%以上。");
+    assert_eq!(find(&g, 95.0).indicator, "家长满意度");
+}
+
+#[test]
+fn a_document_stating_a_requirement_is_not_the_indicator() {
+    let g = run("《细则》要求乡镇中心园覆盖率达到100%。");
+    assert_eq!(find(&g, 100.0).indicator, "乡镇中心园覆盖率");
+    let g = run("要求学前一年入园率达到98%。");
+    assert_eq!(find(&g, 98.0).indicator, "学前一年入园率");
+}
