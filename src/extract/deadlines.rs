@@ -218,6 +218,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?时间)
         | (?P<within>(?P<wn>{n})年(?:之内|内))
         | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
+        | (?P<md>(?P<mdm>\d{{1,2}})月(?P<mdd>\d{{1,2}})日(?:前|之前|以前))
         | (?P<mo>(?P<mon>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前|中旬前|上旬前|下旬前|中旬|上旬|下旬))
         | (?P<rec>每(?:学期|学年|季度|半年|年|月|周|(?:\d+|[一二两三四五六七八九十]+)(?:[-~至](?:\d+|[一二三四五六七八九十]+))?年)(?:一个周期|一次|一轮)?|逐年)
         "
@@ -329,6 +330,13 @@ fn resolve(
 ) -> Option<(Option<String>, DeadlineRelation)> {
     use DeadlineRelation::*;
     let whole = caps.get(0)?;
+    // A date or period the copula describes (2023年,是…之年; “十四五”时期是…) is a topic,
+    // not a deadline.
+    let after = text[whole.end()..].trim_start_matches([',', '”', ' ']);
+    let after = after.strip_prefix('更').unwrap_or(after);
+    if after.starts_with('是') && !after.starts_with("是否") {
+        return None;
+    }
     let reference = years.reference();
     let past = |y: i32| reference.is_some_and(|r| y < r);
     if caps.name("event").is_some() {
@@ -457,6 +465,21 @@ fn resolve(
         });
         return Some((date, By));
     }
+    if let Some(md) = caps.name("md") {
+        // A day of the document's year before which something is due: 6月30日前.
+        let before = text[..md.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '年' || c == '每' || c == '个') {
+            return None;
+        }
+        let (m, d) = (
+            caps["mdm"].parse::<u32>().ok()?,
+            caps["mdd"].parse::<u32>().ok()?,
+        );
+        if !valid_day(m, d) {
+            return None;
+        }
+        return Some((years.doc_year.map(|y| format!("{y}-{m:02}-{d:02}")), By));
+    }
     if let Some(mo) = caps.name("mo") {
         // A month of the document's year with an end marker: 12月底前 → YYYY-12, by.
         let before = text[..mo.start()].chars().next_back();
@@ -577,6 +600,33 @@ mod tests {
         assert!(found("编制《到2035年远景目标纲要》", y).is_empty());
         // An unknown document year: a bare year is not known to lie ahead.
         assert!(found("在8月举办的2023年研讨会上交流", years(None, None)).is_empty());
+    }
+
+    #[test]
+    fn dates_the_copula_describes_are_topics() {
+        let y = years(Some(2021), PLAN);
+        assert!(found("2023年,是全县教育提质的攻坚之年", y).is_empty());
+        assert!(found("“十五五”时期是加快建设教育强县的关键五年", y).is_empty());
+        assert!(found("2024年更是全面完成目标的决战之年", y).is_empty());
+        // 是否 is no copula.
+        assert_eq!(
+            one("到2023年是否达标另行评估", y).0.as_deref(),
+            Some("2023")
+        );
+    }
+
+    #[test]
+    fn days_before_which_work_is_due() {
+        let y = years(Some(2021), PLAN);
+        assert_eq!(
+            one("9月15日前完成校舍排查", y),
+            (Some("2021-09-15".to_owned()), By)
+        );
+        assert_eq!(one("11月20日之前报送材料", years(None, None)), (None, By));
+        assert!(found("每月15日前上报数据", y)
+            .iter()
+            .all(|f| f.2 == Recurring));
+        assert!(found("于13月5日前完成", y).is_empty());
     }
 
     #[test]
