@@ -70,6 +70,8 @@ const UNITS: &[&str] = &[
     "台",
     "套",
     "座",
+    "栋",
+    "幢",
     "家",
     "场",
     "种",
@@ -103,7 +105,7 @@ const UNITS: &[&str] = &[
 ];
 
 /// First characters of [`UNITS`] (and 个班), for a quick reject in [`unit_at`].
-const UNIT_FIRST_CHARS: &str = "个平立百人学课小公千分元名所处项间台套座家场种节次轨班级校册本件亩米辆张门支位批部届期条篇块天周岁年";
+const UNIT_FIRST_CHARS: &str = "个平立百人学课小公千分元名所处项间台套座栋幢家场种节次轨班级校册本件亩米辆张门支位批部届期条篇块天周岁年";
 
 /// Units that are never a goal's measure on their own (ages, durations, counts of groups);
 /// [`scan`] still reports them so a caller can tell `3-5年` from `2025年`.
@@ -771,6 +773,8 @@ mod tests {
         ("3800余节", 3800.0, Some("节"), Some(Gt), None),
         ("6轨", 6.0, Some("轨"), None, None),
         ("6个班", 6.0, Some("班"), None, None),
+        ("改造校舍12栋", 12.0, Some("栋"), None, None),
+        ("新建教学楼2幢", 2.0, Some("幢"), None, None),
         ("5%-8%", 5.0, Some("%"), None, Some(8.0)),
         ("3年至5年", 3.0, Some("年"), None, Some(5.0)),
         ("不到10%", 10.0, Some("%"), Some(Lt), None),

@@ -54,7 +54,7 @@ pub fn extract(
         let sentence = &text[unit.span.clone()];
         let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
         let about_itself =
-            contains_any(sentence, &['本', '特', '如']) && SELF_REFERENCE.is_match(sentence);
+            contains_any(sentence, &['本', '特', '如', '以']) && SELF_REFERENCE.is_match(sentence);
         if ideology || about_itself {
             continue;
         }
@@ -177,7 +177,7 @@ static IDEOLOGY: LazyLock<Regex> = LazyLock::new(|| {
 /// preamble, not a commitment.
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"本(?:实施|工作|行动|专项|建设|发展)?(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]|(?:提出|制定|制订)如下",
+        r"本(?:实施|工作|行动|专项|建设|发展)?(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]|(?:提出|制定|制订)如下|(?:如下|以下)[一二三四五六七八九十几\d]*(?:项|个|方面|点)?(?:工作|任务|措施|要求)",
     )
     .expect("self-reference regex")
 });
@@ -543,7 +543,7 @@ struct Reading {
 /// they qualify a commitment but are none.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点|方面)$|提供|打下|奠定|是否|^(?:将|把).*作为",
+        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点|方面|的)$|提供|打下|奠定|是否|^(?:将|把).*作为",
     )
     .expect("frame regex")
 });
@@ -1194,6 +1194,9 @@ mod tests {
     #[test]
     fn aspects_and_indirect_questions_are_frames() {
         assert!(!is_target("在普及学前教育方面"));
+        // A 的-phrase topic (…的,要…) states a condition, not a result.
+        assert!(is_target("新建城区小学3所"));
+        assert!(!is_target("新建城区小学3所的"));
         assert!(!is_target("重点检查新建校舍是否达到抗震标准"));
         assert!(is_target("新建校舍全部达到抗震标准"));
     }
@@ -1203,6 +1206,8 @@ mod tests {
         assert!(pipeline("为促进全区幼儿园建设,结合实际,制定本行动方案。").is_empty());
         assert!(pipeline("为办好乡村学校,确保各项任务取得成效,现提出如下意见。").is_empty());
         assert!(run("结合我镇实际,制定本工作要点。").is_empty());
+        assert!(pipeline("今年计划完成以下三项工作:").is_empty());
+        assert!(pipeline("全年重点抓好如下任务。").is_empty());
     }
 
     #[test]
