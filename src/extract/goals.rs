@@ -628,6 +628,10 @@ fn tail_end(tail: &str) -> usize {
         if c == '以' && tail[k + c.len_utf8()..].starts_with('及') {
             return k;
         }
+        // An adverb or a preposition opens the predicate: 3所高中分别牵头…, 2所小学与…结对.
+        if k > 0 && (c == '与' || tail[k..].starts_with("分别")) {
+            return k;
+        }
         if matches!(
             c,
             '。' | ',' | ';' | ':' | '(' | ')' | '及' | '和' | '的' | '等'
@@ -896,7 +900,8 @@ fn clause_goals<'m>(
                 }
                 _ => tidy(before),
             }
-        } else if before.contains('、') {
+        } else if before.contains('、') || super::targets::lexicon::is_causative(before) {
+            // 组织3所高中…: a causative verb's object acts next; the noun alone is counted.
             // 续建新三中、崖头小学…5个重点工程项目: the list names members; the noun counts.
             String::new()
         } else {

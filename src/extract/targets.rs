@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod dates;
-mod lexicon;
+pub(crate) mod lexicon;
 
 use crate::text::contains_any;
 use lexicon::{has_quantity, VerbClass, ACCEPTANCE, NAMED, RECURRING};

@@ -548,3 +548,13 @@ fn a_document_stating_a_requirement_is_not_the_indicator() {
     let g = run("要求学前一年入园率达到98%。");
     assert_eq!(find(&g, 98.0).indicator, "学前一年入园率");
 }
+
+#[test]
+fn a_causative_verb_and_a_following_predicate_stay_out_of_the_indicator() {
+    let g = run("组织4所初中分别与城区小学开展结对帮扶。");
+    assert_eq!(find(&g, 4.0).indicator, "初中");
+    let g = run("推动6所薄弱学校与优质学校组建教育集团。");
+    assert!(find(&g, 6.0).indicator.ends_with("薄弱学校"), "{g:#?}");
+    let g = run("新建10所乡镇幼儿园。");
+    assert_eq!(find(&g, 10.0).indicator, "新建乡镇幼儿园");
+}

@@ -242,6 +242,12 @@ const CAUSATIVE: &[&str] = &[
     "动员",
 ];
 
+/// True when `word` is a verb that makes another party act (组织, 督促): its object is the
+/// agent of what follows, not what is counted.
+pub fn is_causative(word: &str) -> bool {
+    CAUSATIVE.contains(&word)
+}
+
 /// Commitment modals.
 const MODAL: &[&str] = &["确保", "保证", "力争", "务必", "力求", "做到"];
 
