@@ -994,6 +994,9 @@ mod tests {
         assert!(!is_target("深化教育评价改革"));
         assert!(!is_target("持续推进现代化建设"));
         assert!(!is_target("建立健全督导机制"));
+        assert!(!is_target("监督项目建设质量"));
+        assert!(!is_target("及时解决校舍建设中的问题"));
+        assert!(is_target("确保解决随迁子女300人入学"));
     }
 
     #[test]

@@ -228,6 +228,8 @@ const PROCESS: &[&str] = &[
     "深挖",
     "践行",
     "完善提升",
+    "监督",
+    "解决",
 ];
 
 /// Verbs that make another party act.
