@@ -249,7 +249,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Titles of sections that review the past or state principles; their content is no target.
 static SKIP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则")
+    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则|工作方针")
         .expect("skip-title regex")
 });
 
@@ -543,7 +543,7 @@ struct Reading {
 /// they qualify a commitment but are none.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点|方面|的)$|提供|打下|奠定|是否|^(?:将|把).*作为",
+        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|适应|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点|方面|的)$|提供|打下|奠定|是否|^(?:将|把).*作为",
     )
     .expect("frame regex")
 });
@@ -1197,6 +1197,7 @@ mod tests {
     #[test]
     fn aspects_and_indirect_questions_are_frames() {
         assert!(!is_target("在普及学前教育方面"));
+        assert!(!is_target("适应全面建成教育强镇的需要"));
         // A 的-phrase topic (…的,要…) states a condition, not a result.
         assert!(is_target("新建城区小学3所"));
         assert!(!is_target("新建城区小学3所的"));
@@ -1244,6 +1245,11 @@ mod tests {
         assert!(!is_note("建成标准化考场:每校1个"));
         let got = pipeline("新建塑胶跑道3条。(责任单位:镇中心学校建设办)");
         assert_eq!(got.len(), 1, "{got:?}");
+        // The same sentence under a section of tasks is a commitment.
+        assert_eq!(
+            run("(二)主要任务\n财政资金优先保障教育,每年新建学校10所。").len(),
+            1
+        );
     }
 
     #[test]
@@ -1300,6 +1306,11 @@ mod tests {
         let got = run("一、“十三五”发展情况\n新建幼儿园12所。\n二、主要任务\n新建幼儿园8所。");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "新建幼儿园8所");
+        let got = run("(二)工作方针
+财政资金优先保障教育,每年新建学校10所。
+(三)主要任务
+新建幼儿园8所。");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
