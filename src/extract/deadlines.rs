@@ -217,6 +217,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<future>未来(?P<fn>{n})年)
         | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?时间)
         | (?P<within>(?P<wn>{n})年(?:之内|内))
+        | (?P<next>明年(?:(?P<nxm>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前)?|年底前|年底|底前|底|年末|上半年|下半年|年中)?)
         | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
         | (?P<md>(?P<mdm>\d{{1,2}})月(?P<mdd>\d{{1,2}})日(?:前|之前|以前))
         | (?P<mo>(?P<mon>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前|中旬前|上旬前|下旬前|中旬|上旬|下旬))
@@ -448,6 +449,31 @@ fn resolve(
         }
         return Some((years.doc_year.map(|y| (y + n).to_string()), Within));
     }
+    if let Some(next) = caps.name("next") {
+        // The year after the document's: 明年8月底 in a 2023 plan is 2024-08.
+        let rest = &next.as_str()["明年".len()..];
+        let date = years.doc_year.map(|y| y + 1).map(|y| {
+            if let Some(m) = caps
+                .name("nxm")
+                .and_then(|m| m.as_str().parse::<u32>().ok())
+            {
+                format!("{y}-{m:02}")
+            } else if rest.contains("上半年") || rest.contains("年中") {
+                format!("{y}-06")
+            } else if rest.is_empty() {
+                y.to_string()
+            } else {
+                format!("{y}-12")
+            }
+        });
+        if caps
+            .name("nxm")
+            .is_some_and(|m| !matches!(m.as_str().parse::<u32>(), Ok(1..=12)))
+        {
+            return None;
+        }
+        return Some((date, By));
+    }
     if let Some(rel) = caps.name("rel") {
         let before = text[..rel.start()].chars().next_back();
         if before.is_some_and(|c| BOUND_BEFORE_RELATIVE.contains(c)) {
@@ -613,6 +639,25 @@ mod tests {
             one("到2023年是否达标另行评估", y).0.as_deref(),
             Some("2023")
         );
+    }
+
+    #[test]
+    fn next_year_resolves_against_the_document_year() {
+        let y = years(Some(2023), None);
+        assert_eq!(
+            one("明年8月底全部竣工", y),
+            (Some("2024-08".to_owned()), By)
+        );
+        assert_eq!(
+            one("明年年底前完成改造", y),
+            (Some("2024-12".to_owned()), By)
+        );
+        assert_eq!(
+            one("明年上半年投入使用", y),
+            (Some("2024-06".to_owned()), By)
+        );
+        assert_eq!(one("明年启动二期工程", y), (Some("2024".to_owned()), By));
+        assert_eq!(one("明年底建成", years(None, None)), (None, By));
     }
 
     #[test]
