@@ -569,17 +569,25 @@ fn paren_prefix(chars: &[(usize, char)], floor: usize, end: usize) -> Option<usi
         .rev()
         .find(|&k| chars[k].1 == '(')?;
     let inner = &chars[open + 1..end - 1];
-    if inner.is_empty() || !inner.iter().all(|c| LEVELS.contains(c.1) || c.1 == '、') {
+    if inner.is_empty()
+        || !inner
+            .iter()
+            .all(|c| LEVELS.contains(c.1) || matches!(c.1, '、' | '街' | '道'))
+    {
         return None;
     }
-    let level = open.checked_sub(1).filter(|&k| k >= floor)?;
-    if !LEVELS.contains(chars[level].1) {
+    // The levels before the parenthesis, possibly after 各: 各县, 乡, 各乡镇.
+    let mut start = open;
+    while start > floor && open - start < 4 && LEVELS.contains(chars[start - 1].1) {
+        start -= 1;
+    }
+    if start == open {
         return None;
     }
-    Some(match level.checked_sub(1) {
-        Some(k) if k >= floor && chars[k].1 == '各' => k,
-        _ => level,
-    })
+    if start > floor && chars[start - 1].1 == '各' {
+        start -= 1;
+    }
+    Some(start)
 }
 
 /// End (char index) of the region/level prefix starting at `start`, if one starts there.
@@ -783,6 +791,7 @@ mod tests {
     fn parenthesised_levels_and_general_offices() {
         assert_eq!(names("督促各县(市、区)教育局落实"), ["各县(市、区)教育局"]);
         assert_eq!(names("由各乡(镇)人民政府负责"), ["各乡(镇)人民政府"]);
+        assert_eq!(names("各乡镇(街道)办事处"), ["各乡镇(街道)办事处"]);
         assert_eq!(
             names("市委办公厅、省政府办公厅"),
             ["市委办公厅", "省政府办公厅"]
