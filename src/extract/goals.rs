@@ -253,7 +253,14 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         if found.is_empty() {
             continue;
         }
-        let sentence_year = target_year(stext, &doc);
+        // A sentence opened by a year after the document's own is due then (2023年,全市入园
+        // 率达到92% in a 2021 plan), as 到2023年 would be.
+        let opening_year = PAST_YEAR
+            .captures(stext)
+            .filter(|c| !c.get(0).is_some_and(|m| m.as_str().contains("以来")))
+            .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok())
+            .filter(|y| doc.reference_year.is_some_and(|now| *y > now));
+        let sentence_year = target_year(stext, &doc).or(opening_year);
         // Marker positions of this sentence (absolute byte ranges).
         let marks = |re: &Regex| -> Vec<Range<usize>> {
             re.find_iter(stext)

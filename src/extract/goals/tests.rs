@@ -558,3 +558,23 @@ fn a_causative_verb_and_a_following_predicate_stay_out_of_the_indicator() {
     let g = run("新建10所乡镇幼儿园。");
     assert_eq!(find(&g, 10.0).indicator, "新建乡镇幼儿园");
 }
+
+#[test]
+fn a_sentence_opened_by_a_later_year_is_due_that_year() {
+    let meta = Meta {
+        period: Some(Period {
+            name: Some("十四五".to_owned()),
+            start: 2021,
+            end: 2025,
+        }),
+        ..Meta::default()
+    };
+    let text = "2023年,全镇公办园在园幼儿占比达到55%以上。2020年以来,新建幼儿园4所。";
+    let g = run_with(text, &meta, &structure::analyze(text));
+    assert_eq!(find(&g, 55.0).year, Some(2023));
+    assert_eq!(find(&g, 55.0).status, GoalStatus::Target);
+    assert_eq!(find(&g, 4.0).status, GoalStatus::Achieved);
+    // Without a known document year the opening year proves nothing.
+    let g = run(text);
+    assert_eq!(find(&g, 55.0).year, None);
+}
