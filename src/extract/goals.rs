@@ -921,6 +921,14 @@ fn clause_goals<'m>(
             if let Some(p) = prev_indicator.as_ref() {
                 indicator = p.clone();
             }
+        } else if is_scope(&indicator) {
+            // 县(市、区)达到80%以上 after 全市…覆盖率达到85%: the same measure in another scope.
+            if let Some(p) = prev_indicator.as_ref() {
+                let measure = SCOPES.iter().find_map(|w| p.strip_prefix(w)).unwrap_or(p);
+                if !measure.is_empty() && !is_scope(measure) {
+                    indicator.push_str(measure);
+                }
+            }
         }
         let distribute =
             raw_before.contains("分别") || raw_before.contains('均') || raw_before.contains('都');
@@ -956,6 +964,18 @@ fn clause_goals<'m>(
         i = j;
     }
     out
+}
+
+/// Words for the area a figure covers, which open an indicator (全市入园率, 农村受训率).
+const SCOPES: &[&str] = &[
+    "全市", "全县", "全区", "全省", "全镇", "市区", "城区", "县城", "城市", "农村", "乡村", "城镇",
+];
+
+/// True when a subject names only an area: a scope word or administrative levels, possibly
+/// with alternatives in parentheses (县(市、区), 各乡镇).
+fn is_scope(s: &str) -> bool {
+    SCOPES.contains(&s)
+        || (!s.is_empty() && s.chars().all(|c| "县区市镇乡省州旗各(、)".contains(c)))
 }
 
 /// Whether the items before the last 、 are short verbs sharing one object (新建、改扩建校舍),

@@ -578,3 +578,11 @@ fn a_sentence_opened_by_a_later_year_is_due_that_year() {
     let g = run(text);
     assert_eq!(find(&g, 55.0).year, None);
 }
+
+#[test]
+fn a_scope_alone_takes_the_previous_measure() {
+    let g = run("全市学前三年毛入园率达到95%以上,县(市、区)达到90%以上。");
+    assert_eq!(find(&g, 90.0).indicator, "县(市、区)学前三年毛入园率");
+    let g = run("城镇学校专任教师本科学历比例达到80%,农村达到60%。");
+    assert_eq!(find(&g, 60.0).indicator, "农村学校专任教师本科学历比例");
+}
