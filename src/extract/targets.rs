@@ -35,7 +35,7 @@ pub fn extract(
     let doc_year = doc_year(ctx);
     let dates = DueDates::new(ctx, deadlines, doc_year);
     let outline = Outline::new(text, ctx.structure, &dates);
-    let past_at = Marks::new(&PAST, text);
+    let past_at = past_marks(text);
     let retrospective = is_retrospective(text, ctx.structure, &past_at);
     let one_year_plan = one_year_plan(ctx);
 
@@ -882,6 +882,28 @@ fn is_retrospective(text: &str, st: &Structure, past_at: &Marks) -> bool {
     past >= 5 && past > 2 * future
 }
 
+/// The past markers of the whole text, without 目前 read across a word's end (项目前期,
+/// 题目前: a word ending in 目 is no 目前, now) and without 前期 that names preparatory work
+/// (项目前期工作): 前期 reports the past only as an adverbial (前期,… / 前期已…).
+fn past_marks(text: &str) -> Marks {
+    let mut marks = Marks::new(&PAST, text);
+    marks.0.retain(|m| {
+        let word = &text[m.clone()];
+        if word.starts_with("目前") {
+            return !text[..m.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| "项题节科数栏书盲条账剧名要眉心".contains(c));
+        }
+        if word == "前期" {
+            let after = &text[m.end..];
+            return after.starts_with([',', '已']) || after.starts_with("以来");
+        }
+        true
+    });
+    marks
+}
+
 /// Where a marker pattern matches in the whole text, scanned once rather than once per
 /// sentence and clause. The markers hold no clause or sentence punctuation, so a match
 /// lies within a sentence or clause exactly when that span alone would match.
@@ -1050,7 +1072,7 @@ mod tests {
                 full: sent.span.clone(),
                 title_end: 0,
             };
-            for r in targets_in(s, &unit, false, Some(2021), &Marks::new(&PAST, s)) {
+            for r in targets_in(s, &unit, false, Some(2021), &past_marks(s)) {
                 out.push(s[r].to_owned());
             }
         }
@@ -1250,6 +1272,16 @@ mod tests {
             run("(二)主要任务\n财政资金优先保障教育,每年新建学校10所。").len(),
             1
         );
+    }
+
+    #[test]
+    fn preparatory_work_is_no_past() {
+        let got = pipeline("某镇工作要点\n做好项目前期工作,确保6月底,新建项目开工率达到80%。");
+        assert!(got.iter().any(|t| t.0.contains("开工率达到80%")), "{got:?}");
+        assert!(pipeline("某镇工作要点\n前期,全县新建幼儿园3所。").is_empty());
+        // 项目 + 前…: no 目前 (now).
+        assert_eq!(spans_of("完成项目前置审批,新建幼儿园3所。").len(), 1);
+        assert!(spans_of("目前,全县新建幼儿园3所。").is_empty());
     }
 
     #[test]
