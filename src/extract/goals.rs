@@ -268,6 +268,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 .collect()
         };
         let mut achieved_at = marks(&ACHIEVED_MARK);
+        // 项目前期 holds no 目前 (now).
+        achieved_at.retain(|r| !super::targets::lexicon::split_muqian(ctx.text, r.start));
         // A sentence opened by a year before the document's own reports the past (2022年,
         // 全县新增学位3200个 in a 2023 work plan).
         if let (Some(c), Some(now)) = (PAST_YEAR.captures(stext), doc.reference_year) {

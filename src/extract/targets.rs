@@ -890,10 +890,7 @@ fn past_marks(text: &str) -> Marks {
     marks.0.retain(|m| {
         let word = &text[m.clone()];
         if word.starts_with("目前") {
-            return !text[..m.start]
-                .chars()
-                .next_back()
-                .is_some_and(|c| "项题节科数栏书盲条账剧名要眉心".contains(c));
+            return !lexicon::split_muqian(text, m.start);
         }
         if word == "前期" {
             let after = &text[m.end..];

@@ -586,3 +586,11 @@ fn a_scope_alone_takes_the_previous_measure() {
     let g = run("城镇学校专任教师本科学历比例达到80%,农村达到60%。");
     assert_eq!(find(&g, 60.0).indicator, "农村学校专任教师本科学历比例");
 }
+
+#[test]
+fn a_word_ending_in_mu_holds_no_muqian() {
+    let g = run("完成项目前期手续,全县新建幼儿园3所。");
+    assert_eq!(find(&g, 3.0).status, GoalStatus::Target);
+    let g = run("目前,全县有幼儿园30所。");
+    assert_eq!(find(&g, 30.0).status, GoalStatus::Achieved);
+}
