@@ -668,6 +668,18 @@ fn tail_end(tail: &str) -> usize {
     tail.len()
 }
 
+/// `s` without a leading count of groups (7大类, 3个方面), which is not a quantity of its own.
+fn strip_group_count(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == s.len() {
+        return s;
+    }
+    ["大类", "类", "个方面", "方面"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(s)
+}
+
 /// Drops the parentheses' contents that only qualify (均不含…) and collapses white space.
 fn tidy(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -845,6 +857,8 @@ fn clause_goals<'m>(
             Some(k) if k + '等'.len_utf8() < before.len() => &before[k + '等'.len_utf8()..],
             _ => before,
         };
+        // 7大类75个项目: a count of groups before the number is no part of what is counted.
+        let before = strip_group_count(before);
         // Following quantities with nothing but 、 between them share this subject.
         let mut run = vec![q];
         let mut j = i + 1;

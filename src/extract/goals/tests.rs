@@ -594,3 +594,9 @@ fn a_word_ending_in_mu_holds_no_muqian() {
     let g = run("目前,全县有幼儿园30所。");
     assert_eq!(find(&g, 30.0).status, GoalStatus::Achieved);
 }
+
+#[test]
+fn a_count_of_groups_is_not_part_of_the_indicator() {
+    let g = run("实施校舍改造、设备更新等5大类42个项目。");
+    assert_eq!(find(&g, 42.0).indicator, "项目");
+}
