@@ -217,7 +217,9 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<future>未来(?P<fn>{n})年)
         | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?时间)
         | (?P<within>(?P<wn>{n})年(?:之内|内))
+        | (?P<next>明年(?:(?P<nxm>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前)?|年底前|年底|底前|底|年末|上半年|下半年|年中)?)
         | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
+        | (?P<md>(?P<mdm>\d{{1,2}})月(?P<mdd>\d{{1,2}})日(?:前|之前|以前))
         | (?P<mo>(?P<mon>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前|中旬前|上旬前|下旬前|中旬|上旬|下旬))
         | (?P<rec>每(?:学期|学年|季度|半年|年|月|周|(?:\d+|[一二两三四五六七八九十]+)(?:[-~至](?:\d+|[一二三四五六七八九十]+))?年)(?:一个周期|一次|一轮)?|逐年)
         "
@@ -329,6 +331,13 @@ fn resolve(
 ) -> Option<(Option<String>, DeadlineRelation)> {
     use DeadlineRelation::*;
     let whole = caps.get(0)?;
+    // A date or period the copula describes (2023年,是…之年; “十四五”时期是…) is a topic,
+    // not a deadline.
+    let after = text[whole.end()..].trim_start_matches([',', '”', ' ']);
+    let after = after.strip_prefix('更').unwrap_or(after);
+    if after.starts_with('是') && !after.starts_with("是否") {
+        return None;
+    }
     let reference = years.reference();
     let past = |y: i32| reference.is_some_and(|r| y < r);
     if caps.name("event").is_some() {
@@ -440,6 +449,31 @@ fn resolve(
         }
         return Some((years.doc_year.map(|y| (y + n).to_string()), Within));
     }
+    if let Some(next) = caps.name("next") {
+        // The year after the document's: 明年8月底 in a 2023 plan is 2024-08.
+        let rest = &next.as_str()["明年".len()..];
+        let date = years.doc_year.map(|y| y + 1).map(|y| {
+            if let Some(m) = caps
+                .name("nxm")
+                .and_then(|m| m.as_str().parse::<u32>().ok())
+            {
+                format!("{y}-{m:02}")
+            } else if rest.contains("上半年") || rest.contains("年中") {
+                format!("{y}-06")
+            } else if rest.is_empty() {
+                y.to_string()
+            } else {
+                format!("{y}-12")
+            }
+        });
+        if caps
+            .name("nxm")
+            .is_some_and(|m| !matches!(m.as_str().parse::<u32>(), Ok(1..=12)))
+        {
+            return None;
+        }
+        return Some((date, By));
+    }
     if let Some(rel) = caps.name("rel") {
         let before = text[..rel.start()].chars().next_back();
         if before.is_some_and(|c| BOUND_BEFORE_RELATIVE.contains(c)) {
@@ -456,6 +490,21 @@ fn resolve(
             _ => y.to_string(),
         });
         return Some((date, By));
+    }
+    if let Some(md) = caps.name("md") {
+        // A day of the document's year before which something is due: 6月30日前.
+        let before = text[..md.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '年' || c == '每' || c == '个') {
+            return None;
+        }
+        let (m, d) = (
+            caps["mdm"].parse::<u32>().ok()?,
+            caps["mdd"].parse::<u32>().ok()?,
+        );
+        if !valid_day(m, d) {
+            return None;
+        }
+        return Some((years.doc_year.map(|y| format!("{y}-{m:02}-{d:02}")), By));
     }
     if let Some(mo) = caps.name("mo") {
         // A month of the document's year with an end marker: 12月底前 → YYYY-12, by.
@@ -577,6 +626,52 @@ mod tests {
         assert!(found("编制《到2035年远景目标纲要》", y).is_empty());
         // An unknown document year: a bare year is not known to lie ahead.
         assert!(found("在8月举办的2023年研讨会上交流", years(None, None)).is_empty());
+    }
+
+    #[test]
+    fn dates_the_copula_describes_are_topics() {
+        let y = years(Some(2021), PLAN);
+        assert!(found("2023年,是全县教育提质的攻坚之年", y).is_empty());
+        assert!(found("“十五五”时期是加快建设教育强县的关键五年", y).is_empty());
+        assert!(found("2024年更是全面完成目标的决战之年", y).is_empty());
+        // 是否 is no copula.
+        assert_eq!(
+            one("到2023年是否达标另行评估", y).0.as_deref(),
+            Some("2023")
+        );
+    }
+
+    #[test]
+    fn next_year_resolves_against_the_document_year() {
+        let y = years(Some(2023), None);
+        assert_eq!(
+            one("明年8月底全部竣工", y),
+            (Some("2024-08".to_owned()), By)
+        );
+        assert_eq!(
+            one("明年年底前完成改造", y),
+            (Some("2024-12".to_owned()), By)
+        );
+        assert_eq!(
+            one("明年上半年投入使用", y),
+            (Some("2024-06".to_owned()), By)
+        );
+        assert_eq!(one("明年启动二期工程", y), (Some("2024".to_owned()), By));
+        assert_eq!(one("明年底建成", years(None, None)), (None, By));
+    }
+
+    #[test]
+    fn days_before_which_work_is_due() {
+        let y = years(Some(2021), PLAN);
+        assert_eq!(
+            one("9月15日前完成校舍排查", y),
+            (Some("2021-09-15".to_owned()), By)
+        );
+        assert_eq!(one("11月20日之前报送材料", years(None, None)), (None, By));
+        assert!(found("每月15日前上报数据", y)
+            .iter()
+            .all(|f| f.2 == Recurring));
+        assert!(found("于13月5日前完成", y).is_empty());
     }
 
     #[test]

@@ -183,8 +183,11 @@ pub fn is_bare_government(name: &str) -> bool {
 /// Body-type suffixes, longest first at any position.
 const SUFFIXES: &[&str] = &[
     "人民政府办公室",
+    "人民政府办公厅",
     "政府办公室",
+    "政府办公厅",
     "委办公室",
+    "委办公厅",
     "人民政府",
     "领导小组",
     "办事处",
@@ -194,6 +197,7 @@ const SUFFIXES: &[&str] = &[
     "指挥部",
     "工作组",
     "办公室",
+    "办公厅",
     "总工会",
     "党工委",
     "政府办",
@@ -447,6 +451,11 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("definition regex")
 });
 
+/// True for a char that may be part of a body's name (a Han char).
+pub fn is_name_char(c: char) -> bool {
+    is_han(c)
+}
+
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
@@ -493,6 +502,13 @@ fn name_start(
             break;
         }
         j -= 1;
+    }
+    // A level with its alternatives in parentheses heads the window: 各县(市、区)教育局,
+    // 各乡(镇)人民政府.
+    if let Some(start) = paren_prefix(chars, floor, j) {
+        if core_limit(suffix).contains(&(suffix_at - j)) {
+            return Some((start, j));
+        }
     }
     // Candidate starts: the window start after lead-ins, then after each 和 inside it.
     let mut starts = Vec::new();
@@ -542,6 +558,38 @@ fn name_start(
     core_ok(start, limit).then_some((start, start))
 }
 
+/// Start (char index) of a parenthesised level prefix ending right before char `end`
+/// (`各县(市、区)`, `乡(镇)`): a level char, optionally after 各, then parentheses holding only
+/// level chars and 、.
+fn paren_prefix(chars: &[(usize, char)], floor: usize, end: usize) -> Option<usize> {
+    if end < floor + 4 || chars.get(end - 1)?.1 != ')' {
+        return None;
+    }
+    let open = (end.saturating_sub(9).max(floor)..end - 1)
+        .rev()
+        .find(|&k| chars[k].1 == '(')?;
+    let inner = &chars[open + 1..end - 1];
+    if inner.is_empty()
+        || !inner
+            .iter()
+            .all(|c| LEVELS.contains(c.1) || matches!(c.1, '、' | '街' | '道'))
+    {
+        return None;
+    }
+    // The levels before the parenthesis, possibly after 各: 各县, 乡, 各乡镇.
+    let mut start = open;
+    while start > floor && open - start < 4 && LEVELS.contains(chars[start - 1].1) {
+        start -= 1;
+    }
+    if start == open {
+        return None;
+    }
+    if start > floor && chars[start - 1].1 == '各' {
+        start -= 1;
+    }
+    Some(start)
+}
+
 /// End (char index) of the region/level prefix starting at `start`, if one starts there.
 fn prefix_end(text: &str, chars: &[(usize, char)], start: usize, limit: usize) -> Option<usize> {
     let rest = &text[chars.get(start)?.0..];
@@ -554,7 +602,8 @@ fn prefix_end(text: &str, chars: &[(usize, char)], start: usize, limit: usize) -
     }
     // A bare level: 县, 区, 各镇, 街道.
     if let Some(e) = level_end(text, chars, k) {
-        if e <= limit {
+        // 区域, 县域, 市域: a level char that makes a word for an area heads no body's name.
+        if e <= limit && chars.get(e).is_none_or(|c| c.1 != '域') {
             return Some(e);
         }
     }
@@ -736,6 +785,26 @@ mod tests {
             names("协调教育工作领导小组各部门支持教育"),
             ["教育工作领导小组各部门"]
         );
+    }
+
+    #[test]
+    fn parenthesised_levels_and_general_offices() {
+        assert_eq!(names("督促各县(市、区)教育局落实"), ["各县(市、区)教育局"]);
+        assert_eq!(names("由各乡(镇)人民政府负责"), ["各乡(镇)人民政府"]);
+        assert_eq!(names("各乡镇(街道)办事处"), ["各乡镇(街道)办事处"]);
+        assert_eq!(
+            names("市委办公厅、省政府办公厅"),
+            ["市委办公厅", "省政府办公厅"]
+        );
+        // Parentheses that hold no level are no prefix.
+        assert!(names("(二)教育局").is_empty());
+    }
+
+    #[test]
+    fn area_words_head_no_body() {
+        assert!(names("打造区域职业教育中心").is_empty());
+        assert!(names("建成市域教育资源中心").is_empty());
+        assert_eq!(names("区教育中心"), ["区教育中心"]);
     }
 
     #[test]

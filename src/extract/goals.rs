@@ -69,7 +69,7 @@ static PARAGRAPH_ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?|年底前|年内|上半年|下半年|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
+        r"^(?:《[^》]{1,40}》中?(?:要求|明确|提出|规定)?|要求|\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?|年底前|年内|上半年|下半年|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
     )
     .expect("static regex")
 });
@@ -132,7 +132,7 @@ static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// Adverbs that go with a predicate (分别达到, 均保持在), stripped together with it.
 const PREDICATE_ADVERBS: &[&str] = &[
     "分别", "均", "全部", "都", "持续", "稳定", "始终", "将", "已", "累计", "共计", "再", "要",
-    "力争", "确保", "逐步",
+    "力争", "确保", "逐步", "必须", "须", "应当", "不得", "不应", "不能", "不宜",
 ];
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
@@ -253,7 +253,14 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         if found.is_empty() {
             continue;
         }
-        let sentence_year = target_year(stext, &doc);
+        // A sentence opened by a year after the document's own is due then (2023年,全市入园
+        // 率达到92% in a 2021 plan), as 到2023年 would be.
+        let opening_year = PAST_YEAR
+            .captures(stext)
+            .filter(|c| !c.get(0).is_some_and(|m| m.as_str().contains("以来")))
+            .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok())
+            .filter(|y| doc.reference_year.is_some_and(|now| *y > now));
+        let sentence_year = target_year(stext, &doc).or(opening_year);
         // Marker positions of this sentence (absolute byte ranges).
         let marks = |re: &Regex| -> Vec<Range<usize>> {
             re.find_iter(stext)
@@ -261,6 +268,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 .collect()
         };
         let mut achieved_at = marks(&ACHIEVED_MARK);
+        // 项目前期 holds no 目前 (now).
+        achieved_at.retain(|r| !super::targets::lexicon::split_muqian(ctx.text, r.start));
         // A sentence opened by a year before the document's own reports the past (2022年,
         // 全县新增学位3200个 in a 2023 work plan).
         if let (Some(c), Some(now)) = (PAST_YEAR.captures(stext), doc.reference_year) {
@@ -628,6 +637,10 @@ fn tail_end(tail: &str) -> usize {
         if c == '以' && tail[k + c.len_utf8()..].starts_with('及') {
             return k;
         }
+        // An adverb or a preposition opens the predicate: 3所高中分别牵头…, 2所小学与…结对.
+        if k > 0 && (c == '与' || tail[k..].starts_with("分别")) {
+            return k;
+        }
         if matches!(
             c,
             '。' | ',' | ';' | ':' | '(' | ')' | '及' | '和' | '的' | '等'
@@ -653,6 +666,18 @@ fn tail_end(tail: &str) -> usize {
         }
     }
     tail.len()
+}
+
+/// `s` without a leading count of groups (7大类, 3个方面), which is not a quantity of its own.
+fn strip_group_count(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == s.len() {
+        return s;
+    }
+    ["大类", "类", "个方面", "方面"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(s)
 }
 
 /// Drops the parentheses' contents that only qualify (均不含…) and collapses white space.
@@ -832,6 +857,8 @@ fn clause_goals<'m>(
             Some(k) if k + '等'.len_utf8() < before.len() => &before[k + '等'.len_utf8()..],
             _ => before,
         };
+        // 7大类75个项目: a count of groups before the number is no part of what is counted.
+        let before = strip_group_count(before);
         // Following quantities with nothing but 、 between them share this subject.
         let mut run = vec![q];
         let mut j = i + 1;
@@ -896,7 +923,8 @@ fn clause_goals<'m>(
                 }
                 _ => tidy(before),
             }
-        } else if before.contains('、') {
+        } else if before.contains('、') || super::targets::lexicon::is_causative(before) {
+            // 组织3所高中…: a causative verb's object acts next; the noun alone is counted.
             // 续建新三中、崖头小学…5个重点工程项目: the list names members; the noun counts.
             String::new()
         } else {
@@ -908,6 +936,14 @@ fn clause_goals<'m>(
         if indicator.is_empty() {
             if let Some(p) = prev_indicator.as_ref() {
                 indicator = p.clone();
+            }
+        } else if is_scope(&indicator) {
+            // 县(市、区)达到80%以上 after 全市…覆盖率达到85%: the same measure in another scope.
+            if let Some(p) = prev_indicator.as_ref() {
+                let measure = SCOPES.iter().find_map(|w| p.strip_prefix(w)).unwrap_or(p);
+                if !measure.is_empty() && !is_scope(measure) {
+                    indicator.push_str(measure);
+                }
             }
         }
         let distribute =
@@ -944,6 +980,18 @@ fn clause_goals<'m>(
         i = j;
     }
     out
+}
+
+/// Words for the area a figure covers, which open an indicator (全市入园率, 农村受训率).
+const SCOPES: &[&str] = &[
+    "全市", "全县", "全区", "全省", "全镇", "市区", "城区", "县城", "城市", "农村", "乡村", "城镇",
+];
+
+/// True when a subject names only an area: a scope word or administrative levels, possibly
+/// with alternatives in parentheses (县(市、区), 各乡镇).
+fn is_scope(s: &str) -> bool {
+    SCOPES.contains(&s)
+        || (!s.is_empty() && s.chars().all(|c| "县区市镇乡省州旗各(、)".contains(c)))
 }
 
 /// Whether the items before the last 、 are short verbs sharing one object (新建、改扩建校舍),

@@ -70,6 +70,8 @@ const UNITS: &[&str] = &[
     "台",
     "套",
     "座",
+    "栋",
+    "幢",
     "家",
     "场",
     "种",
@@ -103,7 +105,7 @@ const UNITS: &[&str] = &[
 ];
 
 /// First characters of [`UNITS`] (and 个班), for a quick reject in [`unit_at`].
-const UNIT_FIRST_CHARS: &str = "个平立百人学课小公千分元名所处项间台套座家场种节次轨班级校册本件亩米辆张门支位批部届期条篇块天周岁年";
+const UNIT_FIRST_CHARS: &str = "个平立百人学课小公千分元名所处项间台套座栋幢家场种节次轨班级校册本件亩米辆张门支位批部届期条篇块天周岁年";
 
 /// Units that are never a goal's measure on their own (ages, durations, counts of groups);
 /// [`scan`] still reports them so a caller can tell `3-5年` from `2025年`.
@@ -371,7 +373,17 @@ fn last_far_qualifier(region: &str) -> Option<Comparator> {
             }
         }
     }
-    best.map(|(_, _, c)| c)
+    // A prohibited comparison bounds the other way: 不得低于 is at least, 不应超过 at most.
+    best.map(|(p, _, c)| {
+        let negated = ["不得", "不应", "不能", "不宜", "不可", "不准"]
+            .iter()
+            .any(|w| region[..p].ends_with(w));
+        match (negated, c) {
+            (true, Comparator::Lt) => Comparator::Ge,
+            (true, Comparator::Gt) => Comparator::Le,
+            _ => c,
+        }
+    })
 }
 
 /// Reads the unit at the start of `s`: a percent sign, a measure word, or a rate
@@ -550,13 +562,14 @@ fn quantity_at(s: &str, start: usize, prev_end: usize) -> Option<Quantity> {
         ));
     }
     let mut j = num_end;
-    // Ratios: 1:1.
+    // Ratios: 1:1, also with the ratio sign NFKC keeps (1∶15).
     if !chinese {
-        if let Some(rest) = s[j..].strip_prefix(':') {
+        let colon = s[j..].chars().next().filter(|c| matches!(c, ':' | '∶'));
+        if let Some(rest) = colon.map(|c| &s[j + c.len_utf8()..]) {
             if let Some((den, end)) = arabic_at(rest, 0) {
-                if den != 0.0 && end > 0 && !rest[end..].starts_with(':') {
+                if den != 0.0 && end > 0 && !rest[end..].starts_with([':', '∶']) {
                     let v = value / den;
-                    let stop = j + 1 + end;
+                    let stop = s.len() - rest.len() + end;
                     return Some(finish(
                         s,
                         before,
@@ -760,6 +773,8 @@ mod tests {
         ("3800余节", 3800.0, Some("节"), Some(Gt), None),
         ("6轨", 6.0, Some("轨"), None, None),
         ("6个班", 6.0, Some("班"), None, None),
+        ("改造校舍12栋", 12.0, Some("栋"), None, None),
+        ("新建教学楼2幢", 2.0, Some("幢"), None, None),
         ("5%-8%", 5.0, Some("%"), None, Some(8.0)),
         ("3年至5年", 3.0, Some("年"), None, Some(5.0)),
         ("不到10%", 10.0, Some("%"), Some(Lt), None),
@@ -774,6 +789,10 @@ mod tests {
         ("10人以下", 10.0, Some("人"), Some(Le), None),
         ("5%以内", 5.0, Some("%"), Some(Le), None),
         ("不低于10%", 10.0, Some("%"), Some(Ge), None),
+        ("不得低于3.5亩", 3.5, Some("亩"), Some(Ge), None),
+        ("不应超过40人", 40.0, Some("人"), Some(Le), None),
+        ("不宜少于2名", 2.0, Some("名"), Some(Ge), None),
+        ("不得高于全省平均的5%", 5.0, Some("%"), Some(Le), None),
         ("不低于总数的20%", 20.0, Some("%"), Some(Ge), None),
         ("不少于课时的50%", 50.0, Some("%"), Some(Ge), None),
         ("至少为6个", 6.0, Some("个"), Some(Ge), None),
@@ -812,6 +831,7 @@ mod tests {
         ("500元/人•月", 500.0, Some("元/人•月"), None, None),
         ("1200元/生•年", 1200.0, Some("元/生•年"), None, None),
         ("比达1:1", 1.0, None, None, None),
+        ("师生比不低于1∶15", 1.0 / 15.0, None, Some(Ge), None),
         ("比达到1:2", 0.5, None, None, None),
         ("III级以上", 3.0, Some("级"), Some(Ge), None),
         ("0.15", 0.15, None, None, None),

@@ -225,9 +225,16 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
     // The subject of a clause, possibly after a pivot verb (协调X支持…).
     if at_clause_start(before) {
         let first = after.chars().next()?;
+        // Time adverbs (近日, 正式) stand between a body and what it did: 近日印发 is 印发.
+        let mut predicate = after;
+        while let Some(w) = TIME_ADVERBS.iter().find(|w| predicate.starts_with(*w)) {
+            predicate = &predicate[w.len()..];
+        }
         let is_verb_start = ('\u{4e00}'..='\u{9fff}').contains(&first)
             && !"的之是和等与及、为".contains(first)
-            && !NOT_ACTIONS.iter().any(|w| after.starts_with(w));
+            && !NOT_ACTIONS.iter().any(|w| predicate.starts_with(w))
+            // A body then a two-char verb then 情况 is a noun phrase (政府保障情况).
+            && predicate.get(6..12) != Some("情况");
         // A predicate of a few chars at least: a bare name line is a signature or a header.
         if !is_verb_start || clause_of(after).chars().count() < 3 || reports_past(clause_of(after))
         {
@@ -333,6 +340,9 @@ const NOT_ACTIONS: &[&str] = &[
     "评为",
     "入选",
 ];
+
+/// Adverbs of time or manner between a subject and its verb (近日印发, 正式印发).
+const TIME_ADVERBS: &[&str] = &["近日", "日前", "近期", "正式", "联合", "先后", "再次", "于"];
 
 /// True when a body right after `before` starts a clause: at the sentence start, after
 /// punctuation, an enumerator (1. / 一是) or a connective (同时, 要), possibly followed by a
@@ -507,7 +517,11 @@ fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Dep
         }
         let mentions = departments::find(item);
         let covered: usize = mentions.iter().map(|m| m.range.len()).sum();
-        let names: Vec<String> = if !mentions.is_empty() && covered * 2 >= item.len() {
+        let names: Vec<String> = if names_whole(item, &mentions) {
+            // The label says the item is a body: a name the grammar reads only in part
+            // (区域教育中心 of 区域教育中心建设专班, 人民政府 of 各乡(镇)人民政府) is the whole item.
+            vec![item.to_owned()]
+        } else if !mentions.is_empty() && covered * 2 >= item.len() {
             // 县教育局和县财政局: each body; 县教育局局长: a person, dropped.
             mentions
                 .into_iter()
@@ -531,6 +545,34 @@ fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Dep
         }
     }
     out
+}
+
+/// True when the bodies found in a list item leave part of its name outside them: a
+/// leading qualifier or a trailing noun (专班, 工作组) with no role word (牵头, 配合) and no
+/// person's title. Such an item is one body as written.
+fn names_whole(item: &str, mentions: &[Mention]) -> bool {
+    let (Some(first), Some(last)) = (mentions.first(), mentions.last()) else {
+        return false;
+    };
+    if mentions.iter().any(|m| m.person) || item.chars().count() > 20 {
+        return false;
+    }
+    let head = &item[..first.range.start];
+    let tail = &item[last.range.end..];
+    if head.is_empty() && tail.is_empty() {
+        return false;
+    }
+    let role_word = |s: &str| {
+        ["牵头", "配合", "负责", "参与", "协助", "协办", "主责", "等"]
+            .iter()
+            .any(|w| s.contains(w))
+    };
+    // Only names: han chars and the parentheses of a collective prefix (各乡(镇)).
+    let plain = |s: &str| {
+        s.chars()
+            .all(|c| departments::is_name_char(c) || matches!(c, '(' | ')' | '、'))
+    };
+    !role_word(head) && !role_word(tail) && plain(head) && plain(tail) && !tail.starts_with('(')
 }
 
 /// References that name no particular body.
@@ -758,6 +800,36 @@ mod tests {
         assert!(roles("沂水县人民政府办公室").is_empty());
         assert!(roles("政府信息公开").is_empty());
         assert!(roles("东城区教育局荣获省级文明单位称号。").is_empty());
+        // Issuing a document, after time adverbs, is no duty; nor is a body's 保障情况.
+        assert!(roles("日前,市人民政府正式印发《实施方案》。").is_empty());
+        assert!(roles("省教育厅近日印发《评估办法》。").is_empty());
+        assert!(roles("另外,政府履职情况纳入考核。").is_empty());
+    }
+
+    #[test]
+    fn list_items_are_whole_names() {
+        let abbr = Abbreviations::default();
+        let items = |s: &str, role| -> Vec<String> {
+            list_items(s, role, &abbr)
+                .into_iter()
+                .map(|d| d.name)
+                .collect()
+        };
+        assert_eq!(
+            items("校园安全工作专班、各乡(镇)人民政府", Role::Responsible),
+            ["校园安全工作专班", "各乡(镇)人民政府"]
+        );
+        assert_eq!(
+            items("新城区建设指挥部办公室", Role::Lead),
+            ["新城区建设指挥部办公室"]
+        );
+        // Role words and persons' titles are not part of a name.
+        assert_eq!(items("县教育局牵头", Role::Lead), ["县教育局"]);
+        assert!(items("县教育局局长", Role::Lead).is_empty());
+        assert_eq!(
+            items("县教育局和县财政局", Role::Support),
+            ["县教育局", "县财政局"]
+        );
     }
 
     #[test]

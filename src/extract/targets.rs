@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod dates;
-mod lexicon;
+pub(crate) mod lexicon;
 
 use crate::text::contains_any;
 use lexicon::{has_quantity, VerbClass, ACCEPTANCE, NAMED, RECURRING};
@@ -35,7 +35,7 @@ pub fn extract(
     let doc_year = doc_year(ctx);
     let dates = DueDates::new(ctx, deadlines, doc_year);
     let outline = Outline::new(text, ctx.structure, &dates);
-    let past_at = Marks::new(&PAST, text);
+    let past_at = past_marks(text);
     let retrospective = is_retrospective(text, ctx.structure, &past_at);
     let one_year_plan = one_year_plan(ctx);
 
@@ -54,7 +54,7 @@ pub fn extract(
         let sentence = &text[unit.span.clone()];
         let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
         let about_itself =
-            contains_any(sentence, &['本', '特']) && SELF_REFERENCE.is_match(sentence);
+            contains_any(sentence, &['本', '特', '如', '以']) && SELF_REFERENCE.is_match(sentence);
         if ideology || about_itself {
             continue;
         }
@@ -69,13 +69,17 @@ pub fn extract(
                 .map_or(text.len(), |i| unit.span.start + i);
             topic = Some((para_end, date));
         }
+        // A description (2023年,是…之年) still dates what follows it, but commits to nothing.
+        if describes(text, &unit) {
+            continue;
+        }
         for span in targets_in(text, &unit, retrospective, doc_year, &past_at) {
-            if !seen.insert(span.clone()) {
+            if !seen.insert(span.clone()) || is_note(&text[span.clone()]) {
                 continue;
             }
             let deadline = dates
                 .within(span.clone())
-                .or_else(|| dates.within(unit.full.start..span.start))
+                .or_else(|| dates.last_within(unit.full.start..span.start))
                 .or_else(|| earlier_topic.clone())
                 .or_else(|| sec.and_then(|s| outline.flags[s].deadline.clone()))
                 .or_else(|| one_year_plan.map(|y| y.to_string()));
@@ -103,6 +107,20 @@ pub fn extract(
         }
     }
     drop_contained(out)
+}
+
+/// True when a span is a labelled note (责任单位:…, 完成时限:…), which names who or when,
+/// not what: the label ends in a word for bodies or times right before its colon.
+fn is_note(span: &str) -> bool {
+    let s = span.trim_start_matches(['(', '〔', '[']);
+    let Some(colon) = s.find(':') else {
+        return false;
+    };
+    let label = &s[..colon];
+    label.chars().count() <= 6
+        && ["单位", "部门", "科室", "处室", "时限", "时间", "主体"]
+            .iter()
+            .any(|w| label.ends_with(w))
 }
 
 /// Drops a target whose text a neighbouring target of the same section contains (an item
@@ -155,15 +173,50 @@ static IDEOLOGY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ideology regex")
 });
 
-/// A sentence about the document itself (制定本方案) is its preamble, not a commitment.
+/// A sentence about the document itself (制定本方案, 制定本实施方案, 现提出如下意见) is its
+/// preamble, not a commitment.
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"本(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]")
-        .expect("self-reference regex")
+    Regex::new(
+        r"本(?:实施|工作|行动|专项|建设|发展)?(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]|(?:提出|制定|制订)如下|(?:如下|以下)[一二三四五六七八九十几\d]*(?:项|个|方面|点)?(?:工作|任务|措施|要求)",
+    )
+    .expect("self-reference regex")
 });
+
+/// True when the sentence describes rather than commits: its opening clauses predicate with
+/// the copula (“十四五”时期是…开局五年; 2023年,是…关键之年), before any verb of theirs.
+/// Enumerators (一是), conjunctions (但是, 还是) and 是否 are no copula.
+fn describes(text: &str, unit: &Unit) -> bool {
+    let Some(s) = text.get(unit.span.clone()) else {
+        return false;
+    };
+    if !s.contains('是') {
+        return false;
+    }
+    for (k, c) in unit.clauses.iter().take(2).enumerate() {
+        let Some(span) = trim_clause(text, c.clone(), k == 0) else {
+            continue;
+        };
+        let clause = &text[span];
+        let Some(at) = clause.find('是') else {
+            continue;
+        };
+        let prev = clause[..at].chars().next_back();
+        let next = clause[at + '是'.len_utf8()..].chars().next();
+        if prev.is_some_and(|p| {
+            "一二三四五六七八九十还就总凡但于只即若要正可倒也都亦而不或否".contains(p)
+        }) || next == Some('否')
+        {
+            return false;
+        }
+        // A verb before the copula makes it part of an object (确保…是…): not a description.
+        return lexicon::verbs(&clause[..at]).is_empty();
+    }
+    false
+}
 
 /// Markers that a sentence reports the past (近年来, 2012年以来, 截至, 目前, 累计 …).
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"近年来|近[一二两三四五六七八九十\d]+年(?:来)?|以来|截至|截止|目前|过去|先后|累计|去年|前期|十三五[”\x22]?(?:期间|时期|以来)")
+    Regex::new(r"近年来|近日|近[一二两三四五六七八九十\d]+年(?:来)?|以来|截至|截止|目前|过去|先后|累计|去年|前期|十三五[”\x22]?(?:期间|时期|以来)")
         .expect("past regex")
 });
 
@@ -196,7 +249,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Titles of sections that review the past or state principles; their content is no target.
 static SKIP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则")
+    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则|工作方针")
         .expect("skip-title regex")
 });
 
@@ -445,6 +498,29 @@ impl<'a> DueDates<'a> {
             .find(|r| r.1 <= range.end)
             .map(|r| r.2.clone())
     }
+
+    /// The last due date stated inside `range`: of the dates before a clause in its sentence
+    /// (到2018年,…;到2020年,…,消除大班额), the nearest one governs it.
+    fn last_within(&self, range: Range<usize>) -> Option<String> {
+        if range.start >= range.end {
+            return None;
+        }
+        if self.local {
+            // Local reading: the dates heading each `;`-part, the last one that has one.
+            let s = self.text.get(range)?;
+            return s
+                .split(';')
+                .rev()
+                .find_map(|part| dates::due_date(part, self.doc_year));
+        }
+        let i = self.records.partition_point(|r| r.0 < range.start);
+        self.records[i..]
+            .iter()
+            .take_while(|r| r.0 < range.end)
+            .filter(|r| r.1 <= range.end)
+            .last()
+            .map(|r| r.2.clone())
+    }
 }
 
 /// What a clause's predicates say.
@@ -467,7 +543,7 @@ struct Reading {
 /// they qualify a commitment but are none.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点)$|提供|打下|奠定|^(?:将|把).*作为",
+        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|适应|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点|方面|的)$|提供|打下|奠定|是否|^(?:将|把).*作为",
     )
     .expect("frame regex")
 });
@@ -806,6 +882,25 @@ fn is_retrospective(text: &str, st: &Structure, past_at: &Marks) -> bool {
     past >= 5 && past > 2 * future
 }
 
+/// The past markers of the whole text, without 目前 read across a word's end (项目前期,
+/// 题目前: a word ending in 目 is no 目前, now) and without 前期 that names preparatory work
+/// (项目前期工作): 前期 reports the past only as an adverbial (前期,… / 前期已…).
+fn past_marks(text: &str) -> Marks {
+    let mut marks = Marks::new(&PAST, text);
+    marks.0.retain(|m| {
+        let word = &text[m.clone()];
+        if word.starts_with("目前") {
+            return !lexicon::split_muqian(text, m.start);
+        }
+        if word == "前期" {
+            let after = &text[m.end..];
+            return after.starts_with([',', '已']) || after.starts_with("以来");
+        }
+        true
+    });
+    marks
+}
+
 /// Where a marker pattern matches in the whole text, scanned once rather than once per
 /// sentence and clause. The markers hold no clause or sentence punctuation, so a match
 /// lies within a sentence or clause exactly when that span alone would match.
@@ -918,6 +1013,9 @@ mod tests {
         assert!(!is_target("深化教育评价改革"));
         assert!(!is_target("持续推进现代化建设"));
         assert!(!is_target("建立健全督导机制"));
+        assert!(!is_target("监督项目建设质量"));
+        assert!(!is_target("及时解决校舍建设中的问题"));
+        assert!(is_target("确保解决随迁子女300人入学"));
     }
 
     #[test]
@@ -971,7 +1069,7 @@ mod tests {
                 full: sent.span.clone(),
                 title_end: 0,
             };
-            for r in targets_in(s, &unit, false, Some(2021), &Marks::new(&PAST, s)) {
+            for r in targets_in(s, &unit, false, Some(2021), &past_marks(s)) {
                 out.push(s[r].to_owned());
             }
         }
@@ -1105,6 +1203,91 @@ mod tests {
         assert!(extract(&ctx, &[], &[], &[]).is_empty());
     }
 
+    /// Targets and deadlines through the whole extraction (deadline records, not local dates).
+    fn pipeline(text: &str) -> Vec<(String, Option<String>)> {
+        let st = crate::structure::analyze(text);
+        crate::extract::extract(text, &st)
+            .targets
+            .into_iter()
+            .map(|t| (t.text, t.deadline))
+            .collect()
+    }
+
+    #[test]
+    fn aspects_and_indirect_questions_are_frames() {
+        assert!(!is_target("在普及学前教育方面"));
+        assert!(!is_target("适应全面建成教育强镇的需要"));
+        // A 的-phrase topic (…的,要…) states a condition, not a result.
+        assert!(is_target("新建城区小学3所"));
+        assert!(!is_target("新建城区小学3所的"));
+        assert!(!is_target("重点检查新建校舍是否达到抗震标准"));
+        assert!(is_target("新建校舍全部达到抗震标准"));
+    }
+
+    #[test]
+    fn preambles_naming_the_document_are_not_targets() {
+        assert!(pipeline("为促进全区幼儿园建设,结合实际,制定本行动方案。").is_empty());
+        assert!(pipeline("为办好乡村学校,确保各项任务取得成效,现提出如下意见。").is_empty());
+        assert!(run("结合我镇实际,制定本工作要点。").is_empty());
+        assert!(pipeline("今年计划完成以下三项工作:").is_empty());
+        assert!(pipeline("全年重点抓好如下任务。").is_empty());
+    }
+
+    #[test]
+    fn descriptions_with_the_copula_are_not_targets() {
+        assert!(pipeline("明年是全面建成现代化学校体系的攻坚之年。").is_empty());
+        assert!(pipeline("2024年,是实现全镇学校标准化的关键一年。").is_empty());
+        // Enumerators and 是否 are no copula; a verb before 是 keeps the commitment.
+        assert_eq!(pipeline("一是新建城南小学1所。").len(), 1);
+        let got = pipeline("到2026年,全镇新建幼儿园3所,是否扩建另行研究。");
+        assert!(
+            got.first().is_some_and(|t| t.0.contains("新建幼儿园3所")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_nearest_earlier_date_governs_a_clause() {
+        let got =
+            pipeline("到2023年,全县建成学区中心6个;到2026年,办学条件明显改善,全面消除D级危房。");
+        let last = got.last().expect("a target");
+        assert!(last.0.contains("消除D级危房"), "{got:?}");
+        assert_eq!(last.1.as_deref(), Some("2026"));
+        let local = run("到2023年,全县建成学区中心6个;到2026年,办学条件明显改善,全面消除D级危房。");
+        assert_eq!(local.last().and_then(|t| t.1.as_deref()), Some("2026"));
+    }
+
+    #[test]
+    fn labelled_notes_are_not_targets() {
+        assert!(is_note("(牵头单位:城区学校建设指挥部)"));
+        assert!(is_note("完成时限:2024年底前"));
+        assert!(!is_note("建成标准化考场:每校1个"));
+        let got = pipeline("新建塑胶跑道3条。(责任单位:镇中心学校建设办)");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // The same sentence under a section of tasks is a commitment.
+        assert_eq!(
+            run("(二)主要任务\n财政资金优先保障教育,每年新建学校10所。").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn preparatory_work_is_no_past() {
+        let got = pipeline("某镇工作要点\n做好项目前期工作,确保6月底,新建项目开工率达到80%。");
+        assert!(got.iter().any(|t| t.0.contains("开工率达到80%")), "{got:?}");
+        assert!(pipeline("某镇工作要点\n前期,全县新建幼儿园3所。").is_empty());
+        // 项目 + 前…: no 目前 (now).
+        assert_eq!(spans_of("完成项目前置审批,新建幼儿园3所。").len(), 1);
+        assert!(spans_of("目前,全县新建幼儿园3所。").is_empty());
+    }
+
+    #[test]
+    fn recent_reports_are_not_targets() {
+        assert!(
+            pipeline("市教育局近日印发《校园安全三年行动方案》,全市建成平安校园200所。").is_empty()
+        );
+    }
+
     fn run(text: &str) -> Vec<(String, Option<String>)> {
         let st = crate::structure::analyze(text);
         let meta = crate::records::Meta::default();
@@ -1152,6 +1335,11 @@ mod tests {
         let got = run("一、“十三五”发展情况\n新建幼儿园12所。\n二、主要任务\n新建幼儿园8所。");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "新建幼儿园8所");
+        let got = run("(二)工作方针
+财政资金优先保障教育,每年新建学校10所。
+(三)主要任务
+新建幼儿园8所。");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

@@ -527,3 +527,76 @@ fn weak_units_count_when_the_indicator_measures_them() {
     assert!(run("新招聘教师在农村学校服务满3年。").is_empty());
     assert!(run("为3岁以上儿童提供服务。").is_empty());
 }
+
+#[test]
+fn prohibited_comparisons_and_modals_leave_the_indicator() {
+    let g = run("新建幼儿园生均用地面积不得低于15平方米,班额不应超过30人。");
+    let area = find(&g, 15.0);
+    assert_eq!(area.indicator, "新建幼儿园生均用地面积");
+    assert_eq!(area.comparator, Comparator::Ge);
+    let class = find(&g, 30.0);
+    assert_eq!(class.indicator, "班额");
+    assert_eq!(class.comparator, Comparator::Le);
+    let g = run("家长满意度必须达到95%以上。");
+    assert_eq!(find(&g, 95.0).indicator, "家长满意度");
+}
+
+#[test]
+fn a_document_stating_a_requirement_is_not_the_indicator() {
+    let g = run("《细则》要求乡镇中心园覆盖率达到100%。");
+    assert_eq!(find(&g, 100.0).indicator, "乡镇中心园覆盖率");
+    let g = run("要求学前一年入园率达到98%。");
+    assert_eq!(find(&g, 98.0).indicator, "学前一年入园率");
+}
+
+#[test]
+fn a_causative_verb_and_a_following_predicate_stay_out_of_the_indicator() {
+    let g = run("组织4所初中分别与城区小学开展结对帮扶。");
+    assert_eq!(find(&g, 4.0).indicator, "初中");
+    let g = run("推动6所薄弱学校与优质学校组建教育集团。");
+    assert!(find(&g, 6.0).indicator.ends_with("薄弱学校"), "{g:#?}");
+    let g = run("新建10所乡镇幼儿园。");
+    assert_eq!(find(&g, 10.0).indicator, "新建乡镇幼儿园");
+}
+
+#[test]
+fn a_sentence_opened_by_a_later_year_is_due_that_year() {
+    let meta = Meta {
+        period: Some(Period {
+            name: Some("十四五".to_owned()),
+            start: 2021,
+            end: 2025,
+        }),
+        ..Meta::default()
+    };
+    let text = "2023年,全镇公办园在园幼儿占比达到55%以上。2020年以来,新建幼儿园4所。";
+    let g = run_with(text, &meta, &structure::analyze(text));
+    assert_eq!(find(&g, 55.0).year, Some(2023));
+    assert_eq!(find(&g, 55.0).status, GoalStatus::Target);
+    assert_eq!(find(&g, 4.0).status, GoalStatus::Achieved);
+    // Without a known document year the opening year proves nothing.
+    let g = run(text);
+    assert_eq!(find(&g, 55.0).year, None);
+}
+
+#[test]
+fn a_scope_alone_takes_the_previous_measure() {
+    let g = run("全市学前三年毛入园率达到95%以上,县(市、区)达到90%以上。");
+    assert_eq!(find(&g, 90.0).indicator, "县(市、区)学前三年毛入园率");
+    let g = run("城镇学校专任教师本科学历比例达到80%,农村达到60%。");
+    assert_eq!(find(&g, 60.0).indicator, "农村学校专任教师本科学历比例");
+}
+
+#[test]
+fn a_word_ending_in_mu_holds_no_muqian() {
+    let g = run("完成项目前期手续,全县新建幼儿园3所。");
+    assert_eq!(find(&g, 3.0).status, GoalStatus::Target);
+    let g = run("目前,全县有幼儿园30所。");
+    assert_eq!(find(&g, 30.0).status, GoalStatus::Achieved);
+}
+
+#[test]
+fn a_count_of_groups_is_not_part_of_the_indicator() {
+    let g = run("实施校舍改造、设备更新等5大类42个项目。");
+    assert_eq!(find(&g, 42.0).indicator, "项目");
+}

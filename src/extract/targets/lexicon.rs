@@ -228,6 +228,8 @@ const PROCESS: &[&str] = &[
     "深挖",
     "践行",
     "完善提升",
+    "监督",
+    "解决",
 ];
 
 /// Verbs that make another party act.
@@ -241,6 +243,23 @@ const CAUSATIVE: &[&str] = &[
     "指导督促",
     "动员",
 ];
+
+/// True when a 目前 at byte `at` of `text` is read across a word's end (项目前期, 题目前):
+/// the char before it makes a word ending in 目, so it does not mean "now".
+pub fn split_muqian(text: &str, at: usize) -> bool {
+    text.get(at..).is_some_and(|t| t.starts_with("目前"))
+        && text.get(..at).is_some_and(|b| {
+            b.chars()
+                .next_back()
+                .is_some_and(|c| "项题节科数栏书盲条账剧名要眉心".contains(c))
+        })
+}
+
+/// True when `word` is a verb that makes another party act (组织, 督促): its object is the
+/// agent of what follows, not what is counted.
+pub fn is_causative(word: &str) -> bool {
+    CAUSATIVE.contains(&word)
+}
 
 /// Commitment modals.
 const MODAL: &[&str] = &["确保", "保证", "力争", "务必", "力求", "做到"];
