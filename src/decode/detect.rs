@@ -185,6 +185,14 @@ fn decode_utf16(bytes: &[u8], base: usize, big_endian: bool, out: &mut Mapped) {
     }
 }
 
+/// A UTF-16 unit that plain text holds: printable ASCII and white space, general and CJK
+/// punctuation, full-width forms, Han.
+fn utf16_text_unit(u: u16, c: char) -> bool {
+    (c.is_ascii() && (!c.is_ascii_control() || c.is_ascii_whitespace()))
+        || matches!(u, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFFEF)
+        || is_han(c)
+}
+
 /// `Some(big_endian)` when the bytes read as UTF-16 give plausible text.
 fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
     if bytes.len() < 4 {
@@ -202,10 +210,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
             let Some(c) = char::from_u32(u32::from(u)) else {
                 continue;
             };
-            let is_text = (c.is_ascii() && (!c.is_ascii_control() || c.is_ascii_whitespace()))
-                || matches!(u, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFFEF)
-                || is_han(c);
-            if is_text {
+            if utf16_text_unit(u, c) {
                 counts.0 += 1;
             }
             if c.is_ascii_graphic() || c.is_ascii_whitespace() || rank(c).is_some() {
@@ -620,10 +625,7 @@ mod tests {
                 let Some(c) = char::from_u32(u32::from(u)) else {
                     continue;
                 };
-                let is_text = (c.is_ascii() && (!c.is_ascii_control() || c.is_ascii_whitespace()))
-                    || matches!(u, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFFEF)
-                    || is_han(c);
-                if is_text {
+                if utf16_text_unit(u, c) {
                     good += 1;
                 }
                 if c.is_ascii_graphic() || c.is_ascii_whitespace() || rank(c).is_some() {
