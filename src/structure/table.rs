@@ -29,13 +29,20 @@ pub(crate) fn year_in(s: &str) -> Option<i32> {
 
 /// The role (and year) a header cell gives its column.
 pub fn header_role(header: &str) -> (ColumnRole, Option<i32>) {
-    let h = header.trim();
+    // Web copies space out short headers (`指  标`, `属  性`): the words count without spaces.
+    let squeezed: String;
+    let mut h = header.trim();
+    if h.contains(char::is_whitespace) {
+        squeezed = h.chars().filter(|c| !c.is_whitespace()).collect();
+        h = &squeezed;
+    }
     if let Some(year) = year_in(h) {
         return (ColumnRole::Value, Some(year));
     }
     let role = if h.contains("序号") || h == "编号" {
         ColumnRole::Index
-    } else if h.contains("属性") || h == "性质" || h == "指标性质" || h == "指标类型" {
+    } else if h.contains("属性") || matches!(h, "性质" | "指标性质" | "指标类型" | "类型")
+    {
         ColumnRole::Binding
     } else if h.contains("单位") && h.chars().count() <= 4 {
         ColumnRole::Unit
@@ -103,6 +110,9 @@ fn classify(cell: &str) -> Cell {
     if matches!(cell, "—" | "-" | "——" | "/" | "--") {
         return Cell::Number;
     }
+    if numbered_name(cell).is_some() {
+        return Cell::Text;
+    }
     let first = cell.chars().next().unwrap_or(' ');
     if (first.is_ascii_digit() || matches!(first, '≥' | '≤' | '>' | '<' | '约' | '+'))
         && cell.chars().count() <= 14
@@ -113,16 +123,37 @@ fn classify(cell: &str) -> Cell {
     Cell::Text
 }
 
-/// Whether a line can be a cell of a line-per-cell table.
+/// The name of a row written with its number (`1.学前教育毛入园率(%)`, `(2)小学`): the byte
+/// length of the label, when a name follows it.
+fn numbered_name(s: &str) -> Option<usize> {
+    parse_label(s)
+        .filter(|l| matches!(l.kind, HeadingKind::Number | HeadingKind::ParenNumber))
+        .filter(|l| s.len() > l.len)
+        .map(|l| l.len)
+}
+
+/// Whether a line is a category row inside a table (`一、发展水平`, `(二)教育质量`): a short
+/// title under a top-level or parenthesised label.
+fn is_category(s: &str) -> bool {
+    parse_label(s).is_some_and(|l| {
+        matches!(l.kind, HeadingKind::Top | HeadingKind::Paren)
+            && s.len() > l.len
+            && s[l.len..].chars().count() <= 12
+            && !s[l.len..].contains([',', ';', '、', ':'])
+    })
+}
+
+/// Whether a line can be a cell of a line-per-cell table: a short line; numbered names and
+/// category rows count, other numbered lines are outline. `其中:` opens sub-rows.
 fn cell_like(s: &str) -> bool {
     !s.is_empty()
         && s.chars().count() <= 30
         && !s.contains('。')
-        && !s.ends_with(':')
+        && (!s.ends_with(':') || s == "其中:")
         && !s.contains('|')
-        && !parse_label(s).is_some_and(|l| {
-            !matches!(l.kind, HeadingKind::Number | HeadingKind::ParenNumber) || s.len() > l.len
-        })
+        && (parse_label(s)
+            .is_none_or(|l| matches!(l.kind, HeadingKind::Number | HeadingKind::ParenNumber))
+            || is_category(s))
 }
 
 /// Whether a line looks like a table caption (`专栏一…`, `表1 …`, `…主要指标`).
@@ -337,10 +368,48 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         let free_at_next = columns
             .get(row.next)
             .is_some_and(|c| matches!(c.role, ColumnRole::Unit | ColumnRole::Other));
+        let numbered = if kind == Cell::Text {
+            numbered_name(s)
+        } else {
+            None
+        };
+        let is_cat = kind == Cell::Text && is_category(s);
+        if is_cat {
+            // A category line heads the rows after it; it is no row of its own.
+            if !row.is_empty() {
+                let done = std::mem::replace(&mut row, RowBuilder::new(n));
+                let data = done.has_data(&columns);
+                rows.extend(done.finish().map(|r| (r, data)));
+            }
+            if cat_col.is_some() {
+                category = s.to_owned();
+            }
+            continue;
+        }
+        // Words in value columns (`较高` / `持续提高` / `预期性`) are values when the binding
+        // cell comes just where the row's binding column is.
+        let text_value = kind == Cell::Text
+            && numbered.is_none()
+            && name_filled
+            && columns
+                .get(row.next)
+                .is_some_and(|c| c.role == ColumnRole::Value)
+            && binding_col.is_some_and(|b| {
+                b > row.next
+                    && cells
+                        .get(k + b - row.next)
+                        .is_some_and(|c| c.2 == Cell::Binding)
+                    && cells[k..k + b - row.next]
+                        .iter()
+                        .all(|c| numbered_name(c.1).is_none() && !is_category(c.1))
+            });
         let new_row = !row.is_empty()
             && (row.next >= n
                 || match kind {
-                    Cell::Text => name_filled && !free_at_next,
+                    // A numbered name or a category line always opens a row: this resynchronises
+                    // the rows after a missing or extra cell.
+                    Cell::Text if numbered.is_some() => name_filled || row.next > name_col,
+                    Cell::Text => name_filled && !free_at_next && !text_value,
                     Cell::Integer => index_col.is_some() && row.next > last_value,
                     _ => false,
                 });
@@ -371,6 +440,11 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
                 .find(|&c| matches!(columns[c].role, ColumnRole::Value | ColumnRole::Other))
                 .or_else(|| (row.next..n).find(|&c| c != name_col)),
         };
+        // The number of a numbered name is the row's number, not part of its name.
+        let s = match numbered {
+            Some(len) if col == Some(name_col) => s[len..].trim_start(),
+            _ => s,
+        };
         match col {
             Some(c) if c < n => row.put(c, s, l),
             _ => break,
@@ -384,7 +458,17 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     while rows.last().is_some_and(|(_, data)| !data) {
         rows.pop();
     }
-    let rows: Vec<Row> = rows.into_iter().map(|(r, _)| r).collect();
+    // A bare `其中:` inside the table heads sub-rows; it is no row of its own.
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .filter(|(r, data)| {
+            *data || {
+                let name = r.cells.get(name_col).map_or("", String::as_str);
+                name != "其中:"
+            }
+        })
+        .map(|(r, _)| r)
+        .collect();
     let last = rows.last()?.span.end;
     // Resume after the last kept row.
     let after = lines.partition_point(|l| l.start < last).max(i + 1);
@@ -594,6 +678,141 @@ mod tests {
                 vec!["义务教育", "巩固率(%)", "98", "99", "约束性"],
             ]
         );
+    }
+
+    fn rows_of(t: &crate::structure::Table) -> Vec<Vec<&str>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    /// An indicator table flattened to one cell per line, with category rows and numbered
+    /// names, as web copies of plans give it. `sep` goes between lines (`\n` or `\n\n`).
+    fn flat_table(sep: &str) -> String {
+        [
+            "二、发展目标",
+            "到2025年,教育现代化水平明显提高。",
+            "“十四五”教育事业发展主要指标",
+            "指  标",
+            "2020年",
+            "2025年",
+            "属  性",
+            "一、发展水平",
+            "1.学前教育毛入园率(%)",
+            "96.5",
+            "98以上",
+            "约束性",
+            "2.九年义务教育巩固率(%)",
+            "99.2",
+            "99.5",
+            "约束性",
+            "二、教育质量",
+            "3.高中阶段教育毛入学率(%)",
+            "95",
+            "97",
+            "预期性",
+            "三、主要任务",
+            "(一)加强党的建设",
+            "全面加强党对教育工作的领导。",
+        ]
+        .join(sep)
+            + "\n"
+    }
+
+    #[test]
+    fn flat_table_with_categories_and_numbered_names() {
+        for sep in ["\n", "\n\n", "\n \n"] {
+            let text = flat_table(sep);
+            let s = analyze(&text);
+            assert_eq!(s.tables.len(), 1, "{sep:?}");
+            let t = &s.tables[0];
+            assert_eq!(t.caption.as_deref(), Some("“十四五”教育事业发展主要指标"));
+            let heads: Vec<_> = t.columns.iter().map(|c| (c.role, c.year)).collect();
+            assert_eq!(
+                heads,
+                [
+                    (ColumnRole::Name, None),
+                    (ColumnRole::Value, Some(2020)),
+                    (ColumnRole::Value, Some(2025)),
+                    (ColumnRole::Binding, None)
+                ]
+            );
+            assert_eq!(
+                rows_of(t),
+                [
+                    vec!["学前教育毛入园率(%)", "96.5", "98以上", "约束性"],
+                    vec!["九年义务教育巩固率(%)", "99.2", "99.5", "约束性"],
+                    vec!["高中阶段教育毛入学率(%)", "95", "97", "预期性"],
+                ]
+            );
+            // Category lines inside the table are no headings; those after it are.
+            let labels: Vec<_> = s.headings.iter().map(|h| h.path.as_str()).collect();
+            assert_eq!(labels, ["二", "三", "三/(一)"], "{sep:?}");
+            assert!(t.span.end <= text.find("三、主要任务").unwrap());
+            assert_eq!(s.section_at(text.find("96.5").unwrap()), Some("二"));
+            let sents: Vec<_> = s.sentences.iter().map(|x| &text[x.span.clone()]).collect();
+            assert!(sents.iter().all(|x| !x.contains("毛入园率")), "{sents:?}");
+            assert!(sents.contains(&"全面加强党对教育工作的领导。"));
+        }
+    }
+
+    #[test]
+    fn flat_table_with_index_and_unit_columns() {
+        let text = "序号\n\n指标\n\n单位\n\n2020年\n\n2025年\n\n属性\n\n一、发展水平\n\n1\n\n学前教育毛入园率\n\n%\n\n90\n\n≥95\n\n约束性\n\n2\n\n普惠性幼儿园覆盖率\n\n%\n\n85\n\n90\n\n预期性\n\n二、保障条件\n\n3\n\n生均公用经费\n\n元\n\n800\n\n1000\n\n预期性\n\n附件:名单\n";
+        let t = &analyze(text).tables[0];
+        assert_eq!(t.columns[2].role, ColumnRole::Unit);
+        assert_eq!(
+            rows_of(t),
+            [
+                vec!["1", "学前教育毛入园率", "%", "90", "≥95", "约束性"],
+                vec!["2", "普惠性幼儿园覆盖率", "%", "85", "90", "预期性"],
+                vec!["3", "生均公用经费", "元", "800", "1000", "预期性"],
+            ]
+        );
+    }
+
+    #[test]
+    fn flat_table_with_sub_rows_and_a_word_value() {
+        let text = "项目\n2020年\n2025年\n类型\n(一)普及水平\n1.义务教育巩固率(%)\n96\n97\n约束性\n其中:\n小学\n99\n100\n初中\n94\n95.5\n约束性\n2.教育信息化水平\n较高\n持续提高\n预期性\n(二)队伍建设\n3.专任教师本科以上学历比例(%)\n70\n80\n预期性\n四、保障措施\n";
+        let s = analyze(text);
+        let t = &s.tables[0];
+        assert_eq!(t.column(ColumnRole::Binding), Some(3));
+        assert_eq!(
+            rows_of(t),
+            [
+                vec!["义务教育巩固率(%)", "96", "97", "约束性"],
+                vec!["小学", "99", "100", ""],
+                vec!["初中", "94", "95.5", "约束性"],
+                vec!["教育信息化水平", "较高", "持续提高", "预期性"],
+                vec!["专任教师本科以上学历比例(%)", "70", "80", "预期性"],
+            ]
+        );
+        let labels: Vec<_> = s.headings.iter().map(|h| h.label.as_str()).collect();
+        assert_eq!(labels, ["四"]);
+    }
+
+    #[test]
+    fn numbered_names_resynchronise_after_a_missing_cell() {
+        // The first row lacks its binding cell: the next numbered name still opens a row.
+        let text = "指标\n2020年\n2025年\n属性\n1.入园率(%)\n90\n95\n2.巩固率(%)\n96\n97\n约束性\n";
+        let t = &analyze(text).tables[0];
+        assert_eq!(
+            rows_of(t),
+            [
+                vec!["入园率(%)", "90", "95", ""],
+                vec!["巩固率(%)", "96", "97", "约束性"],
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_lines_after_a_table_stay_outline() {
+        let text = "指标\n2020年\n2025年\n入园率(%)\n90\n95\n1.加强党建\n全面加强党的领导。\n";
+        let s = analyze(text);
+        assert_eq!(s.tables[0].rows.len(), 1);
+        assert_eq!(s.headings.len(), 1);
+        assert_eq!(s.headings[0].title, "加强党建");
     }
 
     #[test]
