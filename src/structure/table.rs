@@ -306,6 +306,47 @@ impl RowBuilder {
     }
 }
 
+/// A group of rows written as stacked cells: the names one after another, then for each value
+/// column the values of the valued rows (the last `rows` names), then maybe one binding.
+struct Stacked {
+    names: usize,
+    rows: usize,
+    /// Index, after the names, of the binding cell shared by the group.
+    binding: Option<usize>,
+}
+
+/// Whether `cells` start with a stacked group for `value_cols` value columns.
+fn stacked_group(cells: &[(Line, &str, Cell)], value_cols: usize) -> Option<Stacked> {
+    // Groups are small: the look-ahead is bounded, so reading a table stays linear.
+    const MAX: usize = 8;
+    let names = cells
+        .iter()
+        .take(MAX + 1)
+        .take_while(|c| c.2 == Cell::Text && !is_category(c.1))
+        .count();
+    if !(2..=MAX).contains(&names) {
+        return None;
+    }
+    let vals = cells[names..]
+        .iter()
+        .take(MAX * value_cols + 1)
+        .take_while(|c| matches!(c.2, Cell::Number | Cell::Integer))
+        .count();
+    let rows = vals / value_cols;
+    if rows < 2 || rows > names || vals % value_cols != 0 {
+        return None;
+    }
+    let binding = cells
+        .get(names + vals)
+        .is_some_and(|c| c.2 == Cell::Binding)
+        .then_some(vals);
+    Some(Stacked {
+        names,
+        rows,
+        binding,
+    })
+}
+
 /// Reads a line-per-cell table whose header starts at line `i`.
 fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     let cell = |l: &Line| &text[l.start..l.end];
@@ -363,8 +404,54 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     let mut rows: Vec<(Row, bool)> = Vec::new();
     let mut row = RowBuilder::new(n);
     let mut category = String::new();
-    for (k, &(l, s, kind)) in cells.iter().enumerate() {
+    // Stacked groups (`4.标准班额比例(%)` / `其中:小学` / `初中`, then each value column's
+    // values for the sub-rows in turn) need the value columns right after the names.
+    let tail = &columns[name_col + 1..];
+    let value_cols: Vec<usize> = (name_col + 1..n)
+        .filter(|&c| columns[c].role == ColumnRole::Value)
+        .collect();
+    let stackable = !value_cols.is_empty()
+        && tail.iter().enumerate().all(|(o, c)| {
+            c.role == ColumnRole::Value || (c.role == ColumnRole::Binding && o + 1 == tail.len())
+        });
+    let mut next_k = 0;
+    while next_k < cells.len() {
+        let k = next_k;
+        next_k += 1;
+        let (l, s, kind) = cells[k];
         let name_filled = row.filled[name_col];
+        if stackable && kind == Cell::Text && (name_filled || row.next <= name_col) {
+            if let Some(g) = stacked_group(&cells[k..], value_cols.len()) {
+                if name_filled {
+                    let done = std::mem::replace(&mut row, RowBuilder::new(n));
+                    let data = done.has_data(&columns);
+                    rows.extend(done.finish().map(|r| (r, data)));
+                }
+                let vals = &cells[k + g.names..];
+                for i in 0..g.names {
+                    let (nl, ns, _) = cells[k + i];
+                    let ns = numbered_name(ns).map_or(ns, |len| ns[len..].trim_start());
+                    row.put(name_col, ns, nl);
+                    // Names before the valued ones title the group.
+                    if let Some(vi) = (i + g.rows).checked_sub(g.names) {
+                        for (ci, &c) in value_cols.iter().enumerate() {
+                            let (vl, vs, _) = vals[ci * g.rows + vi];
+                            row.put(c, vs, vl);
+                        }
+                        if let (Some(b), Some(&(bl, bs, _))) =
+                            (binding_col, g.binding.map(|j| &vals[j]))
+                        {
+                            row.put(b, bs, bl);
+                        }
+                    }
+                    let done = std::mem::replace(&mut row, RowBuilder::new(n));
+                    let data = done.has_data(&columns);
+                    rows.extend(done.finish().map(|r| (r, data)));
+                }
+                next_k = k + g.names + g.rows * value_cols.len() + usize::from(g.binding.is_some());
+                continue;
+            }
+        }
         let free_at_next = columns
             .get(row.next)
             .is_some_and(|c| matches!(c.role, ColumnRole::Unit | ColumnRole::Other));
@@ -813,6 +900,26 @@ mod tests {
         assert_eq!(s.tables[0].rows.len(), 1);
         assert_eq!(s.headings.len(), 1);
         assert_eq!(s.headings[0].title, "加强党建");
+    }
+
+    #[test]
+    fn flat_table_with_stacked_sub_rows() {
+        // A merged cell of names, then each year's values for the sub-rows, one binding.
+        let text = "指标\n\n2020年\n\n2025年\n\n属性\n\n一、办学条件\n\n1.标准班额比例(%)\n\n其中:小学\n\n初中\n\n81.5%\n\n70%\n\n90%以上\n\n85%以上\n\n预期性\n\n2.教师本科学历比例(%)\n\n其中:硕士比例(%)\n\n60\n\n3.5\n\n75\n\n6\n\n约束性\n\n3.生均图书(册)\n\n30\n\n40\n\n预期性\n";
+        let t = &analyze(text).tables[0];
+        assert_eq!(
+            rows_of(t),
+            [
+                vec!["标准班额比例(%)", "", "", ""],
+                vec!["其中:小学", "81.5%", "90%以上", "预期性"],
+                vec!["初中", "70%", "85%以上", "预期性"],
+                vec!["教师本科学历比例(%)", "60", "75", "约束性"],
+                vec!["其中:硕士比例(%)", "3.5", "6", "约束性"],
+                vec!["生均图书(册)", "30", "40", "预期性"],
+            ]
+        );
+        let sub = &t.rows[2];
+        assert_eq!(&text[sub.span.start..sub.span.start + "初中".len()], "初中");
     }
 
     #[test]
