@@ -1,10 +1,15 @@
 //! Tables: pipe-separated rows (`1 | 学前教育毛入园率(%) | 99.01 | 99.02 | 预期性 |`), and
 //! tables written one cell per line (`指标`/`2020年`/`2025年`/`属性`, then the rows).
 //!
-//! Columns get a role from their header (序号, 指标, a year, 属性, 单位) and value columns the
-//! year their header names. A line-per-cell body is cut into rows by what the cells hold: a
-//! text cell starts a new row once the row has its name, so sub-rows without an index
-//! (`其中:小学`, `初中`) and missing cells come out right.
+//! Columns get a role from their header (序号, 指标, a year, 属性, 单位; spaced-out headers such
+//! as `指  标` count) and value columns the year their header names. A line-per-cell body is
+//! cut into rows by what the cells hold: a text cell starts a new row once the row has its
+//! name, so sub-rows without an index (`其中:小学`, `初中`) and missing cells come out right; a
+//! numbered name (`1.学前教育毛入园率(%)`) always opens a row, which resynchronises the rows.
+//! Category lines (`一、发展水平`) inside the body head groups of rows and are no rows (nor
+//! outline headings: the outline skips table spans). Stacked groups — a merged name cell
+//! (`4.标准班额比例` / `其中:小学` / `初中`) followed by each year's values for the sub-rows —
+//! are spread back into rows.
 
 use std::ops::Range;
 
@@ -319,11 +324,18 @@ struct Stacked {
 fn stacked_group(cells: &[(Line, &str, Cell)], value_cols: usize) -> Option<Stacked> {
     // Groups are small: the look-ahead is bounded, so reading a table stays linear.
     const MAX: usize = 8;
-    let names = cells
+    // Sub-names are unnumbered: a numbered name opens a row of its own.
+    let names = 1 + cells[1..]
         .iter()
-        .take(MAX + 1)
-        .take_while(|c| c.2 == Cell::Text && !is_category(c.1))
+        .take(MAX)
+        .take_while(|c| c.2 == Cell::Text && !is_category(c.1) && numbered_name(c.1).is_none())
         .count();
+    if cells
+        .first()
+        .is_none_or(|c| c.2 != Cell::Text || is_category(c.1))
+    {
+        return None;
+    }
     if !(2..=MAX).contains(&names) {
         return None;
     }
@@ -920,6 +932,21 @@ mod tests {
         );
         let sub = &t.rows[2];
         assert_eq!(&text[sub.span.start..sub.span.start + "初中".len()], "初中");
+    }
+
+    #[test]
+    fn numbered_names_are_never_stacked() {
+        // Two numbered names in a row are two rows (the first lacks its cells), not a group.
+        let text = "指标\n2020年\n2025年\n1.入园率(%)\n2.巩固率(%)\n96\n97\n3.普及率(%)\n90\n95\n";
+        let t = &analyze(text).tables[0];
+        assert_eq!(
+            rows_of(t),
+            [
+                vec!["入园率(%)", "", ""],
+                vec!["巩固率(%)", "96", "97"],
+                vec!["普及率(%)", "90", "95"],
+            ]
+        );
     }
 
     #[test]
