@@ -106,7 +106,10 @@ enum Cell {
 }
 
 fn classify(cell: &str) -> Cell {
-    if matches!(cell, "约束性" | "预期性" | "约束" | "预期") {
+    if matches!(
+        cell,
+        "约束性" | "预期性" | "约束" | "预期" | "约束性指标" | "预期性指标"
+    ) {
         return Cell::Binding;
     }
     if !cell.is_empty() && cell.len() <= 3 && cell.bytes().all(|b| b.is_ascii_digit()) {
@@ -372,6 +375,18 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
             continue;
         }
         let s = cell(&l);
+        // A note under a header word (`2020年` / `(基期值)`, `指标` / `(%)`) belongs to it.
+        if s.starts_with('(')
+            && s.ends_with(')')
+            && s.chars().count() <= 8
+            && parse_label(s).is_none()
+        {
+            if let Some(prev) = header.last_mut() {
+                prev.end = l.end;
+                j += 1;
+                continue;
+            }
+        }
         let known = header_role(s).0 != ColumnRole::Other || is_other_header(s);
         // A header has a handful of cells; the cap keeps a run of header words linear.
         if !known || s.chars().count() > 12 || s.contains('|') || header.len() >= 16 {
@@ -606,7 +621,7 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> Vec<Table> {
         let s = &text[l.start..l.end];
         let found = if s.contains('|') {
             pipe_table(text, lines, i)
-        } else if s.chars().count() <= 8
+        } else if s.chars().filter(|c| !c.is_whitespace()).count() <= 8
             && (matches!(header_role(s).0, ColumnRole::Name | ColumnRole::Index)
                 || is_other_header(s))
             && !(header_role(s).0 == ColumnRole::Name && next_is_name_header(text, &lines[i + 1..]))
@@ -945,6 +960,29 @@ mod tests {
                 vec!["入园率(%)", "", ""],
                 vec!["巩固率(%)", "96", "97"],
                 vec!["普及率(%)", "90", "95"],
+            ]
+        );
+    }
+
+    #[test]
+    fn header_notes_join_their_header() {
+        let text = "指  标  名  称\n(%)\n2020年\n(基期值)\n2025年\n(目标值)\n指标属性\n入园率\n90\n95\n约束性指标\n巩固率\n96\n97\n预期性指标\n";
+        let t = &analyze(text).tables[0];
+        let heads: Vec<_> = t.columns.iter().map(|c| (c.role, c.year)).collect();
+        assert_eq!(
+            heads,
+            [
+                (ColumnRole::Name, None),
+                (ColumnRole::Value, Some(2020)),
+                (ColumnRole::Value, Some(2025)),
+                (ColumnRole::Binding, None)
+            ]
+        );
+        assert_eq!(
+            rows_of(t),
+            [
+                vec!["入园率", "90", "95", "约束性指标"],
+                vec!["巩固率", "96", "97", "预期性指标"],
             ]
         );
     }
