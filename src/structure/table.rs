@@ -621,7 +621,8 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> Vec<Table> {
         let s = &text[l.start..l.end];
         let found = if s.contains('|') {
             pipe_table(text, lines, i)
-        } else if s.chars().filter(|c| !c.is_whitespace()).count() <= 8
+        } else if s.len() <= 64
+            && s.chars().filter(|c| !c.is_whitespace()).count() <= 8
             && (matches!(header_role(s).0, ColumnRole::Name | ColumnRole::Index)
                 || is_other_header(s))
             && !(header_role(s).0 == ColumnRole::Name && next_is_name_header(text, &lines[i + 1..]))
