@@ -12,8 +12,8 @@
 //! the job of [`super::goals`].
 
 use crate::records::Comparator;
-use crate::text::chinese_digit;
 use crate::text::contains_any;
+use crate::text::{chinese_digit, CharSet};
 use std::ops::Range;
 
 /// One number found in a text, with what is attached to it.
@@ -170,8 +170,16 @@ fn chinese_unit(c: char) -> Option<u64> {
     })
 }
 
+/// The chars [`chinese_digit`] or [`chinese_unit`] read (a test checks they agree).
+static NUMERALS: CharSet = CharSet::new(&[
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿',
+]);
+
+/// True for a Chinese digit or multiplier. A bit test rather than the two matches: the scan
+/// asks it of every Han char of every clause.
 fn is_chinese_numeral(c: char) -> bool {
-    chinese_digit(c).is_some() || chinese_unit(c).is_some()
+    NUMERALS.contains(c)
 }
 
 /// Parses a whole run of Chinese numerals: 十二 → 12, 两千 → 2000, 一百零五 → 105,
@@ -731,6 +739,14 @@ fn finish(
 mod tests {
     use super::*;
     use Comparator::*;
+
+    #[test]
+    fn numeral_set_agrees_with_the_digit_and_unit_readers() {
+        for c in (0..=0xffffu32).filter_map(char::from_u32) {
+            let slow = chinese_digit(c).is_some() || chinese_unit(c).is_some();
+            assert_eq!(is_chinese_numeral(c), slow, "{c}");
+        }
+    }
 
     /// (text, value, unit, comparator, upper) of the first quantity found.
     type Case = (
