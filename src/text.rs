@@ -86,7 +86,13 @@ impl CharSet {
     /// True when `c` is in the set.
     #[inline]
     pub fn contains(&self, c: char) -> bool {
-        let c = c as u32;
+        self.contains_code(c as u32)
+    }
+
+    /// True when the char with code point `c` is in the set (for callers that read code
+    /// points off UTF-8 bytes themselves).
+    #[inline]
+    pub fn contains_code(&self, c: u32) -> bool {
         c < 0x10000 && (self.bits[(c >> 6) as usize] >> (c & 63)) & 1 == 1
     }
 }
