@@ -89,6 +89,32 @@ impl CharSet {
         self.contains_code(c as u32)
     }
 
+    /// True when a char of `s` is in the set: `s.contains(|c| set.contains(c))` read off the
+    /// UTF-8 bytes, without decoding each char (chars beyond the BMP are skipped whole).
+    pub fn any_in(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            let (c, len) = match x {
+                ..0x80 => (u32::from(x), 1),
+                0xf0.. => (0x10000, 4),
+                0xe0.. => (
+                    (u32::from(x & 0x0f) << 12)
+                        | (u32::from(b[i + 1] & 0x3f) << 6)
+                        | u32::from(b[i + 2] & 0x3f),
+                    3,
+                ),
+                _ => ((u32::from(x & 0x1f) << 6) | u32::from(b[i + 1] & 0x3f), 2),
+            };
+            if self.contains_code(c) {
+                return true;
+            }
+            i += len;
+        }
+        false
+    }
+
     /// True when the char with code point `c` is in the set (for callers that read code
     /// points off UTF-8 bytes themselves).
     #[inline]
@@ -130,6 +156,32 @@ mod tests {
         // Neighbours in the same 64-bit word, and chars beyond the BMP, are not members.
         for c in ['b', '`', '丮', '乬', '\u{fffe}', '😀', '\u{10000}', '\0'] {
             assert!(!SET.contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn char_set_any_in_agrees_with_a_char_search() {
+        const SET: CharSet = CharSet::new(&['7', 'é', '一', '千', '\u{ffff}']);
+        for s in [
+            "",
+            "x",
+            "7",
+            "abc7",
+            "é",
+            "café",
+            "全县一所",
+            "千",
+            "全县",
+            "😀",
+            "😀千",
+            "a😀b",
+            "\u{ffff}",
+            "\u{fffe}",
+            "\u{10000}",
+            "ÿĀ",
+            "学校建设",
+        ] {
+            assert_eq!(SET.any_in(s), s.contains(|c| SET.contains(c)), "{s:?}");
         }
     }
 
