@@ -857,10 +857,8 @@ fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<us
     let trimmed = body.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '。' | ',' | ';' | ':' | '!' | '?' | '、')
     });
-    // Fewer than two chars; `nth` stops at the second instead of counting a long clause.
-    if trimmed.chars().nth(1).is_none() {
-        return None;
-    }
+    // At least two chars; `nth` stops at the second instead of counting a long clause.
+    trimmed.chars().nth(1)?;
     let start = span.start + label + lead;
     Some(start..start + trimmed.len())
 }
