@@ -63,6 +63,34 @@ static TARGET_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:到|至)[0-9]{4}年|[0-9]{4}年(?:底|末)?前|十[四五六七八九]五|力争|确保|争取|督促|坚持|力求|年内|年底|每[一二三四五六七八九十两半0-9]{0,2}年|不低于|不少于|至少|不超过|控制在|逐步|积极实施")
         .expect("static regex")
 });
+/// False when [`OPENING_YEAR`] cannot match: everything its match holds before 到/至 is a
+/// list number or blank, so 到/至 must follow the run of such chars the sentence opens with.
+/// A few chars read instead of a regex search with captures, for every sentence.
+fn may_open_with_year(s: &str) -> bool {
+    s.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '.' | '、'
+                    | '('
+                    | ')'
+                    | ' '
+                    | '\t'
+                    | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+            )
+    })
+    .starts_with(['到', '至'])
+}
+
 static PARAGRAPH_ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{4}年以来|目前|截至|截止|去年|过去[一二三四五六七八九十[0-9]]{0,2}年)")
         .expect("static regex")
@@ -227,7 +255,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
             para_achieved = PARAGRAPH_ACHIEVED.is_match(stext);
         }
         prev_end = span.end;
-        if let Some(c) = OPENING_YEAR.captures(stext) {
+        if let Some(c) = may_open_with_year(stext)
+            .then(|| OPENING_YEAR.captures(stext))
+            .flatten()
+        {
             para_year = c.get(1).and_then(|m| m.as_str().parse().ok());
         }
         // Read the clauses' quantities first: most sentences have none, and the markers,

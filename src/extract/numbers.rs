@@ -12,8 +12,8 @@
 //! the job of [`super::goals`].
 
 use crate::records::Comparator;
-use crate::text::chinese_digit;
 use crate::text::contains_any;
+use crate::text::{chinese_digit, CharSet};
 use std::ops::Range;
 
 /// One number found in a text, with what is attached to it.
@@ -170,8 +170,16 @@ fn chinese_unit(c: char) -> Option<u64> {
     })
 }
 
+/// The chars [`chinese_digit`] or [`chinese_unit`] read (a test checks they agree).
+static NUMERALS: CharSet = CharSet::new(&[
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿',
+]);
+
+/// True for a Chinese digit or multiplier. A bit test rather than the two matches: the scan
+/// asks it of every Han char of every clause.
 fn is_chinese_numeral(c: char) -> bool {
-    chinese_digit(c).is_some() || chinese_unit(c).is_some()
+    NUMERALS.contains(c)
 }
 
 /// Parses a whole run of Chinese numerals: 十二 → 12, 两千 → 2000, 一百零五 → 105,
@@ -450,6 +458,19 @@ pub fn scan(s: &str) -> Vec<Quantity> {
             i += 1;
             continue;
         }
+        // Fast path: other chars than numerals, read off their bytes without decoding into a
+        // char (most text here is Han chars, and every Chinese numeral is three bytes long).
+        if b[i] >= 0x80 {
+            let len = match b[i] {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                _ => 2,
+            };
+            if len != 3 || !NUMERALS.contains_code(utf8_3(&b[i..i + 3])) {
+                i += len;
+                continue;
+            }
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };
@@ -500,6 +521,11 @@ pub fn scan(s: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// The code point of a three-byte UTF-8 sequence.
+fn utf8_3(b: &[u8]) -> u32 {
+    (u32::from(b[0] & 0x0f) << 12) | (u32::from(b[1] & 0x3f) << 6) | u32::from(b[2] & 0x3f)
 }
 
 /// Reads the quantity whose number starts at byte `start`; `prev_end` bounds the look-back
@@ -731,6 +757,22 @@ fn finish(
 mod tests {
     use super::*;
     use Comparator::*;
+
+    #[test]
+    fn numeral_set_agrees_with_the_digit_and_unit_readers() {
+        for c in (0..=0xffffu32).filter_map(char::from_u32) {
+            let slow = chinese_digit(c).is_some() || chinese_unit(c).is_some();
+            assert_eq!(is_chinese_numeral(c), slow, "{c}");
+            // The scan's byte-level fast path skips every char that is not three bytes long.
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if bytes.len() == 3 {
+                assert_eq!(utf8_3(bytes), c as u32, "{c}");
+            } else {
+                assert!(!slow, "{c}");
+            }
+        }
+    }
 
     /// (text, value, unit, comparator, upper) of the first quantity found.
     type Case = (

@@ -587,7 +587,8 @@ fn read_clause(clause: &str) -> Reading {
 fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
     let recurring = contains_any(clause, &['每', '逐']) && RECURRING.is_match(clause);
     if verbs.is_empty() {
-        let short = clause.chars().count() <= 16;
+        // At most 16 chars (`nth` stops at the 17th rather than counting them all).
+        let short = clause.chars().nth(16).is_none();
         let adverbial = short
             && (clause.ends_with("期间")
                 || clause.ends_with("时间")
@@ -856,9 +857,8 @@ fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<us
     let trimmed = body.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '。' | ',' | ';' | ':' | '!' | '?' | '、')
     });
-    if trimmed.chars().count() < 2 {
-        return None;
-    }
+    // At least two chars; `nth` stops at the second instead of counting a long clause.
+    trimmed.chars().nth(1)?;
     let start = span.start + label + lead;
     Some(start..start + trimmed.len())
 }

@@ -5,7 +5,7 @@
 //! rather than a verb of *ongoing effort* (加强, 深化, 推进 …), or when a commitment modal
 //! (确保, 力争) or a quantified obligation governs it.
 
-use crate::text::contains_any;
+use crate::text::{contains_any, CharSet};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -474,25 +474,11 @@ pub static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 /// not an adjective (一次性).
 pub fn has_quantity(s: &str) -> bool {
     // Every quantity holds a numeral: most clauses have none and skip the regex.
-    let numeral = |c: char| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '一' | '二'
-                    | '两'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-                    | '百'
-                    | '千'
-            )
-    };
-    if !s.contains(numeral) {
+    static NUMERALS: CharSet = CharSet::new(&[
+        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '一', '二', '两', '三', '四', '五', '六',
+        '七', '八', '九', '十', '百', '千',
+    ]);
+    if !NUMERALS.any_in(s) {
         return false;
     }
     let plain = unquoted(s);
