@@ -118,3 +118,55 @@ fn flattened_table_category_lines_are_no_headings() {
     let after = text.find("全面加强").expect("text");
     assert_eq!(s.section_at(after), Some("二/(一)"));
 }
+
+#[test]
+fn breakdown_rows_are_named_under_their_indicator() {
+    let text = [
+        "主要发展指标",
+        "指标",
+        "2020年",
+        "2025年",
+        "属性",
+        "1.义务教育学校大班额比例(%)",
+        "其中:小学",
+        "初中",
+        "6.5",
+        "4.2",
+        "0",
+        "0",
+        "约束性",
+        "2.专任教师研究生学历比例(%)",
+        "3.1",
+        "8",
+        "预期性",
+        "其中:高中教师研究生学历比例",
+        "9.4",
+        "20",
+        "预期性",
+        "3.幼儿园数量(所)",
+        "45",
+        "52",
+        "预期性",
+    ]
+    .join("\n");
+    let doc = planmine::process("breakdown.txt", text.as_bytes());
+    let names: Vec<(&str, f64, Option<&str>)> = doc
+        .goals
+        .iter()
+        .map(|g| (g.indicator.as_str(), g.value, g.unit.as_deref()))
+        .collect();
+    for expected in [
+        ("义务教育学校大班额比例(小学)", 0.0, Some("%")),
+        ("义务教育学校大班额比例(初中)", 0.0, Some("%")),
+        ("专任教师研究生学历比例", 8.0, Some("%")),
+        (
+            "专任教师研究生学历比例(其中高中教师研究生学历比例)",
+            20.0,
+            Some("%"),
+        ),
+        // After a breakdown, an indicator of its own is no part of it.
+        ("幼儿园数量", 52.0, Some("所")),
+    ] {
+        assert!(names.contains(&expected), "{expected:?} not in {names:#?}");
+    }
+}

@@ -1178,6 +1178,31 @@ fn name_and_unit(name: &str) -> (String, Option<String>, f64) {
     (name, None, 1.0)
 }
 
+/// The part a sub-row of a breakdown names (`其中:小学` → `小学`): a row opening with 其中, or
+/// a short name (a level: 初中, 高中) right after such rows.
+fn sub_row(name: &str, in_breakdown: bool) -> Option<&str> {
+    if let Some(rest) = name.strip_prefix("其中") {
+        let part = rest.trim_start_matches([':', ',', ' ']);
+        return (!part.is_empty()).then_some(part);
+    }
+    let short = name.chars().count() <= 4
+        && !["率", "比例", "数", "量", "年限", "比"]
+            .iter()
+            .any(|w| name.ends_with(w));
+    (in_breakdown && short).then_some(name)
+}
+
+/// A sub-row's indicator, under the whole one: a level narrows it
+/// (`义务教育标准班额比例(小学)`), an indicator of its own keeps the 其中 that ties it to the
+/// whole (`小学教师专科及以上学历比例(其中本科及以上学历比例)`): alone it would lose its subject.
+fn breakdown_name(whole: &str, part: &str) -> String {
+    if part.chars().count() <= 4 {
+        format!("{whole}({part})")
+    } else {
+        format!("{whole}(其中{part})")
+    }
+}
+
 /// One goal per row of an indicator table.
 fn table_goals(ctx: &Context<'_>, table: &Table, doc: &DocInfo) -> Vec<NumericGoal> {
     let cols = &table.columns;
@@ -1249,6 +1274,9 @@ fn table_goals(ctx: &Context<'_>, table: &Table, doc: &DocInfo) -> Vec<NumericGo
         .or(doc.work_plan_year)
         .or(doc.period_end);
     let mut out = Vec::new();
+    // The row that `其中` sub-rows break down, and whether the previous row was one of them.
+    let mut parent: Option<(String, Option<String>, f64)> = None;
+    let mut in_breakdown = false;
     for row in &table.rows {
         let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
         let (name, mut unit, mult) = name_and_unit(cell(name_col));
@@ -1266,6 +1294,26 @@ fn table_goals(ctx: &Context<'_>, table: &Table, doc: &DocInfo) -> Vec<NumericGo
                 }
             }
         }
+        let (name, unit, mult) = match sub_row(&name, in_breakdown) {
+            Some(part) => {
+                in_breakdown = true;
+                match &parent {
+                    Some((whole, parent_unit, parent_mult)) => {
+                        let (unit, mult) = match unit {
+                            Some(u) => (Some(u), mult),
+                            None => (parent_unit.clone(), *parent_mult),
+                        };
+                        (breakdown_name(whole, part), unit, mult)
+                    }
+                    None => (part.to_owned(), unit, mult),
+                }
+            }
+            None => {
+                in_breakdown = false;
+                parent = Some((name.clone(), unit.clone(), mult));
+                (name, unit, mult)
+            }
+        };
         let Some((value, cmp)) = cell_value(cell(target_col)) else {
             continue;
         };
