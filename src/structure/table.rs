@@ -658,7 +658,20 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> Vec<Table> {
 
 #[cfg(test)]
 mod tests {
-    use crate::structure::{analyze, ColumnRole};
+    use crate::structure::{analyze, ColumnRole, Table};
+
+    /// Name, 2020 value, 2025 value, binding: the columns of the usual indicator table.
+    const NAME_YEARS_BINDING: [(ColumnRole, Option<i32>); 4] = [
+        (ColumnRole::Name, None),
+        (ColumnRole::Value, Some(2020)),
+        (ColumnRole::Value, Some(2025)),
+        (ColumnRole::Binding, None),
+    ];
+
+    /// Each column's role and year.
+    fn heads(t: &Table) -> Vec<(ColumnRole, Option<i32>)> {
+        t.columns.iter().map(|c| (c.role, c.year)).collect()
+    }
 
     #[test]
     fn header_roles_and_years() {
@@ -728,16 +741,7 @@ mod tests {
         assert_eq!(s.tables.len(), 1);
         let t = &s.tables[0];
         assert_eq!(t.caption.as_deref(), Some("主要指标"));
-        let heads: Vec<_> = t.columns.iter().map(|c| (c.role, c.year)).collect();
-        assert_eq!(
-            heads,
-            [
-                (ColumnRole::Name, None),
-                (ColumnRole::Value, Some(2020)),
-                (ColumnRole::Value, Some(2025)),
-                (ColumnRole::Binding, None)
-            ]
-        );
+        assert_eq!(heads(t), NAME_YEARS_BINDING);
         let rows: Vec<Vec<&str>> = t
             .rows
             .iter()
@@ -843,16 +847,7 @@ mod tests {
             assert_eq!(s.tables.len(), 1, "{sep:?}");
             let t = &s.tables[0];
             assert_eq!(t.caption.as_deref(), Some("“十四五”教育事业发展主要指标"));
-            let heads: Vec<_> = t.columns.iter().map(|c| (c.role, c.year)).collect();
-            assert_eq!(
-                heads,
-                [
-                    (ColumnRole::Name, None),
-                    (ColumnRole::Value, Some(2020)),
-                    (ColumnRole::Value, Some(2025)),
-                    (ColumnRole::Binding, None)
-                ]
-            );
+            assert_eq!(heads(t), NAME_YEARS_BINDING);
             assert_eq!(
                 rows_of(t),
                 [
@@ -969,16 +964,7 @@ mod tests {
     fn header_notes_join_their_header() {
         let text = "指  标  名  称\n(%)\n2020年\n(基期值)\n2025年\n(目标值)\n指标属性\n入园率\n90\n95\n约束性指标\n巩固率\n96\n97\n预期性指标\n";
         let t = &analyze(text).tables[0];
-        let heads: Vec<_> = t.columns.iter().map(|c| (c.role, c.year)).collect();
-        assert_eq!(
-            heads,
-            [
-                (ColumnRole::Name, None),
-                (ColumnRole::Value, Some(2020)),
-                (ColumnRole::Value, Some(2025)),
-                (ColumnRole::Binding, None)
-            ]
-        );
+        assert_eq!(heads(t), NAME_YEARS_BINDING);
         assert_eq!(
             rows_of(t),
             [
