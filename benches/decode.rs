@@ -3,22 +3,17 @@
 //!
 //! Run briefly: `cargo bench --bench decode -- --warm-up-time 1 --measurement-time 3`.
 
-use std::path::Path;
-
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+mod common;
+
+/// The seeds whose names start with one of `prefixes`, joined by line breaks.
 fn corpus(prefixes: &[&str]) -> Vec<u8> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("corpus dir")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
     let mut out = Vec::new();
-    for p in paths {
+    for (p, bytes) in common::seed_files() {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
         if name.is_some_and(|n| prefixes.iter().any(|x| n.starts_with(x))) {
-            out.extend(std::fs::read(&p).expect("seed"));
+            out.extend(bytes);
             out.push(b'\n');
         }
     }

@@ -7,21 +7,14 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use planmine::structure::Structure;
 
+mod common;
+
 fn corpus() -> Vec<(String, Structure)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .filter_map(|b| planmine::decode(&b).ok())
-        .map(|d| {
-            let structure = planmine::analyze(&d.text);
-            (d.text, structure)
+    common::seed_texts()
+        .into_iter()
+        .map(|text| {
+            let structure = planmine::analyze(&text);
+            (text, structure)
         })
         .collect()
 }

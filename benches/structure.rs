@@ -12,20 +12,7 @@ use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use planmine::structure::{analyze, words};
 
-fn corpus() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .filter_map(|b| planmine::decode(&b).ok().map(|d| d.text))
-        .collect()
-}
+mod common;
 
 /// CPU time of the calling thread in nanoseconds (wall time where /proc is missing).
 fn thread_cpu_ns() -> u64 {
@@ -126,7 +113,7 @@ fn run<M: Measurement>(group: &mut BenchmarkGroup<'_, M>, texts: &[String]) {
 }
 
 fn bench(c: &mut Criterion) {
-    let texts = corpus();
+    let texts = common::seed_texts();
     let bytes = texts.iter().map(String::len).sum::<usize>() as u64;
     // Build the segmenter outside the measurement: it is built once per process.
     let _ = words::segmenter();

@@ -675,10 +675,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> (String, usize) {
-        let mut m = Mapped::default();
-        for (i, c) in s.char_indices() {
-            m.push(c, i..i + c.len_utf8(), 0);
-        }
+        let m = Mapped::identity(s);
         let (out, n) = remove_boilerplate(m);
         assert_eq!(out.origins.len(), out.text.chars().count());
         (out.text, n)

@@ -404,11 +404,7 @@ mod tests {
     }
 
     fn mapped(s: &str) -> Mapped {
-        let mut m = Mapped::default();
-        for (k, (i, c)) in s.char_indices().enumerate() {
-            m.push(c, i..i + c.len_utf8(), (k % 3) as u8);
-        }
-        m
+        Mapped::identity_flagged(s, |k| (k % 3) as u8)
     }
 
     fn same(a: &Mapped, b: &Mapped) -> bool {

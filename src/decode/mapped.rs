@@ -46,9 +46,16 @@ impl Mapped {
     /// `text` as if read from UTF-8 input: each char mapped to its own bytes, no flags.
     #[cfg(test)]
     pub fn identity(text: &str) -> Self {
+        Mapped::identity_flagged(text, |_| 0)
+    }
+
+    /// [`Mapped::identity`] with the flags `flag(k)` on the `k`th char, so that tests can see
+    /// a step carry flags through.
+    #[cfg(test)]
+    pub fn identity_flagged(text: &str, flag: impl Fn(usize) -> u8) -> Self {
         let mut m = Mapped::with_capacity(text.len());
-        for (i, c) in text.char_indices() {
-            m.push(c, i..i + c.len_utf8(), 0);
+        for (k, (i, c)) in text.char_indices().enumerate() {
+            m.push(c, i..i + c.len_utf8(), flag(k));
         }
         m
     }

@@ -166,10 +166,7 @@ mod tests {
     }
 
     fn agrees(s: &str) -> bool {
-        let mut m = Mapped::default();
-        for (k, (i, c)) in s.char_indices().enumerate() {
-            m.push(c, i..i + c.len_utf8(), (k % 3) as u8);
-        }
+        let m = Mapped::identity_flagged(s, |k| (k % 3) as u8);
         let a = nfkc(m.clone());
         let b = nfkc_per_char(&m);
         (a.text, a.origins, a.flags) == (b.text, b.origins, b.flags)
@@ -221,11 +218,8 @@ mod tests {
 
     #[test]
     fn narrows_ascii_and_keeps_chinese_punctuation() {
-        let mut m = Mapped::default();
         let s = "（一）２０２５年：目标，“达到”〔２０２１〕。e\u{301}";
-        for (i, c) in s.char_indices() {
-            m.push(c, i..i + c.len_utf8(), 0);
-        }
+        let m = Mapped::identity(s);
         let out = nfkc(m);
         assert_eq!(out.text, "(一)2025年:目标,“达到”〔2021〕。é");
         assert_eq!(out.origins.len(), out.text.chars().count());

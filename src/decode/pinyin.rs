@@ -121,10 +121,7 @@ mod tests {
     use super::*;
 
     fn run(s: &str) -> (String, usize) {
-        let mut m = Mapped::default();
-        for (i, c) in s.char_indices() {
-            m.push(c, i..i + c.len_utf8(), 0);
-        }
+        let m = Mapped::identity(s);
         let (out, n) = remove_pinyin(m);
         assert_eq!(out.origins.len(), out.text.chars().count());
         (out.text, n)
@@ -172,10 +169,7 @@ mod tests {
     }
 
     fn agrees(s: &str) -> bool {
-        let mut m = Mapped::default();
-        for (k, (i, c)) in s.char_indices().enumerate() {
-            m.push(c, i..i + c.len_utf8(), (k % 3) as u8);
-        }
+        let m = Mapped::identity_flagged(s, |k| (k % 3) as u8);
         let (a, n) = remove_pinyin(m.clone());
         let (b, n2) = remove_per_char(&m);
         (a.text, a.origins, a.flags, n) == (b.text, b.origins, b.flags, n2)
