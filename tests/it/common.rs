@@ -15,7 +15,6 @@ pub fn seed_paths() -> Vec<PathBuf> {
 }
 
 /// Every seed run through the whole pipeline, in path order.
-#[allow(dead_code)] // not every test crate that includes this module uses it
 pub fn seed_documents() -> Vec<planmine::Document> {
     seed_paths()
         .iter()

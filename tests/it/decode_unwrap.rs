@@ -2,7 +2,7 @@
 //! PDF) decode to the same text as the originals wherever the originals' own lines were
 //! paragraphs, and give the same records.
 
-mod common;
+use crate::common;
 
 /// Cuts every line of `text` at `width` display columns (CJK chars count two).
 fn hard_wrap(text: &str, width: usize) -> String {

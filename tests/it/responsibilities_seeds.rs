@@ -1,7 +1,7 @@
 //! Seed-level checks of responsibilities: invariants every statement of a real document must
 //! hold.
 
-mod common;
+use crate::common;
 
 use planmine::records::Role;
 

@@ -1,6 +1,6 @@
 //! Seed-level checks of numeric goals: invariants every goal of a real document must hold.
 
-mod common;
+use crate::common;
 
 use planmine::records::GoalStatus;
 

@@ -1,7 +1,7 @@
 //! Seed-level checks of deadlines: invariants every deadline of a real document must hold, and
 //! the kinds of phrase each seed is known to contain.
 
-mod common;
+use crate::common;
 
 use planmine::records::DeadlineRelation;
 
