@@ -1,4 +1,4 @@
-//! Serde types of the output contract (`shared/spec/output.md`).
+//! Serde types of the output contract (`docs/output.md`).
 //!
 //! One [`Document`] per input file; field names are the contract's and stay stable. Spans are
 //! `[start, end)` **char** offsets into the normalised text (not bytes), as the contract says.
@@ -135,11 +135,133 @@ pub struct Period {
     pub end: i32,
 }
 
+/// A date at the precision the text gives: a year (`2025`), a month (`2024-12`) or a day
+/// (`2024-09-10`). It cannot hold an impossible month or day (`2025-13`, `2025-02-30`): the
+/// constructors refuse them. It serialises to the partial ISO string of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl PartialDate {
+    /// A year between 1900 and 2200 (plans name no other).
+    pub fn year(year: i32) -> Option<Self> {
+        (1900..=2200).contains(&year).then_some(PartialDate {
+            year,
+            month: None,
+            day: None,
+        })
+    }
+
+    /// A month of a year; `None` for a month outside 1–12.
+    pub fn month(year: i32, month: u32) -> Option<Self> {
+        let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+        Some(PartialDate {
+            month: Some(month),
+            ..Self::year(year)?
+        })
+    }
+
+    /// A day; `None` for a day its month does not have (2月30日, 2023年2月29日).
+    pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
+        let with_month = Self::month(year, month)?;
+        let day = u8::try_from(day)
+            .ok()
+            .filter(|d| (1..=days_in_month(year, month)).contains(&u32::from(*d)))?;
+        Some(PartialDate {
+            day: Some(day),
+            ..with_month
+        })
+    }
+
+    /// The year.
+    pub fn get_year(&self) -> i32 {
+        self.year
+    }
+
+    /// The month, when the text gives one.
+    pub fn get_month(&self) -> Option<u32> {
+        self.month.map(u32::from)
+    }
+
+    /// The day, when the text gives one.
+    pub fn get_day(&self) -> Option<u32> {
+        self.day.map(u32::from)
+    }
+}
+
+/// Days of a month of the Gregorian calendar.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl std::fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for PartialDate {
+    type Err = String;
+
+    /// Parses `2025`, `2024-12` or `2024-09-10`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("not a partial ISO date: {s:?}");
+        let mut parts = s.split('-');
+        let year: i32 = parts.next().and_then(|y| y.parse().ok()).ok_or_else(bad)?;
+        let month: Option<u32> = parts
+            .next()
+            .map(|m| m.parse().map_err(|_| bad()))
+            .transpose()?;
+        let day: Option<u32> = parts
+            .next()
+            .map(|d| d.parse().map_err(|_| bad()))
+            .transpose()?;
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        match (month, day) {
+            (None, _) => Self::year(year),
+            (Some(m), None) => Self::month(year, m),
+            (Some(m), Some(d)) => Self::day(year, m, d),
+        }
+        .ok_or_else(bad)
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// How a goal's value relates to the stated number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Comparator {
     /// Exactly / reaching (达到, 保持).
+    #[default]
     Eq,
     /// At least (以上, 不低于, 不少于, 至少).
     Ge,
@@ -151,13 +273,42 @@ pub enum Comparator {
     Lt,
     /// About (左右, 约, 近).
     Approx,
+    /// Between `value` and `value_high` (4.5%—5%, 3-5年, 5%至6%).
+    Range,
+}
+
+impl Comparator {
+    /// The contract's name: `eq`, `ge`, `gt`, `le`, `lt`, `approx`, `range`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::Eq => "eq",
+            Comparator::Ge => "ge",
+            Comparator::Gt => "gt",
+            Comparator::Le => "le",
+            Comparator::Lt => "lt",
+            Comparator::Approx => "approx",
+            Comparator::Range => "range",
+        }
+    }
+}
+
+/// Where a goal was read: running text or a table row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GoalSource {
+    /// A clause of running text.
+    #[default]
+    Text,
+    /// A row of an indicator table.
+    Table,
 }
 
 /// Whether a figure is a plan or a reported result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GoalStatus {
     /// Something planned.
+    #[default]
     Target,
     /// Something already reached and reported.
     Achieved,
@@ -183,14 +334,18 @@ pub enum Binding {
 }
 
 /// A numeric goal or reported figure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NumericGoal {
     /// The measured thing, as the text names it.
     pub indicator: String,
     /// How the value is qualified.
     pub comparator: Comparator,
-    /// The number, with 万/亿 folded in; percentages as written (98, not 0.98).
+    /// The number, with 万/亿 folded in; percentages as written (98, not 0.98). The low end
+    /// of a range.
     pub value: f64,
+    /// The high end of a range (`comparator: "range"`), else `None`.
+    #[serde(default)]
+    pub value_high: Option<f64>,
     /// `%`, a measure word (所, 人, 元, …) or `None`.
     pub unit: Option<String>,
     /// Year the goal is due, if known.
@@ -201,6 +356,16 @@ pub struct NumericGoal {
     pub status: GoalStatus,
     /// Binding or expected, where a table says so.
     pub binding: Option<Binding>,
+    /// The commitment word the text hedges the goal with (力争, 确保, 努力, 争取), if any.
+    #[serde(default)]
+    pub hedge: Option<String>,
+    /// Running text or a table row.
+    #[serde(default)]
+    pub source: GoalSource,
+    /// For an achieved figure, the year its value refers to (截至2020年底 → 2020; a 2023
+    /// report's review of the past year → 2022); `None` for targets.
+    #[serde(default)]
+    pub as_of: Option<i32>,
     /// Heading path of the enclosing outline (`二/(一)/1`), `None` outside any heading.
     pub section: Option<String>,
     /// The clause or sentence the goal was read from.
@@ -229,7 +394,7 @@ pub struct Deadline {
     /// The phrase as written (到2024年年底).
     pub text: String,
     /// Partial ISO date at the text's precision: `2025`, `2024-12`, `2024-09-10`.
-    pub date: Option<String>,
+    pub date: Option<PartialDate>,
     /// How the date relates.
     pub relation: DeadlineRelation,
     /// Heading path.
@@ -283,7 +448,7 @@ pub struct Target {
     /// Heading path.
     pub section: Option<String>,
     /// Its deadline's `date`, when the clause or its item has one.
-    pub deadline: Option<String>,
+    pub deadline: Option<PartialDate>,
     /// Indices into the document's `goals` read from this clause.
     pub goals: Vec<usize>,
     /// Departments responsible for its item.

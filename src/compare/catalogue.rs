@@ -994,6 +994,7 @@ mod tests {
             section: None,
             text: String::new(),
             span: [0, 0],
+            ..Default::default()
         };
         let cat = Catalogue::builtin();
         assert_eq!(

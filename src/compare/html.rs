@@ -45,6 +45,7 @@ fn symbol(c: Option<Comparator>) -> &'static str {
         Some(Comparator::Le) => "≤",
         Some(Comparator::Lt) => "<",
         Some(Comparator::Approx) => "≈",
+        Some(Comparator::Range) => "–",
         Some(Comparator::Eq) | None => "",
     }
 }

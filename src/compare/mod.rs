@@ -29,8 +29,8 @@
 //!
 //! let goal = NumericGoal {
 //!     indicator: "学前三年毛入园率".into(), comparator: Comparator::Ge, value: 95.0,
-//!     unit: Some("%".into()), year: Some(2025), baseline: None, status: GoalStatus::Target,
-//!     binding: None, section: None, text: String::new(), span: [0, 0],
+//!     unit: Some("%".into()), year: Some(2025), status: GoalStatus::Target,
+//!     ..NumericGoal::default()
 //! };
 //! let region = Region { county: Some("平阴县".into()), ..Region::default() };
 //! let doc = Document {
@@ -205,14 +205,7 @@ pub fn run_cli(
 
 /// The contract's name of a comparator (`ge`, `le`, …).
 pub fn comparator_str(c: Comparator) -> &'static str {
-    match c {
-        Comparator::Eq => "eq",
-        Comparator::Ge => "ge",
-        Comparator::Gt => "gt",
-        Comparator::Le => "le",
-        Comparator::Lt => "lt",
-        Comparator::Approx => "approx",
-    }
+    c.as_str()
 }
 
 /// Formats a number without exponent or trailing zeros: `95`, `99.39`, `0.45`.

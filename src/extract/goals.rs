@@ -31,20 +31,13 @@
 //!   baseline, 属性 gives `binding`, `(%)` in the indicator name gives the unit.
 
 use super::numbers::{self, Quantity};
-use super::Context;
-use crate::records::{Baseline, Binding, Comparator, GoalStatus, NumericGoal};
+use super::{time, Context};
+use crate::records::{Baseline, Binding, Comparator, GoalSource, GoalStatus, NumericGoal};
 use crate::structure::{ColumnRole, Table};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static TARGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:到|至|在|于)([0-9]{4})年|([0-9]{4})年(?:底|末|年底|年末)?(?:前|以前)")
-        .expect("static regex")
-});
-static PERIOD_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"十([一二三四五六七八九])五”?(?:末|期末|时期末|期间|时期)").expect("static regex")
-});
 static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:[0-9]{1,2}[\.、]|\([0-9]{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)?[ \t]*(?:到|至)([0-9]{4})年",
@@ -173,11 +166,6 @@ static PAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:截至|截止|到|至|在)?([0-9]{4})年(?:底|末|度)?(?:以来)?[,:]?")
         .expect("static regex")
 });
-static WORK_PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})年[^\n。]{0,30}(?:工作要点|工作计划|工作安排|工作重点|工作方案)")
-        .expect("static regex")
-});
-
 /// Verbs after which a Chinese numeral counts things (引进一所本科院校); elsewhere Chinese
 /// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校). 建设一所 is left
 /// out: it usually states a standard per unit (每个乡镇建设一所中心幼儿园), not a count.
@@ -222,7 +210,6 @@ const RATE_ENDINGS: &[&str] = &["率", "比", "比例", "占比", "系数", "指
 
 /// Extracts every record of this kind from the document.
 pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
-    let doc = DocInfo::new(ctx);
     let mut goals = Vec::new();
     let tables: Vec<Range<usize>> = ctx
         .structure
@@ -286,12 +273,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         }
         // A sentence opened by a year after the document's own is due then (2023年,全市入园
         // 率达到92% in a 2021 plan), as 到2023年 would be.
-        let opening_year = PAST_YEAR
-            .captures(stext)
-            .filter(|c| !c.get(0).is_some_and(|m| m.as_str().contains("以来")))
-            .and_then(|c| c.get(1)?.as_str().parse::<i32>().ok())
-            .filter(|y| doc.reference_year.is_some_and(|now| *y > now));
-        let sentence_year = target_year(stext, &doc).or(opening_year);
+        let sentence_year = time::due_year(stext, &ctx.time);
         // Marker positions of this sentence (absolute byte ranges).
         let marks = |re: &Regex| -> Vec<Range<usize>> {
             re.find_iter(stext)
@@ -303,7 +285,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         achieved_at.retain(|r| !super::targets::lexicon::split_muqian(ctx.text, r.start));
         // A sentence opened by a year before the document's own reports the past (2022年,
         // 全县新增学位3200个 in a 2023 work plan).
-        if let (Some(c), Some(now)) = (PAST_YEAR.captures(stext), doc.reference_year) {
+        if let (Some(c), Some(now)) = (PAST_YEAR.captures(stext), ctx.time.reference()) {
             if c.get(1)
                 .and_then(|m| m.as_str().parse::<i32>().ok())
                 .is_some_and(|y| y < now)
@@ -348,7 +330,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 GoalStatus::Target => sentence_year
                     .or(para_year)
                     .or(heading_year)
-                    .or(doc.work_plan_year),
+                    .or(ctx.time.one_year_due()),
             };
             let section = ctx.structure.section_at(clause.start).map(str::to_owned);
             for g in clause_found {
@@ -361,6 +343,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     baseline: g.baseline,
                     status,
                     binding: None,
+                    value_high: g.value_high,
+                    hedge: None,
+                    source: GoalSource::Text,
+                    as_of: None,
                     section: section.clone(),
                     text: ctext.trim_end_matches(['。', ',', ';', ':']).to_owned(),
                     span: ctx.chars.span(clause.clone()),
@@ -369,7 +355,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         }
     }
     for table in &ctx.structure.tables {
-        goals.extend(table_goals(ctx, table, &doc));
+        goals.extend(table_goals(ctx, table));
     }
     goals
 }
@@ -392,99 +378,6 @@ fn merged_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<Range<usize>> {
         out.push(c.clone());
     }
     out
-}
-
-/// Document-wide facts the goals need.
-struct DocInfo {
-    /// The year of a one-year work plan (2019年…工作要点).
-    work_plan_year: Option<i32>,
-    /// The plan period's end year, if the metadata knows it.
-    period_end: Option<i32>,
-    /// The year the document speaks from (its work-plan year, period start or date).
-    reference_year: Option<i32>,
-}
-
-impl DocInfo {
-    fn new(ctx: &Context<'_>) -> Self {
-        let meta = ctx.meta;
-        let kind_is_plan = meta
-            .kind
-            .as_deref()
-            .is_some_and(|k| k.contains("要点") || k.contains("工作计划"));
-        let from_title = |t: &str| {
-            WORK_PLAN_TITLE
-                .captures(t)
-                .and_then(|c| c.get(1))
-                .and_then(|m| m.as_str().parse::<i32>().ok())
-        };
-        let work_plan_year = match &meta.title {
-            Some(t) => from_title(t).or_else(|| {
-                if kind_is_plan {
-                    meta.date
-                        .as_deref()
-                        .and_then(|d| d.get(..4))
-                        .and_then(|y| y.parse().ok())
-                } else {
-                    None
-                }
-            }),
-            // Without metadata, look for a short title line near the top of the text.
-            None => ctx
-                .text
-                .lines()
-                .take(20)
-                .filter(|l| l.chars().count() <= 40)
-                .find_map(|l| from_title(l.trim())),
-        };
-        let date_year = meta
-            .date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok());
-        DocInfo {
-            work_plan_year,
-            period_end: meta.period.as_ref().map(|p| p.end),
-            reference_year: work_plan_year
-                .or(meta.period.as_ref().map(|p| p.start))
-                .or(date_year),
-        }
-    }
-}
-
-/// End year of the Nth five-year plan (十四五 → 2025); the third plan ended in 1970.
-fn five_year_plan_end(n: u32) -> Option<i32> {
-    (n >= 3).then(|| 1970 + 5 * (n as i32 - 3))
-}
-
-/// The due year a sentence states: 到2025年, 2025年前, 十四五末.
-fn target_year(text: &str, doc: &DocInfo) -> Option<i32> {
-    if !text.contains('年') && !text.contains('五') {
-        return None;
-    }
-    let explicit = TARGET_YEAR.captures(text).and_then(|c| {
-        c.get(1)
-            .or_else(|| c.get(2))
-            .and_then(|m| m.as_str().parse::<i32>().ok())
-    });
-    explicit.or_else(|| {
-        let c = PERIOD_END.captures(text)?;
-        let d = c.get(1)?.as_str().chars().next()?;
-        let n = match d {
-            '一' => 11,
-            '二' => 12,
-            '三' => 13,
-            '四' => 14,
-            '五' => 15,
-            '六' => 16,
-            '七' => 17,
-            '八' => 18,
-            '九' => 19,
-            _ => return None,
-        };
-        let end = five_year_plan_end(n)?;
-        // Trust the metadata's period when it names the same plan.
-        Some(doc.period_end.filter(|p| *p == end).unwrap_or(end))
-    })
 }
 
 /// Index of the innermost heading whose scope contains `pos`.
@@ -588,6 +481,7 @@ struct ClauseGoal {
     baseline: Option<Baseline>,
     comparator: Comparator,
     value: f64,
+    value_high: Option<f64>,
     unit: Option<String>,
 }
 
@@ -1095,31 +989,19 @@ fn push_goal(
     q: &Quantity,
     baseline: Option<Baseline>,
 ) {
-    match q.upper {
-        Some(upper) => {
-            out.push(ClauseGoal {
-                baseline: None,
-                indicator: indicator.clone(),
-                comparator: q.comparator.unwrap_or(Comparator::Ge),
-                value: q.value,
-                unit: q.unit.clone(),
-            });
-            out.push(ClauseGoal {
-                baseline: None,
-                indicator,
-                comparator: Comparator::Le,
-                value: upper,
-                unit: q.unit.clone(),
-            });
-        }
-        None => out.push(ClauseGoal {
-            baseline,
-            indicator,
-            comparator: q.comparator.unwrap_or(Comparator::Eq),
-            value: q.value,
-            unit: q.unit.clone(),
-        }),
-    }
+    // A range (3-5年, 4.5%—5%) is one goal between its bounds.
+    let comparator = match q.upper {
+        Some(_) => Comparator::Range,
+        None => q.comparator.unwrap_or(Comparator::Eq),
+    };
+    out.push(ClauseGoal {
+        baseline: q.upper.is_none().then_some(baseline).flatten(),
+        indicator,
+        comparator,
+        value: q.value,
+        value_high: q.upper,
+        unit: q.unit.clone(),
+    });
 }
 
 /// What a table cell says: value and comparator (`≥90`, `90以上`, `95%`).
@@ -1204,7 +1086,7 @@ fn breakdown_name(whole: &str, part: &str) -> String {
 }
 
 /// One goal per row of an indicator table.
-fn table_goals(ctx: &Context<'_>, table: &Table, doc: &DocInfo) -> Vec<NumericGoal> {
+fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> {
     let cols = &table.columns;
     let name_col = cols
         .iter()
@@ -1271,8 +1153,8 @@ fn table_goals(ctx: &Context<'_>, table: &Table, doc: &DocInfo) -> Vec<NumericGo
         });
     let year = cols[target_col]
         .year
-        .or(doc.work_plan_year)
-        .or(doc.period_end);
+        .or(ctx.time.one_year_due())
+        .or(ctx.time.period.map(|p| p.1));
     let mut out = Vec::new();
     // The row that `其中` sub-rows break down, and whether the previous row was one of them.
     let mut parent: Option<(String, Option<String>, f64)> = None;
@@ -1343,6 +1225,10 @@ fn table_goals(ctx: &Context<'_>, table: &Table, doc: &DocInfo) -> Vec<NumericGo
             baseline,
             status: GoalStatus::Target,
             binding,
+            value_high: None,
+            hedge: None,
+            source: GoalSource::Table,
+            as_of: None,
             section: section.clone(),
             text: ctx.text.get(span.clone()).unwrap_or("").trim().to_owned(),
             span: ctx.chars.span(span),

@@ -14,6 +14,7 @@ pub mod meta;
 pub mod numbers;
 pub mod responsibilities;
 pub mod targets;
+pub mod time;
 
 /// What the extractors read from one document.
 #[derive(Debug, Clone, Default)]
@@ -39,20 +40,35 @@ pub struct Context<'a> {
     pub structure: &'a Structure,
     /// Byte-to-char offsets, for the records' spans.
     pub chars: &'a CharIndex,
-    /// The document's metadata (its year and period resolve relative deadlines).
+    /// The document's metadata.
     pub meta: &'a Meta,
+    /// The document's own year and plan period, worked out once for every extractor.
+    pub time: time::DocTime,
+}
+
+impl<'a> Context<'a> {
+    /// The context of one document; its time is worked out here, once.
+    pub fn new(
+        text: &'a str,
+        structure: &'a Structure,
+        chars: &'a CharIndex,
+        meta: &'a Meta,
+    ) -> Self {
+        Context {
+            text,
+            structure,
+            chars,
+            meta,
+            time: time::DocTime::new(meta, text),
+        }
+    }
 }
 
 /// Runs every extractor over one document.
 pub fn extract(text: &str, structure: &Structure) -> Extracted {
     let chars = CharIndex::new(text);
     let meta = meta::extract(text, structure);
-    let ctx = Context {
-        text,
-        structure,
-        chars: &chars,
-        meta: &meta,
-    };
+    let ctx = Context::new(text, structure, &chars, &meta);
     let goals = goals::extract(&ctx);
     let deadlines = deadlines::extract(&ctx);
     let responsibilities = responsibilities::extract(&ctx);

@@ -13,7 +13,7 @@
 
 use crate::records::Comparator;
 use crate::text::contains_any;
-use crate::text::{chinese_digit, CharSet};
+use crate::text::numerals::{self, is_numeral as is_chinese_numeral, NUMERALS};
 use std::ops::Range;
 
 /// One number found in a text, with what is attached to it.
@@ -159,97 +159,9 @@ const SUFFIX_QUALIFIERS: &[(&str, Comparator)] = &[
     ("上下", Comparator::Approx),
 ];
 
-fn chinese_unit(c: char) -> Option<u64> {
-    Some(match c {
-        '十' => 10,
-        '百' => 100,
-        '千' => 1000,
-        '万' => 10_000,
-        '亿' => 100_000_000,
-        _ => return None,
-    })
-}
-
-/// The chars [`chinese_digit`] or [`chinese_unit`] read (a test checks they agree).
-static NUMERALS: CharSet = CharSet::new(&[
-    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
-    '亿',
-]);
-
-/// True for a Chinese digit or multiplier. A bit test rather than the two matches: the scan
-/// asks it of every Han char of every clause.
-fn is_chinese_numeral(c: char) -> bool {
-    NUMERALS.contains(c)
-}
-
-/// Parses a whole run of Chinese numerals: 十二 → 12, 两千 → 2000, 一百零五 → 105,
-/// 二〇三五 → 2035 (digit by digit when no 十/百/千 appears), 三万五千 → 35000.
-/// `None` for runs that are not one number (十四五, 一一).
+/// Parses a whole run of Chinese numerals (see [`numerals::parse`]).
 pub fn parse_chinese(run: &str) -> Option<f64> {
-    let chars: Vec<char> = run.chars().collect();
-    if chars.is_empty() || !chars.iter().all(|c| is_chinese_numeral(*c)) {
-        return None;
-    }
-    if chars.iter().all(|c| chinese_digit(*c).is_some()) {
-        if chars.len() == 1 {
-            return chinese_digit(chars[0]).map(f64::from);
-        }
-        // Positional (二〇三五) only with a zero inside or four digits, which is how years and
-        // codes are written; 一一 or 三五 are not numbers.
-        if chars.len() >= 3 || chars.iter().any(|c| matches!(c, '〇' | '零')) {
-            let mut v = 0f64;
-            for c in &chars {
-                v = v * 10.0 + f64::from(chinese_digit(*c)?);
-            }
-            return Some(v);
-        }
-        return None;
-    }
-    let mut total: u64 = 0; // completed 亿 / 万 groups
-    let mut section: u64 = 0; // below 万
-    let mut digit: Option<u64> = None;
-    let mut last_unit: u64 = u64::MAX;
-    for &c in &chars {
-        if let Some(d) = chinese_digit(c) {
-            if digit.is_some() && d != 0 {
-                return None; // two digits in a row: 十四五
-            }
-            digit = if d == 0 { None } else { Some(u64::from(d)) };
-            if d == 0 {
-                last_unit = u64::MAX; // 一百零五: what follows 零 is a fresh unit
-            }
-        } else if let Some(u) = chinese_unit(c) {
-            match u {
-                10 | 100 | 1000 => {
-                    if u >= last_unit && last_unit != u64::MAX {
-                        return None;
-                    }
-                    section = section.saturating_add(digit.unwrap_or(1).saturating_mul(u));
-                    last_unit = u;
-                }
-                _ => {
-                    section = section.saturating_add(digit.unwrap_or(0));
-                    if section == 0 && total == 0 {
-                        section = 1;
-                    }
-                    // Saturating: a run such as 亿亿亿亿 is nonsense, not a reason to panic.
-                    if u == 10_000 {
-                        total = total.saturating_add(section.saturating_mul(u));
-                    } else {
-                        total = total.saturating_add(section).saturating_mul(u);
-                    }
-                    section = 0;
-                    last_unit = u64::MAX;
-                }
-            }
-            digit = None;
-        }
-    }
-    Some(
-        total
-            .saturating_add(section)
-            .saturating_add(digit.unwrap_or(0)) as f64,
-    )
+    numerals::parse(run)
 }
 
 /// Parses a number that makes up the whole of `s` (a table cell, say): `92.63`, `1,200`,
@@ -761,7 +673,7 @@ mod tests {
     #[test]
     fn numeral_set_agrees_with_the_digit_and_unit_readers() {
         for c in (0..=0xffffu32).filter_map(char::from_u32) {
-            let slow = chinese_digit(c).is_some() || chinese_unit(c).is_some();
+            let slow = numerals::digit(c).is_some() || numerals::multiplier(c).is_some();
             assert_eq!(is_chinese_numeral(c), slow, "{c}");
             // The scan's byte-level fast path skips every char that is not three bytes long.
             let mut buf = [0u8; 4];

@@ -951,8 +951,8 @@ mod robustness {
             for list in explicit_lists(&s) {
                 prop_assert!(s.get(list.span.clone()).is_some());
             }
-            let years = crate::extract::deadlines::DocYears { doc_year: Some(2021), period: Some((2021, 2025)) };
-            for f in crate::extract::deadlines::find_in(&s, &years) {
+            let time = crate::extract::time::DocTime { year: Some(2021), period: Some((2021, 2025)), ..Default::default() };
+            for f in crate::extract::time::find(&s, &time) {
                 prop_assert!(s.get(f.range.clone()).is_some());
             }
         }

@@ -11,14 +11,15 @@
 //! it and the departments named by responsibilities of its section.
 
 use super::Context;
-use crate::records::{Deadline, DeadlineRelation, Department, NumericGoal, Responsibility, Target};
+use crate::records::{
+    Deadline, DeadlineRelation, Department, NumericGoal, PartialDate, Responsibility, Target,
+};
 use crate::structure::{Heading, HeadingKind, Structure};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-mod dates;
 pub(crate) mod lexicon;
 
 use crate::text::contains_any;
@@ -32,12 +33,12 @@ pub fn extract(
     responsibilities: &[Responsibility],
 ) -> Vec<Target> {
     let text = ctx.text;
-    let doc_year = doc_year(ctx);
-    let dates = DueDates::new(ctx, deadlines, doc_year);
+    let doc_year = ctx.time.reference();
+    let dates = DueDates::new(ctx, deadlines);
     let outline = Outline::new(text, ctx.structure, &dates);
     let past_at = past_marks(text);
     let retrospective = is_retrospective(text, ctx.structure, &past_at);
-    let one_year_plan = one_year_plan(ctx);
+    let one_year_plan = ctx.time.one_year_due().and_then(PartialDate::year);
 
     // Goals by span start, so each target finds its goals by binary search.
     let mut goal_order: Vec<usize> = (0..goals.len()).collect();
@@ -46,7 +47,7 @@ pub fn extract(
     let mut out: Vec<Target> = Vec::new();
     let mut seen: HashSet<Range<usize>> = HashSet::new();
     // A date fronted as the topic of a sentence (到2025年, …) governs the rest of its paragraph.
-    let mut topic: Option<(usize, String)> = None;
+    let mut topic: Option<(usize, PartialDate)> = None;
     for unit in units(text, ctx.structure, &outline) {
         if topic.as_ref().is_some_and(|t| t.0 <= unit.span.start) {
             topic = None;
@@ -62,7 +63,7 @@ pub fn extract(
         if sec.is_some_and(|s| outline.flags[s].skip) {
             continue;
         }
-        let earlier_topic = topic.as_ref().map(|t| t.1.clone());
+        let earlier_topic = topic.as_ref().map(|t| t.1);
         if let Some(date) = fronted_date(text, &unit, &dates) {
             let para_end = text[unit.span.start..]
                 .find('\n')
@@ -80,9 +81,9 @@ pub fn extract(
             let deadline = dates
                 .within(span.clone())
                 .or_else(|| dates.last_within(unit.full.start..span.start))
-                .or_else(|| earlier_topic.clone())
-                .or_else(|| sec.and_then(|s| outline.flags[s].deadline.clone()))
-                .or_else(|| one_year_plan.map(|y| y.to_string()));
+                .or(earlier_topic)
+                .or_else(|| sec.and_then(|s| outline.flags[s].deadline))
+                .or(one_year_plan);
             let section = sec.map(|s| ctx.structure.headings[s].path.clone());
             let cspan = ctx.chars.span(span.clone());
             let first = goal_order.partition_point(|&i| goals[i].span[0] < cspan[0]);
@@ -152,7 +153,7 @@ fn drop_contained(targets: Vec<Target>) -> Vec<Target> {
 
 /// The due date of a predicate-less adverbial opening a sentence (到2025年, …), which
 /// topicalises it over the rest of the paragraph. A dated event (2024年9月10日) does not.
-fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<String> {
+fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<PartialDate> {
     let first = unit
         .clauses
         .iter()
@@ -164,7 +165,7 @@ fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<String> {
     {
         return None;
     }
-    dates.within(first).filter(|d| d.len() <= 7)
+    dates.within(first).filter(|d| d.get_day().is_none())
 }
 
 /// Sentences framing the guiding ideology (以…为指导, 指导思想) state principles, not results.
@@ -358,7 +359,7 @@ struct SectionFlags {
     /// Review or principles section (inherited).
     skip: bool,
     /// Due date stated by the section's title or intro (inherited).
-    deadline: Option<String>,
+    deadline: Option<PartialDate>,
 }
 
 impl Outline {
@@ -446,72 +447,81 @@ fn title_range(text: &str, h: &Heading) -> Range<usize> {
     }
 }
 
-/// Due dates: from the deadline extractor's records when it gave any, else read locally.
+/// Due dates: the deadline extractor's dated records, by byte position; a text without
+/// any is read with the same time grammar, so both ways agree.
 struct DueDates<'a> {
     text: &'a str,
-    /// (byte start, byte end, date) of forward-looking deadlines, sorted by start.
-    records: Vec<(usize, usize, String)>,
+    /// (byte start, byte end, date) of dated deadlines, sorted by start.
+    records: Vec<(usize, usize, PartialDate)>,
     local: bool,
-    doc_year: Option<i32>,
+    time: super::time::DocTime,
 }
 
 impl<'a> DueDates<'a> {
-    fn new(ctx: &Context<'a>, deadlines: &[Deadline], doc_year: Option<i32>) -> Self {
+    fn new(ctx: &Context<'a>, deadlines: &[Deadline]) -> Self {
         let mut records = Vec::new();
-        if !deadlines.is_empty() {
-            // Records carry char spans; the char index maps them back to bytes.
-            for d in deadlines {
-                let (Some(date), false) = (&d.date, d.relation == DeadlineRelation::Recurring)
-                else {
-                    continue;
-                };
-                let (Some(s), Some(e)) =
-                    (ctx.chars.byte_at(d.span[0]), ctx.chars.byte_at(d.span[1]))
-                else {
-                    continue;
-                };
-                records.push((s, e, date.clone()));
-            }
-            records.sort_by_key(|r| r.0);
+        // Records carry char spans; the char index maps them back to bytes.
+        for d in deadlines {
+            let (Some(date), false) = (d.date, d.relation == DeadlineRelation::Recurring) else {
+                continue;
+            };
+            let (Some(s), Some(e)) = (ctx.chars.byte_at(d.span[0]), ctx.chars.byte_at(d.span[1]))
+            else {
+                continue;
+            };
+            records.push((s, e, date));
         }
+        records.sort_by_key(|r| r.0);
         DueDates {
             text: ctx.text,
             records,
             local: deadlines.is_empty(),
-            doc_year,
+            time: ctx.time,
         }
     }
 
+    /// The dated, non-recurring time phrases of a span read locally, as byte ranges.
+    fn read(&self, range: Range<usize>) -> Vec<(usize, usize, PartialDate)> {
+        let Some(s) = self.text.get(range.clone()) else {
+            return Vec::new();
+        };
+        super::time::find(s, &self.time)
+            .into_iter()
+            .filter(|m| !m.scope && m.relation != DeadlineRelation::Recurring)
+            .filter_map(|m| {
+                Some((
+                    range.start + m.range.start,
+                    range.start + m.range.end,
+                    m.date?,
+                ))
+            })
+            .collect()
+    }
+
     /// The first due date stated inside `range`.
-    fn within(&self, range: Range<usize>) -> Option<String> {
+    fn within(&self, range: Range<usize>) -> Option<PartialDate> {
         if range.start >= range.end {
             return None;
         }
         if self.local {
-            let s = self.text.get(range)?;
-            return dates::due_date(s, self.doc_year);
+            return self.read(range).first().map(|r| r.2);
         }
         let i = self.records.partition_point(|r| r.0 < range.start);
         self.records[i..]
             .iter()
             .take_while(|r| r.0 < range.end)
             .find(|r| r.1 <= range.end)
-            .map(|r| r.2.clone())
+            .map(|r| r.2)
     }
 
     /// The last due date stated inside `range`: of the dates before a clause in its sentence
     /// (到2018年,…;到2020年,…,消除大班额), the nearest one governs it.
-    fn last_within(&self, range: Range<usize>) -> Option<String> {
+    fn last_within(&self, range: Range<usize>) -> Option<PartialDate> {
         if range.start >= range.end {
             return None;
         }
         if self.local {
-            // Local reading: the dates heading each `;`-part, the last one that has one.
-            let s = self.text.get(range)?;
-            return s
-                .split(';')
-                .rev()
-                .find_map(|part| dates::due_date(part, self.doc_year));
+            return self.read(range).last().map(|r| r.2);
         }
         let i = self.records.partition_point(|r| r.0 < range.start);
         self.records[i..]
@@ -519,7 +529,7 @@ impl<'a> DueDates<'a> {
             .take_while(|r| r.0 < range.end)
             .filter(|r| r.1 <= range.end)
             .last()
-            .map(|r| r.2.clone())
+            .map(|r| r.2)
     }
 }
 
@@ -592,8 +602,7 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
         let adverbial = short
             && (clause.ends_with("期间")
                 || clause.ends_with("时间")
-                || (contains_any(clause, &['年', '末', '内'])
-                    && dates::due_date(clause, Some(2000)).is_some()));
+                || (contains_any(clause, &['年', '末', '内']) && clause_has_due_date(clause)));
         return Reading {
             target: recurring && has_quantity(clause),
             adverbial,
@@ -734,6 +743,18 @@ fn straddles(clause: &str, v: &lexicon::VerbHit) -> bool {
         let (ts, te) = (t.byte_start, t.byte_end);
         (ts < vs && vs < te && te < ve) || (vs < ts && ts < ve && ve < te)
     })
+}
+
+/// True when a short adverbial clause states a due date (到2025年, 十四五末, 年底前), whatever
+/// the document's year.
+fn clause_has_due_date(clause: &str) -> bool {
+    let any_year = super::time::DocTime {
+        year: Some(2000),
+        ..Default::default()
+    };
+    super::time::find(clause, &any_year)
+        .iter()
+        .any(|m| !m.scope && m.relation != DeadlineRelation::Recurring)
 }
 
 /// A target reading.
@@ -916,41 +937,6 @@ impl Marks {
         let k = self.0.partition_point(|m| m.start < span.start);
         self.0.get(k).is_some_and(|m| m.end <= span.end)
     }
-}
-
-/// The year of the document: its date, else its period's start.
-fn doc_year(ctx: &Context<'_>) -> Option<i32> {
-    let m = ctx.meta;
-    m.date
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok())
-        .or_else(|| m.period.as_ref().map(|p| p.start))
-        .or_else(|| one_year_plan(ctx))
-}
-
-/// The year of a one-year work plan (2019年…工作要点), which every deadline-less target is due.
-fn one_year_plan(ctx: &Context<'_>) -> Option<i32> {
-    static PLAN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^\s*((?:19|20)\d{2})年[^\n。]{0,30}(?:工作要点|工作计划|工作安排|工作任务)\s*$",
-        )
-        .expect("plan regex")
-    });
-    if let Some(p) = &ctx.meta.period {
-        if p.start == p.end {
-            return Some(p.start);
-        }
-        return None;
-    }
-    if let Some(t) = &ctx.meta.title {
-        return PLAN.captures(t).and_then(|c| c[1].parse().ok());
-    }
-    // Without metadata, a title line near the top.
-    ctx.text
-        .lines()
-        .take(30)
-        .find_map(|l| PLAN.captures(l).and_then(|c| c[1].parse().ok()))
 }
 
 /// Departments of the responsibilities, by section.
@@ -1194,12 +1180,7 @@ mod tests {
         let st = crate::structure::analyze(text);
         let meta = crate::records::Meta::default();
         let chars = crate::text::CharIndex::new(text);
-        let ctx = Context {
-            text,
-            structure: &st,
-            chars: &chars,
-            meta: &meta,
-        };
+        let ctx = Context::new(text, &st, &chars, &meta);
         assert!(extract(&ctx, &[], &[], &[]).is_empty());
     }
 
@@ -1209,7 +1190,7 @@ mod tests {
         crate::extract::extract(text, &st)
             .targets
             .into_iter()
-            .map(|t| (t.text, t.deadline))
+            .map(|t| (t.text, t.deadline.map(|d| d.to_string())))
             .collect()
     }
 
@@ -1292,15 +1273,10 @@ mod tests {
         let st = crate::structure::analyze(text);
         let meta = crate::records::Meta::default();
         let chars = crate::text::CharIndex::new(text);
-        let ctx = Context {
-            text,
-            structure: &st,
-            chars: &chars,
-            meta: &meta,
-        };
+        let ctx = Context::new(text, &st, &chars, &meta);
         extract(&ctx, &[], &[], &[])
             .into_iter()
-            .map(|t| (t.text, t.deadline))
+            .map(|t| (t.text, t.deadline.map(|d| d.to_string())))
             .collect()
     }
 
@@ -1368,12 +1344,7 @@ mod tests {
         let st = crate::structure::analyze(text);
         let meta = crate::records::Meta::default();
         let chars = crate::text::CharIndex::new(text);
-        let ctx = Context {
-            text,
-            structure: &st,
-            chars: &chars,
-            meta: &meta,
-        };
+        let ctx = Context::new(text, &st, &chars, &meta);
         let goal = |span: [usize; 2]| NumericGoal {
             indicator: String::new(),
             comparator: crate::records::Comparator::Eq,
@@ -1386,6 +1357,7 @@ mod tests {
             section: None,
             text: String::new(),
             span,
+            ..Default::default()
         };
         // The first goal's span keeps the closing 。; the second is in an exhortation.
         let goals = [goal([0, 8]), goal([15, 23])];
@@ -1417,12 +1389,7 @@ mod tests {
         });
         let meta = crate::records::Meta::default();
         let chars = crate::text::CharIndex::new(text);
-        let ctx = Context {
-            text,
-            structure: &st,
-            chars: &chars,
-            meta: &meta,
-        };
+        let ctx = Context::new(text, &st, &chars, &meta);
         let found = extract(&ctx, &[], &[], &[]);
         assert_eq!(found.len(), 2);
     }

@@ -33,35 +33,13 @@ pub(crate) struct Label {
 
 /// Value of a Chinese numeral written with 一…九, 十, 百, 零/〇 (up to 999), or `None`.
 pub(crate) fn cn_number(s: &str) -> Option<u32> {
-    if s.is_empty() {
-        return None;
-    }
-    let mut total = 0u32;
-    let mut digit: Option<u32> = None;
-    for c in s.chars() {
-        let d = match c {
-            '十' => {
-                total += digit.take().unwrap_or(1) * 10;
-                continue;
-            }
-            '百' => {
-                total += digit.take().unwrap_or(1) * 100;
-                continue;
-            }
-            c => crate::text::chinese_digit(c)?,
-        };
-        if digit.is_some_and(|d| d != 0) {
-            // Two plain digits in a row (二〇二一) are a year, not a heading number.
-            return None;
-        }
-        digit = Some(d);
-    }
-    total += digit.unwrap_or(0);
-    (total > 0).then_some(total)
+    // A heading label is a cardinal: 二〇二一 (a year) is none.
+    let n = crate::text::numerals::cardinal(s)?;
+    u32::try_from(n).ok().filter(|n| *n > 0)
 }
 
 fn is_cn_digit(c: char) -> bool {
-    crate::text::chinese_digit(c).is_some() || matches!(c, '十' | '百')
+    crate::text::numerals::digit(c).is_some() || matches!(c, '十' | '百')
 }
 
 /// Length in bytes of the leading run of chars satisfying `f`.

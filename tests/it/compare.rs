@@ -30,6 +30,7 @@ fn goal(
         section: None,
         text: format!("{indicator}{value}"),
         span: [0, 0],
+        ..Default::default()
     }
 }
 

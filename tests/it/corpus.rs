@@ -315,6 +315,7 @@ fn csv_has_bom_header_quoting_and_a_row_for_every_document() {
         section: Some("一".into()),
         text: "毛入园率达到95%以上,\"普惠\"覆盖".into(),
         span: [3, 20],
+        ..Default::default()
     };
     let doc = Document {
         source: "x.txt".into(),

@@ -24,12 +24,7 @@ fn run(text: &str) -> Vec<planmine::records::Target> {
     let structure = planmine::analyze(text);
     let chars = CharIndex::new(text);
     let meta = meta::extract(text, &structure);
-    let ctx = Context {
-        text,
-        structure: &structure,
-        chars: &chars,
-        meta: &meta,
-    };
+    let ctx = Context::new(text, &structure, &chars, &meta);
     let g = goals::extract(&ctx);
     let d = deadlines::extract(&ctx);
     let r = responsibilities::extract(&ctx);
@@ -93,12 +88,7 @@ fn throughput_probe() {
     let inputs: Vec<_> = prepared
         .iter()
         .map(|(text, structure, chars, meta)| {
-            let ctx = Context {
-                text,
-                structure,
-                chars,
-                meta,
-            };
+            let ctx = Context::new(text, structure, chars, meta);
             (
                 ctx,
                 goals::extract(&ctx),

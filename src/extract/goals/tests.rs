@@ -7,12 +7,7 @@ use crate::text::CharIndex;
 
 fn run_with(text: &str, meta: &Meta, structure: &Structure) -> Vec<NumericGoal> {
     let chars = CharIndex::new(text);
-    let ctx = Context {
-        text,
-        structure,
-        chars: &chars,
-        meta,
-    };
+    let ctx = Context::new(text, structure, &chars, meta);
     extract(&ctx)
 }
 
@@ -195,12 +190,14 @@ fn modifiers_of_nouns_are_not_goals() {
 }
 
 #[test]
-fn ranges_give_a_lower_and_an_upper_goal() {
+fn a_range_is_one_goal_between_its_bounds() {
     let g = run("校长每4-6年交流一次。");
-    assert_eq!(g.len(), 2, "{g:#?}");
-    assert_eq!((g[0].value, g[0].comparator), (4.0, Comparator::Ge));
-    assert_eq!((g[1].value, g[1].comparator), (6.0, Comparator::Le));
-    assert!(g.iter().all(|x| x.unit.as_deref() == Some("年")));
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!(
+        (g[0].value, g[0].value_high, g[0].comparator),
+        (4.0, Some(6.0), Comparator::Range)
+    );
+    assert_eq!(g[0].unit.as_deref(), Some("年"));
 }
 
 #[test]
@@ -507,11 +504,21 @@ fn parentheses_and_conjunctions_are_trimmed_from_indicators() {
 }
 
 #[test]
-fn percent_ranges_give_bounds() {
-    let g = run("教育经费年均增长5%-8%。");
-    assert_eq!(g.len(), 2, "{g:#?}");
-    assert_eq!((g[0].value, g[0].comparator), (5.0, Comparator::Ge));
-    assert_eq!((g[1].value, g[1].comparator), (8.0, Comparator::Le));
+fn percent_ranges_give_one_goal() {
+    for text in [
+        "教育经费年均增长5%-8%。",
+        "教育经费年均增长5-8%。",
+        "教育经费年均增长5%至8%。",
+    ] {
+        let g = run(text);
+        assert_eq!(g.len(), 1, "{text}: {g:#?}");
+        assert_eq!(
+            (g[0].value, g[0].value_high, g[0].comparator),
+            (5.0, Some(8.0), Comparator::Range),
+            "{text}"
+        );
+        assert_eq!(g[0].unit.as_deref(), Some("%"));
+    }
 }
 
 #[test]

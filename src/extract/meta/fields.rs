@@ -2,6 +2,7 @@
 //!
 //! Each works on one short string (a line or a title) and knows nothing of the layout.
 
+use crate::text::numerals;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -23,27 +24,9 @@ static DATE_HAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date regex")
 });
 
-/// Value of a Chinese digit (〇 and look-alikes count as zero).
-fn han_digit(c: char) -> Option<u32> {
-    match c {
-        '○' | 'O' | 'o' | '0' => Some(0),
-        // Dates never write 两.
-        '两' => None,
-        c => crate::text::chinese_digit(c),
-    }
-}
-
 /// A Chinese number below 100 written with 十 (十二, 二十, 三十一, 九).
 fn han_small_number(s: &str) -> Option<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        ['十', u] => Some(10 + han_digit(*u)?),
-        [t, '十'] => Some(10 * han_digit(*t)?),
-        [t, '十', u] => Some(10 * han_digit(*t)? + han_digit(*u)?),
-        [u] => han_digit(*u),
-        _ => None,
-    }
+    numerals::small(s).filter(|n| *n < 100 && !s.contains('两'))
 }
 
 fn iso(year: u32, month: u32, day: Option<u32>) -> Option<String> {
@@ -85,9 +68,7 @@ pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
         }
     }
     if let Some(c) = DATE_HAN.captures(s) {
-        let year = c[1]
-            .chars()
-            .try_fold(0u32, |acc, ch| Some(acc * 10 + han_digit(ch)?));
+        let year = numerals::year(&c[1]).and_then(|y| u32::try_from(y).ok());
         let month = han_small_number(&c[2]);
         let day = match c.get(3) {
             Some(m) => han_small_number(m.as_str()).map(Some),
@@ -162,7 +143,7 @@ pub fn find_year_range(s: &str) -> Option<(i32, i32)> {
 /// 2021–2025 named `2021-2025`. A lone year (2019年工作要点) is no period.
 pub fn period_of(title: &str) -> Option<Period> {
     let named = FIVE_YEAR.captures_iter(title).find_map(|c| {
-        let unit = super::fields::han_digit(c[1].chars().next()?)? as i32;
+        let unit = numerals::digit(c[1].chars().next()?)? as i32;
         // `十五` alone (15) is no plan name: the match must read 十X五.
         Some((format!("十{}五", &c[1]), five_year_start(10 + unit)))
     });

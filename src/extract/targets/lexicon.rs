@@ -457,7 +457,7 @@ static ADVERB_TONGYI: LazyLock<Regex> =
 pub fn starts_with_number(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
         c.is_ascii_digit()
-            || crate::text::chinese_digit(c).is_some()
+            || crate::text::numerals::digit(c).is_some()
             || matches!(c, '十' | '百' | '千')
     })
 }
@@ -507,7 +507,7 @@ pub fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
         if !quoted.chars().any(|c| {
             c.is_ascii_digit()
                 // 零 and 〇 alone do not make a numbered slogan.
-                || crate::text::chinese_digit(c).is_some_and(|d| d > 0)
+                || crate::text::numerals::digit(c).is_some_and(|d| d > 0)
                 || matches!(c, '十' | '百' | '千')
         }) {
             plain.push_str(quoted);

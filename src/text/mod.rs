@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+pub mod numerals;
+
 /// Converts byte offsets of one text into char offsets.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
@@ -123,26 +125,6 @@ impl CharSet {
     }
 }
 
-/// Value of a Chinese digit: 零 and 〇 are 0, 一 … 九 are 1 … 9, and 两 is 2.
-///
-/// The stages read Chinese numerals in several places (heading numbers, dates, quantities);
-/// each adds its own look-alikes or exclusions on top of this.
-pub fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,16 +207,5 @@ mod tests {
         let end = text.find('b').unwrap();
         assert_eq!(index.span(start..end), [2, 7]);
         assert_eq!(index.len_chars(), 8);
-    }
-
-    #[test]
-    fn reads_chinese_digits() {
-        let digits: Vec<Option<u32>> = "〇一二三四五六七八九两十"
-            .chars()
-            .map(chinese_digit)
-            .collect();
-        let want: Vec<Option<u32>> = (0..10).map(Some).chain([Some(2), None]).collect();
-        assert_eq!(digits, want);
-        assert_eq!(chinese_digit('零'), Some(0));
     }
 }

@@ -1,0 +1,945 @@
+//! The one time grammar of the extractors: the document's own years, plan periods, and every
+//! phrase that dates something, resolved to a [`PartialDate`].
+//!
+//! - **The document's time** ([`DocTime`]) is worked out once per document, into
+//!   [`super::Context`]: its own year (a one-year plan's or a report's year, else its date's
+//!   year), its plan period (十四五 → 2021–2025), and whether it is a one-year document (工作要点,
+//!   政府工作报告) whose undated targets fall due in its year.
+//! - **Plan periods** ([`FiveYearPlan`]): 十X五 is the Xth five-year plan; from the third (1966)
+//!   on they run back to back, so 十四五 is 2021–2025, 十五五 2026–2030, 十六五 2031–2035.
+//! - **Time phrases** ([`find`]): absolute dates (到2025年, 2024年底前, 2024年9月10日), plan
+//!   periods (十四五末, 十四五期间), relative phrases (年内, 年底前, 10月底前, 上半年, 明年, 三年内,
+//!   利用三年时间, 未来五年) against the document's year, recurring schedules (每年, 逐年), and the
+//!   scope words of a one-year document (今年, 全年), each with a [`DeadlineRelation`].
+//! - **Past references** ([`as_of`]): the year a reported figure refers to (截至2020年底 → 2020,
+//!   十三五末 → 2020, 去年 → the document's year − 1).
+//!
+//! History is not a deadline: years before the document's year (`2019年,…增设` in a 2021 plan),
+//! `2012年以来`, `2012年以后`, year ranges naming plans (`2019-2030布局规划`), anything inside
+//! `《…》`, past plan periods (`十三五期间` in a 十四五 plan), and a year that only modifies a
+//! noun (`实施2024年民生实事项目`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::records::{DeadlineRelation, Meta, PartialDate, Period};
+use crate::text::{contains_any, numerals};
+
+/// A five-year plan by its number: 十四五 is the 14th.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FiveYearPlan(pub u32);
+
+impl FiveYearPlan {
+    /// The plan 十X五 for its middle digit X (`四` → the 14th); 十五 alone is no plan name.
+    pub fn from_digit(x: &str) -> Option<Self> {
+        let d = numerals::digit(x.chars().next()?)?;
+        (x.chars().count() == 1 && d >= 1).then_some(FiveYearPlan(10 + d))
+    }
+
+    /// The plan a name such as `十四五`, `“十五五”` or `第十四个五年规划` holds.
+    pub fn from_name(s: &str) -> Option<Self> {
+        if let Some(c) = PLAN_NAME.captures(s) {
+            return Self::from_digit(&c[1]);
+        }
+        let c = ORDINAL_PLAN.captures(s)?;
+        numerals::small(&c[1]).map(FiveYearPlan)
+    }
+
+    /// The plan that holds `year`.
+    pub fn containing(year: i32) -> Option<Self> {
+        (year >= 1966).then(|| FiveYearPlan(((year - 1966) / 5 + 3) as u32))
+    }
+
+    /// Its first year: the third plan began in 1966, and they follow back to back.
+    pub fn start(self) -> i32 {
+        1966 + 5 * (self.0 as i32 - 3)
+    }
+
+    /// Its last year (十四五 → 2025).
+    pub fn end(self) -> i32 {
+        self.start() + 4
+    }
+
+    /// Its name, 十X五 (for the 11th to the 19th plan).
+    pub fn name(self) -> Option<String> {
+        let x = "一二三四五六七八九"
+            .chars()
+            .nth((self.0 as usize).checked_sub(11)?)?;
+        Some(format!("十{x}五"))
+    }
+}
+
+static PLAN_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"十([一二三四五六七八九])五").expect("plan name regex"));
+static ORDINAL_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第([一二三四五六七八九十]{1,3})个五年规划").expect("ordinal plan regex")
+});
+
+/// The document's own time, worked out once and shared by every extractor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocTime {
+    /// The year the document speaks from: the year of a one-year plan (`2019年全市教育工作要点`)
+    /// or of a government work report, else the year of its date. `None` when the text does
+    /// not say (a plan's period start is no substitute: 年内 in an undated plan stays unknown).
+    pub year: Option<i32>,
+    /// The plan period (first year, last year), e.g. 十四五 → (2021, 2025).
+    pub period: Option<(i32, i32)>,
+    /// A one-year document (工作要点, 工作计划, 政府工作报告): undated targets are due in `year`.
+    pub one_year: bool,
+    /// A government work report: its review covers the year before `year`.
+    pub report: bool,
+}
+
+impl DocTime {
+    /// Reads the document's time from its metadata, falling back on the head of the text
+    /// where the metadata lacks it (a one-year plan's title line, the signature date line, a
+    /// `十X五` plan name).
+    pub fn new(meta: &Meta, text: &str) -> Self {
+        let mut t = Self::from_meta(meta);
+        if t.year.is_some() && t.period.is_some() {
+            return t;
+        }
+        let head = head_of(text, 4000);
+        if t.year.is_none() {
+            if let Some(y) = head.lines().take(30).find_map(|l| one_year_title(l.trim())) {
+                t.year = Some(y);
+                t.one_year = true;
+            } else {
+                t.year = head.lines().find_map(|l| {
+                    let caps = SIGNATURE_DATE.captures(l.trim())?;
+                    caps[1].parse().ok()
+                });
+            }
+        }
+        if t.period.is_none() {
+            t.period = head
+                .lines()
+                .filter(|l| l.contains("规划"))
+                .find_map(FiveYearPlan::from_name)
+                .map(|p| (p.start(), p.end()));
+        }
+        t
+    }
+
+    /// Reads the document's time from its metadata only.
+    pub fn from_meta(meta: &Meta) -> Self {
+        let kind = meta.kind.as_deref().unwrap_or("");
+        let report = kind == "政府工作报告";
+        let title_year = meta.title.as_deref().and_then(one_year_title);
+        let date_year = meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
+        let one_year_kind = report || kind == "工作要点";
+        let period = meta
+            .period
+            .as_ref()
+            .map(|p| (p.start, p.end))
+            .filter(|(s, e)| e > s);
+        DocTime {
+            year: title_year.or(date_year),
+            period,
+            one_year: title_year.is_some()
+                || (one_year_kind && date_year.is_some())
+                || meta.period.as_ref().is_some_and(|p| p.start == p.end),
+            report,
+        }
+    }
+
+    /// The year before which dated mentions are history: the document's year, else its
+    /// period's first year.
+    pub fn reference(&self) -> Option<i32> {
+        self.year.or(self.period.map(|p| p.0))
+    }
+
+    /// The year every undated target of a one-year document is due.
+    pub fn one_year_due(&self) -> Option<i32> {
+        self.one_year.then_some(self.year).flatten()
+    }
+
+    /// True when `year` lies before the document's own time.
+    fn is_past(&self, year: i32) -> bool {
+        self.reference().is_some_and(|r| year < r)
+    }
+}
+
+static SIGNATURE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})年\d{1,2}月\d{1,2}日$").expect("signature regex"));
+static ONE_YEAR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^0-9]{0,20}?(\d{4})年[^0-9]{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|工作任务|要点|政府工作报告)$",
+    )
+    .expect("one-year title regex")
+});
+
+/// The year of a one-year document's title (`2019年全市教育工作要点` → 2019, `2024年政府工作
+/// 报告` → 2024).
+pub fn one_year_title(title: &str) -> Option<i32> {
+    ONE_YEAR_TITLE.captures(title)?[1].parse().ok()
+}
+
+fn head_of(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A time phrase found in a piece of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range of the phrase in the searched text.
+    pub range: Range<usize>,
+    /// The date, `None` for recurring schedules or unresolvable relative phrases.
+    pub date: Option<PartialDate>,
+    /// How the date relates to the work.
+    pub relation: DeadlineRelation,
+    /// A scope word of a one-year document (今年, 全年): it dates what it governs but states no
+    /// deadline of its own.
+    pub scope: bool,
+}
+
+/// Parses the first time phrase in `phrase` (e.g. `到2024年年底`, `十四五末`, `年内`,
+/// `利用三年时间`) against the document's year and plan period; `None` when it holds no
+/// deadline (or only history).
+pub fn parse(
+    phrase: &str,
+    doc_year: Option<i32>,
+    period: Option<&Period>,
+) -> Option<(Option<PartialDate>, DeadlineRelation)> {
+    let time = DocTime {
+        year: doc_year,
+        period: period.map(|p| (p.start, p.end)),
+        ..DocTime::default()
+    };
+    find(phrase, &time)
+        .into_iter()
+        .find(|m| !m.scope)
+        .map(|m| (m.date, m.relation))
+}
+
+/// Finds every time phrase in `text` (a sentence or clause), in text order.
+pub fn find(text: &str, time: &DocTime) -> Vec<Mention> {
+    let mut out = Vec::new();
+    // Every alternative of PHRASE holds one of these chars: most clauses of a plan hold none
+    // and skip the big automaton.
+    if !contains_any(text, &['年', '月', '十', '每', '逐']) {
+        return out;
+    }
+    for caps in PHRASE.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        if inside_book_title(&text[..whole.start()]) {
+            continue;
+        }
+        if let Some((date, relation, scope)) = resolve(text, &caps, time) {
+            out.push(Mention {
+                range: whole.range(),
+                date,
+                relation,
+                scope,
+            });
+        }
+    }
+    out
+}
+
+/// The year a sentence says something is due: its first dated `by` or `within` phrase
+/// (到2025年, 2025年前, 十四五末, 年底前 of a one-year plan, 今年 of a report).
+pub fn due_year(text: &str, time: &DocTime) -> Option<i32> {
+    find(text, time)
+        .into_iter()
+        .filter(|m| matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within))
+        .find_map(|m| m.date.map(|d| d.get_year()))
+}
+
+const CN_NUM: &str = "[0-9一二两三四五六七八九十]+";
+
+static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    let n = CN_NUM;
+    let pattern = format!(
+        r"(?x)
+        (?P<event>第[0-9一二三四五六七八九十百]+(?:个|届|次)\p{{Han}}{{1,10}}?\((?P<ey>\d{{4}})年(?P<em>\d{{1,2}})月(?P<ed>\d{{1,2}})日\))
+        | (?P<full>(?P<fpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<fy>\d{{4}})年(?P<fm>\d{{1,2}})月(?P<fd>\d{{1,2}})日(?P<fsuf>前|之前|以前|以来|起)?)
+        | (?P<ym>(?P<mpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<my>\d{{4}})年(?P<mm>\d{{1,2}})月(?:份)?(?P<msuf>底前|底|末|前|之前|以前|以来|起)?)
+        | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
+        | (?P<plan>“?十(?P<pn>[一二三四五六七八九])五”?(?P<pk>期末|末|期间|时期|内))
+        | (?P<future>未来(?P<fn>{n})年)
+        | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?(?:左右)?时间)
+        | (?P<within>(?P<wn>{n})年(?:之内|内))
+        | (?P<next>明年(?:(?P<nxm>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前)?|年底前|年底|底前|底|年末|上半年|下半年|年中)?)
+        | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
+        | (?P<this>今年|全年|本年度)
+        | (?P<md>(?P<mdm>\d{{1,2}})月(?P<mdd>\d{{1,2}})日(?:前|之前|以前))
+        | (?P<mo>(?P<mon>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前|中旬前|上旬前|下旬前|中旬|上旬|下旬))
+        | (?P<rec>每(?:学期|学年|季度|半年|年|月|周|(?:\d+|[一二两三四五六七八九十]+)(?:[-~至](?:\d+|[一二三四五六七八九十]+))?年)(?:一个周期|一次|一轮)?|逐年)
+        "
+    );
+    Regex::new(&pattern).expect("time phrase regex")
+});
+
+/// True when `before` leaves a `《` open: the match is part of a document's title.
+fn inside_book_title(before: &str) -> bool {
+    match (before.rfind('《'), before.rfind('》')) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// True when a year at `start` is part of a range such as `2019-2030` or `2021年—2025年`.
+fn part_of_range(text: &str, start: usize, end: usize) -> bool {
+    let before: Vec<char> = text[..start].chars().rev().take(6).collect();
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '~' | '至' | '到');
+    let before_is_range = match before.as_slice() {
+        [d, rest @ ..] if dash(*d) => {
+            let rest: Vec<char> = rest.iter().copied().skip_while(|c| *c == '年').collect();
+            rest.len() >= 4 && rest[..4].iter().all(char::is_ascii_digit)
+        }
+        _ => false,
+    };
+    let after: Vec<char> = text[end..].chars().take(2).collect();
+    let after_is_range = matches!(after.as_slice(), [d, n, ..] if dash(*d) && n.is_ascii_digit());
+    before_is_range || after_is_range
+}
+
+/// A bare year that only modifies the noun after it (实施2024年民生实事项目, 完成2023年度
+/// 计划): the year is written inside a clause, after a verb, not at the head of the clause.
+fn modifies_noun(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{3000}']);
+    let opens_clause = before.is_empty()
+        || before.ends_with([',', ';', ':', '。', '(', ')', '、', '\n', '为', '是'])
+        || before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+    let after = &text[end..];
+    !opens_clause && after.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Chars that, right before `年内`/`年底`/`年中`, make them part of another word
+/// (学年中, 当年底, 每年年底, 近年内, 三年内).
+const BOUND_BEFORE_RELATIVE: &str =
+    "年学当去今明近历多往全每逐青少成老中新周百千万半两一二三四五六七八九十数几0123456789";
+
+/// The year named by a capture (2025 or 二〇二五), within 1949–2100.
+fn year_of(caps: &Captures<'_>, name: &str) -> Option<i32> {
+    numerals::year(caps.name(name)?.as_str()).filter(|y| (1949..=2100).contains(y))
+}
+
+fn num(caps: &Captures<'_>, name: &str) -> Option<u32> {
+    caps.name(name)?.as_str().parse().ok()
+}
+
+/// The date and relation of one phrase match, `None` when it is no deadline; the flag marks
+/// a scope word (今年, 全年).
+fn resolve(
+    text: &str,
+    caps: &Captures<'_>,
+    time: &DocTime,
+) -> Option<(Option<PartialDate>, DeadlineRelation, bool)> {
+    use DeadlineRelation::*;
+    let whole = caps.get(0)?;
+    // A date or period the copula describes (2023年,是…之年; “十四五”时期是…) is a topic,
+    // not a deadline.
+    let after = text[whole.end()..].trim_start_matches([',', '”', ' ']);
+    let after = after.strip_prefix('更').unwrap_or(after);
+    if after.starts_with('是') && !after.starts_with("是否") {
+        return None;
+    }
+    let deadline = |d: Option<PartialDate>, r: DeadlineRelation| Some((d, r, false));
+    let reference = time.reference();
+    if caps.name("event").is_some() {
+        let date = PartialDate::day(year_of(caps, "ey")?, num(caps, "em")?, num(caps, "ed")?)?;
+        return deadline(Some(date), On);
+    }
+    if caps.name("full").is_some() {
+        let y = year_of(caps, "fy")?;
+        let date = PartialDate::day(y, num(caps, "fm")?, num(caps, "fd")?)?;
+        let suffix = caps.name("fsuf").map_or("", |s| s.as_str());
+        // A date alone on its line or after 时间/日期 is a signature or a web page stamp.
+        let alone = text.trim() == whole.as_str();
+        let stamp = ["时间", "日期", "发布", "印发", "成文"].iter().any(|w| {
+            text[..whole.start()]
+                .trim_end_matches([':', ' '])
+                .ends_with(w)
+        });
+        // A dated event told in the past tense (于2023年5月12日经…审议通过) is history.
+        let told = ["经", "召开", "印发"]
+            .iter()
+            .any(|w| text[whole.end()..].starts_with(w));
+        if alone || stamp || told || time.is_past(y) || matches!(suffix, "以来" | "起") {
+            return None;
+        }
+        let by = caps.name("fpre").is_some() || !suffix.is_empty();
+        return deadline(Some(date), if by { By } else { On });
+    }
+    if caps.name("ym").is_some() {
+        let y = year_of(caps, "my")?;
+        let date = PartialDate::month(y, num(caps, "mm")?)?;
+        let suffix = caps.name("msuf").map_or("", |s| s.as_str());
+        if time.is_past(y) || reference.is_none() || matches!(suffix, "以来" | "起") {
+            return None;
+        }
+        let by = caps.name("mpre").is_some() || !suffix.is_empty();
+        // A bare month of the document's own year is more often a report (2022年1月,召开…).
+        if !by && reference.is_some_and(|r| y <= r) {
+            return None;
+        }
+        return deadline(Some(date), if by { By } else { On });
+    }
+    if caps.name("yr").is_some() {
+        let y = year_of(caps, "yy")?;
+        let m = caps.name("yy")?;
+        if part_of_range(text, m.start(), whole.end()) {
+            return None;
+        }
+        // 二〇三五年远景目标纲要 names a plan.
+        if text[whole.end()..].starts_with("远景目标")
+            && !text[whole.end()..].starts_with("远景目标是")
+        {
+            return None;
+        }
+        let prefix = caps.name("ypre").map(|p| p.as_str());
+        let suffix = caps.name("ysuf").map_or("", |s| s.as_str());
+        let date = match suffix {
+            "以来" | "以后" | "后" | "来" | "起" | "初" | "度" => return None,
+            "年底前" | "年底" | "底前" | "底" | "年末" | "末" | "下半年" => {
+                PartialDate::month(y, 12)?
+            }
+            "上半年" | "年中" => PartialDate::month(y, 6)?,
+            _ => PartialDate::year(y)?,
+        };
+        if time.is_past(y) {
+            return None;
+        }
+        // A bare year is a deadline only when it lies ahead of the document and heads its
+        // clause; inside a clause it names a year's batch of something (实施2024年民生实事).
+        let future = reference.is_some_and(|r| y > r);
+        if prefix.is_none() && suffix.is_empty() && !future {
+            return None;
+        }
+        if prefix.is_none() && suffix.is_empty() && modifies_noun(text, whole.start(), whole.end())
+        {
+            return None;
+        }
+        if matches!(prefix, Some("于" | "在")) && suffix.is_empty() && !future {
+            return None;
+        }
+        return deadline(Some(date), By);
+    }
+    if caps.name("plan").is_some() {
+        let plan = FiveYearPlan::from_digit(&caps["pn"])?;
+        if reference.is_some_and(|r| plan.end() < r) {
+            return None;
+        }
+        let relation = match &caps["pk"] {
+            "末" | "期末" => By,
+            _ => Within,
+        };
+        return deadline(PartialDate::year(plan.end()), relation);
+    }
+    if caps.name("future").is_some() {
+        let n = numerals::small(&caps["fn"])? as i32;
+        let date = match (time.period, time.year) {
+            (Some((s, e)), _) if e - s + 1 == n => Some(e),
+            (_, Some(y)) => Some(y + n),
+            _ => None,
+        };
+        return deadline(date.and_then(PartialDate::year), Within);
+    }
+    if caps.name("use").is_some() || caps.name("within").is_some() {
+        let n = numerals::small(caps.name("un").or(caps.name("wn"))?.as_str())? as i32;
+        if caps.name("within").is_some() {
+            let before = text[..whole.start()].chars().next_back();
+            if before.is_some_and(|c| "近前过去多每".contains(c)) {
+                return None;
+            }
+        }
+        return deadline(time.year.and_then(|y| PartialDate::year(y + n)), Within);
+    }
+    if let Some(next) = caps.name("next") {
+        // The year after the document's: 明年8月底 in a 2023 plan is 2024-08.
+        let rest = &next.as_str()["明年".len()..];
+        let month = num(caps, "nxm");
+        if month.is_some_and(|m| !(1..=12).contains(&m)) {
+            return None;
+        }
+        let date = time.year.map(|y| y + 1).and_then(|y| {
+            if let Some(m) = month {
+                PartialDate::month(y, m)
+            } else if rest.contains("上半年") || rest.contains("年中") {
+                PartialDate::month(y, 6)
+            } else if rest.is_empty() {
+                PartialDate::year(y)
+            } else {
+                PartialDate::month(y, 12)
+            }
+        });
+        return deadline(date, By);
+    }
+    if let Some(rel) = caps.name("rel") {
+        let before = text[..rel.start()].chars().next_back();
+        if before.is_some_and(|c| BOUND_BEFORE_RELATIVE.contains(c)) {
+            return None;
+        }
+        let phrase = rel
+            .as_str()
+            .trim_start_matches("今年")
+            .trim_start_matches("本年度")
+            .trim_start_matches("本年");
+        let date = time.year.and_then(|y| match phrase {
+            "年底前" | "年底" | "年末" | "下半年" => PartialDate::month(y, 12),
+            "上半年" | "年中" => PartialDate::month(y, 6),
+            _ => PartialDate::year(y),
+        });
+        return deadline(date, By);
+    }
+    if let Some(this) = caps.name("this") {
+        // 今年/全年 scope what a one-year document plans; 全年 also opens reviews (全年完成…),
+        // so only a one-year document's own year is read, and never as a deadline record.
+        let before = text[..this.start()].chars().next_back();
+        if before.is_some_and(|c| "去明前".contains(c)) || !time.one_year {
+            return None;
+        }
+        return Some((time.year.and_then(PartialDate::year), By, true));
+    }
+    if let Some(md) = caps.name("md") {
+        // A day of the document's year before which something is due: 6月30日前.
+        let before = text[..md.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '年' || c == '每' || c == '个') {
+            return None;
+        }
+        let (m, d) = (num(caps, "mdm")?, num(caps, "mdd")?);
+        // Check the day against a leap year when the year is unknown: 2月29日前 may be valid.
+        PartialDate::day(time.year.unwrap_or(2024), m, d)?;
+        return deadline(time.year.and_then(|y| PartialDate::day(y, m, d)), By);
+    }
+    if let Some(mo) = caps.name("mo") {
+        // A month of the document's year with an end marker: 12月底前 → YYYY-12, by.
+        let before = text[..mo.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '年' || c == '每' || c == '个') {
+            return None;
+        }
+        let m = num(caps, "mon").filter(|m| (1..=12).contains(m))?;
+        return deadline(time.year.and_then(|y| PartialDate::month(y, m)), By);
+    }
+    if let Some(rec) = caps.name("rec") {
+        // 每人每学期500元 is a rate, not a schedule.
+        let before: String = text[..rec.start()].chars().rev().take(2).collect();
+        let rate_before = before.chars().nth(1) == Some('每');
+        let after = &text[rec.end()..];
+        let amount_after = after.starts_with(|c: char| c.is_ascii_digit());
+        // 每年生均补助1000元: an amount per year and head, not a schedule.
+        let per_head_after = ["生均", "人均", "户均", "每"]
+            .iter()
+            .any(|w| after.starts_with(w));
+        // 每年级 is every grade, not every year.
+        let grade = rec.as_str() == "每年" && after.starts_with('级');
+        if (rate_before && amount_after) || per_head_after || grade {
+            return None;
+        }
+        return deadline(None, Recurring);
+    }
+    None
+}
+
+/// Past references a reported figure may carry, in order of preference.
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<until>(?:截至|截止|到|至)(?P<uy>\d{4})年(?:\d{1,2}月)?(?:底|末)?)
+        | (?P<plan>“?十(?P<pn>[一二三四五六七八九])五”?(?:末|期末|期间|时期|以来))
+        | (?P<last>去年|上年|上一年)
+        | (?P<since>(?P<sy>\d{4})年(?:以来|来))
+        | (?P<bare>(?P<by>\d{4})年(?:底|末|度)?)
+        ",
+    )
+    .expect("past regex")
+});
+
+/// The year a reported figure of `text` refers to: 截至2020年底 → 2020, 十三五末 or 十三五期间
+/// → 2020, 去年 → the document's year − 1, 2022年 in a 2023 document → 2022, 2019年以来 → the
+/// document's year. `None` when the text names no past time.
+pub fn as_of(text: &str, time: &DocTime) -> Option<i32> {
+    if !contains_any(text, &['年', '五']) {
+        return None;
+    }
+    for caps in PAST.captures_iter(text) {
+        if let Some(y) = caps.name("uy").and_then(|y| y.as_str().parse::<i32>().ok()) {
+            if time.reference().is_none_or(|r| y <= r) {
+                return Some(y);
+            }
+        }
+        if let Some(pn) = caps.name("pn") {
+            let plan = FiveYearPlan::from_digit(pn.as_str())?;
+            if time.reference().is_none_or(|r| plan.end() < r) {
+                return Some(plan.end());
+            }
+        }
+        if caps.name("last").is_some() {
+            return time.year.map(|y| y - 1);
+        }
+        if caps.name("since").is_some() {
+            return time.year.map(|y| if time.report { y - 1 } else { y });
+        }
+        if let Some(y) = caps.name("by").and_then(|y| y.as_str().parse::<i32>().ok()) {
+            let range = caps
+                .name("bare")
+                .is_some_and(|m| part_of_range(text, m.start(), m.end()));
+            if !range && time.is_past(y) {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DeadlineRelation::*;
+
+    fn time(year: Option<i32>, period: Option<(i32, i32)>) -> DocTime {
+        DocTime {
+            year,
+            period,
+            ..DocTime::default()
+        }
+    }
+
+    fn found(text: &str, t: DocTime) -> Vec<(String, Option<String>, DeadlineRelation)> {
+        find(text, &t)
+            .into_iter()
+            .filter(|m| !m.scope)
+            .map(|m| {
+                (
+                    text[m.range].to_owned(),
+                    m.date.map(|d| d.to_string()),
+                    m.relation,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, t: DocTime) -> (Option<String>, DeadlineRelation) {
+        let all = found(text, t);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        (all[0].1.clone(), all[0].2)
+    }
+
+    const PLAN: Option<(i32, i32)> = Some((2021, 2025));
+
+    #[test]
+    fn five_year_plans() {
+        let p = |x: &str| FiveYearPlan::from_digit(x).map(|p| (p.start(), p.end()));
+        assert_eq!(p("三"), Some((2016, 2020)));
+        assert_eq!(p("四"), Some((2021, 2025)));
+        assert_eq!(p("五"), Some((2026, 2030)));
+        assert_eq!(p("六"), Some((2031, 2035)));
+        assert_eq!(p("一"), Some((2006, 2010)));
+        assert_eq!(p("十"), None);
+        let named = |s: &str| FiveYearPlan::from_name(s).map(|p| p.0);
+        assert_eq!(named("“十五五”规划"), Some(15));
+        assert_eq!(named("国民经济和社会发展第十四个五年规划纲要"), Some(14));
+        assert_eq!(FiveYearPlan::containing(2023), Some(FiveYearPlan(14)));
+        assert_eq!(FiveYearPlan::containing(2026), Some(FiveYearPlan(15)));
+        assert_eq!(FiveYearPlan(15).name().as_deref(), Some("十五五"));
+    }
+
+    #[test]
+    fn absolute_years_and_year_ends() {
+        let y = time(Some(2021), PLAN);
+        assert_eq!(
+            one("到2026年,全区建成智慧校园", y),
+            (Some("2026".into()), By)
+        );
+        assert_eq!(one("力争在2027年前完成改造", y), (Some("2027".into()), By));
+        assert_eq!(one("力争2023年通过验收", y), (Some("2023".into()), By));
+        assert_eq!(one("到2023年年底完成建设", y), (Some("2023-12".into()), By));
+        assert_eq!(one("到2022年底实现全覆盖", y), (Some("2022-12".into()), By));
+        assert_eq!(one("2023年上半年启动", y), (Some("2023-06".into()), By));
+        assert_eq!(
+            one("到二〇三五年,建成教育强区", y),
+            (Some("2035".into()), By)
+        );
+        assert_eq!(
+            one("展望2035年,基本实现现代化", y),
+            (Some("2035".into()), By)
+        );
+        assert_eq!(
+            one("为2035年全面实现现代化奠定基础", y),
+            (Some("2035".into()), By)
+        );
+        assert_eq!(
+            one("2023年,全市入园率达到92%", y),
+            (Some("2023".into()), By)
+        );
+    }
+
+    #[test]
+    fn a_year_that_modifies_a_noun_is_no_deadline() {
+        let y = time(Some(2023), None);
+        assert!(found("实施2024年民生实事项目", y).is_empty());
+        assert!(found("编制二〇三五年远景目标纲要", y).is_empty());
+        assert_eq!(one("2024年完成改造", y), (Some("2024".into()), By));
+    }
+
+    #[test]
+    fn full_dates_are_events_or_deadlines() {
+        let y = time(Some(2021), PLAN);
+        let (date, rel) = one("第38个教师节(2022年9月10日),召开表彰大会", y);
+        assert_eq!((date.as_deref(), rel), (Some("2022-09-10"), On));
+        let f = found("第38个教师节(2022年9月10日),召开表彰大会", y);
+        assert_eq!(f[0].0, "第38个教师节(2022年9月10日)");
+        assert_eq!(
+            one("2023年6月30日前完成摸底", y),
+            (Some("2023-06-30".into()), By)
+        );
+        // Signature and page stamps are not deadlines, nor impossible days.
+        assert!(found("2021年12月20日", y).is_empty());
+        assert!(found("时间:2021年04月15日 14:27", y).is_empty());
+        assert!(found("2025年2月30日前完成", y).is_empty());
+        assert!(found("2025年13月完成", y).is_empty());
+        // A past event told with its date is history, whatever its year.
+        let later = time(Some(2023), None);
+        assert!(found("方案于2023年5月12日经县政府常务会议审议通过", later).is_empty());
+    }
+
+    #[test]
+    fn history_is_not_a_deadline() {
+        let y = time(Some(2021), PLAN);
+        assert!(found("2012年以来,先后招录教师814人", y).is_empty());
+        assert!(found("2019年,第一中学增设普通高中", y).is_empty());
+        assert!(found("至2020年在校生196人", y).is_empty());
+        assert!(found("补办2012年以后新建项目的手续", y).is_empty());
+        assert!(found("“十三五”期间,全区教育事业保持良好态势", y).is_empty());
+        assert!(found("去年3月份承办了现场会", y).is_empty());
+        assert!(found("根据“某县2019-2030中小学布局规划”", y).is_empty());
+        assert!(found("落实《特殊教育提升计划(2017—2020年)》", y).is_empty());
+        assert!(found("编制《到2035年远景目标纲要》", y).is_empty());
+        assert!(found("在8月举办的2023年研讨会上交流", time(None, None)).is_empty());
+    }
+
+    #[test]
+    fn dates_the_copula_describes_are_topics() {
+        let y = time(Some(2021), PLAN);
+        assert!(found("2023年,是全县教育提质的攻坚之年", y).is_empty());
+        assert!(found("“十五五”时期是加快建设教育强县的关键五年", y).is_empty());
+        assert!(found("2024年更是全面完成目标的决战之年", y).is_empty());
+        assert_eq!(
+            one("到2023年是否达标另行评估", y).0.as_deref(),
+            Some("2023")
+        );
+    }
+
+    #[test]
+    fn next_year_resolves_against_the_document_year() {
+        let y = time(Some(2023), None);
+        assert_eq!(one("明年8月底全部竣工", y), (Some("2024-08".into()), By));
+        assert_eq!(one("明年年底前完成改造", y), (Some("2024-12".into()), By));
+        assert_eq!(one("明年上半年投入使用", y), (Some("2024-06".into()), By));
+        assert_eq!(one("明年启动二期工程", y), (Some("2024".into()), By));
+        assert_eq!(one("明年底建成", time(None, None)), (None, By));
+    }
+
+    #[test]
+    fn days_before_which_work_is_due() {
+        let y = time(Some(2021), PLAN);
+        assert_eq!(
+            one("9月15日前完成校舍排查", y),
+            (Some("2021-09-15".into()), By)
+        );
+        assert_eq!(one("11月20日之前报送材料", time(None, None)), (None, By));
+        assert!(found("每月15日前上报数据", y)
+            .iter()
+            .all(|f| f.2 == Recurring));
+        assert!(found("于13月5日前完成", y).is_empty());
+        assert!(found("于2月30日前完成", y).is_empty());
+        assert_eq!(one("6月30日前完成", y), (Some("2021-06-30".into()), By));
+    }
+
+    #[test]
+    fn plan_periods() {
+        let y = time(Some(2021), PLAN);
+        assert_eq!(one("十四五末,学校达到110所", y), (Some("2025".into()), By));
+        assert_eq!(
+            one("“十四五”期间新建幼儿园8所", y),
+            (Some("2025".into()), Within)
+        );
+        assert_eq!(
+            one("“十五五”时期基本建成", y),
+            (Some("2030".into()), Within)
+        );
+        let report = time(Some(2026), Some((2026, 2030)));
+        assert_eq!(
+            one("“十五五”期间年均增长5.5%", report),
+            (Some("2030".into()), Within)
+        );
+    }
+
+    #[test]
+    fn relative_phrases_resolve_against_the_document_year() {
+        let work_plan = time(Some(2019), None);
+        assert_eq!(
+            one("年内再打造一所示范点", work_plan),
+            (Some("2019".into()), By)
+        );
+        assert_eq!(
+            one("结果年底和等级挂钩", work_plan),
+            (Some("2019-12".into()), By)
+        );
+        assert_eq!(
+            one("年底前全部完成", work_plan),
+            (Some("2019-12".into()), By)
+        );
+        assert_eq!(
+            one("上半年完成招聘", work_plan),
+            (Some("2019-06".into()), By)
+        );
+        assert_eq!(
+            one("利用两年时间完成改造", work_plan),
+            (Some("2021".into()), Within)
+        );
+        assert_eq!(
+            one("三年内实现全覆盖", work_plan),
+            (Some("2022".into()), Within)
+        );
+        let y = time(Some(2021), PLAN);
+        assert_eq!(
+            one("利用三年时间培养名师", y),
+            (Some("2024".into()), Within)
+        );
+        assert_eq!(
+            one("未来五年持续扩大资源", y),
+            (Some("2025".into()), Within)
+        );
+        assert_eq!(
+            one("利用四年时间更新教室", time(None, PLAN)),
+            (None, Within)
+        );
+        assert_eq!(one("年内完成", time(None, None)), (None, By));
+        assert!(found("每个学年中开展两次评估", y).is_empty());
+        assert_eq!(
+            one("考核结果于12月底前报送", work_plan),
+            (Some("2019-12".into()), By)
+        );
+        assert_eq!(one("10月底前完成", work_plan), (Some("2019-10".into()), By));
+        assert_eq!(
+            one("9月中旬前完成招生", work_plan),
+            (Some("2019-09".into()), By)
+        );
+        assert!(found("每年3月开展宣传", work_plan)
+            .iter()
+            .all(|f| f.2 == Recurring));
+        assert_eq!(
+            one("今年年底前完成", work_plan),
+            (Some("2019-12".into()), By)
+        );
+        assert_eq!(one("每年年底前报送", work_plan), (None, Recurring));
+        assert!(found("每年级配备一名教研员", y).is_empty());
+        assert!(found("2021年3月,召开全县教育大会", y).is_empty());
+        assert_eq!(one("2022年9月投入使用", y), (Some("2022-09".into()), On));
+    }
+
+    #[test]
+    fn scope_words_of_one_year_documents() {
+        let report = DocTime {
+            year: Some(2024),
+            one_year: true,
+            report: true,
+            ..DocTime::default()
+        };
+        assert_eq!(due_year("今年地区生产总值增长6%左右", &report), Some(2024));
+        assert!(found("今年地区生产总值增长6%左右", report).is_empty());
+        // In a plan, 全年 is no scope of its own.
+        assert_eq!(
+            due_year("全年完成投资10亿元", &time(Some(2021), PLAN)),
+            None
+        );
+    }
+
+    #[test]
+    fn recurring_schedules() {
+        let y = time(Some(2021), PLAN);
+        for (text, phrase) in [
+            ("每年招聘新教师120名", "每年"),
+            ("教育支出逐年增长", "逐年"),
+            ("每学期开展一次家访", "每学期"),
+            ("校长每3-5年交流一次", "每3-5年"),
+            ("实施每五年一个周期的全员培训", "每五年一个周期"),
+            ("每半年听取一次汇报", "每半年"),
+        ] {
+            let f = found(text, y);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(
+                (f[0].0.as_str(), f[0].1.clone(), f[0].2),
+                (phrase, None, Recurring)
+            );
+        }
+        assert!(found("按每人每学期600元标准资助", y).is_empty());
+        assert!(found("小学生每年生均补助1000元", y).is_empty());
+        assert!(found("上好每一节课", y).is_empty());
+    }
+
+    #[test]
+    fn parse_helper() {
+        let period = Period {
+            name: Some("十四五".into()),
+            start: 2021,
+            end: 2025,
+        };
+        let p = |s: &str, y| parse(s, y, Some(&period)).map(|(d, r)| (d.map(|d| d.to_string()), r));
+        assert_eq!(
+            p("到2024年年底", Some(2021)),
+            Some((Some("2024-12".into()), By))
+        );
+        assert_eq!(p("十四五末", None), Some((Some("2025".into()), By)));
+        assert_eq!(p("坚持教育优先发展", Some(2021)), None);
+    }
+
+    #[test]
+    fn document_time_from_meta_and_text() {
+        let meta = Meta {
+            title: Some("2019年全市教育工作要点".into()),
+            date: Some("2021-04-15".into()),
+            ..Meta::default()
+        };
+        let t = DocTime::from_meta(&meta);
+        assert_eq!((t.year, t.one_year), (Some(2019), true));
+        let meta = Meta {
+            title: Some("某县教育事业发展“十四五”规划(2021-2025年)".into()),
+            ..Meta::default()
+        };
+        assert_eq!(DocTime::from_meta(&meta).year, None);
+        let text = "某县教育事业发展“十四五”规划\n某县人民政府办公室\n2021年12月20日\n正文";
+        let t = DocTime::new(&Meta::default(), text);
+        assert_eq!((t.year, t.period), (Some(2021), Some((2021, 2025))));
+        let meta = Meta {
+            title: Some("政府工作报告".into()),
+            date: Some("2024-01-15".into()),
+            kind: Some("政府工作报告".into()),
+            ..Meta::default()
+        };
+        let t = DocTime::from_meta(&meta);
+        assert_eq!((t.year, t.one_year, t.report), (Some(2024), true, true));
+    }
+
+    #[test]
+    fn as_of_reads_past_references() {
+        let plan = time(Some(2021), PLAN);
+        assert_eq!(as_of("截至2020年底,全县共有学校120所", &plan), Some(2020));
+        assert_eq!(as_of("“十三五”期间,新建幼儿园12所", &plan), Some(2020));
+        assert_eq!(as_of("十三五末,入园率达到95%", &plan), Some(2020));
+        assert_eq!(as_of("2019年,全县新增学位3200个", &plan), Some(2019));
+        assert_eq!(as_of("新增学位3200个", &plan), None);
+        let report = DocTime {
+            year: Some(2024),
+            one_year: true,
+            report: true,
+            ..DocTime::default()
+        };
+        assert_eq!(as_of("去年地区生产总值增长5.2%", &report), Some(2023));
+        assert_eq!(as_of("到2025年达到90%", &plan), None);
+    }
+}
