@@ -14,7 +14,7 @@
 //!   when the number comes first (建成800多个智慧教室 → 建成智慧教室). Subjects listed with
 //!   `和`/`、` are distributed: one goal per part when the numbers pair up (分别达到98%、100%)
 //!   or when one number is shared by indicators (入学率、巩固率达到100%).
-//! - **comparator**: from explicit qualifiers only (see [`super::numbers`]), else `eq`.
+//! - **comparator**: from explicit qualifiers only (see [`super::quantity`]), else `eq`.
 //! - **ranges** (每3-5年) give two goals: the lower bound with `ge`, the upper with `le`.
 //! - **baseline** in text: 由2015年的200所调整到现在的120所 gives one goal (120) whose
 //!   baseline is 200 (2015); tables give the baseline from an earlier year column.
@@ -30,7 +30,7 @@
 //! - **tables**: one goal per row, the latest year column is the target, an earlier one the
 //!   baseline, 属性 gives `binding`, `(%)` in the indicator name gives the unit.
 
-use super::numbers::{self, Quantity};
+use super::quantity::{self, Quantity};
 use super::{time, Context};
 use crate::records::{Baseline, Binding, Comparator, GoalSource, GoalStatus, NumericGoal};
 use crate::structure::{ColumnRole, Table};
@@ -661,12 +661,13 @@ fn is_goal_quantity<'m>(
     }
     let before = &ctext[..q.number.start];
     if let Some(u) = unit {
-        if numbers::WEAK_UNITS.contains(&u) && !range_years && !measures_weak_unit(before) {
+        if quantity::is_weak_unit(u) && !range_years && !measures_weak_unit(before) {
             return false;
         }
     }
     let after = &ctext[q.span.end..];
-    if q.chinese {
+    // 百分之九十五, 八成, 半数 and 翻一番 are shares and ratios whatever their script.
+    if q.chinese && !matches!(unit, Some("%" | "倍")) {
         let b = before.trim_end_matches(['再', '了', '共']);
         if !CHINESE_COUNT_VERBS.iter().any(|v| b.ends_with(v))
             || !unit.is_some_and(|u| CHINESE_COUNT_UNITS.contains(&u))
@@ -727,7 +728,7 @@ fn clause_goals<'m>(
     mask: &dyn Fn() -> &'m [Range<usize>],
     prev_indicator: &mut Option<String>,
 ) -> Vec<ClauseGoal> {
-    let all = numbers::scan(ctext);
+    let all = quantity::scan(ctext);
     let mut quantities: Vec<&Quantity> = all
         .iter()
         .filter(|q| is_goal_quantity(ctext, q, base, mask))
@@ -1011,7 +1012,7 @@ fn cell_value(cell: &str) -> Option<(f64, Option<Comparator>)> {
     let c = c
         .trim_matches(['[', ']', '〔', '〕', '【', '】'])
         .to_owned();
-    if let Some(v) = numbers::parse_value(&c) {
+    if let Some(v) = quantity::parse_value(&c) {
         return Some((v, None));
     }
     for (sym, cmp) in [
@@ -1023,10 +1024,10 @@ fn cell_value(cell: &str) -> Option<(f64, Option<Comparator>)> {
         ("<", Comparator::Lt),
     ] {
         if let Some(rest) = c.strip_prefix(sym) {
-            return numbers::parse_value(rest).map(|v| (v, Some(cmp)));
+            return quantity::parse_value(rest).map(|v| (v, Some(cmp)));
         }
     }
-    let q = numbers::scan(&c).into_iter().next()?;
+    let q = quantity::scan(&c).into_iter().next()?;
     Some((q.value, q.comparator))
 }
 

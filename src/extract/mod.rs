@@ -11,7 +11,7 @@ pub mod deadlines;
 pub mod departments;
 pub mod goals;
 pub mod meta;
-pub mod numbers;
+pub mod quantity;
 pub mod responsibilities;
 pub mod targets;
 pub mod time;

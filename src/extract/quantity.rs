@@ -1,11 +1,19 @@
-//! Numbers in Chinese text: Arabic (with `,` thousands separators and decimals), Chinese
-//! numerals (十二, 两千, 一百零五, 二〇三五), percentages (98%, 百分之九十五), fractions
-//! (三分之一), ratios (1:1), 千/万/亿 multipliers folded into the value, ranges (3-5年, 3至5年),
-//! qualifiers (余, 多, 近, 约, 左右, 以上, 以下, 不低于, 不超过, …) and units, including rates
-//! (500元/人•月).
+//! Quantities in Chinese text: number + unit + qualifier.
+//!
+//! - **Numbers**: Arabic (with `,` thousands separators, decimals and a sign: -5%), Chinese
+//!   numerals read by [`crate::text::numerals`] (十二, 两千, 一百零五, 二〇三五, 千亿), percentages
+//!   (98%, 百分之九十五, ‰), tenths (八成 → 80%), 半数 (50%), doubling (翻一番 → 2倍), fractions
+//!   (三分之一), ratios (1:1), and 千/万/亿/百万/千万 multipliers folded into the value
+//!   (1.96万户 → 19600 户).
+//! - **Units**: the lexicon `data/lexicon/units.tsv` (measure words of every field: 所, 户,
+//!   吨, 亩, 公顷, 千瓦时, 微克/立方米, 个工作日 …), longest first; rates as unit/denominator
+//!   (元/人, 张/千人) and per-population rates (16.9/10万).
+//! - **Qualifiers**: before the number (约, 近, 超, 突破, 逾, >, ≥, or 不低于/不超过/控制在 anywhere
+//!   earlier in the clause) and after it (以上, 以下, 以内, 左右, 余, 多).
+//! - **Ranges**: 3-5年, 3至5年, 4.5%—5%, 5%至6% as `value` and `upper`.
 //!
 //! A fraction (三分之一) is reported as its value (0.333…) without unit; a ratio (1:2) as the
-//! quotient (0.5) without unit; a range (3-5年) as `value` and `upper`.
+//! quotient (0.5) without unit.
 //!
 //! [`scan`] finds every quantity of a short piece of text (a clause); it is linear in the
 //! length of that text. It reports what is written; deciding which quantities are goals is
@@ -14,7 +22,9 @@
 use crate::records::Comparator;
 use crate::text::contains_any;
 use crate::text::numerals::{self, is_numeral as is_chinese_numeral, NUMERALS};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One number found in a text, with what is attached to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,74 +52,56 @@ pub struct Quantity {
     pub plus: bool,
 }
 
-/// Measure words and units recognised after a number, longest first so that `人次` wins over
-/// `人` and `平方米` over `米`.
-const UNITS: &[&str] = &[
-    "个百分点",
-    "平方公里",
-    "平方米",
-    "立方米",
-    "百分点",
-    "人次",
-    "学时",
-    "课时",
-    "小时",
-    "公里",
-    "千米",
-    "公顷",
-    "分钟",
-    "学期",
-    "元",
-    "人",
-    "名",
-    "所",
-    "处",
-    "个",
-    "项",
-    "间",
-    "台",
-    "套",
-    "座",
-    "栋",
-    "幢",
-    "家",
-    "场",
-    "种",
-    "节",
-    "次",
-    "轨",
-    "班",
-    "级",
-    "校",
-    "册",
-    "本",
-    "件",
-    "亩",
-    "米",
-    "辆",
-    "张",
-    "门",
-    "支",
-    "位",
-    "批",
-    "部",
-    "届",
-    "期",
-    "条",
-    "篇",
-    "块",
-    "天",
-    "周",
-    "岁",
-    "年",
-];
+/// The unit lexicon, `data/lexicon/units.tsv`.
+const UNITS_TSV: &str = include_str!("../../data/lexicon/units.tsv");
 
-/// First characters of [`UNITS`] (and 个班), for a quick reject in [`unit_at`].
-const UNIT_FIRST_CHARS: &str = "个平立百人学课小公千分元名所处项间台套座栋幢家场种节次轨班级校册本件亩米辆张门支位批部届期条篇块天周岁年";
+/// The units by first char, longest first, and the weak ones.
+struct Units {
+    by_first: HashMap<char, Vec<&'static str>>,
+    weak: Vec<&'static str>,
+}
 
-/// Units that are never a goal's measure on their own (ages, durations, counts of groups);
-/// [`scan`] still reports them so a caller can tell `3-5年` from `2025年`.
-pub const WEAK_UNITS: &[&str] = &["年", "岁", "天", "周", "期", "届", "批", "篇", "条", "部"];
+static UNITS: LazyLock<Units> = LazyLock::new(|| {
+    let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
+    let mut weak = Vec::new();
+    for line in UNITS_TSV.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(unit), Some(_dimension), Some(w)) = (cols.next(), cols.next(), cols.next())
+        else {
+            continue;
+        };
+        if let Some(first) = unit.chars().next() {
+            by_first.entry(first).or_default().push(unit);
+        }
+        if w.trim() == "weak" {
+            weak.push(unit);
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    }
+    Units { by_first, weak }
+});
+
+/// True for units that are never a goal's measure on their own (ages, durations, counts of
+/// editions); [`scan`] still reports them so a caller can tell `3-5年` from `2025年`.
+pub fn is_weak_unit(unit: &str) -> bool {
+    UNITS.weak.contains(&unit)
+}
+
+/// The longest unit of the lexicon at the start of `s`.
+fn lexicon_unit(s: &str) -> Option<&'static str> {
+    let first = s.chars().next()?;
+    UNITS
+        .by_first
+        .get(&first)?
+        .iter()
+        .find(|u| s.starts_with(**u))
+        .copied()
+}
 
 /// Qualifiers that may stand anywhere earlier in the clause (不低于学校年度公用经费的5%),
 /// longest first so 不低于 wins over 低于.
@@ -136,15 +128,24 @@ const FAR_QUALIFIERS: &[(&str, Comparator)] = &[
     ("大于", Comparator::Gt),
 ];
 
-/// Qualifiers that must touch the number (近 also starts 近三年来, so it may not float).
+/// Qualifiers that must touch the number (近 also starts 近三年来, so it may not float),
+/// longest first so ≥ wins over >.
 const NEAR_QUALIFIERS: &[(&str, Comparator)] = &[
     ("大约", Comparator::Approx),
     ("约为", Comparator::Approx),
     ("将近", Comparator::Approx),
     ("接近", Comparator::Approx),
+    ("突破", Comparator::Gt),
     ("约", Comparator::Approx),
     ("近", Comparator::Approx),
     ("逾", Comparator::Gt),
+    ("超", Comparator::Gt),
+    (">=", Comparator::Ge),
+    ("<=", Comparator::Le),
+    ("≥", Comparator::Ge),
+    ("≤", Comparator::Le),
+    (">", Comparator::Gt),
+    ("<", Comparator::Lt),
 ];
 
 /// Qualifiers after the number and unit.
@@ -172,9 +173,13 @@ pub fn parse_value(s: &str) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
-    if let Some((v, end)) = arabic_at(s, 0) {
-        if end == s.len() {
-            return Some(v);
+    let (sign, digits) = match s.strip_prefix(['-', '−']) {
+        Some(rest) => (-1.0, rest.trim_start()),
+        None => (1.0, s),
+    };
+    if let Some((v, end)) = arabic_at(digits, 0) {
+        if end == digits.len() {
+            return Some(sign * v);
         }
         return None;
     }
@@ -306,50 +311,61 @@ fn last_far_qualifier(region: &str) -> Option<Comparator> {
     })
 }
 
-/// Reads the unit at the start of `s`: a percent sign, a measure word, or a rate
-/// (`元/人•月`). Returns the unit and its byte length.
+/// Chars a rate's denominator is written with (元/人•月, 张/千人, 元/亩, 吨/万元).
+fn denominator_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || "人生月年天日次学期•·.课时千万百十户亩吨床元平方米公里口辆件位".contains(c)
+}
+
+/// Reads the unit at the start of `s`: a percent or per-mille sign, a measure word of the
+/// lexicon, a rate (`元/人•月`, `张/千人`), or a per-population rate's denominator alone
+/// (`/10万` of 16.9/10万). Returns the unit and its byte length.
 fn unit_at(s: &str) -> Option<(String, usize)> {
     if s.starts_with('%') {
         return Some(("%".to_owned(), 1));
     }
-    // Quick reject: most text after a numeral is not a measure word.
-    let first = s.chars().next()?;
-    if !UNIT_FIRST_CHARS.contains(first) {
-        return None;
+    // 16.9/10万, 3/万人: a rate per so many of a population.
+    if let Some(tail) = s.strip_prefix('/') {
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &tail[digits..];
+        let mult: usize = rest
+            .chars()
+            .take_while(|c| matches!(c, '十' | '百' | '千' | '万'))
+            .map(char::len_utf8)
+            .sum();
+        if mult == 0 {
+            return None;
+        }
+        let people = ["人口", "人"]
+            .iter()
+            .find(|p| rest[mult..].starts_with(**p))
+            .map_or(0, |p| p.len());
+        let len = 1 + digits + mult + people;
+        return Some((s[..len].to_owned(), len));
     }
     // 6个班 counts classes: the class is the unit, as in 个百分点.
     if s.starts_with("个班") {
         return Some(("班".to_owned(), "个班".len()));
     }
-    let u = UNITS.iter().find(|u| s.starts_with(**u))?;
-    let mut unit = (*u).to_owned();
+    let u = lexicon_unit(s)?;
+    // 成 is a unit only as tenths (八成), not as the start of a word (三成员, 一成不变).
+    if u == "成" {
+        let next = s["成".len()..].chars().next();
+        if next.is_some_and(|c| "员立为效果功熟本绩长就交品套不型年".contains(c)) {
+            return None;
+        }
+    }
+    let mut unit = u.to_owned();
     let mut len = u.len();
-    // A rate: 元/人•月, 元/生•年.
+    // A rate: 元/人•月, 元/生•年, 张/千人.
     let rest = &s[len..];
     if let Some(tail) = rest.strip_prefix('/') {
         let per: String = tail
             .chars()
-            .take_while(|c| {
-                matches!(
-                    c,
-                    '人' | '生'
-                        | '月'
-                        | '年'
-                        | '天'
-                        | '日'
-                        | '次'
-                        | '学'
-                        | '期'
-                        | '•'
-                        | '·'
-                        | '.'
-                        | '课'
-                        | '时'
-                )
-            })
+            .take_while(|c| denominator_char(*c))
             .take(6)
             .collect();
-        if !per.is_empty() {
+        if per.chars().any(|c| !c.is_ascii_digit()) {
             unit.push('/');
             unit.push_str(&per);
             len += 1 + per.len();
@@ -378,7 +394,8 @@ pub fn scan(s: &str) -> Vec<Quantity> {
                 0xe0.. => 3,
                 _ => 2,
             };
-            if len != 3 || !NUMERALS.contains_code(utf8_3(&b[i..i + 3])) {
+            let code = utf8_3(&b[i..(i + 3).min(b.len())]);
+            if len != 3 || !(NUMERALS.contains_code(code) || code == '半' as u32) {
                 i += len;
                 continue;
             }
@@ -386,6 +403,30 @@ pub fn scan(s: &str) -> Vec<Quantity> {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
+        // 半数 (以上): half of a population, 50%.
+        if c == '半' {
+            if s[i..].starts_with("半数") {
+                let end = i + "半数".len();
+                let q = finish(
+                    s,
+                    &s[..i],
+                    i,
+                    i..end,
+                    end,
+                    50.0,
+                    None,
+                    Some("%".to_owned()),
+                    true,
+                    prev_end,
+                );
+                i = q.span.end;
+                prev_end = q.span.end;
+                out.push(q);
+            } else {
+                i += c.len_utf8();
+            }
+            continue;
+        }
         // Do not start inside a word of digits or letters (e.g. the 5 of "A5", "100M").
         let glued = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
         let startable = c.is_ascii_digit() || is_chinese_numeral(c) || matches!(c, 'I' | 'V');
@@ -407,6 +448,7 @@ pub fn scan(s: &str) -> Vec<Quantity> {
             s[i..].starts_with("百分之")
                 || unit_at(rest).is_some()
                 || rest.starts_with(['余', '多', '至', '到', '-', '—', '~', '级', '类'])
+                || (rest.starts_with('番') && s[..i].ends_with('翻'))
                 || rest.starts_with("分之")
                 || (run > 0 && (s[i..i + run].ends_with('万') || s[i..i + run].ends_with('亿')))
         };
@@ -433,6 +475,18 @@ pub fn scan(s: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// True when `before` ends with a minus sign that belongs to the number after it: a `-` or
+/// `−` not preceded by a digit, letter or closing bracket (which would make it a range or a
+/// hyphen).
+fn negative_sign_before(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(['-', '−']) else {
+        return false;
+    };
+    !rest.chars().next_back().is_some_and(|c| {
+        c.is_ascii_alphanumeric() || matches!(c, ')' | '%' | '.' | '-' | '—' | '年')
+    })
 }
 
 /// The code point of a three-byte UTF-8 sequence.
@@ -473,6 +527,27 @@ fn quantity_at(s: &str, start: usize, prev_end: usize) -> Option<Quantity> {
         ));
     }
     let (mut value, num_end, chinese) = number_at(s, start)?;
+    // 翻一番, 翻两番: doubling n times.
+    if before.ends_with('翻') && s[num_end..].starts_with('番') && (1.0..=4.0).contains(&value) {
+        let end = num_end + '番'.len_utf8();
+        let times = 2f64.powf(value.round());
+        return Some(finish(
+            s,
+            before,
+            start,
+            start..num_end,
+            end,
+            times,
+            None,
+            Some("倍".to_owned()),
+            chinese,
+            prev_end,
+        ));
+    }
+    // A sign glued to an Arabic number (-5%, 增长-2.1%), not a range's dash (3-5年).
+    if !chinese && negative_sign_before(before) {
+        value = -value;
+    }
     // Fractions: 三分之一.
     if let Some(rest) = s[num_end..].strip_prefix("分之") {
         let len: usize = rest
@@ -548,7 +623,9 @@ fn quantity_at(s: &str, start: usize, prev_end: usize) -> Option<Quantity> {
         ("万", 1e4),
         ("亿", 1e8),
     ] {
-        if !chinese && s[j..].starts_with(w) {
+        // 千瓦, 千米, 千克: the 千 belongs to the unit.
+        let unit_here = lexicon_unit(&s[j..]).is_some_and(|u| u.starts_with(w) && u != w);
+        if !chinese && s[j..].starts_with(w) && !unit_here {
             mult = m;
             j += w.len();
             break;
@@ -574,10 +651,18 @@ fn quantity_at(s: &str, start: usize, prev_end: usize) -> Option<Quantity> {
             break;
         }
     }
-    let unit = unit_at(&s[j..]).map(|(u, len)| {
+    let mut unit = unit_at(&s[j..]).map(|(u, len)| {
         j += len;
         u
     });
+    // 八成 is eight tenths: 80%.
+    if unit.as_deref() == Some("成") {
+        if upper.is_some() || !(0.0..=10.0).contains(&value) {
+            return None;
+        }
+        value *= 10.0;
+        unit = Some("%".to_owned());
+    }
     // A range with the unit on both bounds: 5%-8%, 3年至5年.
     let mut upper = upper;
     if upper.is_none() && !chinese {
@@ -796,6 +881,59 @@ mod tests {
         ("5个百分点", 5.0, Some("个百分点"), None, None),
         ("2万册", 20000.0, Some("册"), None, None),
         ("200平方米", 200.0, Some("平方米"), None, None),
+        // Units of every field.
+        ("1.96万户", 19600.0, Some("户"), None, None),
+        ("粮食产量35万吨", 350_000.0, Some("吨"), None, None),
+        ("建成高标准农田2.5万亩", 25_000.0, Some("亩"), None, None),
+        ("造林1200公顷", 1200.0, Some("公顷"), None, None),
+        ("新改建农村公路120公里", 120.0, Some("公里"), None, None),
+        ("治理面积15平方公里", 15.0, Some("平方公里"), None, None),
+        (
+            "用水总量控制在3.2亿立方米以内",
+            320_000_000.0,
+            Some("立方米"),
+            Some(Le),
+            None,
+        ),
+        ("光伏装机50万千瓦", 500_000.0, Some("千瓦"), None, None),
+        ("发电量8亿千瓦时", 800_000_000.0, Some("千瓦时"), None, None),
+        ("5千瓦", 5.0, Some("千瓦"), None, None),
+        (
+            "PM2.5浓度35微克/立方米",
+            35.0,
+            Some("微克/立方米"),
+            None,
+            None,
+        ),
+        ("化学需氧量20毫克/升", 20.0, Some("毫克/升"), None, None),
+        ("昼间噪声55分贝", 55.0, Some("分贝"), None, None),
+        ("婴儿死亡率5.4‰", 5.4, Some("‰"), None, None),
+        ("孕产妇死亡率16.9/10万", 16.9, Some("/10万"), None, None),
+        ("床位数6.5张/千人", 6.5, Some("张/千人"), None, None),
+        ("压缩至3个工作日", 3.0, Some("个工作日"), None, None),
+        ("生猪出栏12万头", 120_000.0, Some("头"), None, None),
+        ("人均预期寿命80岁", 80.0, Some("岁"), None, None),
+        ("补助300元/亩", 300.0, Some("元/亩"), None, None),
+        ("新能源公交车50辆", 50.0, Some("辆"), None, None),
+        ("保障性住房800套", 800.0, Some("套"), None, None),
+        ("产值翻一番", 2.0, Some("倍"), None, None),
+        ("经济总量翻两番", 4.0, Some("倍"), None, None),
+        // Number forms and qualifiers.
+        ("超千亿元", 1e11, Some("元"), Some(Gt), None),
+        ("突破500亿元", 5e10, Some("元"), Some(Gt), None),
+        ("超3万人", 30_000.0, Some("人"), Some(Gt), None),
+        ("八成以上", 80.0, Some("%"), Some(Ge), None),
+        ("九成", 90.0, Some("%"), None, None),
+        ("半数以上", 50.0, Some("%"), Some(Ge), None),
+        ("增长-2.1%", -2.1, Some("%"), None, None),
+        (">80%", 80.0, Some("%"), Some(Gt), None),
+        ("≥90%", 90.0, Some("%"), Some(Ge), None),
+        ("<0.15", 0.15, None, Some(Lt), None),
+        ("4.5%—5%", 4.5, Some("%"), None, Some(5.0)),
+        ("4.5-5%", 4.5, Some("%"), None, Some(5.0)),
+        ("5%至6%", 5.0, Some("%"), None, Some(6.0)),
+        ("6%左右", 6.0, Some("%"), Some(Approx), None),
+        ("近5万人", 50_000.0, Some("人"), Some(Approx), None),
     ];
 
     #[test]
@@ -833,6 +971,11 @@ mod tests {
         // Absurd runs do not overflow.
         assert!(parse_chinese("亿亿亿亿亿亿亿亿").is_some());
         assert!(scan("多媒体教室").is_empty());
+        // Words that hold 成 or a dash are no tenths and no signs.
+        assert!(scan("一成不变").is_empty());
+        assert!(scan("3成员单位").iter().all(|q| q.unit.is_none()));
+        assert_eq!(scan("2021-2025年")[0].value, 2021.0);
+        assert_eq!(scan("3-5年")[0].value, 3.0);
         assert!(scan("十四五规划").iter().all(|q| q.unit.is_none()));
         // Years keep 年 as unit so callers can drop them; no thousands group across a list.
         let q = scan("2025年");
@@ -860,6 +1003,9 @@ mod tests {
         assert_eq!(parse_value("98%"), Some(98.0));
         assert_eq!(parse_value("十二"), Some(12.0));
         assert_eq!(parse_value("约90"), None);
+        assert_eq!(parse_value("-2.1"), Some(-2.1));
+        assert_eq!(parse_value("−3"), Some(-3.0));
+        assert_eq!(parse_value("-"), None);
         assert_eq!(parse_value(""), None);
     }
 }
