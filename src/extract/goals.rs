@@ -282,7 +282,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         };
         let mut achieved_at = marks(&ACHIEVED_MARK);
         // 项目前期 holds no 目前 (now).
-        achieved_at.retain(|r| !super::targets::lexicon::split_muqian(ctx.text, r.start));
+        achieved_at.retain(|r| !super::clause::split_muqian(ctx.text, r.start));
         // A sentence opened by a year before the document's own reports the past (2022年,
         // 全县新增学位3200个 in a 2023 work plan).
         if let (Some(c), Some(now)) = (PAST_YEAR.captures(stext), ctx.time.reference()) {
@@ -849,7 +849,7 @@ fn clause_goals<'m>(
                 }
                 _ => tidy(before),
             }
-        } else if before.contains('、') || super::targets::lexicon::is_causative(before) {
+        } else if before.contains('、') || super::clause::is_causative(before) {
             // 组织3所高中…: a causative verb's object acts next; the noun alone is counted.
             // 续建新三中、崖头小学…5个重点工程项目: the list names members; the noun counts.
             String::new()

@@ -7,6 +7,7 @@ use crate::records::{Deadline, Meta, NumericGoal, Responsibility, Target};
 use crate::structure::Structure;
 use crate::text::CharIndex;
 
+pub mod clause;
 pub mod deadlines;
 pub mod departments;
 pub mod goals;

@@ -394,8 +394,11 @@ pub fn scan(s: &str) -> Vec<Quantity> {
                 0xe0.. => 3,
                 _ => 2,
             };
-            let code = utf8_3(&b[i..(i + 3).min(b.len())]);
-            if len != 3 || !(NUMERALS.contains_code(code) || code == '半' as u32) {
+            let numeral = len == 3 && {
+                let code = utf8_3(&b[i..i + 3]);
+                NUMERALS.contains_code(code) || code == '半' as u32
+            };
+            if !numeral {
                 i += len;
                 continue;
             }

@@ -20,10 +20,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-pub(crate) mod lexicon;
-
+use super::clause::{self as lexicon, has_quantity, VerbClass, ACCEPTANCE, NAMED, RECURRING};
 use crate::text::contains_any;
-use lexicon::{has_quantity, VerbClass, ACCEPTANCE, NAMED, RECURRING};
 
 /// Extracts the targets, linking them to the goals, deadlines and responsibilities found.
 pub fn extract(

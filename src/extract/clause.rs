@@ -1,4 +1,8 @@
-//! Verb classes that decide whether a clause commits to a checkable result.
+//! The clause grammar shared by the extractors: verb classes, commitment and modality, and
+//! the quantity and quotation tests a clause decision needs. Goals and targets both read
+//! clauses through it, as siblings.
+//!
+//! Verb classes decide whether a clause commits to a checkable result.
 //!
 //! The classes are grammatical, not a list of seed sentences: a clause is a target when its
 //! first predicate is a verb of *creation, completion or attainment* (建成, 完成, 达到, 消除 …)
@@ -7,7 +11,6 @@
 
 use crate::text::{contains_any, CharSet};
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The role a verb plays for the target decision.
@@ -32,218 +35,6 @@ pub enum VerbClass {
     Pass,
 }
 
-/// Result verbs: making, founding, finishing, reaching, removing, introducing.
-const RESULT: &[&str] = &[
-    "建成",
-    "建立",
-    "建设",
-    "成立",
-    "设立",
-    "增设",
-    "新建",
-    "新增",
-    "续建",
-    "改建",
-    "扩建",
-    "改扩建",
-    "重建",
-    "改造",
-    "创建",
-    "再创建",
-    "搭建",
-    "组建",
-    "完成",
-    "实现",
-    "达标",
-    "消除",
-    "杜绝",
-    "取消",
-    "普及",
-    "覆盖",
-    "制定",
-    "制订",
-    "开发",
-    "安装",
-    "配置",
-    "配备",
-    "配齐",
-    "配足",
-    "补齐",
-    "派驻",
-    "确定",
-    "开齐",
-    "开足",
-    "开设",
-    "办成",
-    "加入",
-    "补办",
-    "推出",
-    "设置",
-    "建有",
-    "招聘",
-    "统一",
-    "消灭",
-    "建好",
-    "创成",
-    "通车",
-    "投入使用",
-    "竣工",
-    "落成",
-    "挂牌",
-    "出台",
-    "划定",
-    "核定",
-    "贯通",
-    "全覆盖",
-    "结对",
-];
-
-/// Result verbs that need a countable or named object.
-const WEAK_RESULT: &[&str] = &[
-    "实施", "落实", "开展", "打造", "培养", "推动", "用于", "安排", "培育", "减免", "创办", "举办",
-    "召开", "引进", "形成", "成为", "更新", "发放", "纳入",
-];
-
-/// Result verbs that are checkable with a counted object or a named programme (启动“…计划”).
-const NAMED_RESULT: &[&str] = &["启动", "推行"];
-
-/// Attainment of a level.
-const METRIC: &[&str] = &[
-    "达到",
-    "达",
-    "保持",
-    "不低于",
-    "不少于",
-    "不高于",
-    "不超过",
-    "低于",
-    "高于",
-    "超过",
-    "控制在",
-    "提高到",
-    "提升到",
-    "增加到",
-    "降至",
-    "降低到",
-    "增至",
-    "提高至",
-    "提升至",
-];
-
-/// Verbs of ongoing effort, manner or attitude.
-const PROCESS: &[&str] = &[
-    "加强",
-    "深化",
-    "推进",
-    "完善",
-    "健全",
-    "强化",
-    "提升",
-    "提高",
-    "促进",
-    "优化",
-    "加大",
-    "加快",
-    "坚持",
-    "探索",
-    "规范",
-    "扩大",
-    "做好",
-    "抓好",
-    "发挥",
-    "注重",
-    "重视",
-    "贯彻",
-    "营造",
-    "树立",
-    "弘扬",
-    "关注",
-    "满足",
-    "丰富",
-    "拓展",
-    "拓宽",
-    "创新",
-    "研究",
-    "保障",
-    "增强",
-    "夯实",
-    "巩固",
-    "改善",
-    "减轻",
-    "深入",
-    "着力",
-    "聚焦",
-    "围绕",
-    "构建",
-    "统筹",
-    "参与",
-    "参加",
-    "承办",
-    "邀请",
-    "发展",
-    "改进",
-    "突出",
-    "凝聚",
-    "建立健全",
-    "建立完善",
-    "建立和完善",
-    "建立并完善",
-    "建立和健全",
-    "建立并健全",
-    "健全完善",
-    "持续推进",
-    "加快推进",
-    "积极推进",
-    "全面推进",
-    "深入推进",
-    "强调",
-    "倡导",
-    "宣传",
-    "加紧",
-    "用好",
-    "管好",
-    "坚守",
-    "遵循",
-    "落细",
-    "夯牢",
-    "补强",
-    "激发",
-    "调动",
-    "提倡",
-    "帮扶",
-    "服务",
-    "整合",
-    "盘活",
-    "调整",
-    "推广",
-    "挖掘",
-    "密切",
-    "引领",
-    "带动",
-    "辐射",
-    "鼓励",
-    "支持",
-    "引导",
-    "倾斜",
-    "深挖",
-    "践行",
-    "完善提升",
-    "监督",
-    "解决",
-];
-
-/// Verbs that make another party act.
-const CAUSATIVE: &[&str] = &[
-    "组织",
-    "指导",
-    "督促",
-    "要求",
-    "委托",
-    "帮助",
-    "指导督促",
-    "动员",
-];
-
 /// True when a 目前 at byte `at` of `text` is read across a word's end (项目前期, 题目前):
 /// the char before it makes a word ending in 目, so it does not mean "now".
 pub fn split_muqian(text: &str, at: usize) -> bool {
@@ -258,11 +49,8 @@ pub fn split_muqian(text: &str, at: usize) -> bool {
 /// True when `word` is a verb that makes another party act (组织, 督促): its object is the
 /// agent of what follows, not what is counted.
 pub fn is_causative(word: &str) -> bool {
-    CAUSATIVE.contains(&word)
+    VERBS.class_of(word) == Some(VerbClass::Causative)
 }
-
-/// Commitment modals.
-const MODAL: &[&str] = &["确保", "保证", "力争", "务必", "力求", "做到"];
 
 /// All verbs, found leftmost-first and longest first at each position, so that 改扩建 wins
 /// over 扩建 and 建立健全 over 建立, with each verb's class.
@@ -273,24 +61,37 @@ const MODAL: &[&str] = &["确保", "保证", "力争", "务必", "力求", "做�
 /// fraction of the cost on the short clauses of a plan: an automaton of a few hundred CJK words
 /// outgrows the cache and spends most of its time on chars that start no verb.
 pub static VERBS: LazyLock<VerbTable> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    let classes: [(&[&str], VerbClass); 7] = [
-        (RESULT, VerbClass::Result),
-        (WEAK_RESULT, VerbClass::WeakResult),
-        (NAMED_RESULT, VerbClass::NamedResult),
-        (METRIC, VerbClass::Metric),
-        (PROCESS, VerbClass::Process),
-        (CAUSATIVE, VerbClass::Causative),
-        (MODAL, VerbClass::Modal),
-    ];
-    for (words, class) in classes {
-        for w in words {
-            map.insert(*w, class);
-        }
-    }
-    map.insert("通过", VerbClass::Pass);
-    VerbTable::new(map.into_iter().collect())
+    VerbTable::new(
+        VERBS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (word, class) = l.split_once('\t')?;
+                Some((word, VerbClass::from_name(class.trim())?))
+            })
+            .collect(),
+    )
 });
+
+/// The verb lexicon, `data/lexicon/verbs.tsv`.
+const VERBS_TSV: &str = include_str!("../../data/lexicon/verbs.tsv");
+
+impl VerbClass {
+    /// The class a name of `data/lexicon/verbs.tsv` stands for.
+    fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "result" => VerbClass::Result,
+            "weak_result" => VerbClass::WeakResult,
+            "named_result" => VerbClass::NamedResult,
+            "metric" => VerbClass::Metric,
+            "process" => VerbClass::Process,
+            "causative" => VerbClass::Causative,
+            "modal" => VerbClass::Modal,
+            "pass" => VerbClass::Pass,
+            _ => return None,
+        })
+    }
+}
 
 /// Verbs grouped by their first char (see [`VERBS`]).
 pub struct VerbTable {
@@ -349,6 +150,15 @@ impl VerbTable {
             others,
             lists,
         }
+    }
+
+    /// The class of `word` when it is one of the verbs.
+    pub fn class_of(&self, word: &str) -> Option<VerbClass> {
+        let first = word.chars().next()?;
+        self.starting_with(first)
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, c)| *c)
     }
 
     /// The verbs starting with `c`, longest first.
