@@ -10,6 +10,7 @@ use crate::text::CharIndex;
 pub mod clause;
 pub mod deadlines;
 pub mod departments;
+pub mod discourse;
 pub mod goals;
 pub mod meta;
 pub mod quantity;

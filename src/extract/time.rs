@@ -548,7 +548,7 @@ fn resolve(
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<until>(?:截至|截止|到|至)(?P<uy>\d{4})年(?:\d{1,2}月)?(?:底|末)?)
+        (?P<until>(?P<upre>截至|截止|到|至)(?P<uy>\d{4})年(?:\d{1,2}月)?(?:底|末)?)
         | (?P<plan>“?十(?P<pn>[一二三四五六七八九])五”?(?:末|期末|期间|时期|以来))
         | (?P<last>去年|上年|上一年)
         | (?P<since>(?P<sy>\d{4})年(?:以来|来))
@@ -562,37 +562,52 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 /// → 2020, 去年 → the document's year − 1, 2022年 in a 2023 document → 2022, 2019年以来 → the
 /// document's year. `None` when the text names no past time.
 pub fn as_of(text: &str, time: &DocTime) -> Option<i32> {
+    past_mentions(text, time).first().map(|m| m.1)
+}
+
+/// Every past reference of `text` with the year it names, in text order (see [`as_of`]).
+pub fn past_mentions(text: &str, time: &DocTime) -> Vec<(Range<usize>, i32)> {
+    let mut out = Vec::new();
     if !contains_any(text, &['年', '五']) {
-        return None;
+        return out;
     }
+    let reference = time.reference();
     for caps in PAST.captures_iter(text) {
-        if let Some(y) = caps.name("uy").and_then(|y| y.as_str().parse::<i32>().ok()) {
-            if time.reference().is_none_or(|r| y <= r) {
-                return Some(y);
-            }
+        let Some(whole) = caps.get(0) else { continue };
+        if inside_book_title(&text[..whole.start()]) {
+            continue;
         }
-        if let Some(pn) = caps.name("pn") {
-            let plan = FiveYearPlan::from_digit(pn.as_str())?;
-            if time.reference().is_none_or(|r| plan.end() < r) {
-                return Some(plan.end());
-            }
-        }
-        if caps.name("last").is_some() {
-            return time.year.map(|y| y - 1);
-        }
-        if caps.name("since").is_some() {
-            return time.year.map(|y| if time.report { y - 1 } else { y });
-        }
-        if let Some(y) = caps.name("by").and_then(|y| y.as_str().parse::<i32>().ok()) {
-            let range = caps
-                .name("bare")
-                .is_some_and(|m| part_of_range(text, m.start(), m.end()));
-            if !range && time.is_past(y) {
-                return Some(y);
-            }
+        let year = if let Some(y) = caps.name("uy").and_then(|y| y.as_str().parse::<i32>().ok()) {
+            // 截至2020年底 reports; 到2020年 reports only before the document's year (到2025年
+            // in a 2021 document plans).
+            let until = caps
+                .name("upre")
+                .is_some_and(|p| p.as_str().starts_with('截'));
+            let past = if until {
+                reference.is_none_or(|r| y <= r)
+            } else {
+                reference.is_some_and(|r| y < r)
+            };
+            past.then_some(y)
+        } else if let Some(pn) = caps.name("pn") {
+            FiveYearPlan::from_digit(pn.as_str())
+                .map(FiveYearPlan::end)
+                .filter(|end| reference.map_or(*end <= 2020, |r| *end < r))
+        } else if caps.name("last").is_some() {
+            time.year.map(|y| y - 1)
+        } else if caps.name("since").is_some() {
+            time.year.map(|y| if time.report { y - 1 } else { y })
+        } else if let Some(y) = caps.name("by").and_then(|y| y.as_str().parse::<i32>().ok()) {
+            let range = part_of_range(text, whole.start(), whole.end());
+            (!range && time.is_past(y)).then_some(y)
+        } else {
+            None
+        };
+        if let Some(y) = year {
+            out.push((whole.range(), y));
         }
     }
-    None
+    out
 }
 
 #[cfg(test)]

@@ -1,93 +1,11 @@
-//! Numeric goals and reported figures ([`NumericGoal`]) from running text and tables.
-//!
-//! Running text is read clause by clause: every quantity that carries a unit (or is the value
-//! of a rate such as 差异率低于0.15) becomes a goal, unless it is a year, a date, an ordinal
-//! (第40个), a rank (前3名), a model name ("1+4"), a quantity inside a book title 《…》 or a
-//! quoted name (“三个课堂”), a rate's denominator (每百名学生), a duration naming a noun
-//! (15分钟教育服务圈) or a modifier of a noun (10人以下“微型学校”, 不足100名学生的学校).
-//! Chinese numerals count only after a creation verb (引进两所高校), since elsewhere they are
-//! mostly names and slogans (八项规定, 十项准则).
-//!
-//! - **indicator**: the text of the clause segment before the number (from the previous
-//!   quantity or the clause start), stripped of time phrases and markers (到2025年, 力争, 确保)
-//!   and of the predicate (达到, 保持在, 不低于…), joined with the noun phrase after the unit
-//!   when the number comes first (建成800多个智慧教室 → 建成智慧教室). Subjects listed with
-//!   `和`/`、` are distributed: one goal per part when the numbers pair up (分别达到98%、100%)
-//!   or when one number is shared by indicators (入学率、巩固率达到100%).
-//! - **comparator**: from explicit qualifiers only (see [`super::quantity`]), else `eq`.
-//! - **ranges** (每3-5年) give two goals: the lower bound with `ge`, the upper with `le`.
-//! - **baseline** in text: 由2015年的200所调整到现在的120所 gives one goal (120) whose
-//!   baseline is 200 (2015); tables give the baseline from an earlier year column.
-//! - **status**: `achieved` under review headings (“十三五”…发展情况, 成就, 回顾…) and in
-//!   clauses or sentences that report (已, 目前, 截至, …以来, 累计, 现有, 先后, 荣获, V了), or
-//!   in a paragraph opened by such a marker unless the clause plans (确保, 力争, 督促, 到…年);
-//!   the nearest marker earlier in the sentence governs a clause without its own; a sentence
-//!   opened by a year before the document's own (2022年, in a 2023 plan) reports; `target`
-//!   otherwise.
-//! - **year** (targets only): 到2025年/2025年前 in the sentence, 十四五末 (the period's end), a
-//!   到…年 opening an earlier sentence of the same paragraph, a 到…年 opening the body of an
-//!   enclosing section, or the year of a one-year work plan (2019年…工作要点).
-//! - **tables**: one goal per row, the latest year column is the target, an earlier one the
-//!   baseline, 属性 gives `binding`, `(%)` in the indicator name gives the unit.
+//! Reading one clause: which quantities are goals, and what each measures.
 
-use super::quantity::{self, Quantity};
-use super::{time, Context};
-use crate::records::{Baseline, Binding, Comparator, GoalSource, GoalStatus, NumericGoal};
-use crate::structure::{ColumnRole, Table};
+use super::super::quantity::{self, Quantity};
+use crate::records::{Baseline, Comparator};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[0-9]{1,2}[\.、]|\([0-9]{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)?[ \t]*(?:到|至)([0-9]{4})年",
-    )
-    .expect("static regex")
-});
-static ACHIEVED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"十[一二三]五|发展基础|发展现状|发展情况|发展成就|主要成就|取得的成就|主要成绩|取得的成绩|取得成效|工作成效|工作进展|完成情况|工作回顾|回顾|基本情况|工作总结|现状")
-        .expect("static regex")
-});
-static ACHIEVED_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"已|目前|截至|截止|年来|以来|累计|现有|先后|共有|荣获|被评为|获评|(?:达到|达|建成|完成|实现|增加|提高|创建|新建|培养|招录|获得|投入|配备|组建|开发|编写|资助)了")
-        .expect("static regex")
-});
-static TARGET_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:到|至)[0-9]{4}年|[0-9]{4}年(?:底|末)?前|十[四五六七八九]五|力争|确保|争取|督促|坚持|力求|年内|年底|每[一二三四五六七八九十两半0-9]{0,2}年|不低于|不少于|至少|不超过|控制在|逐步|积极实施")
-        .expect("static regex")
-});
-/// False when [`OPENING_YEAR`] cannot match: everything its match holds before 到/至 is a
-/// list number or blank, so 到/至 must follow the run of such chars the sentence opens with.
-/// A few chars read instead of a regex search with captures, for every sentence.
-fn may_open_with_year(s: &str) -> bool {
-    s.trim_start_matches(|c: char| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '.' | '、'
-                    | '('
-                    | ')'
-                    | ' '
-                    | '\t'
-                    | '一'
-                    | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-            )
-    })
-    .starts_with(['到', '至'])
-}
-
-static PARAGRAPH_ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{4}年以来|目前|截至|截止|去年|过去[一二三四五六七八九十[0-9]]{0,2}年)")
-        .expect("static regex")
-});
 static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:《[^》]{1,40}》中?(?:要求|明确|提出|规定)?|要求|\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?|年底前|年内|上半年|下半年|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
@@ -162,10 +80,6 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:由|从)?(?:([0-9]{4})年(?:底|末)?的?)?$").expect("static regex")
 });
-static PAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:截至|截止|到|至|在)?([0-9]{4})年(?:底|末|度)?(?:以来)?[,:]?")
-        .expect("static regex")
-});
 /// Verbs after which a Chinese numeral counts things (引进一所本科院校); elsewhere Chinese
 /// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校). 建设一所 is left
 /// out: it usually states a standard per unit (每个乡镇建设一所中心幼儿园), not a count.
@@ -208,158 +122,6 @@ const LINK_VERBS: &[&str] = &[
 /// Indicator endings that make a unitless number a value (差异率低于0.15, 教室比达1:1).
 const RATE_ENDINGS: &[&str] = &["率", "比", "比例", "占比", "系数", "指数"];
 
-/// Extracts every record of this kind from the document.
-pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
-    let mut goals = Vec::new();
-    let tables: Vec<Range<usize>> = ctx
-        .structure
-        .tables
-        .iter()
-        .map(|t| t.span.clone())
-        .collect();
-    let section_years = section_years(ctx);
-    let achieved_headings = achieved_headings(ctx);
-    let mut para_year: Option<i32> = None;
-    let mut para_achieved = false;
-    let mut prev_end = 0usize;
-    for sentence in &ctx.structure.sentences {
-        let span = sentence.span.clone();
-        if span.end > ctx.text.len()
-            || tables
-                .iter()
-                .any(|t| t.start <= span.start && span.start < t.end)
-        {
-            continue;
-        }
-        let stext = &ctx.text[span.clone()];
-        // A new paragraph starts after a line break.
-        let gap = ctx
-            .text
-            .get(prev_end.min(span.start)..span.start)
-            .unwrap_or("");
-        if gap.contains('\n') || prev_end == 0 {
-            para_year = None;
-            para_achieved = PARAGRAPH_ACHIEVED.is_match(stext);
-        }
-        prev_end = span.end;
-        if let Some(c) = may_open_with_year(stext)
-            .then(|| OPENING_YEAR.captures(stext))
-            .flatten()
-        {
-            para_year = c.get(1).and_then(|m| m.as_str().parse().ok());
-        }
-        // Read the clauses' quantities first: most sentences have none, and the markers,
-        // years and headings below are only worth looking up for those that do.
-        // Book titles and quotes, computed only once a quantity needs the check.
-        let mask: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
-        let mask_of = || {
-            mask.get_or_init(|| masked_ranges(stext, span.start))
-                .as_slice()
-        };
-        let mut prev_indicator: Option<String> = None;
-        let found: Vec<(Range<usize>, Vec<ClauseGoal>)> =
-            merged_clauses(ctx.text, &sentence.clauses)
-                .into_iter()
-                .filter(|c| c.end <= ctx.text.len() && c.start < c.end)
-                .map(|c| {
-                    let g =
-                        clause_goals(&ctx.text[c.clone()], c.start, &mask_of, &mut prev_indicator);
-                    (c, g)
-                })
-                .filter(|(_, g)| !g.is_empty())
-                .collect();
-        if found.is_empty() {
-            continue;
-        }
-        // A sentence opened by a year after the document's own is due then (2023年,全市入园
-        // 率达到92% in a 2021 plan), as 到2023年 would be.
-        let sentence_year = time::due_year(stext, &ctx.time);
-        // Marker positions of this sentence (absolute byte ranges).
-        let marks = |re: &Regex| -> Vec<Range<usize>> {
-            re.find_iter(stext)
-                .map(|m| span.start + m.start()..span.start + m.end())
-                .collect()
-        };
-        let mut achieved_at = marks(&ACHIEVED_MARK);
-        // 项目前期 holds no 目前 (now).
-        achieved_at.retain(|r| !super::clause::split_muqian(ctx.text, r.start));
-        // A sentence opened by a year before the document's own reports the past (2022年,
-        // 全县新增学位3200个 in a 2023 work plan).
-        if let (Some(c), Some(now)) = (PAST_YEAR.captures(stext), ctx.time.reference()) {
-            if c.get(1)
-                .and_then(|m| m.as_str().parse::<i32>().ok())
-                .is_some_and(|y| y < now)
-            {
-                achieved_at.insert(0, span.start..span.start + c.get(0).map_or(0, |m| m.end()));
-            }
-        }
-        let target_at = marks(&TARGET_MARK);
-        let sentence_achieved = !achieved_at.is_empty();
-        let sentence_target = !target_at.is_empty();
-        let heading = heading_index(ctx, span.start);
-        let heading_achieved = heading.map(|h| achieved_headings[h]).unwrap_or(false);
-        let heading_year = heading.and_then(|h| inherited_year(ctx, &section_years, h));
-        for (clause, clause_found) in found {
-            let ctext = &ctx.text[clause.clone()];
-            let inside = |r: &Range<usize>| r.start >= clause.start && r.end <= clause.end;
-            let before_clause = |v: &[Range<usize>]| {
-                v.iter()
-                    .rev()
-                    .find(|r| r.end <= clause.start)
-                    .map(|r| r.end)
-            };
-            let status = if heading_achieved || achieved_at.iter().any(inside) {
-                GoalStatus::Achieved
-            } else if target_at.iter().any(inside) {
-                GoalStatus::Target
-            } else {
-                // The nearest marker earlier in the sentence governs (近三年来,新建…15所); with
-                // none, a reporting sentence or paragraph without plan markers is a report.
-                match (before_clause(&achieved_at), before_clause(&target_at)) {
-                    (Some(a), Some(t)) if t > a => GoalStatus::Target,
-                    (Some(_), _) => GoalStatus::Achieved,
-                    (None, Some(_)) => GoalStatus::Target,
-                    (None, None) if (sentence_achieved || para_achieved) && !sentence_target => {
-                        GoalStatus::Achieved
-                    }
-                    (None, None) => GoalStatus::Target,
-                }
-            };
-            let year = match status {
-                GoalStatus::Achieved => None,
-                GoalStatus::Target => sentence_year
-                    .or(para_year)
-                    .or(heading_year)
-                    .or(ctx.time.one_year_due()),
-            };
-            let section = ctx.structure.section_at(clause.start).map(str::to_owned);
-            for g in clause_found {
-                goals.push(NumericGoal {
-                    indicator: g.indicator,
-                    comparator: g.comparator,
-                    value: g.value,
-                    unit: g.unit,
-                    year,
-                    baseline: g.baseline,
-                    status,
-                    binding: None,
-                    value_high: g.value_high,
-                    hedge: None,
-                    source: GoalSource::Text,
-                    as_of: None,
-                    section: section.clone(),
-                    text: ctext.trim_end_matches(['。', ',', ';', ':']).to_owned(),
-                    span: ctx.chars.span(clause.clone()),
-                });
-            }
-        }
-    }
-    for table in &ctx.structure.tables {
-        goals.extend(table_goals(ctx, table));
-    }
-    goals
-}
-
 /// The sentence's clauses, with a ratio split at its colon (教室比达1:1) put back together.
 fn merged_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(clauses.len());
@@ -378,81 +140,6 @@ fn merged_clauses(text: &str, clauses: &[Range<usize>]) -> Vec<Range<usize>> {
         out.push(c.clone());
     }
     out
-}
-
-/// Index of the innermost heading whose scope contains `pos`.
-fn heading_index(ctx: &Context<'_>, pos: usize) -> Option<usize> {
-    let h = ctx.structure.heading_at(pos)?;
-    ctx.structure
-        .headings
-        .iter()
-        .position(|x| std::ptr::eq(x, h))
-}
-
-/// For each heading, the year of a 到…年 opening its body (its first two sentences).
-fn section_years(ctx: &Context<'_>) -> Vec<Option<i32>> {
-    let sentences = &ctx.structure.sentences;
-    let headings = &ctx.structure.headings;
-    headings
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            // The heading's own body ends where the next heading (a child or not) starts.
-            let body_end = headings
-                .get(i + 1)
-                .map(|n| n.span.start)
-                .unwrap_or(h.scope.end)
-                .min(h.scope.end);
-            let first = sentences.partition_point(|s| s.span.start < h.span.start);
-            sentences[first..]
-                .iter()
-                .take_while(|s| s.span.start < body_end)
-                .take(2)
-                .find_map(|s| {
-                    let t = ctx.text.get(s.span.clone())?;
-                    OPENING_YEAR
-                        .captures(t)
-                        .and_then(|c| c.get(1))
-                        .and_then(|m| m.as_str().parse().ok())
-                })
-        })
-        .collect()
-}
-
-/// The year heading `h` or its nearest ancestor opens with.
-fn inherited_year(ctx: &Context<'_>, years: &[Option<i32>], mut h: usize) -> Option<i32> {
-    loop {
-        if let Some(y) = years.get(h).copied().flatten() {
-            return Some(y);
-        }
-        h = ctx.structure.headings.get(h)?.parent?;
-    }
-}
-
-/// Whether each heading is (inside) a review of past results.
-fn achieved_headings(ctx: &Context<'_>) -> Vec<bool> {
-    let hs = &ctx.structure.headings;
-    let own: Vec<bool> = hs
-        .iter()
-        .map(|h| ACHIEVED_HEADING.is_match(&h.title))
-        .collect();
-    (0..hs.len())
-        .map(|i| {
-            let mut cur = Some(i);
-            let mut guard = 0;
-            while let Some(c) = cur {
-                if own[c] {
-                    return true;
-                }
-                cur = hs[c].parent;
-                guard += 1;
-                if guard > 64 {
-                    break;
-                }
-            }
-            false
-        })
-        .collect()
 }
 
 /// Byte ranges (absolute) inside 《…》 and “…” of a sentence: quantities there are names.
@@ -476,13 +163,15 @@ fn masked_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
 
 /// A goal read from a clause, before the sentence-level fields are added.
 #[derive(Debug, Clone, PartialEq)]
-struct ClauseGoal {
-    indicator: String,
-    baseline: Option<Baseline>,
-    comparator: Comparator,
-    value: f64,
-    value_high: Option<f64>,
-    unit: Option<String>,
+pub(super) struct ClauseGoal {
+    pub(super) indicator: String,
+    pub(super) baseline: Option<Baseline>,
+    pub(super) comparator: Comparator,
+    pub(super) value: f64,
+    pub(super) value_high: Option<f64>,
+    /// Absolute byte offset of the number in the text.
+    pub(super) at: usize,
+    pub(super) unit: Option<String>,
 }
 
 fn strip_leading(mut s: &str) -> &str {
@@ -606,7 +295,7 @@ fn strip_group_count(s: &str) -> &str {
 }
 
 /// Drops the parentheses' contents that only qualify (均不含…) and collapses white space.
-fn tidy(s: &str) -> String {
+pub(super) fn tidy(s: &str) -> String {
     let mut out: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     // (均不含寄宿制学校), (含民办): qualifications, not part of the name; (幼儿园) stays.
     while let Some(open) = out.find('(') {
@@ -726,7 +415,7 @@ fn clause_goals<'m>(
     ctext: &str,
     base: usize,
     mask: &dyn Fn() -> &'m [Range<usize>],
-    prev_indicator: &mut Option<String>,
+    prev: &mut Previous,
 ) -> Vec<ClauseGoal> {
     let all = quantity::scan(ctext);
     let mut quantities: Vec<&Quantity> = all
@@ -849,7 +538,7 @@ fn clause_goals<'m>(
                 }
                 _ => tidy(before),
             }
-        } else if before.contains('、') || super::clause::is_causative(before) {
+        } else if before.contains('、') || crate::extract::clause::is_causative(before) {
             // 组织3所高中…: a causative verb's object acts next; the noun alone is counted.
             // 续建新三中、崖头小学…5个重点工程项目: the list names members; the noun counts.
             String::new()
@@ -859,13 +548,36 @@ fn clause_goals<'m>(
         if !after.is_empty() {
             indicator.push_str(&tidy(&after));
         }
+        // 增长5.8% after 地区生产总值31.86亿元: the change of the previous figure's measure;
+        // 分别增长8.6%、9.4% after two listed levels: the change of each.
+        let change_of: Option<Vec<String>> = is_change(&indicator)
+            .then(|| {
+                let measures: Vec<String> = if prev.subjects.len() == run.len() {
+                    prev.subjects
+                        .iter()
+                        .map(|p| measure_of(p).to_owned())
+                        .collect()
+                } else {
+                    prev.indicator
+                        .iter()
+                        .map(|p| measure_of(p).to_owned())
+                        .collect()
+                };
+                let change = indicator.trim_start_matches("分别");
+                measures
+                    .into_iter()
+                    .filter(|m| !m.is_empty() && !is_change(m))
+                    .map(|m| format!("{m}{change}"))
+                    .collect::<Vec<String>>()
+            })
+            .filter(|v| !v.is_empty());
         if indicator.is_empty() {
-            if let Some(p) = prev_indicator.as_ref() {
+            if let Some(p) = prev.indicator.as_ref() {
                 indicator = p.clone();
             }
         } else if is_scope(&indicator) {
             // 县(市、区)达到80%以上 after 全市…覆盖率达到85%: the same measure in another scope.
-            if let Some(p) = prev_indicator.as_ref() {
+            if let Some(p) = prev.indicator.as_ref() {
                 let measure = SCOPES.iter().find_map(|w| p.strip_prefix(w)).unwrap_or(p);
                 if !measure.is_empty() && !is_scope(measure) {
                     indicator.push_str(measure);
@@ -874,13 +586,20 @@ fn clause_goals<'m>(
         }
         let distribute =
             raw_before.contains("分别") || raw_before.contains('均') || raw_before.contains('都');
-        let parts = split_subject(before, run.len(), distribute).map(complete_heads);
+        let parts = match change_of {
+            Some(c) => Some(c),
+            None => split_subject(before, run.len(), distribute).map(complete_heads),
+        };
+        let mut run_subjects = Vec::new();
         for (k, q) in run.iter().enumerate() {
             let subjects: Vec<String> = match &parts {
                 Some(p) if p.len() == run.len() => vec![tidy(&p[k])],
                 Some(p) if run.len() == 1 => p.iter().map(|x| tidy(x)).collect(),
                 _ => vec![indicator.clone()],
             };
+            if let Some(first) = subjects.first() {
+                run_subjects.push(first.clone());
+            }
             for subject in subjects {
                 if subject.is_empty() {
                     continue;
@@ -895,17 +614,75 @@ fn clause_goals<'m>(
                     &mut out,
                     subject,
                     q,
+                    base,
                     baselines[i + k].as_ref().map(|(b, _)| b.clone()),
                 );
             }
         }
-        if !indicator.is_empty() {
-            *prev_indicator = Some(indicator);
+        if !indicator.is_empty() && !is_change(&indicator) {
+            prev.indicator = Some(indicator);
+            prev.subjects = run_subjects;
         }
         last_end = run_end + consumed;
         i = j;
     }
     out
+}
+
+/// What the previous figures of a sentence measured, for the clauses that only add a change
+/// (增长5.8%) or an amount (共计40.35万元) to them.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Previous {
+    /// The last indicator.
+    indicator: Option<String>,
+    /// The subject of each number of the last run (城镇…, 农村… of 分别达到…、…).
+    subjects: Vec<String>,
+}
+
+/// Words that state only a change, not what changes (增长, 同比下降, 年均增长).
+static CHANGE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:分别)?(?:同比|比上年|较上年|年均)?(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)$")
+        .expect("change regex")
+});
+
+/// True when an indicator only states a change.
+fn is_change(indicator: &str) -> bool {
+    CHANGE_ONLY.is_match(indicator)
+}
+
+/// The measure of an indicator without the verb that reported it (实现地区生产总值 →
+/// 地区生产总值).
+fn measure_of(indicator: &str) -> &str {
+    ["实现", "完成", "达到", "共有", "全年"]
+        .iter()
+        .find_map(|v| indicator.strip_prefix(v))
+        .unwrap_or(indicator)
+}
+
+/// The goals of one sentence, clause by clause (absolute byte ranges of the text), with a
+/// ratio split at its colon (教室比达1:1) put back together.
+pub(super) fn sentence_goals(
+    text: &str,
+    span: Range<usize>,
+    clauses: &[Range<usize>],
+) -> Vec<(Range<usize>, Vec<ClauseGoal>)> {
+    let stext = &text[span.clone()];
+    // Book titles and quotes, computed only once a quantity needs the check.
+    let mask: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
+    let mask_of = || {
+        mask.get_or_init(|| masked_ranges(stext, span.start))
+            .as_slice()
+    };
+    let mut prev = Previous::default();
+    merged_clauses(text, clauses)
+        .into_iter()
+        .filter(|c| c.end <= text.len() && c.start < c.end)
+        .map(|c| {
+            let g = clause_goals(&text[c.clone()], c.start, &mask_of, &mut prev);
+            (c, g)
+        })
+        .filter(|(_, g)| !g.is_empty())
+        .collect()
 }
 
 /// Words for the area a figure covers, which open an indicator (全市入园率, 农村受训率).
@@ -962,6 +739,12 @@ fn split_subject(subject: &str, n: usize, distribute: bool) -> Option<Vec<String
         .split(['和', '及', '与', '、'])
         .filter(|s| !s.is_empty())
         .collect();
+    // 城乡居民人均可支配收入分别达到…、…: the town's figure, then the country's.
+    if n == 2 && by_all.len() == 1 {
+        if let Some(rest) = subject.strip_prefix("城乡") {
+            return Some(vec![format!("城镇{rest}"), format!("农村{rest}")]);
+        }
+    }
     if n >= 2 {
         for parts in [&by_and, &by_all] {
             if parts.len() == n {
@@ -988,6 +771,7 @@ fn push_goal(
     out: &mut Vec<ClauseGoal>,
     indicator: String,
     q: &Quantity,
+    base: usize,
     baseline: Option<Baseline>,
 ) {
     // A range (3-5年, 4.5%—5%) is one goal between its bounds.
@@ -1002,241 +786,6 @@ fn push_goal(
         value: q.value,
         value_high: q.upper,
         unit: q.unit.clone(),
+        at: base + q.number.start,
     });
 }
-
-/// What a table cell says: value and comparator (`≥90`, `90以上`, `95%`).
-fn cell_value(cell: &str) -> Option<(f64, Option<Comparator>)> {
-    // 〔95〕 and [95] mark expected values in some plans; the brackets are not the value.
-    let c = tidy(cell);
-    let c = c
-        .trim_matches(['[', ']', '〔', '〕', '【', '】'])
-        .to_owned();
-    if let Some(v) = quantity::parse_value(&c) {
-        return Some((v, None));
-    }
-    for (sym, cmp) in [
-        ("≥", Comparator::Ge),
-        (">=", Comparator::Ge),
-        ("≤", Comparator::Le),
-        ("<=", Comparator::Le),
-        (">", Comparator::Gt),
-        ("<", Comparator::Lt),
-    ] {
-        if let Some(rest) = c.strip_prefix(sym) {
-            return quantity::parse_value(rest).map(|v| (v, Some(cmp)));
-        }
-    }
-    let q = quantity::scan(&c).into_iter().next()?;
-    Some((q.value, q.comparator))
-}
-
-/// Splits `学前教育毛入园率(%)` into name and unit; `(万元)` folds 万 into a multiplier.
-fn name_and_unit(name: &str) -> (String, Option<String>, f64) {
-    let name = tidy(name);
-    for (open, close) in [('(', ')'), ('（', '）')] {
-        if name.ends_with(close) {
-            if let Some(p) = name.rfind(open) {
-                let inner = &name[p + open.len_utf8()..name.len() - close.len_utf8()];
-                let head = name[..p].to_owned();
-                if inner == "%" || inner == "％" {
-                    return (head, Some("%".to_owned()), 1.0);
-                }
-                let (mult, rest) = if let Some(r) = inner.strip_prefix('万') {
-                    (1e4, r)
-                } else if let Some(r) = inner.strip_prefix('亿') {
-                    (1e8, r)
-                } else {
-                    (1.0, inner)
-                };
-                if !rest.is_empty()
-                    && rest.chars().count() <= 4
-                    && !rest.chars().any(|c| c.is_ascii_digit())
-                {
-                    return (head, Some(rest.to_owned()), mult);
-                }
-            }
-        }
-    }
-    (name, None, 1.0)
-}
-
-/// The part a sub-row of a breakdown names (`其中:小学` → `小学`): a row opening with 其中, or
-/// a short name (a level: 初中, 高中) right after such rows.
-fn sub_row(name: &str, in_breakdown: bool) -> Option<&str> {
-    if let Some(rest) = name.strip_prefix("其中") {
-        let part = rest.trim_start_matches([':', ',', ' ']);
-        return (!part.is_empty()).then_some(part);
-    }
-    let short = name.chars().count() <= 4
-        && !["率", "比例", "数", "量", "年限", "比"]
-            .iter()
-            .any(|w| name.ends_with(w));
-    (in_breakdown && short).then_some(name)
-}
-
-/// A sub-row's indicator, under the whole one: a level narrows it
-/// (`义务教育标准班额比例(小学)`), an indicator of its own keeps the 其中 that ties it to the
-/// whole (`小学教师专科及以上学历比例(其中本科及以上学历比例)`): alone it would lose its subject.
-fn breakdown_name(whole: &str, part: &str) -> String {
-    if part.chars().count() <= 4 {
-        format!("{whole}({part})")
-    } else {
-        format!("{whole}(其中{part})")
-    }
-}
-
-/// One goal per row of an indicator table.
-fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> {
-    let cols = &table.columns;
-    let name_col = cols
-        .iter()
-        .position(|c| c.role == ColumnRole::Name)
-        .or_else(|| cols.iter().position(|c| c.role == ColumnRole::Other));
-    let Some(name_col) = name_col else {
-        return Vec::new();
-    };
-    let values: Vec<usize> = (0..cols.len())
-        .filter(|&i| cols[i].role == ColumnRole::Value)
-        .collect();
-    if values.is_empty() {
-        return Vec::new();
-    }
-    // The target column: the latest year, or a header saying 目标; the baseline: the earliest
-    // year before it, or a header saying 现状/基期/基准.
-    let target_col = values
-        .iter()
-        .copied()
-        .filter(|&i| cols[i].year.is_some())
-        .max_by_key(|&i| cols[i].year)
-        .or_else(|| {
-            values
-                .iter()
-                .copied()
-                .find(|&i| cols[i].header.contains("目标"))
-        })
-        .or_else(|| values.last().copied());
-    let Some(target_col) = target_col else {
-        return Vec::new();
-    };
-    let baseline_col = values
-        .iter()
-        .copied()
-        .filter(|&i| {
-            i != target_col && cols[i].year.is_some() && cols[i].year < cols[target_col].year
-        })
-        .min_by_key(|&i| cols[i].year)
-        .or_else(|| {
-            values.iter().copied().find(|&i| {
-                i != target_col
-                    && ["现状", "基期", "基准", "基数"]
-                        .iter()
-                        .any(|w| cols[i].header.contains(w))
-            })
-        });
-    let binding_col = cols.iter().position(|c| c.role == ColumnRole::Binding);
-    let unit_col = cols.iter().position(|c| c.role == ColumnRole::Unit);
-    let section = ctx
-        .structure
-        .section_at(table.span.start)
-        .map(str::to_owned)
-        .or_else(|| {
-            table
-                .caption
-                .as_deref()
-                .filter(|c| c.starts_with("专栏"))
-                .map(|c| {
-                    c.chars()
-                        .take_while(|ch| *ch != '“' && *ch != '"' && !ch.is_whitespace())
-                        .take(4)
-                        .collect()
-                })
-        });
-    let year = cols[target_col]
-        .year
-        .or(ctx.time.one_year_due())
-        .or(ctx.time.period.map(|p| p.1));
-    let mut out = Vec::new();
-    // The row that `其中` sub-rows break down, and whether the previous row was one of them.
-    let mut parent: Option<(String, Option<String>, f64)> = None;
-    let mut in_breakdown = false;
-    for row in &table.rows {
-        let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
-        let (name, mut unit, mult) = name_and_unit(cell(name_col));
-        if name.is_empty() {
-            continue;
-        }
-        let mut mult = mult;
-        if unit.is_none() {
-            if let Some(u) = unit_col {
-                // A unit column may carry a multiplier too (万元, 万人).
-                let (_, u2, m2) = name_and_unit(&format!("x({})", tidy(cell(u))));
-                if u2.is_some() {
-                    unit = u2;
-                    mult = m2;
-                }
-            }
-        }
-        let (name, unit, mult) = match sub_row(&name, in_breakdown) {
-            Some(part) => {
-                in_breakdown = true;
-                match &parent {
-                    Some((whole, parent_unit, parent_mult)) => {
-                        let (unit, mult) = match unit {
-                            Some(u) => (Some(u), mult),
-                            None => (parent_unit.clone(), *parent_mult),
-                        };
-                        (breakdown_name(whole, part), unit, mult)
-                    }
-                    None => (part.to_owned(), unit, mult),
-                }
-            }
-            None => {
-                in_breakdown = false;
-                parent = Some((name.clone(), unit.clone(), mult));
-                (name, unit, mult)
-            }
-        };
-        let Some((value, cmp)) = cell_value(cell(target_col)) else {
-            continue;
-        };
-        let baseline = baseline_col
-            .and_then(|b| cell_value(cell(b)))
-            .map(|(v, _)| Baseline {
-                value: v * mult,
-                year: baseline_col.and_then(|b| cols[b].year),
-            });
-        let binding = binding_col.and_then(|b| {
-            let c = cell(b);
-            if c.contains("约束") {
-                Some(Binding::Binding)
-            } else if c.contains("预期") {
-                Some(Binding::Expected)
-            } else {
-                None
-            }
-        });
-        let span = row.span.start.min(ctx.text.len())..row.span.end.min(ctx.text.len());
-        out.push(NumericGoal {
-            indicator: name,
-            comparator: cmp.unwrap_or(Comparator::Eq),
-            value: value * mult,
-            unit,
-            year,
-            baseline,
-            status: GoalStatus::Target,
-            binding,
-            value_high: None,
-            hedge: None,
-            source: GoalSource::Table,
-            as_of: None,
-            section: section.clone(),
-            text: ctx.text.get(span.clone()).unwrap_or("").trim().to_owned(),
-            span: ctx.chars.span(span),
-        });
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests;

@@ -1,0 +1,484 @@
+//! Discourse context: what the section, paragraph and sentence a figure stands in say about
+//! it — is it a plan or a report of the past, when is it due, which year does it describe.
+//!
+//! Three layers, read from the outside in, each overriding the one around it where it
+//! speaks:
+//!
+//! - **Sections** ([`Discourse`]): a heading that reviews the past (“十三五”发展回顾,
+//!   2023年工作回顾, 发展基础, 过去五年) makes its figures achieved, with the year it names as
+//!   `as_of`; a heading that plans (主要目标, 2024年工作安排, “十五五”时期) makes them targets due
+//!   the year it names, or the year a 到…年 opening its body states. Both are inherited by the
+//!   sub-sections, and the innermost heading that speaks wins.
+//! - **Paragraphs and lists** (kept by the extractors while they walk the sentences): a
+//!   paragraph opened by a past marker (近年来, 截至, 去年) reports; one opened by 到2025年
+//!   plans, and its year carries to the sentences that go on from it (其中, 同时, 此外); a
+//!   line ending in a colon that names a year or a goal (2024年主要预期目标是:) heads a list
+//!   whose lines share its year and its reading, up to the next heading.
+//! - **Sentences and clauses** ([`marks`]): markers of the past (已, 截至, 同比, 比上年,
+//!   完成率, 预计全年, a year before the document's own) and of plans (到2025年, 力争, 确保,
+//!   预期, 十四五末, 今年 in a one-year document), each at its place; the nearest one before
+//!   a figure governs it.
+//!
+//! The document's own kind gives the last word: a government work report reads as a review
+//! where nothing marks a plan (its reviews rarely say 已), a plan as a plan.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::time::{self, DocTime, FiveYearPlan};
+use super::Context;
+use crate::records::DeadlineRelation;
+
+/// What a section's heading (or one of its ancestors') says about the figures under it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SectionFacts {
+    /// A review of past work: its figures are achieved.
+    pub review: bool,
+    /// A plan: its figures are targets.
+    pub plan: bool,
+    /// Guiding ideology and principles: no commitments.
+    pub principles: bool,
+    /// The year its title or intro states as due (2024年工作安排, 到2025年…).
+    pub due: Option<i32>,
+    /// The past year its title names (2023年工作回顾 → 2023, “十三五” → 2020).
+    pub as_of: Option<i32>,
+}
+
+/// The section facts of every heading of a document, inherited down the outline.
+#[derive(Debug, Clone, Default)]
+pub struct Discourse {
+    facts: Vec<SectionFacts>,
+}
+
+/// Titles of sections that review the past.
+static REVIEW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"回顾|成就|成效|成绩|发展基础|工作基础|现实基础|发展现状|现状|基本情况|发展情况|工作情况|完成情况|工作进展|工作总结|主要做法|经验做法|主要经验|过去[一二三四五六七八九十]*年|[一二三四五]年来|面临的?形势|取得的",
+    )
+    .expect("review title regex")
+});
+
+/// Titles of sections that state ideology and principles.
+static PRINCIPLES_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"指导思想|基本原则|工作原则|工作方针|重要意义").expect("principles title regex")
+});
+
+/// Titles of sections that plan.
+static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"目标|任务|安排|举措|措施|计划|重点工作|展望|思路|工作要点|发展方向")
+        .expect("plan title regex")
+});
+
+/// A 到…年 opening a section's body (到2025年,全县…), which dates the whole section.
+static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[0-9]{1,2}[\.、]|\([0-9]{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)?[ \t]*(?:到|至)([0-9]{4})年",
+    )
+    .expect("opening year regex")
+});
+
+/// The facts a title states on its own.
+pub fn title_facts(title: &str, time: &DocTime) -> SectionFacts {
+    let mut f = SectionFacts::default();
+    let plan_named = FiveYearPlan::from_name(title);
+    let reference = time.reference();
+    // A five-year plan named in a title is reviewed when it is over, planned when it is not.
+    let past_plan = plan_named.filter(|p| reference.map_or(p.0 <= 13, |r| p.end() < r));
+    let future_plan = plan_named.filter(|p| reference.is_some_and(|r| p.end() >= r));
+    // A year in the title: before the document's own, it is reviewed; from it on, planned.
+    let year = YEAR_IN_TITLE
+        .captures(title)
+        .and_then(|c| c[1].parse::<i32>().ok());
+    let past_year = year.filter(|y| reference.is_some_and(|r| *y < r));
+    let this_or_later = year.filter(|y| reference.is_some_and(|r| *y >= r));
+    f.principles = PRINCIPLES_TITLE.is_match(title);
+    f.review = REVIEW_TITLE.is_match(title) || (past_plan.is_some() && !PLAN_TITLE.is_match(title));
+    f.plan = !f.review
+        && (PLAN_TITLE.is_match(title) || future_plan.is_some() || this_or_later.is_some());
+    if f.review {
+        f.as_of = past_year
+            .or(past_plan.map(FiveYearPlan::end))
+            .or_else(|| past_span(title, time));
+    }
+    // A plan's title dates its section when it names a year (2024年工作安排, 到2025年…); a
+    // five-year plan's name alone (“十四五”发展目标) leaves its figures' years to their text.
+    if f.plan {
+        f.due = time::due_year(title, time).or(this_or_later);
+    }
+    f
+}
+
+/// 过去一年 / 过去五年 in a review title: the year before the document's.
+fn past_span(title: &str, time: &DocTime) -> Option<i32> {
+    (title.contains("过去") || title.contains("年来"))
+        .then(|| time.year.map(|y| y - 1))
+        .flatten()
+}
+
+static YEAR_IN_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("title year regex"));
+
+impl Discourse {
+    /// Reads the headings of a document.
+    pub fn new(ctx: &Context<'_>) -> Self {
+        let hs = &ctx.structure.headings;
+        let sentences = &ctx.structure.sentences;
+        let mut facts: Vec<SectionFacts> = Vec::with_capacity(hs.len());
+        for (i, h) in hs.iter().enumerate() {
+            let own = title_facts(&h.title, &ctx.time);
+            // A 到…年 opening the heading's own body (its first two sentences) dates it.
+            let body_end = hs
+                .get(i + 1)
+                .map(|n| n.span.start)
+                .unwrap_or(h.scope.end)
+                .min(h.scope.end);
+            let first = sentences.partition_point(|s| s.span.start < h.span.start);
+            let intro_year = sentences[first..]
+                .iter()
+                .take_while(|s| s.span.start < body_end)
+                .take(2)
+                .find_map(|s| {
+                    let t = ctx.text.get(s.span.clone())?;
+                    OPENING_YEAR.captures(t)?.get(1)?.as_str().parse().ok()
+                });
+            let parent = h.parent.filter(|&p| p < i).map(|p| facts[p]);
+            let inherited = parent.unwrap_or_default();
+            // The innermost heading that speaks wins: a plan under a review heading plans.
+            let (review, plan) = if own.review || own.plan {
+                (own.review, own.plan)
+            } else {
+                (inherited.review, inherited.plan)
+            };
+            facts.push(SectionFacts {
+                review,
+                plan,
+                principles: own.principles || inherited.principles,
+                due: own.due.or(intro_year).or(inherited.due),
+                as_of: own.as_of.or(inherited.as_of),
+            });
+        }
+        Discourse { facts }
+    }
+
+    /// The facts of the innermost section holding byte `pos` (none outside every heading).
+    pub fn at(&self, ctx: &Context<'_>, pos: usize) -> SectionFacts {
+        let Some(h) = ctx.structure.heading_at(pos) else {
+            return SectionFacts::default();
+        };
+        ctx.structure
+            .headings
+            .iter()
+            .position(|x| std::ptr::eq(x, h))
+            .and_then(|i| self.facts.get(i).copied())
+            .unwrap_or_default()
+    }
+}
+
+/// Which way a marker points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A report of the past (已, 截至, 同比, 2022年 in a 2023 document).
+    Past,
+    /// A plan (到2025年, 力争, 确保, 预期).
+    Plan,
+}
+
+/// Markers of the past: aspect, comparison with a past period, completion rates, honours.
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"已|截至|截止|以来|同比|比上年|较上年|上年同期|荣获|获评|被评为|去年|过去|先后|近年来|近[一二三四五六七八九十两0-9]{1,2}年来|预计全年|一年来|五年来|历史新高|目前|现有|共有|(?:达到|达|建成|完成|实现|增加|提高|创建|新建|培养|招录|获得|投入|配备|组建|开发|编写|资助|增长|下降|突破)了",
+    )
+    .expect("past marker regex")
+});
+
+/// Markers of plans: commitment, expectation, prescriptive comparison, schedules.
+static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"力争|确保|争取|努力|力求|预期|督促|年内|年底前|逐步|不低于|不少于|至少|不超过|控制在|积极实施|每年|计划|将(?:新建|建成|达到|实现|完成|提高|提升|增加|新增|打造|形成)",
+    )
+    .expect("plan marker regex")
+});
+
+/// 累计 reports a total reached unless the sentence plans (确保到2025年累计建成…).
+static CUMULATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"累计").expect("cumulative regex"));
+
+/// The markers of a sentence, in text order, as byte ranges of it.
+pub fn marks(sentence: &str, time: &DocTime) -> Vec<(Range<usize>, Mark)> {
+    let mut out: Vec<(Range<usize>, Mark)> = Vec::new();
+    for m in PAST.find_iter(sentence) {
+        // 项目前期 holds no 目前 (now).
+        if m.as_str() == "目前" && super::clause::split_muqian(sentence, m.start()) {
+            continue;
+        }
+        out.push((m.range(), Mark::Past));
+    }
+    for m in PLAN.find_iter(sentence) {
+        out.push((m.range(), Mark::Plan));
+    }
+    for m in time::find(sentence, time) {
+        if matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within) && m.date.is_some()
+        {
+            out.push((m.range, Mark::Plan));
+        }
+    }
+    for (range, _) in time::past_mentions(sentence, time) {
+        out.push((range, Mark::Past));
+    }
+    let plans = out.iter().any(|(_, m)| *m == Mark::Plan);
+    if !plans {
+        for m in CUMULATIVE.find_iter(sentence) {
+            out.push((m.range(), Mark::Past));
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// The reading of a figure at byte `at` of a sentence from the sentence's marks: the nearest
+/// marker before it, else the first after it in the same clause (`clause`), else `None`.
+pub fn reading_at(marks: &[(Range<usize>, Mark)], clause: Range<usize>, at: usize) -> Option<Mark> {
+    let before = marks
+        .iter()
+        .filter(|(r, _)| r.start < at)
+        .max_by_key(|(r, _)| r.start)
+        .map(|(_, m)| *m);
+    before.or_else(|| {
+        marks
+            .iter()
+            .find(|(r, _)| r.start >= at && r.end <= clause.end)
+            .map(|(_, m)| *m)
+    })
+}
+
+/// A paragraph opened by a past marker reports (近年来, 截至…, 去年, 过去五年, 2019年以来).
+static PARAGRAPH_PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:近年来|近[一二三四五六七八九十0-9]{1,2}年来|[0-9]{4}年以来|目前|截至|截止|去年|过去[一二三四五六七八九十0-9]{0,2}年|[一二三四五]年来|“?十[一二三]五”?(?:期间|时期|以来))",
+    )
+    .expect("paragraph past regex")
+});
+
+/// True when a paragraph's first sentence opens with a marker of the past.
+pub fn opens_past(sentence: &str) -> bool {
+    PARAGRAPH_PAST.is_match(sentence.trim_start())
+}
+
+/// The year a 到…年 (or a bare future year) opening a sentence states, which carries to the
+/// rest of its paragraph.
+pub fn opening_year(sentence: &str, time: &DocTime) -> Option<i32> {
+    // Most sentences open with neither: a few chars read spare them the two regexes.
+    if !may_open_with_year(sentence) {
+        return None;
+    }
+    if let Some(y) = OPENING_YEAR
+        .captures(sentence)
+        .and_then(|c| c.get(1)?.as_str().parse().ok())
+    {
+        return Some(y);
+    }
+    // A bare year after the document's own, heading the sentence (2022年,全县…).
+    let c = BARE_OPENING.captures(sentence)?;
+    let y: i32 = c[1].parse().ok()?;
+    time.reference().filter(|r| y > *r).map(|_| y)
+}
+
+/// False when neither [`OPENING_YEAR`] nor [`BARE_OPENING`] can match: everything they hold
+/// before 到/至 or the year's digits is a list number or blank.
+fn may_open_with_year(s: &str) -> bool {
+    let rest = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '.' | '、'
+                    | '('
+                    | ')'
+                    | ' '
+                    | '\t'
+                    | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+            )
+    });
+    // The run of digits trimmed may be the year itself (2025年,…).
+    rest.starts_with(['到', '至', '年'])
+}
+
+static BARE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[0-9]{1,2}[\.、]|[一二三四五六七八九十]{1,3}、)?\s*((?:19|20)[0-9]{2})年[,::]?",
+    )
+    .expect("bare opening regex")
+});
+
+/// Words that make a line ending in a colon the head of a list of goals.
+static LIST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"目标|指标|任务|如下|主要是|安排|计划|要求").expect("list head regex")
+});
+
+/// The reading a line ending in a colon gives the list after it: `Some((plan, year))` when it
+/// heads a list of goals (2024年主要预期目标是:, 到2025年,实现以下目标:), `None` otherwise.
+pub fn list_head(sentence: &str, time: &DocTime) -> Option<(Mark, Option<i32>)> {
+    let s = sentence.trim_end();
+    if !s.ends_with(':') {
+        return None;
+    }
+    // The document's own year names its own list (2024年工作目标: in a 2024 plan).
+    let this_year = YEAR_IN_TITLE
+        .captures(s)
+        .and_then(|c| c[1].parse::<i32>().ok())
+        .filter(|y| time.reference().is_some_and(|r| *y >= r));
+    let due = time::due_year(s, time).or(this_year);
+    let past = time::past_mentions(s, time).first().map(|m| m.1);
+    if let Some(y) = past.filter(|_| due.is_none()) {
+        return Some((Mark::Past, Some(y)));
+    }
+    (due.is_some() || LIST_HEAD.is_match(s)).then_some((Mark::Plan, due))
+}
+
+/// A commitment word hedging a figure: the nearest of 力争, 确保, 努力, 争取 before byte `at`
+/// of the sentence.
+pub fn hedge_at(sentence: &str, at: usize) -> Option<&'static str> {
+    let before = sentence.get(..at)?;
+    ["力争", "确保", "努力", "争取"]
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|p| (p, *w)))
+        .max_by_key(|(p, _)| *p)
+        .map(|(_, w)| w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(year: i32) -> DocTime {
+        DocTime {
+            year: Some(year),
+            ..DocTime::default()
+        }
+    }
+
+    #[test]
+    fn titles_review_or_plan() {
+        let t = doc(2021);
+        let f = title_facts("一、“十三五”教育事业发展情况", &t);
+        assert!(f.review && !f.plan);
+        assert_eq!(f.as_of, Some(2020));
+        let f = title_facts("二、“十四五”发展目标", &t);
+        assert!(f.plan && !f.review);
+        assert_eq!(f.due, None);
+        assert_eq!(title_facts("二、到2025年的发展目标", &t).due, Some(2025));
+        let r = DocTime {
+            year: Some(2024),
+            one_year: true,
+            report: true,
+            ..DocTime::default()
+        };
+        let f = title_facts("一、2023年工作回顾", &r);
+        assert!(f.review);
+        assert_eq!(f.as_of, Some(2023));
+        let f = title_facts("二、2024年工作安排", &r);
+        assert!(f.plan);
+        assert_eq!(f.due, Some(2024));
+        let f = title_facts("过去五年工作回顾", &r);
+        assert_eq!(f.as_of, Some(2023));
+        assert!(title_facts("(一)指导思想", &t).principles);
+        let later = DocTime {
+            year: Some(2026),
+            ..DocTime::default()
+        };
+        let f = title_facts("“十五五”时期经济社会发展的主要目标", &later);
+        assert_eq!((f.plan, f.due), (true, Some(2030)));
+        let f = title_facts("“十五五”发展目标", &later);
+        assert_eq!((f.plan, f.due), (true, None));
+        let f = title_facts("“十四五”时期主要成就", &later);
+        assert_eq!((f.review, f.as_of), (true, Some(2025)));
+    }
+
+    #[test]
+    fn sentence_marks_point_both_ways() {
+        let t = doc(2024);
+        let kinds = |s: &str| marks(s, &t).into_iter().map(|m| m.1).collect::<Vec<_>>();
+        assert_eq!(kinds("地区生产总值同比增长5.2%"), vec![Mark::Past]);
+        assert_eq!(kinds("到2025年,入园率达到95%"), vec![Mark::Plan]);
+        assert_eq!(kinds("2023年,全县新增学位3200个"), vec![Mark::Past]);
+        // 累计 reports unless the sentence plans.
+        assert_eq!(kinds("累计建成高标准农田5万亩"), vec![Mark::Past]);
+        assert!(!kinds("确保到2025年底累计建成高标准农田5万亩").contains(&Mark::Past));
+        assert!(kinds("项目前期工作完成").is_empty());
+    }
+
+    #[test]
+    fn the_nearest_marker_before_a_figure_governs_it() {
+        let t = doc(2024);
+        let s = "去年增长5.2%,今年力争增长6%";
+        let m = marks(s, &t);
+        let at = |needle: &str| s.find(needle).unwrap();
+        assert_eq!(reading_at(&m, 0..s.len(), at("5.2")), Some(Mark::Past));
+        assert_eq!(reading_at(&m, 0..s.len(), at("6%")), Some(Mark::Plan));
+    }
+
+    #[test]
+    fn list_heads_and_openings() {
+        let r = DocTime {
+            year: Some(2024),
+            one_year: true,
+            report: true,
+            ..DocTime::default()
+        };
+        assert_eq!(
+            list_head("今年经济社会发展的主要预期目标是:", &r),
+            Some((Mark::Plan, Some(2024)))
+        );
+        assert_eq!(
+            list_head("2024年工作目标:", &r),
+            Some((Mark::Plan, Some(2024)))
+        );
+        assert_eq!(list_head("联系电话:", &r), None);
+        assert_eq!(opening_year("到2025年,全县建成…", &doc(2021)), Some(2025));
+        assert_eq!(opening_year("2025年,全县建成…", &doc(2021)), Some(2025));
+        assert_eq!(opening_year("2020年,全县建成…", &doc(2021)), None);
+        assert!(opens_past("近年来,全县新建学校12所"));
+        assert!(opens_past("“十三五”期间,全县新建学校12所"));
+        let s = "确保完成90%,力争达到95%";
+        assert_eq!(hedge_at(s, s.find("90").unwrap()), Some("确保"));
+        assert_eq!(hedge_at(s, s.find("95").unwrap()), Some("力争"));
+        assert_eq!(hedge_at("达到95%", 6), None);
+    }
+
+    #[test]
+    fn opening_prefilter_passes_every_match() {
+        // Each sentence the regex matches must pass the cheap check (it may pass more).
+        for s in [
+            "到2025年,全县入园率达到95%",
+            "至2030年底",
+            "1.到2025年",
+            "12、 \t至2035年",
+            "(3)到2025年",
+            "(十二)到2025年",
+            "三、到2025年",
+            "二十、至2025年",
+            "到2025年到",
+            "全县到2025年",
+            "2025年",
+            "",
+            "到",
+            "(一)全县",
+        ] {
+            if OPENING_YEAR.is_match(s) || BARE_OPENING.is_match(s) {
+                assert!(may_open_with_year(s), "{s}");
+            }
+        }
+        assert!(!may_open_with_year("全县到2025年"));
+        assert!(may_open_with_year("(十二)到2025年"));
+    }
+}

@@ -1,0 +1,283 @@
+//! Numeric goals and reported figures ([`NumericGoal`]) from running text and tables.
+//!
+//! Running text is read clause by clause ([`text`]): every quantity that carries a unit (or is
+//! the value of a rate such as 差异率低于0.15) becomes a goal, unless it is a year, a date, an
+//! ordinal (第40个), a rank (前3名), a model name ("1+4"), a quantity inside a book title 《…》
+//! or a quoted name (“三个课堂”), a rate's denominator (每百名学生), a duration naming a noun
+//! (15分钟教育服务圈) or a modifier of a noun (10人以下“微型学校”, 不足100名学生的学校).
+//! Chinese numerals count only after a creation verb (引进两所高校), since elsewhere they are
+//! mostly names and slogans (八项规定, 十项准则).
+//!
+//! - **indicator**: the text of the clause segment before the number (from the previous
+//!   quantity or the clause start), stripped of time phrases and markers (到2025年, 力争, 确保)
+//!   and of the predicate (达到, 保持在, 不低于…), joined with the noun phrase after the unit
+//!   when the number comes first (建成800多个智慧教室 → 建成智慧教室). Subjects listed with
+//!   `和`/`、` are distributed: one goal per part when the numbers pair up (分别达到98%、100%)
+//!   or when one number is shared by indicators (入学率、巩固率达到100%). A bare change
+//!   (增长5.8%) measures the previous figure of its sentence (地区生产总值增长).
+//! - **comparator**: from explicit qualifiers only (see [`super::quantity`]), else `eq`; a
+//!   range (3-5年, 4.5%—5%) is one goal with `range`, `value` and `value_high`.
+//! - **hedge**: the commitment word before the figure in its sentence (力争, 确保, 努力, 争取).
+//! - **baseline** in text: 由2015年的200所调整到现在的120所 gives one goal (120) whose
+//!   baseline is 200 (2015); tables give the baseline from an earlier year column.
+//! - **status** ([`super::discourse`]): `achieved` under a heading that reviews the past, in a
+//!   paragraph opened by a past marker, or where the nearest marker before the figure reports
+//!   (已, 截至, 同比, 完成率, a year before the document's own); `target` where the nearest
+//!   one plans (到2025年, 力争, 确保, 预期), under a heading that plans, or in a list headed by
+//!   a year or a goal (2024年主要预期目标是:). With no marker at all, a government work report
+//!   reports and any other document plans.
+//! - **year** (targets): the sentence's due date (到2025年, 2025年前, 十四五末, 今年 in a
+//!   report), a 到…年 opening an earlier sentence of the same paragraph, the year heading its
+//!   list, the year of an enclosing section's title or intro, or the year of a one-year
+//!   document (2019年…工作要点, a 2024 政府工作报告).
+//! - **as_of** (achieved): the past time the sentence names (截至2020年底, 十三五期间, 去年,
+//!   2022年), else its paragraph's or section's, else, in a report, the year before its own.
+//! - **tables** ([`table`]): one goal per row, the latest year column is the target, an
+//!   earlier one the baseline, 属性 gives `binding`, `(%)` in the indicator name gives the unit.
+
+use super::discourse::{self, Discourse, Mark, SectionFacts};
+use super::{time, Context};
+use crate::records::{GoalSource, GoalStatus, NumericGoal};
+use std::ops::Range;
+
+mod table;
+mod text;
+
+/// What the paragraph (and the list it may head) says about the sentences in it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Paragraph {
+    /// Opened by a past marker (近年来, 截至…, 去年).
+    past: bool,
+    /// A year a 到…年 opening one of its sentences states, for the sentences after it.
+    due: Option<i32>,
+    /// The past year its opening names (截至2020年底 → 2020).
+    as_of: Option<i32>,
+}
+
+/// A list headed by a line ending in a colon (2024年主要预期目标是:), in force up to `until`
+/// (the start of the next heading).
+#[derive(Debug, Clone, Copy)]
+struct List {
+    reading: Mark,
+    year: Option<i32>,
+    until: usize,
+}
+
+/// Extracts every record of this kind from the document.
+pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
+    let discourse = Discourse::new(ctx);
+    let mut goals = Vec::new();
+    let tables: Vec<Range<usize>> = ctx
+        .structure
+        .tables
+        .iter()
+        .map(|t| t.span.clone())
+        .collect();
+    let mut para = Paragraph::default();
+    let mut list: Option<List> = None;
+    let mut prev_end = 0usize;
+    for sentence in &ctx.structure.sentences {
+        let span = sentence.span.clone();
+        if span.end > ctx.text.len()
+            || tables
+                .iter()
+                .any(|t| t.start <= span.start && span.start < t.end)
+        {
+            continue;
+        }
+        let stext = &ctx.text[span.clone()];
+        // A new paragraph starts after a line break.
+        let gap = ctx
+            .text
+            .get(prev_end.min(span.start)..span.start)
+            .unwrap_or("");
+        if gap.contains('\n') || prev_end == 0 {
+            para = Paragraph {
+                past: discourse::opens_past(stext),
+                due: None,
+                as_of: time::as_of(stext, &ctx.time),
+            };
+        }
+        prev_end = span.end;
+        if list.is_some_and(|l| span.start >= l.until) {
+            list = None;
+        }
+        if let Some(y) = discourse::opening_year(stext, &ctx.time) {
+            para.due = Some(y);
+        }
+        if let Some((reading, year)) = discourse::list_head(stext, &ctx.time) {
+            list = Some(List {
+                reading,
+                year,
+                until: next_heading_start(ctx, span.end),
+            });
+        }
+        // Read the clauses' quantities first: most sentences have none, and the markers,
+        // years and headings below are only worth looking up for those that do.
+        let found = text::sentence_goals(ctx.text, span.clone(), &sentence.clauses);
+        if found.is_empty() {
+            continue;
+        }
+        let marks = discourse::marks(stext, &ctx.time);
+        let section = discourse.at(ctx, span.start);
+        let sentence_due = time::due_year(stext, &ctx.time);
+        for (clause, clause_found) in found {
+            let ctext = &ctx.text[clause.clone()];
+            let section_path = ctx.structure.section_at(clause.start).map(str::to_owned);
+            for g in clause_found {
+                // The figure's own position, relative to the sentence.
+                let at = g.at.saturating_sub(span.start);
+                let local = clause.start - span.start..clause.end - span.start;
+                let reading = Reading {
+                    marks: discourse::reading_at(&marks, local, at),
+                    para,
+                    list,
+                    section,
+                    report: ctx.time.report,
+                };
+                let status = reading.status();
+                let (year, as_of) = match status {
+                    GoalStatus::Target => {
+                        let due = time::due_year(ctext, &ctx.time)
+                            .or(sentence_due)
+                            .or(para.due)
+                            .or(list.and_then(|l| l.year))
+                            .or(section.due)
+                            .or(ctx.time.one_year_due());
+                        (due, None)
+                    }
+                    GoalStatus::Achieved => {
+                        let sentence_past = time::past_mentions(stext, &ctx.time)
+                            .into_iter()
+                            .rfind(|(r, _)| r.start < at.max(1))
+                            .map(|(_, y)| y);
+                        let as_of = time::as_of(ctext, &ctx.time)
+                            .or(sentence_past)
+                            .or(para.as_of)
+                            .or(list
+                                .filter(|l| l.reading == Mark::Past)
+                                .and_then(|l| l.year))
+                            .or(section.as_of)
+                            .or(ctx
+                                .time
+                                .report
+                                .then(|| ctx.time.year.map(|y| y - 1))
+                                .flatten());
+                        (None, as_of)
+                    }
+                };
+                goals.push(NumericGoal {
+                    indicator: g.indicator,
+                    comparator: g.comparator,
+                    value: g.value,
+                    value_high: g.value_high,
+                    unit: g.unit,
+                    year,
+                    baseline: g.baseline,
+                    status,
+                    binding: None,
+                    hedge: discourse::hedge_at(stext, at).map(str::to_owned),
+                    source: GoalSource::Text,
+                    as_of,
+                    section: section_path.clone(),
+                    text: ctext.trim_end_matches(['。', ',', ';', ':']).to_owned(),
+                    span: ctx.chars.span(clause.clone()),
+                });
+            }
+        }
+    }
+    drop_headline_repeats(ctx.text, ctx.chars, &mut goals);
+    for table in &ctx.structure.tables {
+        goals.extend(table::table_goals(ctx, table));
+    }
+    goals
+}
+
+/// The start of the first heading after byte `pos` (the text's end when there is none).
+fn next_heading_start(ctx: &Context<'_>, pos: usize) -> usize {
+    let hs = &ctx.structure.headings;
+    let i = hs.partition_point(|h| h.span.start < pos);
+    hs.get(i).map_or(ctx.text.len(), |h| h.span.start)
+}
+
+/// Everything that decides whether one figure is a plan or a report.
+struct Reading {
+    /// The nearest marker of its sentence.
+    marks: Option<Mark>,
+    para: Paragraph,
+    list: Option<List>,
+    section: SectionFacts,
+    report: bool,
+}
+
+impl Reading {
+    /// From the outside in: a review heading decides; then the figure's own sentence; then
+    /// its list or paragraph; then a planning heading; then the kind of document.
+    fn status(&self) -> GoalStatus {
+        use GoalStatus::*;
+        if self.section.review {
+            return Achieved;
+        }
+        match self.marks {
+            Some(Mark::Past) => return Achieved,
+            Some(Mark::Plan) => return Target,
+            None => {}
+        }
+        if let Some(l) = self.list {
+            return match l.reading {
+                Mark::Past => Achieved,
+                Mark::Plan => Target,
+            };
+        }
+        if self.para.past {
+            return Achieved;
+        }
+        if self.para.due.is_some() || self.section.plan {
+            return Target;
+        }
+        if self.report {
+            Achieved
+        } else {
+            Target
+        }
+    }
+}
+
+/// Drops a goal read from a headline or a bracketed sub-head (a short line without sentence
+/// punctuation) when the body states the same figure: news pages repeat their lead's numbers
+/// in titles.
+fn drop_headline_repeats(text: &str, chars: &crate::text::CharIndex, goals: &mut Vec<NumericGoal>) {
+    let headline = |g: &NumericGoal| {
+        let (Some(s), Some(e)) = (chars.byte_at(g.span[0]), chars.byte_at(g.span[1])) else {
+            return false;
+        };
+        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
+        let line = &text[line_start..line_end];
+        line.chars().count() <= 48 && !line.contains(['。', ',', ';', '!', '?'])
+    };
+    let flags: Vec<bool> = goals.iter().map(headline).collect();
+    let key = |g: &NumericGoal| {
+        (
+            g.value.to_bits(),
+            g.unit.clone(),
+            g.value_high.map(f64::to_bits),
+        )
+    };
+    let in_body: std::collections::HashSet<_> = goals
+        .iter()
+        .zip(&flags)
+        .filter(|(_, f)| !**f)
+        .map(|(g, _)| key(g))
+        .collect();
+    let keep: Vec<bool> = goals
+        .iter()
+        .zip(&flags)
+        .map(|(g, f)| !f || !in_body.contains(&key(g)))
+        .collect();
+    let mut k = keep.into_iter();
+    goals.retain(|_| k.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests;

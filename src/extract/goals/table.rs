@@ -1,0 +1,240 @@
+//! Goals of indicator tables: one goal per row.
+
+use super::text::tidy;
+use super::Context;
+use crate::extract::quantity;
+use crate::records::{Baseline, Binding, Comparator, GoalSource, GoalStatus, NumericGoal};
+use crate::structure::{ColumnRole, Table};
+
+/// What a table cell says: value and comparator (`≥90`, `90以上`, `95%`).
+fn cell_value(cell: &str) -> Option<(f64, Option<Comparator>)> {
+    // 〔95〕 and [95] mark expected values in some plans; the brackets are not the value.
+    let c = tidy(cell);
+    let c = c
+        .trim_matches(['[', ']', '〔', '〕', '【', '】'])
+        .to_owned();
+    if let Some(v) = quantity::parse_value(&c) {
+        return Some((v, None));
+    }
+    for (sym, cmp) in [
+        ("≥", Comparator::Ge),
+        (">=", Comparator::Ge),
+        ("≤", Comparator::Le),
+        ("<=", Comparator::Le),
+        (">", Comparator::Gt),
+        ("<", Comparator::Lt),
+    ] {
+        if let Some(rest) = c.strip_prefix(sym) {
+            return quantity::parse_value(rest).map(|v| (v, Some(cmp)));
+        }
+    }
+    let q = quantity::scan(&c).into_iter().next()?;
+    Some((q.value, q.comparator))
+}
+
+/// Splits `学前教育毛入园率(%)` into name and unit; `(万元)` folds 万 into a multiplier.
+fn name_and_unit(name: &str) -> (String, Option<String>, f64) {
+    let name = tidy(name);
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if name.ends_with(close) {
+            if let Some(p) = name.rfind(open) {
+                let inner = &name[p + open.len_utf8()..name.len() - close.len_utf8()];
+                let head = name[..p].to_owned();
+                if inner == "%" || inner == "％" {
+                    return (head, Some("%".to_owned()), 1.0);
+                }
+                let (mult, rest) = if let Some(r) = inner.strip_prefix('万') {
+                    (1e4, r)
+                } else if let Some(r) = inner.strip_prefix('亿') {
+                    (1e8, r)
+                } else {
+                    (1.0, inner)
+                };
+                if !rest.is_empty()
+                    && rest.chars().count() <= 4
+                    && !rest.chars().any(|c| c.is_ascii_digit())
+                {
+                    return (head, Some(rest.to_owned()), mult);
+                }
+            }
+        }
+    }
+    (name, None, 1.0)
+}
+
+/// The part a sub-row of a breakdown names (`其中:小学` → `小学`): a row opening with 其中, or
+/// a short name (a level: 初中, 高中) right after such rows.
+fn sub_row(name: &str, in_breakdown: bool) -> Option<&str> {
+    if let Some(rest) = name.strip_prefix("其中") {
+        let part = rest.trim_start_matches([':', ',', ' ']);
+        return (!part.is_empty()).then_some(part);
+    }
+    let short = name.chars().count() <= 4
+        && !["率", "比例", "数", "量", "年限", "比"]
+            .iter()
+            .any(|w| name.ends_with(w));
+    (in_breakdown && short).then_some(name)
+}
+
+/// A sub-row's indicator, under the whole one: a level narrows it
+/// (`义务教育标准班额比例(小学)`), an indicator of its own keeps the 其中 that ties it to the
+/// whole (`小学教师专科及以上学历比例(其中本科及以上学历比例)`): alone it would lose its subject.
+fn breakdown_name(whole: &str, part: &str) -> String {
+    if part.chars().count() <= 4 {
+        format!("{whole}({part})")
+    } else {
+        format!("{whole}(其中{part})")
+    }
+}
+
+/// One goal per row of an indicator table.
+pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> {
+    let cols = &table.columns;
+    let name_col = cols
+        .iter()
+        .position(|c| c.role == ColumnRole::Name)
+        .or_else(|| cols.iter().position(|c| c.role == ColumnRole::Other));
+    let Some(name_col) = name_col else {
+        return Vec::new();
+    };
+    let values: Vec<usize> = (0..cols.len())
+        .filter(|&i| cols[i].role == ColumnRole::Value)
+        .collect();
+    if values.is_empty() {
+        return Vec::new();
+    }
+    // The target column: the latest year, or a header saying 目标; the baseline: the earliest
+    // year before it, or a header saying 现状/基期/基准.
+    let target_col = values
+        .iter()
+        .copied()
+        .filter(|&i| cols[i].year.is_some())
+        .max_by_key(|&i| cols[i].year)
+        .or_else(|| {
+            values
+                .iter()
+                .copied()
+                .find(|&i| cols[i].header.contains("目标"))
+        })
+        .or_else(|| values.last().copied());
+    let Some(target_col) = target_col else {
+        return Vec::new();
+    };
+    let baseline_col = values
+        .iter()
+        .copied()
+        .filter(|&i| {
+            i != target_col && cols[i].year.is_some() && cols[i].year < cols[target_col].year
+        })
+        .min_by_key(|&i| cols[i].year)
+        .or_else(|| {
+            values.iter().copied().find(|&i| {
+                i != target_col
+                    && ["现状", "基期", "基准", "基数"]
+                        .iter()
+                        .any(|w| cols[i].header.contains(w))
+            })
+        });
+    let binding_col = cols.iter().position(|c| c.role == ColumnRole::Binding);
+    let unit_col = cols.iter().position(|c| c.role == ColumnRole::Unit);
+    let section = ctx
+        .structure
+        .section_at(table.span.start)
+        .map(str::to_owned)
+        .or_else(|| {
+            table
+                .caption
+                .as_deref()
+                .filter(|c| c.starts_with("专栏"))
+                .map(|c| {
+                    c.chars()
+                        .take_while(|ch| *ch != '“' && *ch != '"' && !ch.is_whitespace())
+                        .take(4)
+                        .collect()
+                })
+        });
+    let year = cols[target_col]
+        .year
+        .or(ctx.time.one_year_due())
+        .or(ctx.time.period.map(|p| p.1));
+    let mut out = Vec::new();
+    // The row that `其中` sub-rows break down, and whether the previous row was one of them.
+    let mut parent: Option<(String, Option<String>, f64)> = None;
+    let mut in_breakdown = false;
+    for row in &table.rows {
+        let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
+        let (name, mut unit, mult) = name_and_unit(cell(name_col));
+        if name.is_empty() {
+            continue;
+        }
+        let mut mult = mult;
+        if unit.is_none() {
+            if let Some(u) = unit_col {
+                // A unit column may carry a multiplier too (万元, 万人).
+                let (_, u2, m2) = name_and_unit(&format!("x({})", tidy(cell(u))));
+                if u2.is_some() {
+                    unit = u2;
+                    mult = m2;
+                }
+            }
+        }
+        let (name, unit, mult) = match sub_row(&name, in_breakdown) {
+            Some(part) => {
+                in_breakdown = true;
+                match &parent {
+                    Some((whole, parent_unit, parent_mult)) => {
+                        let (unit, mult) = match unit {
+                            Some(u) => (Some(u), mult),
+                            None => (parent_unit.clone(), *parent_mult),
+                        };
+                        (breakdown_name(whole, part), unit, mult)
+                    }
+                    None => (part.to_owned(), unit, mult),
+                }
+            }
+            None => {
+                in_breakdown = false;
+                parent = Some((name.clone(), unit.clone(), mult));
+                (name, unit, mult)
+            }
+        };
+        let Some((value, cmp)) = cell_value(cell(target_col)) else {
+            continue;
+        };
+        let baseline = baseline_col
+            .and_then(|b| cell_value(cell(b)))
+            .map(|(v, _)| Baseline {
+                value: v * mult,
+                year: baseline_col.and_then(|b| cols[b].year),
+            });
+        let binding = binding_col.and_then(|b| {
+            let c = cell(b);
+            if c.contains("约束") {
+                Some(Binding::Binding)
+            } else if c.contains("预期") {
+                Some(Binding::Expected)
+            } else {
+                None
+            }
+        });
+        let span = row.span.start.min(ctx.text.len())..row.span.end.min(ctx.text.len());
+        out.push(NumericGoal {
+            indicator: name,
+            comparator: cmp.unwrap_or(Comparator::Eq),
+            value: value * mult,
+            unit,
+            year,
+            baseline,
+            status: GoalStatus::Target,
+            binding,
+            value_high: None,
+            hedge: None,
+            source: GoalSource::Table,
+            as_of: None,
+            section: section.clone(),
+            text: ctx.text.get(span.clone()).unwrap_or("").trim().to_owned(),
+            span: ctx.chars.span(span),
+        });
+    }
+    out
+}
