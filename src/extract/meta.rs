@@ -98,9 +98,27 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
                 .iter()
                 .find_map(|l| fields::doc_number_line(l.text))
         });
+    // A government work report: the delivery line (——2024年1月15日在…人民代表大会…会议上)
+    // dates it, whatever the page's stamps say.
+    let delivery = delivery_date(head);
+    if let Some(d) = &delivery {
+        meta.date = Some(d.clone());
+    }
+    if meta.title.is_none() && delivery.is_some() {
+        meta.title = report_title(head);
+    }
     if let Some(title) = &meta.title {
         meta.kind = kind_of(title).map(str::to_owned);
         meta.period = period_of(title);
+    }
+    if delivery.is_some() && meta.kind.as_deref().is_none_or(|k| k == "报告") {
+        let names_report = head
+            .iter()
+            .take(12)
+            .any(|l| spaced_out(l.text).contains("政府工作报告"));
+        if names_report {
+            meta.kind = Some("政府工作报告".to_owned());
+        }
     }
     if meta.kind.is_none() {
         meta.kind = self_described_kind(text);
@@ -110,6 +128,59 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
     }
     meta.region = find_region(text, &meta, &labels);
     meta
+}
+
+/// The delivery line of a report to a people's congress: `——2024年1月15日在…县第十八届人民
+/// 代表大会第四次会议上`, maybe broken over two lines, or with its date in brackets on a line
+/// of its own after it; the whole report may also sit on one line. Its date is the report's.
+fn delivery_date(head: &[Line<'_>]) -> Option<String> {
+    let at = head
+        .iter()
+        .take(20)
+        .position(|l| l.text.contains("代表大会") || l.text.contains("人大"))?;
+    let line = head[at].text;
+    // The date on the line itself, or on the line before it (broken delivery lines), when
+    // that line holds nothing else but the dash and the date.
+    let before = at.checked_sub(1).map(|i| head[i].text).unwrap_or("");
+    let congress = line.find("代表大会").or_else(|| line.find("人大"))?;
+    let own = find_date(&line[..congress]).map(|(d, _)| d);
+    let broken = (before.chars().count() <= 40)
+        .then(|| find_date(before))
+        .flatten()
+        .filter(|_| before.contains('在') && !before.contains("发布"))
+        .map(|(d, _)| d);
+    // A bracketed date a line or two after: (2026年2月27日).
+    let bracketed = || {
+        head[at + 1..].iter().take(3).find_map(|l| {
+            let t = l
+                .text
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）']);
+            fields::date_line(t)
+        })
+    };
+    own.or(broken).or_else(bracketed)
+}
+
+/// The title of a report whose head names it only as 政府工作报告 (maybe spaced out).
+fn report_title(head: &[Line<'_>]) -> Option<String> {
+    head.iter().take(8).find_map(|l| {
+        let t = spaced_out(l.text);
+        let at = t.find("政府工作报告")?;
+        let title = &t[..at + "政府工作报告".len()];
+        (title.chars().count() <= 30).then(|| title.trim_start_matches(['—', '-']).to_owned())
+    })
+}
+
+/// A line whose chars are spaced out for a heading (政 府 工 作 报 告), put back together.
+fn spaced_out(line: &str) -> std::borrow::Cow<'_, str> {
+    let spaced = line.chars().filter(|c| *c == ' ').count() >= 3
+        && line.split(' ').all(|w| w.chars().count() <= 2);
+    if spaced {
+        std::borrow::Cow::Owned(line.chars().filter(|c| *c != ' ').collect())
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
 }
 
 /// The kind a document states for itself near its start: `制定本方案`, `编制本规划`.

@@ -120,6 +120,17 @@ impl DocTime {
                 .find_map(FiveYearPlan::from_name)
                 .map(|p| (p.start(), p.end()));
         }
+        // An undated excerpt of a report or work plan (a news summary, a page cut from its
+        // head) still names the year it plans for: 2024年全县经济社会发展的主要预期目标是….
+        if t.year.is_none() && t.period.is_none() {
+            t.year = PLANNED_YEAR
+                .captures_iter(text)
+                .find(|c| {
+                    c.get(0)
+                        .is_some_and(|m| !text[..m.start()].ends_with(['到', '至']))
+                })
+                .and_then(|c| c[1].parse().ok());
+        }
         t
     }
 
@@ -165,6 +176,14 @@ impl DocTime {
         self.reference().is_some_and(|r| year < r)
     }
 }
+
+/// A year named as the one a document plans for (2024年主要预期目标, 2023年工作要点).
+static PLANNED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:19|20)\d{2})年[^。,;:\n]{0,16}?(?:主要预期目标|预期目标|工作目标|目标任务|工作安排|工作要点|工作计划|重点工作)",
+    )
+    .expect("planned year regex")
+});
 
 static SIGNATURE_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})年\d{1,2}月\d{1,2}日$").expect("signature regex"));
@@ -430,7 +449,9 @@ fn resolve(
     }
     if caps.name("plan").is_some() {
         let plan = FiveYearPlan::from_digit(&caps["pn"])?;
-        if reference.is_some_and(|r| plan.end() < r) {
+        // Without a year of its own, a document is read as written after 2020: 十三五 and
+        // earlier plans are history.
+        if reference.map_or(plan.end() <= 2020, |r| plan.end() < r) {
             return None;
         }
         let relation = match &caps["pk"] {

@@ -260,7 +260,14 @@ impl Context {
             // The outermost level may start over at 1: a covering notice numbered 一、二、
             // followed by the plan it prints, or an annex without its `附件` line.
             let restart = i == self.floor && number == 1 && mode == Mode::Line;
-            return (number == self.stack[i].number + 1 || restart).then_some(i);
+            // An excerpt may leave out whole top-level parts (一、回顾 … 三、目标): a line-start
+            // `一、` label a little further on still continues the outline.
+            let open = self.stack[i].number;
+            let skips = kind == HeadingKind::Top
+                && mode == Mode::Line
+                && number > open + 1
+                && number <= open + 3;
+            return (number == open + 1 || restart || skips).then_some(i);
         }
         let pos = self.stack[self.floor..]
             .iter()

@@ -219,6 +219,7 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
         ("通知", "通知"),
         ("办法", "办法"),
         ("细则", "办法"),
+        ("政府工作报告", "政府工作报告"),
         ("报告", "报告"),
         // Traditional forms, should a text reach here unconverted.
         ("要點", "工作要点"),
@@ -227,6 +228,7 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
         ("意見", "意见"),
         ("辦法", "办法"),
         ("細則", "办法"),
+        ("政府工作報告", "政府工作报告"),
         ("報告", "报告"),
     ];
     ENDINGS
