@@ -188,7 +188,7 @@ pub enum Mark {
 /// Markers of the past: aspect, comparison with a past period, completion rates, honours.
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"已|截至|截止|以来|同比|比上年|较上年|上年同期|荣获|获评|被评为|去年|过去|先后|近年来|近[一二三四五六七八九十两0-9]{1,2}年来|预计全年|一年来|五年来|历史新高|目前|现有|共有|(?:达到|达|建成|完成|实现|增加|提高|创建|新建|培养|招录|获得|投入|配备|组建|开发|编写|资助|增长|下降|突破)了",
+        r"已|截至|截止|以来|同比|比上年|较上年|上年同期|荣获|获评|被评为|去年|过去|先后|近年来|近[一二三四五六七八九十两0-9]{1,2}年来|预计全年|一年来|五年来|这五年|历史新高|目前|现有|共有|超额完成|圆满完成|完成(?:了)?(?:年度|全年)?(?:目标)?任务的|(?:达到|达|建成|完成|实现|增加|提高|创建|新建|培养|招录|获得|投入|配备|组建|开发|编写|资助|增长|下降|突破)了",
     )
     .expect("past marker regex")
 });
@@ -245,12 +245,26 @@ pub fn reading_at(marks: &[(Range<usize>, Mark)], clause: Range<usize>, at: usiz
         .filter(|(r, _)| r.start < at)
         .max_by_key(|(r, _)| r.start)
         .map(|(_, m)| *m);
-    before.or_else(|| {
-        marks
-            .iter()
-            .find(|(r, _)| r.start >= at && r.end <= clause.end)
-            .map(|(_, m)| *m)
-    })
+    // After the figure, its own clause first (入学率达到95%以上,已提前实现), then the rest of
+    // the sentence (事故12起、死亡9人,同比分别下降…).
+    before
+        .or_else(|| {
+            marks
+                .iter()
+                .find(|(r, _)| r.start >= at && r.end <= clause.end)
+                .map(|(_, m)| *m)
+        })
+        .or_else(|| marks.iter().find(|(r, _)| r.start >= at).map(|(_, m)| *m))
+}
+
+/// A year heading a sentence without any word before it (2023年,全县…; 2024年全市…), whatever
+/// its relation to the document's own year: what the sentence's markers say of it decides.
+pub fn opening_bare_year(sentence: &str) -> Option<i32> {
+    let c = BARE_OPENING.captures(sentence)?;
+    let y: i32 = c[1].parse().ok()?;
+    // Not a range's first year (2023—2025年) nor a year of history (2019年以来).
+    let rest = &sentence[c.get(0)?.end()..];
+    (!rest.starts_with(['-', '—', '–', '~', '至', '到', '以', '来'])).then_some(y)
 }
 
 /// A paragraph opened by a past marker reports (近年来, 截至…, 去年, 过去五年, 2019年以来).

@@ -103,9 +103,10 @@ impl DocTime {
         }
         let head = head_of(text, 4000);
         if t.year.is_none() {
-            if let Some(y) = head.lines().take(30).find_map(|l| one_year_title(l.trim())) {
-                t.year = Some(y);
-                t.one_year = true;
+            if let Some(y) = head.lines().take(30).find_map(|l| title_year(l.trim())) {
+                t.year = Some(y.year);
+                t.one_year = y.one_year;
+                t.report |= y.report_like;
             } else {
                 t.year = head.lines().find_map(|l| {
                     let caps = SIGNATURE_DATE.captures(l.trim())?;
@@ -137,8 +138,8 @@ impl DocTime {
     /// Reads the document's time from its metadata only.
     pub fn from_meta(meta: &Meta) -> Self {
         let kind = meta.kind.as_deref().unwrap_or("");
-        let report = kind == "政府工作报告";
-        let title_year = meta.title.as_deref().and_then(one_year_title);
+        let titled = meta.title.as_deref().and_then(title_year);
+        let report = kind == "政府工作报告" || titled.is_some_and(|t| t.report_like);
         let date_year = meta
             .date
             .as_deref()
@@ -151,9 +152,9 @@ impl DocTime {
             .map(|p| (p.start, p.end))
             .filter(|(s, e)| e > s);
         DocTime {
-            year: title_year.or(date_year),
+            year: titled.map(|t| t.year).or(date_year),
             period,
-            one_year: title_year.is_some()
+            one_year: titled.is_some_and(|t| t.one_year)
                 || (one_year_kind && date_year.is_some())
                 || meta.period.as_ref().is_some_and(|p| p.start == p.end),
             report,
@@ -180,7 +181,7 @@ impl DocTime {
 /// A year named as the one a document plans for (2024年主要预期目标, 2023年工作要点).
 static PLANNED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:19|20)\d{2})年[^。,;:\n]{0,16}?(?:主要预期目标|预期目标|工作目标|目标任务|工作安排|工作要点|工作计划|重点工作)",
+        r"((?:19|20)\d{2})年[^。,;:\n]{0,16}?(?:主要预期目标|预期目标|工作目标|目标任务|工作安排|工作要点|工作计划|重点工作|工作会议)",
     )
     .expect("planned year regex")
 });
@@ -189,10 +190,71 @@ static SIGNATURE_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})年\d{1,2}月\d{1,2}日$").expect("signature regex"));
 static ONE_YEAR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[^0-9]{0,20}?(\d{4})年[^0-9]{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|工作任务|要点|政府工作报告)$",
+        r"^[^0-9]{0,20}?(\d{4})年[^0-9]{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|工作任务|工作意见|要点|政府工作报告)$",
     )
     .expect("one-year title regex")
 });
+
+/// A notice about one year's work: 关于做好2023年安全生产工作的通知.
+static ONE_YEAR_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"关于[^0-9]{0,6}(\d{4})年[^0-9]{0,30}工作的(?:通知|意见)$")
+        .expect("one-year notice regex")
+});
+
+/// A year's summary and the next year's plan: 2022年工作总结及2023年工作计划.
+static SUMMARY_AND_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})年[^0-9]{0,10}工作总结(?:及|和|暨)?(?:(\d{4})年[^0-9]{0,10}(?:工作计划|工作要点|工作思路))?")
+        .expect("summary regex")
+});
+
+/// A year written after a title in brackets: 行动方案(2023年), 工作方案(2022年4月).
+static BRACKETED_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((\d{4})年(?:\d{1,2}月)?\)$").expect("bracketed year regex"));
+
+/// What a title says of the document's year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TitleYear {
+    year: i32,
+    /// A one-year document: undated targets are due in `year`.
+    one_year: bool,
+    /// A summary of the year before `year`: it reads as a report.
+    report_like: bool,
+}
+
+/// The year a title gives the document: a one-year plan's or report's (`2019年全市教育工作
+/// 要点` → 2019), a one-year notice's, a summary's (`2022年工作总结及2023年工作计划` → 2023,
+/// reviewing 2022), or a bracketed year after the title (`三年行动方案(2023年)`).
+fn title_year(title: &str) -> Option<TitleYear> {
+    let year = |c: &regex::Captures<'_>, i: usize| c.get(i)?.as_str().parse::<i32>().ok();
+    if let Some(c) = SUMMARY_AND_PLAN.captures(title) {
+        let reviewed = year(&c, 1)?;
+        return Some(TitleYear {
+            year: year(&c, 2).unwrap_or(reviewed + 1),
+            one_year: true,
+            report_like: true,
+        });
+    }
+    let one = |y: Option<i32>| {
+        y.map(|year| TitleYear {
+            year,
+            one_year: true,
+            report_like: false,
+        })
+    };
+    if let Some(t) = one_year_title(title) {
+        return one(Some(t));
+    }
+    if let Some(c) = ONE_YEAR_NOTICE.captures(title) {
+        return one(year(&c, 1));
+    }
+    BRACKETED_YEAR.captures(title).and_then(|c| {
+        Some(TitleYear {
+            year: year(&c, 1)?,
+            one_year: false,
+            report_like: false,
+        })
+    })
+}
 
 /// The year of a one-year document's title (`2019年全市教育工作要点` → 2019, `2024年政府工作
 /// 报告` → 2024).
@@ -287,7 +349,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
         | (?P<plan>“?十(?P<pn>[一二三四五六七八九])五”?(?P<pk>期末|末|期间|时期|内))
         | (?P<future>未来(?P<fn>{n})年)
-        | (?P<use>(?:利用|用|通过|花)(?P<un>{n})年(?:的)?(?:左右)?时间)
+        | (?P<use>(?:利用|用|通过|花|经过)(?P<un>{n})年(?:的)?(?:左右)?(?:时间|努力|奋斗|行动))
         | (?P<within>(?P<wn>{n})年(?:之内|内))
         | (?P<next>明年(?:(?P<nxm>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前)?|年底前|年底|底前|底|年末|上半年|下半年|年中)?)
         | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
@@ -432,9 +494,13 @@ fn resolve(
         if time.is_past(y) {
             return None;
         }
+        // 截至2023年底 states how things stood then: a deadline only when it lies ahead.
+        let future = reference.is_some_and(|r| y > r);
+        if matches!(prefix, Some("截至" | "截止")) && !future {
+            return None;
+        }
         // A bare year is a deadline only when it lies ahead of the document and heads its
         // clause; inside a clause it names a year's batch of something (实施2024年民生实事).
-        let future = reference.is_some_and(|r| y > r);
         if prefix.is_none() && suffix.is_empty() && !future {
             return None;
         }

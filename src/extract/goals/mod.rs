@@ -52,6 +52,8 @@ struct Paragraph {
     due: Option<i32>,
     /// The past year its opening names (截至2020年底 → 2020).
     as_of: Option<i32>,
+    /// A year heading its first sentence, whatever its relation to the document's year.
+    bare: Option<i32>,
 }
 
 /// A list headed by a line ending in a colon (2024年主要预期目标是:), in force up to `until`
@@ -96,6 +98,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 past: discourse::opens_past(stext),
                 due: None,
                 as_of: time::as_of(stext, &ctx.time),
+                bare: discourse::opening_bare_year(stext),
             };
         }
         prev_end = span.end;
@@ -121,6 +124,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         let marks = discourse::marks(stext, &ctx.time);
         let section = discourse.at(ctx, span.start);
         let sentence_due = time::due_year(stext, &ctx.time);
+        // A year heading the sentence or its paragraph, read as the due year of its plans or
+        // the year of its reports where nothing else dates them.
+        let bare = discourse::opening_bare_year(stext).or(para.bare);
+        let reference = ctx.time.reference();
         for (clause, clause_found) in found {
             let ctext = &ctx.text[clause.clone()];
             let section_path = ctx.structure.section_at(clause.start).map(str::to_owned);
@@ -143,7 +150,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                             .or(para.due)
                             .or(list.and_then(|l| l.year))
                             .or(section.due)
-                            .or(ctx.time.one_year_due());
+                            .or(ctx.time.one_year_due())
+                            .or(bare.filter(|y| reference.is_none_or(|r| *y >= r)));
                         (due, None)
                     }
                     GoalStatus::Achieved => {

@@ -17,6 +17,7 @@ static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v = vec![
         "达到了",
         "达到",
+        "完成",
         "达",
         "为",
         "保持在",
@@ -74,7 +75,7 @@ const PREDICATE_ADVERBS: &[&str] = &[
     "力争", "确保", "逐步", "必须", "须", "应当", "不得", "不应", "不能", "不宜",
 ];
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
+    Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升|增|降|升|减)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
         .expect("static regex")
 });
 static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,9 +199,11 @@ fn strip_trailing(mut s: &str) -> &str {
     // Suffix lists rather than a `…$` regex: a regex would rescan the subject every round.
     loop {
         let mut t = s.trim_end_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
+        // A subject that is nothing but a predicate (力争控制在…, 完成…) strips to nothing:
+        // the figure then measures what the sentence's previous figure did.
         if let Some(p) = PREDICATE_SUFFIXES
             .iter()
-            .find(|p| t.len() > p.len() && t.ends_with(**p))
+            .find(|p| t.len() >= p.len() && t.ends_with(**p))
         {
             t = &t[..t.len() - p.len()];
             if let Some(a) = PREDICATE_ADVERBS.iter().find(|a| {
@@ -641,7 +644,7 @@ pub(super) struct Previous {
 
 /// Words that state only a change, not what changes (增长, 同比下降, 年均增长).
 static CHANGE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:分别)?(?:同比|比上年|较上年|年均)?(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)$")
+    Regex::new(r"^(?:分别|同比|比上年|较上年|年均|均)*(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)$")
         .expect("change regex")
 });
 
