@@ -66,8 +66,54 @@ pub fn find(text: &str) -> Vec<Mention> {
     })
 }
 
+/// Collective entries that name every body of a level without a body suffix: 各乡镇, 各镇(街道),
+/// 各乡(镇), 各县(市、区), 各村(社区).
+static COLLECTIVE_LEVELS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"各(?:乡镇\(街道\)|乡镇|乡\(镇\)|镇\(街道\)|镇|乡|街道|县\(市、区\)|县市区|县区|区县|村\(社区\)|村|社区)",
+    )
+    .expect("collective levels regex")
+});
+
+/// Chars that may follow a collective level used as a subject (各乡镇要…, 各镇(街道)负责…) or a
+/// list item: punctuation, a modal, or a verb of duty.
+fn follows_collective(next: Option<char>) -> bool {
+    next.is_none_or(|c| {
+        !is_han(c)
+            || "要应须负按牵配协结对将抓做分统落加认积全切严把进建完开组制定务等和与及".contains(c)
+    })
+}
+
 /// [`find`] over the text's `(byte offset, char)` table.
 fn find_with(text: &str, chars: &[(usize, char)]) -> Vec<Mention> {
+    let mut out = find_suffixed(text, chars);
+    if text.contains('各') {
+        for m in COLLECTIVE_LEVELS.find_iter(text) {
+            let next = text[m.end()..].chars().next();
+            let overlaps = out
+                .iter()
+                .any(|o| o.range.start < m.end() && m.start() < o.range.end);
+            if overlaps || !follows_collective(next) {
+                continue;
+            }
+            let at = out.partition_point(|o| o.range.start < m.start());
+            out.insert(
+                at,
+                Mention {
+                    range: m.range(),
+                    name: m.as_str().to_owned(),
+                    prefix_len: m.len(),
+                    canonical: None,
+                    person: false,
+                },
+            );
+        }
+    }
+    out
+}
+
+/// The bodies of a text recognised by their suffix.
+fn find_suffixed(text: &str, chars: &[(usize, char)]) -> Vec<Mention> {
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
     let mut out = Vec::new();
     let mut floor = 0;
@@ -107,6 +153,21 @@ fn find_with(text: &str, chars: &[(usize, char)]) -> Vec<Mention> {
                 name_end = sub_end;
             }
         }
+        // A committee's short name (县安委会) and a group's own office (…领导小组办公室,
+        // 县安委办) are one body.
+        let after_suffix = &text[byte_at(name_end)..];
+        let office = match suffix {
+            "委" if after_suffix.starts_with('会')
+                && !after_suffix["会".len()..].starts_with(['议', '同', '商', '签']) =>
+            {
+                1
+            }
+            "领导小组" | "委员会" | "指挥部" | "工作组" if after_suffix.starts_with("办公室") => {
+                3
+            }
+            _ => 0,
+        };
+        name_end += office;
         // A collective tail stays whole: 县政府各部门, 领导小组各成员单位.
         let tail = &text[byte_at(name_end)..];
         if let Some(t) = COLLECTIVE_TAILS.iter().find(|t| tail.starts_with(*t)) {
@@ -520,12 +581,23 @@ fn name_start(
     suffix: &str,
 ) -> Option<(usize, usize)> {
     let mut j = suffix_at;
+    // A named group may quote its programme: 县“四好农村路”建设领导小组.
+    let named = matches!(suffix, "领导小组" | "指挥部" | "工作组" | "委员会");
     while j > floor && suffix_at - j < 26 {
         let c = chars[j - 1].1;
-        if !is_han(c) || is_stop(c) {
+        let quote = named && matches!(c, '“' | '”');
+        if (!is_han(c) && !quote) || is_stop(c) {
             break;
         }
         j -= 1;
+    }
+    // A window may not open on a closing quote (…”领导小组 names what the quote names).
+    while j < suffix_at && matches!(chars[j].1, '“' | '”') {
+        if chars[j].1 == '”' {
+            j += 1;
+        } else {
+            break;
+        }
     }
     // A level with its alternatives in parentheses heads the window: 各县(市、区)教育局,
     // 各乡(镇)人民政府.

@@ -37,7 +37,17 @@ use crate::structure::Structure;
 pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
     let abbreviations = Abbreviations::from_text(ctx.text);
     let mut out = Vec::new();
-    let lists = explicit_lists(ctx.text);
+    let mut lists = explicit_lists(ctx.text);
+    let unlabelled: Vec<ExplicitList> = role_noted_lists(ctx.text, &abbreviations)
+        .into_iter()
+        .filter(|u| {
+            !lists
+                .iter()
+                .any(|l| l.span.start < u.span.end && u.span.start < l.span.end)
+        })
+        .collect();
+    lists.extend(unlabelled);
+    lists.sort_by_key(|l| l.span.start);
     for list in &lists {
         push(
             ctx,
@@ -191,9 +201,18 @@ pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department>
 /// of responsibility.
 fn role_of(before: &str, after: &str) -> Option<Role> {
     let after_verb = role_verb(after);
+    // A body that only drafts, issues or approves a document is not responsible for its
+    // work (由市民政局会同…联合编制, 经市政府批复).
+    if DRAFTING.is_match(clause_of(after)) {
+        return None;
+    }
+    // The body authorised or entrusted acts: 由市政府授权市市场监管局公布.
+    if before.ends_with("授权") || before.ends_with("委托") {
+        return Some(after_verb.unwrap_or(Role::Responsible));
+    }
     // The agent of 由: 由县教体局主管, 由政府牵头.
     if before.ends_with('由') {
-        if ["组成", "任", "担任", "构成"]
+        if ["组成", "任", "担任", "构成", "授权", "委托"]
             .iter()
             .any(|w| after.starts_with(w))
         {
@@ -339,7 +358,18 @@ const NOT_ACTIONS: &[&str] = &[
     "被",
     "评为",
     "入选",
+    "新闻办",
+    "举行",
+    "介绍",
+    "出席",
+    "发布会",
 ];
+
+/// Drafting, issuing or approving a document (联合编制, 起草, 印发, 批复), not 核定编制 (staff).
+static DRAFTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:联合|牵头|组织|负责)编制|编制(?:了)?(?:本|该|《|规划|方案|计划)|起草|印发|批复|审议通过")
+        .expect("drafting regex")
+});
 
 /// Adverbs of time or manner between a subject and its verb (近日印发, 正式印发).
 const TIME_ADVERBS: &[&str] = &["近日", "日前", "近期", "正式", "联合", "先后", "再次", "于"];
@@ -400,11 +430,13 @@ struct ExplicitList {
     parts: Vec<(Role, Range<usize>)>,
     /// The items text of each part (`县教育局、县财政局`).
     items: Vec<String>,
+    /// Bodies already read (a list whose roles come after its items).
+    found: Vec<Department>,
 }
 
 impl ExplicitList {
     fn departments(&self, abbreviations: &Abbreviations) -> Vec<Department> {
-        let mut out = Vec::new();
+        let mut out = self.found.clone();
         for ((role, _), items) in self.parts.iter().zip(&self.items) {
             out.extend(list_items(items, *role, abbreviations));
         }
@@ -414,7 +446,7 @@ impl ExplicitList {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:责任|牵头|配合|协办|参与|协助|主办|承办|主责|实施)(?:部门|单位|科室)|责任主体|牵头部门|责任处室",
+        r"(?:协同责任|共同责任|配合责任|责任|牵头|配合|协办|参与|协助|协同|主办|承办|主责|实施)(?:部门|单位|科室)|责任主体|牵头部门|责任处室",
     )
     .expect("label regex")
 });
@@ -426,7 +458,7 @@ fn label_role(label: &str) -> Option<Role> {
     }
     Some(if label.contains("牵头") || label.contains("主办") {
         Role::Lead
-    } else if ["配合", "协办", "参与", "协助"]
+    } else if ["配合", "协办", "参与", "协助", "协同", "共同"]
         .iter()
         .any(|w| label.contains(w))
     {
@@ -451,6 +483,13 @@ fn explicit_lists(text: &str) -> Vec<ExplicitList> {
             continue;
         };
         let items_start = m.end() + colon.map_or(0, char::len_utf8);
+        let before = text[..m.start()].trim_end_matches([' ', '\t']);
+        // The label opens a parenthesis, or joins a list that does (…;配合单位:…).
+        let opens = before.ends_with('(')
+            || out.last().is_some_and(|p: &ExplicitList| {
+                text.get(p.span.start..p.span.start + 1) == Some("(")
+                    && p.span.end >= m.start().saturating_sub(3)
+            });
         // The list runs to the closing parenthesis, the end of the sentence or the next label.
         let mut depth = 0usize;
         let mut items_end = text.len();
@@ -465,6 +504,10 @@ fn explicit_lists(text: &str) -> Vec<ExplicitList> {
                     close_end = Some(at + 1);
                     break;
                 }
+                // A list broken over two lines goes on: inside its parentheses, or after a
+                // line that ends on a separator (县公安局、\n县住建局).
+                '\n' if (opens || text[items_start..at].trim_end().ends_with(['、', ',']))
+                    && at - items_start < 400 => {}
                 '。' | '\n' | ';' => {
                     items_end = at;
                     break;
@@ -476,8 +519,6 @@ fn explicit_lists(text: &str) -> Vec<ExplicitList> {
                 break;
             }
         }
-        let before = text[..m.start()].trim_end_matches([' ', '\t']);
-        let opens = before.ends_with('(');
         // A label right after another list's end (牵头单位:…;配合单位:…) joins its statement.
         if let Some(prev) = out.last_mut() {
             let gap = text.get(prev.parts.last().map_or(prev.span.end, |p| p.1.end)..m.start());
@@ -488,12 +529,134 @@ fn explicit_lists(text: &str) -> Vec<ExplicitList> {
                 continue;
             }
         }
-        let start = if opens { before.len() - 1 } else { m.start() };
+        let start = if before.ends_with('(') {
+            before.len() - 1
+        } else {
+            m.start()
+        };
         out.push(ExplicitList {
             span: start..close_end.unwrap_or(items_end),
             parts: vec![(role, items_start..items_end)],
             items: vec![text[items_start..items_end].to_owned()],
+            found: Vec::new(),
         });
+    }
+    out
+}
+
+/// Role phrases that close an unlabelled list in parentheses, with the role they give.
+const TRAILING_ROLES: &[(&str, Role)] = &[
+    ("按照职责分工负责", Role::Responsible),
+    ("按职责分工负责", Role::Responsible),
+    ("按职责分工落实", Role::Responsible),
+    ("按各自职责负责", Role::Responsible),
+    ("按职责负责", Role::Responsible),
+    ("分工负责", Role::Responsible),
+    ("牵头负责", Role::Lead),
+    ("负责落实", Role::Responsible),
+    ("共同负责", Role::Responsible),
+    ("负责", Role::Responsible),
+    ("牵头", Role::Lead),
+    ("配合", Role::Support),
+];
+
+/// Lists in parentheses without a label whose role comes last: `(县应急管理局、县教育体育局,
+/// 各乡(镇)按职责分工负责)`, `(县交通运输局牵头,县公安局配合)`, maybe broken over lines. Every
+/// item must read as a body; a group of items without a role phrase takes the next group's.
+fn role_noted_lists(text: &str, abbreviations: &Abbreviations) -> Vec<ExplicitList> {
+    let mut out = Vec::new();
+    if !text.contains("负责") && !text.contains("牵头") && !text.contains("配合") {
+        return out;
+    }
+    let mut search = 0;
+    while let Some(rel) = text[search..].find(')') {
+        let close = search + rel;
+        search = close + 1;
+        let inner_end = close;
+        let Some((_, role)) = TRAILING_ROLES
+            .iter()
+            .find(|(w, _)| text[..inner_end].ends_with(w))
+        else {
+            continue;
+        };
+        // The matching parenthesis, over one level of nesting (各乡(镇)) and line breaks.
+        let mut depth = 0usize;
+        let mut open = None;
+        for (i, c) in text[..inner_end].char_indices().rev() {
+            if inner_end - i > 400 {
+                break;
+            }
+            match c {
+                ')' => depth += 1,
+                '(' if depth > 0 => depth -= 1,
+                '(' => {
+                    open = Some(i);
+                    break;
+                }
+                '。' => break,
+                _ => {}
+            }
+        }
+        let Some(open) = open else { continue };
+        let inner = &text[open + 1..inner_end];
+        let mut groups: Vec<(&str, Role)> = Vec::new();
+        for g in inner.split([',', ';']) {
+            let g = g.trim();
+            let found = TRAILING_ROLES.iter().find(|(w, _)| g.ends_with(w));
+            match found {
+                Some((w, r)) => groups.push((&g[..g.len() - w.len()], *r)),
+                None => groups.push((g, *role)),
+            }
+        }
+        // A group without its own phrase takes the role of the next that has one.
+        let mut next_role = *role;
+        for k in (0..groups.len()).rev() {
+            let has_own = TRAILING_ROLES.iter().any(|(w, _)| {
+                inner
+                    .split([',', ';'])
+                    .nth(k)
+                    .is_some_and(|g| g.trim().ends_with(w))
+            });
+            if has_own {
+                next_role = groups[k].1;
+            } else {
+                groups[k].1 = next_role;
+            }
+        }
+        let mut departments = Vec::new();
+        let mut all_bodies = true;
+        for (items, r) in &groups {
+            for item in split_items(items) {
+                let item = item.trim();
+                if item.is_empty() {
+                    continue;
+                }
+                let bodies = list_items(item, *r, abbreviations);
+                // A body by its shape, or by its level prefix (县消防救援大队) in a short name.
+                let prefixed = item.starts_with(['县', '市', '区', '省', '州', '镇', '乡', '各'])
+                    && item.chars().count() <= 20
+                    && item
+                        .chars()
+                        .all(|c| departments::is_name_char(c) || "()、".contains(c));
+                let whole = bodies.len() == 1
+                    && (departments::find(item).iter().any(|m| !m.person) || prefixed)
+                    || item.ends_with("有关部门")
+                    || item.ends_with("有关单位");
+                if !whole {
+                    all_bodies = false;
+                    break;
+                }
+                departments.extend(bodies);
+            }
+        }
+        if all_bodies && !departments.is_empty() {
+            out.push(ExplicitList {
+                span: open..close + 1,
+                parts: vec![],
+                items: vec![],
+                found: departments,
+            });
+        }
     }
     out
 }
@@ -506,7 +669,18 @@ fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Dep
         Some(colon) => &items[..items[..colon].rfind([',', ';', '、']).unwrap_or(0)],
         None => items,
     };
-    for item in items.split(['、', ',', ';', '/']) {
+    let (items, first_leads) = without_notes(items);
+    for (k, item) in split_items(&items).into_iter().enumerate() {
+        // A role note on the item (市机关事务管理局(牵头)), or the list's rule that its first
+        // body leads (排名第一的单位牵头).
+        let (item, role) = match item.strip_suffix("(牵头)") {
+            Some(i) => (i, Role::Lead),
+            None => match item.strip_suffix("(配合)") {
+                Some(i) => (i, Role::Support),
+                None if first_leads && k == 0 => (item, Role::Lead),
+                None => (item, role),
+            },
+        };
         let item = item
             .trim()
             .trim_end_matches("等部门")
@@ -543,6 +717,57 @@ fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Dep
                 role,
             });
         }
+    }
+    out
+}
+
+/// The list without its notes in parentheses that are no part of a name, and whether one of
+/// them makes the first body the lead (排名第一的单位牵头, 列第一位的为牵头单位). Role notes on
+/// an item ((牵头), (配合)) and level alternatives (各乡(镇)) stay.
+fn without_notes(items: &str) -> (String, bool) {
+    let mut out = String::with_capacity(items.len());
+    let mut first_leads = false;
+    let mut rest = items;
+    while let Some(open) = rest.find('(') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(')') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let inner = &after[..close];
+        let note = inner.chars().count() > 4 && !inner.contains('、');
+        if note {
+            first_leads |= inner.contains("牵头")
+                && ["第一", "首位", "首个", "排名首"]
+                    .iter()
+                    .any(|w| inner.contains(w));
+        } else {
+            out.push('(');
+            out.push_str(inner);
+            out.push(')');
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    (out, first_leads)
+}
+
+/// The items of a list of bodies: separated by 、 , ; / and by 及 before another body
+/// (州委编办及州直有关单位).
+fn split_items(items: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in items.split(['、', ',', ';', '/']) {
+        let mut rest = part;
+        while let Some(k) = rest.find('及').filter(|&k| {
+            let next = rest[k + '及'.len_utf8()..].chars().next();
+            k > 0 && next.is_some_and(|c| "县区市镇乡省州旗各".contains(c))
+        }) {
+            out.push(rest[..k].trim_end_matches('以'));
+            rest = &rest[k + '及'.len_utf8()..];
+        }
+        out.push(rest);
     }
     out
 }
