@@ -51,6 +51,9 @@ pub fn extract(
             topic = None;
         }
         let sentence = &text[unit.span.clone()];
+        if is_title_line(text, unit.span.start, ctx.meta.title.as_deref()) {
+            continue;
+        }
         let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
         let about_itself =
             contains_any(sentence, &['本', '特', '如', '以']) && SELF_REFERENCE.is_match(sentence);
@@ -106,6 +109,28 @@ pub fn extract(
         }
     }
     drop_contained(out)
+}
+
+/// True when the line holding byte `pos` names rather than states: the document's title, a
+/// table or figure caption (表2 …), or the headline a text opens with. Such a line holds no
+/// sentence punctuation.
+fn is_title_line(text: &str, pos: usize, title: Option<&str>) -> bool {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = text[start..end].trim();
+    if line.contains(['。', ',', ';', ':', '!', '?']) {
+        return false;
+    }
+    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let is_title = title.is_some_and(|t| !t.is_empty() && squeezed(line) == squeezed(t));
+    let caption = ["表", "图", "附表"].iter().any(|w| {
+        line.strip_prefix(w).is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+    });
+    let labelled = LABEL.is_match(line);
+    let headline = text[..start].trim().is_empty() && line.chars().count() <= 40 && !labelled;
+    is_title || caption || headline
 }
 
 /// True when a span is a labelled note (责任单位:…, 完成时限:…), which names who or when,
@@ -547,6 +572,11 @@ struct Reading {
     metric: bool,
 }
 
+/// A level that modifies the noun after it: 30张的…, 100人以上的….
+static MODIFIER_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9.]+[^\p{Han}]?\p{Han}{0,3}?(?:以上|以下)?的").expect("modifier regex")
+});
+
 /// Clauses that state a purpose, a means or a basis (为了…, 以…, 按照…, 通过…方式):
 /// they qualify a commitment but are none.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -593,6 +623,15 @@ fn read_clause(clause: &str) -> Reading {
 /// Reads one clause from its verbs; the cheap exits come first, since most clauses of a
 /// plan are exhortations.
 fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
+    // 将…与…统筹推进: the disposal construction puts the predicate last, and an effort verb
+    // there makes the clause an exhortation whatever nouns of result come before it.
+    if clause.starts_with(['将', '把'])
+        && verbs
+            .last()
+            .is_some_and(|v| v.class == VerbClass::Process && v.end == clause.len())
+    {
+        return Reading::default();
+    }
     let recurring = contains_any(clause, &['每', '逐']) && RECURRING.is_match(clause);
     if verbs.is_empty() {
         // At most 16 chars (`nth` stops at the 17th rather than counting them all).
@@ -653,6 +692,8 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
                     (true, true) => None,
                 }
             }
+            // 开放床位超过30张的乡镇卫生院: the level qualifies a noun, it is no result.
+            VerbClass::Metric if MODIFIER_LEVEL.is_match(after) => None,
             VerbClass::Metric => {
                 let level = lexicon::starts_with_number(after.trim_start())
                     || has_quantity(after)
@@ -755,6 +796,21 @@ fn clause_has_due_date(clause: &str) -> bool {
         .any(|m| !m.scope && m.relation != DeadlineRelation::Recurring)
 }
 
+/// Bytes of a time phrase opening a clause (年底前, 到2025年, 6月底前), with the comma after it.
+fn leading_time_len(clause: &str) -> usize {
+    let any_year = super::time::DocTime {
+        year: Some(2000),
+        ..Default::default()
+    };
+    super::time::find(clause, &any_year)
+        .first()
+        .filter(|m| m.range.start == 0)
+        .map_or(0, |m| {
+            m.range.end + clause[m.range.end..].len()
+                - clause[m.range.end..].trim_start_matches([',', ' ']).len()
+        })
+}
+
 /// A target reading.
 fn hit(modal: bool, metric: bool) -> Reading {
     Reading {
@@ -808,7 +864,9 @@ fn targets_in(
         let reading = read_verbs(clause, &verbs);
         // An item title is a commitment only in the imperative, verb first (搭建…平台), not
         // as a description (硬性指标全部达到).
-        let verb_first = verbs.first().is_some_and(|v| v.start == 0);
+        // A time phrase may come first (年底前完成…, 到2025年建成…).
+        let lead = leading_time_len(clause);
+        let verb_first = verbs.first().is_some_and(|v| v.start <= lead);
         let reading = if span.start < unit.title_end && !verb_first {
             Reading::default()
         } else {
@@ -915,10 +973,33 @@ fn past_marks(text: &str) -> Marks {
             let after = &text[m.end..];
             return after.starts_with([',', '已']) || after.starts_with("以来");
         }
+        // 累计 reports a total, unless its sentence plans (确保到2026年底累计建成…).
+        if word == "累计" {
+            // The sentence around it, at most a few hundred bytes either side.
+            let mut lo = m.start.saturating_sub(300);
+            while !text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let mut hi = (m.end + 300).min(text.len());
+            while !text.is_char_boundary(hi) {
+                hi -= 1;
+            }
+            let from = text[lo..m.start].rfind(['。', '\n']).map_or(lo, |i| {
+                lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let to = text[m.end..hi].find(['。', '\n']).map_or(hi, |i| m.end + i);
+            return !PLANNED.is_match(&text[from..to]);
+        }
         true
     });
     marks
 }
+
+/// Forward markers that make 累计 a planned total.
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:到|至)\d{4}年|力争|确保|争取|年底前|十[四五六七八九]五末")
+        .expect("planned regex")
+});
 
 /// Where a marker pattern matches in the whole text, scanned once rather than once per
 /// sentence and clause. The markers hold no clause or sentence punctuation, so a match

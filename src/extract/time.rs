@@ -459,10 +459,19 @@ fn resolve(
         let y = year_of(caps, "my")?;
         let date = PartialDate::month(y, num(caps, "mm")?)?;
         let suffix = caps.name("msuf").map_or("", |s| s.as_str());
-        if time.is_past(y) || reference.is_none() || matches!(suffix, "以来" | "起") {
+        let future = reference.is_some_and(|r| y > r);
+        if caps
+            .name("mpre")
+            .is_some_and(|p| p.as_str().starts_with('截'))
+            && !future
+        {
             return None;
         }
         let by = caps.name("mpre").is_some() || !suffix.is_empty();
+        // Without a document year a bare month may be history; one with 前/底/到 is due.
+        if time.is_past(y) || (reference.is_none() && !by) || matches!(suffix, "以来" | "起") {
+            return None;
+        }
         // A bare month of the document's own year is more often a report (2022年1月,召开…).
         if !by && reference.is_some_and(|r| y <= r) {
             return None;

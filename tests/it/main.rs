@@ -16,6 +16,7 @@ mod goals_props;
 mod goals_seed;
 mod meta_props;
 mod meta_seeds;
+mod pipeline_props;
 mod responsibilities_seeds;
 mod seeds_golden;
 mod structure_outline;
