@@ -314,12 +314,16 @@ pub fn unquoted(s: &str) -> std::borrow::Cow<'_, str> {
         };
         let close = inner_start + close;
         let quoted = &rest[open..close + '”'.len_utf8()];
-        if !quoted.chars().any(|c| {
-            c.is_ascii_digit()
+        // Reported speech (a quote holding clause punctuation) is text, not a slogan.
+        let speech = quoted.starts_with('“') && quoted.contains([',', ';', '。', ':']);
+        if speech
+            || !quoted.chars().any(|c| {
+                c.is_ascii_digit()
                 // 零 and 〇 alone do not make a numbered slogan.
                 || crate::text::numerals::digit(c).is_some_and(|d| d > 0)
                 || matches!(c, '十' | '百' | '千')
-        }) {
+            })
+        {
             plain.push_str(quoted);
         }
         rest = &rest[close + '”'.len_utf8()..];

@@ -324,12 +324,12 @@ fn may_open_with_year(s: &str) -> bool {
             )
     });
     // The run of digits trimmed may be the year itself (2025年,…).
-    rest.starts_with(['到', '至', '年'])
+    rest.starts_with(['到', '至', '年']) || s.starts_with(['“', '"', '('])
 }
 
 static BARE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[0-9]{1,2}[\.、]|[一二三四五六七八九十]{1,3}、)?\s*((?:19|20)[0-9]{2})年[,::]?",
+        r#"^[“"(]?(?:[0-9]{1,2}[\.、]|[一二三四五六七八九十]{1,3}、)?\s*((?:19|20)[0-9]{2}) ?年[,::]?"#,
     )
     .expect("bare opening regex")
 });

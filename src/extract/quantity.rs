@@ -480,6 +480,24 @@ pub fn scan(s: &str) -> Vec<Quantity> {
     out
 }
 
+/// `j` past one space (ASCII or ideographic) when a multiplier or a unit follows it.
+fn skip_space_before_unit(s: &str, j: usize) -> usize {
+    let Some(space) = s[j..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ' ' | '\u{3000}'))
+    else {
+        return j;
+    };
+    let after = &s[j + space.len_utf8()..];
+    let multiplier = after.starts_with(['万', '亿', '千', '百']);
+    if multiplier || unit_at(after).is_some() {
+        j + space.len_utf8()
+    } else {
+        j
+    }
+}
+
 /// True when `before` ends with a minus sign that belongs to the number after it: a `-` or
 /// `−` not preceded by a digit, letter or closing bracket (which would make it a range or a
 /// hyphen).
@@ -616,6 +634,9 @@ fn quantity_at(s: &str, start: usize, prev_end: usize) -> Option<Quantity> {
         }
     }
     let number = start..num_end;
+    // Text out of a PDF spaces numbers from their words (424.74 亿元, 7.4 %): one space
+    // before a multiplier or a unit is no gap.
+    j = skip_space_before_unit(s, j);
     // Multipliers: 千, 万, 亿, 百万, 千万 (a Chinese run has already swallowed them).
     let mut mult = 1.0;
     for (w, m) in [
@@ -654,6 +675,7 @@ fn quantity_at(s: &str, start: usize, prev_end: usize) -> Option<Quantity> {
             break;
         }
     }
+    j = skip_space_before_unit(s, j);
     let mut unit = unit_at(&s[j..]).map(|(u, len)| {
         j += len;
         u

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:《[^》]{1,40}》中?(?:要求|明确|提出|规定)?|要求|\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?|年底前|年内|上半年|下半年|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|共)",
+        r"^(?:《[^》]{1,40}》中?(?:要求|明确|提出|规定)?|要求|\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?|年底前|年内|上半年|下半年|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|按可比价计算|按可比口径|同口径|共)",
     )
     .expect("static regex")
 });
@@ -153,7 +153,12 @@ fn masked_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
             (None, '“') => open = Some(('”', i)),
             (None, '"') => open = Some(('"', i)),
             (Some((close, start)), c) if c == close => {
-                out.push(base + start..base + i + c.len_utf8());
+                // A quote with clause punctuation inside is reported speech (“2017年,全县实现
+                // 生产总值255亿元,…”), not a name: its figures count.
+                let inner = &text[start..i];
+                if close == '》' || !inner.contains([',', ';', '。', ':']) {
+                    out.push(base + start..base + i + c.len_utf8());
+                }
                 open = None;
             }
             _ => {}
@@ -178,6 +183,12 @@ pub(super) struct ClauseGoal {
 fn strip_leading(mut s: &str) -> &str {
     loop {
         let mut t = s.trim_start_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
+        // An opening quote whose close is not in the subject: “2017年,全县实现生产总值….
+        if let Some(rest) = t.strip_prefix('“') {
+            if !rest.contains('”') {
+                t = rest;
+            }
+        }
         // An opening parenthesis whose close is not in the subject: (其中,普惠性幼儿园47所).
         if let Some(rest) = t.strip_prefix('(') {
             if !rest.contains(')') {
@@ -469,6 +480,10 @@ fn clause_goals<'m>(
             .map(|(_, from)| *from)
             .unwrap_or(q.span.start);
         let raw_before = &ctext[seg_start.min(seg_end)..seg_end];
+        // A lead-in ending in a colon (主要预期目标是:生产总值增长8.5%) heads what follows it.
+        let raw_before = raw_before
+            .rfind(':')
+            .map_or(raw_before, |k| &raw_before[k + 1..]);
         let before = strip_trailing(strip_leading(raw_before));
         // 开发剪纸、泥塑等各类校本课程80种: what precedes 等 are examples, not the measure.
         let before = match before.rfind('等') {
@@ -623,6 +638,7 @@ fn clause_goals<'m>(
             }
         }
         if !indicator.is_empty() && !is_change(&indicator) {
+            prev.history.extend(run_subjects.iter().cloned());
             prev.indicator = Some(indicator);
             prev.subjects = run_subjects;
         }
@@ -640,6 +656,9 @@ pub(super) struct Previous {
     indicator: Option<String>,
     /// The subject of each number of the last run (城镇…, 农村… of 分别达到…、…).
     subjects: Vec<String>,
+    /// Every measure the sentence has given a figure so far, in order (财政总收入…,其中地方
+    /// 财政收入…,分别增长…、… pairs the changes with the last two).
+    history: Vec<String>,
 }
 
 /// Words that state only a change, not what changes (增长, 同比下降, 年均增长).
@@ -656,10 +675,14 @@ fn is_change(indicator: &str) -> bool {
 /// The measure of an indicator without the verb that reported it (实现地区生产总值 →
 /// 地区生产总值).
 fn measure_of(indicator: &str) -> &str {
+    let s = SCOPES
+        .iter()
+        .find_map(|w| indicator.strip_prefix(w))
+        .unwrap_or(indicator);
     ["实现", "完成", "达到", "共有", "全年"]
         .iter()
-        .find_map(|v| indicator.strip_prefix(v))
-        .unwrap_or(indicator)
+        .find_map(|v| s.strip_prefix(v))
+        .unwrap_or(s)
 }
 
 /// The goals of one sentence, clause by clause (absolute byte ranges of the text), with a
