@@ -219,7 +219,11 @@ pub fn marks(sentence: &str, time: &DocTime) -> Vec<(Range<usize>, Mark)> {
         out.push((m.range(), Mark::Plan));
     }
     for m in time::find(sentence, time) {
-        if matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within) && m.date.is_some()
+        // 全年 opens reviews as often as plans (全年完成地区生产总值…): no mark either way.
+        let full_year = &sentence[m.range.clone()] == "全年";
+        if matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within)
+            && m.date.is_some()
+            && !full_year
         {
             out.push((m.range, Mark::Plan));
         }
@@ -280,9 +284,23 @@ pub fn opens_past(sentence: &str) -> bool {
     PARAGRAPH_PAST.is_match(sentence.trim_start())
 }
 
-/// The year a 到…年 (or a bare future year) opening a sentence states, which carries to the
-/// rest of its paragraph.
+/// The year a time phrase opening a sentence states (到2025年, 今年, 年底前, 明年, a bare year
+/// after the document's own), which carries to the rest of its paragraph.
 pub fn opening_year(sentence: &str, time: &DocTime) -> Option<i32> {
+    let body = sentence.trim_start_matches(['“', '"', ' ', '\u{3000}']);
+    let first = time::find(body, time).into_iter().next().filter(|m| {
+        m.range.start == 0
+            && matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within)
+            && &body[m.range.clone()] != "全年"
+    });
+    if let Some(y) = first.and_then(|m| m.date).map(|d| d.get_year()) {
+        return Some(y);
+    }
+    opening_to_year(sentence, time)
+}
+
+/// [`opening_year`] for 到…年 after a list label and for bare years.
+fn opening_to_year(sentence: &str, time: &DocTime) -> Option<i32> {
     // Most sentences open with neither: a few chars read spare them the two regexes.
     if !may_open_with_year(sentence) {
         return None;

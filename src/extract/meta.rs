@@ -43,6 +43,8 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
 
     let mut meta = Meta::default();
     let mut issuer_from_title = None;
+    // A news page's publication date, from the byline under its headline.
+    let mut published = None;
     match &notice {
         Some(n) => {
             meta.title = Some(n.title.clone());
@@ -65,6 +67,11 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
                     meta.issuer = Some(issuer);
                     meta.date = Some(date);
                 }
+                published = after
+                    .and_then(|a| head.get(a))
+                    .filter(|l| lines::is_byline(l.text))
+                    .and_then(|l| find_date(l.text))
+                    .map(|(d, _)| d);
                 meta.title = Some(title);
             }
         }
@@ -122,6 +129,11 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
     }
     if meta.kind.is_none() {
         meta.kind = self_described_kind(text);
+    }
+    // A news article is dated by its byline; an official document's web page date is only
+    // when the page went up, not the document's own date.
+    if meta.kind.is_none() && meta.date.is_none() {
+        meta.date = published;
     }
     if meta.period.is_none() && meta.kind.as_deref() == Some("规划") {
         meta.period = fields::stated_period(text);

@@ -431,7 +431,9 @@ pub fn scan(s: &str) -> Vec<Quantity> {
             continue;
         }
         // Do not start inside a word of digits or letters (e.g. the 5 of "A5", "100M").
-        let glued = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        // Nor after a % of percent-encoding (%E5%AE%89 in a pasted address).
+        let glued =
+            i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'%');
         let startable = c.is_ascii_digit() || is_chinese_numeral(c) || matches!(c, 'I' | 'V');
         if !startable || (glued && c.is_ascii()) {
             i += c.len_utf8();

@@ -592,10 +592,11 @@ fn resolve(
         return deadline(date, By);
     }
     if let Some(this) = caps.name("this") {
-        // 今年/全年 scope what a one-year document plans; 全年 also opens reviews (全年完成…),
-        // so only a one-year document's own year is read, and never as a deadline record.
+        // 今年 is the document's own year; 全年 scopes what a one-year document plans (it
+        // also opens reviews: 全年完成…). Neither is a deadline record of its own.
         let before = text[..this.start()].chars().next_back();
-        if before.is_some_and(|c| "去明前".contains(c)) || !time.one_year {
+        let full_year = this.as_str() == "全年";
+        if before.is_some_and(|c| "去明前".contains(c)) || (full_year && !time.one_year) {
             return None;
         }
         return Some((time.year.and_then(PartialDate::year), By, true));

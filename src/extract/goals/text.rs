@@ -79,7 +79,7 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:由|从)?(?:([0-9]{4})年(?:底|末)?的?)?$").expect("static regex")
+    Regex::new(r"(?:由|从)?\s*(?:([0-9]{4})\s*年(?:底|末)?\s*的?)?$").expect("static regex")
 });
 /// Verbs after which a Chinese numeral counts things (引进一所本科院校); elsewhere Chinese
 /// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校). 建设一所 is left
@@ -442,11 +442,13 @@ fn clause_goals<'m>(
     let mut k = 0;
     while k + 1 < quantities.len() {
         let (a, b) = (quantities[k], quantities[k + 1]);
-        if a.unit == b.unit
-            && a.upper.is_none()
-            && CHANGE.is_match(&ctext[a.span.end..b.span.start])
-        {
-            let lead = &ctext[..a.span.start];
+        // Spaces (text out of a PDF: 从 2015 年的 51281 元增长到 2020 年的…) are no words.
+        let gap: String = ctext[a.span.end..b.span.start]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if a.unit == b.unit && a.upper.is_none() && CHANGE.is_match(&gap) {
+            let lead = ctext[..a.span.start].trim_end();
             let year = FROM_YEAR
                 .captures(lead)
                 .and_then(|c| c.get(1))
@@ -566,6 +568,7 @@ fn clause_goals<'m>(
         if !after.is_empty() {
             indicator.push_str(&tidy(&after));
         }
+        let mut scoped = false;
         // 增长5.8% after 地区生产总值31.86亿元: the change of the previous figure's measure;
         // 分别增长8.6%、9.4% after two listed levels: the change of each.
         let change_of: Option<Vec<String>> = is_change(&indicator)
@@ -594,9 +597,11 @@ fn clause_goals<'m>(
                 indicator = p.clone();
             }
         } else if is_scope(&indicator) {
-            // 县(市、区)达到80%以上 after 全市…覆盖率达到85%: the same measure in another scope.
+            // 县(市、区)达到80%以上 after 全市…覆盖率达到85%, 云冈区3650户 after 平城区1700户: the
+            // same measure in another scope.
+            scoped = true;
             if let Some(p) = prev.indicator.as_ref() {
-                let measure = SCOPES.iter().find_map(|w| p.strip_prefix(w)).unwrap_or(p);
+                let measure = without_scope(p);
                 if !measure.is_empty() && !is_scope(measure) {
                     indicator.push_str(measure);
                 }
@@ -637,7 +642,8 @@ fn clause_goals<'m>(
                 );
             }
         }
-        if !indicator.is_empty() && !is_change(&indicator) {
+        // A figure of another scope keeps the measure it borrowed for the next one.
+        if !indicator.is_empty() && !is_change(&indicator) && !scoped {
             prev.history.extend(run_subjects.iter().cloned());
             prev.indicator = Some(indicator);
             prev.subjects = run_subjects;
@@ -721,6 +727,51 @@ const SCOPES: &[&str] = &[
 fn is_scope(s: &str) -> bool {
     SCOPES.contains(&s)
         || (!s.is_empty() && s.chars().all(|c| "县区市镇乡省州旗各(、)".contains(c)))
+        || is_place(s)
+}
+
+/// An indicator without the scope or place it opens with (全市入园率 → 入园率, 平城区住房
+/// 保障… → 住房保障…).
+fn without_scope(indicator: &str) -> &str {
+    if let Some(rest) = SCOPES.iter().find_map(|w| indicator.strip_prefix(w)) {
+        return rest;
+    }
+    // The longest place-name prefix of up to five chars.
+    let ends: Vec<usize> = indicator
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(5)
+        .collect();
+    ends.iter()
+        .rev()
+        .find(|&&e| is_place(&indicator[..e]))
+        .map_or(indicator, |&e| &indicator[e..])
+}
+
+/// A short place name (平城区, 天镇县, 城关镇): what a breakdown lists its figures by.
+fn is_place(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=5).contains(&n)
+        && s.ends_with(['县', '区', '市', '镇', '乡', '旗'])
+        && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && ![
+            "社区",
+            "小区",
+            "园区",
+            "景区",
+            "片区",
+            "街区",
+            "校区",
+            "厂区",
+            "矿区",
+            "保护区",
+            "示范区",
+            "试验区",
+            "功能区",
+        ]
+        .iter()
+        .any(|w| s.ends_with(w))
+        && !s.contains(['型', '的', '性', '级'])
 }
 
 /// Whether the items before the last 、 are short verbs sharing one object (新建、改扩建校舍),
