@@ -58,8 +58,13 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             meta.date = n.date.clone();
         }
         None => {
-            let found = own_title(head)
-                .or_else(|| labels.title.clone().map(|t| (t, None)))
+            // A page's own label (标题:…, 文件名称 | …) names the document more surely than
+            // any line read as a title.
+            let found = labels
+                .title
+                .clone()
+                .map(|t| (t, None))
+                .or_else(|| own_title(head))
                 .map(|(t, after)| (unquote_title(&t).to_owned(), after));
             if let Some((title, after)) = found {
                 issuer_from_title = issuer_of_title(&title).or_else(|| issuer_above(head, &title));
@@ -111,8 +116,40 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
     if let Some(d) = &delivery {
         meta.date = Some(d.clone());
     }
-    if meta.title.is_none() && delivery.is_some() {
-        meta.title = report_title(head);
+    if delivery.is_some() {
+        let named_report = meta
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("工作报告"));
+        if !named_report {
+            meta.title = report_title(head).or(meta.title.take());
+        }
+        if meta.issuer.is_none() {
+            meta.issuer = report_issuer(head);
+        }
+    }
+    // A news page: its headline over a byline (2023-05-13 10:44 来源:…).
+    let byline_at = news_byline(head);
+    if meta.title.is_none() {
+        meta.title = byline_at
+            .as_ref()
+            .and_then(|(i, _)| i.checked_sub(1))
+            .and_then(|i| head.get(i))
+            .map(|l| lines::strip_site_suffix(l.text.trim_start_matches(['•', '·', ' '])))
+            .filter(|t| lines::headline_like(t))
+            .map(str::to_owned)
+            .or_else(|| shared_document_title(head));
+    }
+    if published.is_none() {
+        published = byline_at.map(|(_, d)| d);
+    }
+    // A title's trailing 发文字号 in brackets is its number, not part of it.
+    if let Some(t) = meta.title.take() {
+        let (t, number) = clean_title(&t);
+        if meta.doc_number.is_none() {
+            meta.doc_number = number;
+        }
+        meta.title = Some(t);
     }
     if let Some(title) = &meta.title {
         meta.kind = kind_of(title).map(str::to_owned);
@@ -137,6 +174,15 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
     }
     if meta.period.is_none() && meta.kind.as_deref() == Some("规划") {
         meta.period = fields::stated_period(text);
+    }
+    // A plan or an article about one names its period near the top (《…“十四五”规划》,
+    // “十三五”生态环境保护主要指标); other kinds cite other plans there.
+    if meta.period.is_none() && matches!(meta.kind.as_deref(), None | Some("规划")) {
+        meta.period = head
+            .iter()
+            .take(12)
+            .filter(|l| l.text.contains("规划") || l.text.contains("主要指标"))
+            .find_map(|l| period_of(l.text));
     }
     meta.region = find_region(text, &meta, &labels);
     meta
@@ -172,6 +218,99 @@ fn delivery_date(head: &[Line<'_>]) -> Option<String> {
         })
     };
     own.or(broken).or_else(bracketed)
+}
+
+/// The issuing government of a report, from its speaker line (牟定县人民政府县长 …, 汉滨区人民
+/// 政府代区长 …) or its delivery line (在石门县第十七届人民代表大会…).
+fn report_issuer(head: &[Line<'_>]) -> Option<String> {
+    static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Han}{2,12}?人民政府)(?:代理?)?(?:县长|区长|市长|州长|省长|旗长|主席)")
+            .expect("speaker regex")
+    });
+    static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"在(\p{Han}{2,10}?[县区市州旗省])第\p{Han}{1,4}届人民代表大会")
+            .expect("congress regex")
+    });
+    let lines = &head[..head.len().min(20)];
+    // The name starts after the delivery line when both share a line (…会议上石门县人民政府县长).
+    let own_name = |name: &str| {
+        let from = ["会议上", "会上", "——"]
+            .iter()
+            .filter_map(|w| name.rfind(w).map(|i| i + w.len()))
+            .max()
+            .unwrap_or(0);
+        name[from..].to_owned()
+    };
+    lines
+        .iter()
+        .find_map(|l| SPEAKER.captures(l.text).map(|c| own_name(&c[1])))
+        .filter(|n| n.chars().count() > 4)
+        .or_else(|| {
+            let joined: String = lines.iter().map(|l| l.text).collect();
+            CONGRESS
+                .captures(&joined)
+                .map(|c| format!("{}人民政府", &c[1]))
+        })
+}
+
+/// The line of a news page's byline near its head and its date: a date with a label
+/// (来源, 作者, 发布时间, 编辑) or a date standing alone with its time.
+fn news_byline(head: &[Line<'_>]) -> Option<(usize, String)> {
+    const LABELS: &[&str] = &["来源", "来自", "作者", "发布", "时间", "编辑", "稿源", "|"];
+    head.iter().take(15).enumerate().find_map(|(i, l)| {
+        let (date, range) = find_date(l.text)?;
+        let rest: String = format!("{}{}", &l.text[..range.start], &l.text[range.end..]);
+        let bare = rest
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !" :-/•".contains(*c))
+            .count()
+            <= 2;
+        (bare || LABELS.iter().any(|w| rest.contains(w))).then_some((i, date))
+    })
+}
+
+/// The title of a shared document page: `《2023年XX县安全生产工作要点.docx》由会员分享…`.
+fn shared_document_title(head: &[Line<'_>]) -> Option<String> {
+    head.iter().take(5).find_map(|l| {
+        let inner = l.text.strip_prefix('《')?;
+        let inner = &inner[..inner.find('》')?];
+        let stem = [".docx", ".doc", ".pdf", ".wps", ".txt"]
+            .iter()
+            .find_map(|e| inner.strip_suffix(e))?;
+        title_like(stem).then(|| stem.to_owned())
+    })
+}
+
+/// A title without the site's wrapping: a leading `(江西省)`, a trailing `(全文)`,
+/// `(2022年更新)` or the document's number in brackets, which comes back apart.
+fn clean_title(title: &str) -> (String, Option<String>) {
+    let mut t = title.trim();
+    // (江西省)宜春市…: the province a site files the page under.
+    if let Some(rest) = t.strip_prefix('(') {
+        if let Some(close) = rest.find(')') {
+            let inner = &rest[..close];
+            if inner.chars().count() <= 8 && inner.ends_with(['省', '市', '区']) {
+                t = &rest[close + 1..];
+            }
+        }
+    }
+    let mut number = None;
+    loop {
+        let Some(body) = t.strip_suffix(')') else {
+            break;
+        };
+        let Some(open) = body.rfind('(') else { break };
+        let inner = &body[open + 1..];
+        if let Some(n) = fields::doc_number_line(inner) {
+            number = Some(n);
+        } else if !matches!(inner, "全文" | "摘要" | "图解" | "简版" | "文字版")
+            && !inner.ends_with("更新")
+        {
+            break;
+        }
+        t = body[..open].trim_end();
+    }
+    (t.to_owned(), number)
 }
 
 /// The title of a report whose head names it only as 政府工作报告 (maybe spaced out).
@@ -422,13 +561,17 @@ impl Labels {
                 "发文机关",
                 "发文单位",
                 "发布机构",
+                "制定机关",
                 "发文字号",
                 "文号",
+                "字号",
                 "成文日期",
                 "成文时间",
+                "公布日期",
                 "信息来源",
                 "文章来源",
                 "来源",
+                "文件名称",
                 "标题",
                 "名称",
             ];
@@ -441,8 +584,13 @@ impl Labels {
                         .join(r"\s*")
                 })
                 .collect();
-            Regex::new(&format!(r"({})\s*[::]\s*(\S+)", alternation.join("|")))
-                .expect("valid regex")
+            // Labels are written `label:value`, in a pipe table `[ label ] | value |`, or in
+            // a law database's `【label】value•`.
+            Regex::new(&format!(
+                r"[\[【]?\s*({})\s*[\]】]?\s*(?:[::|]|(?:\]|】))\s*(?:[|::]\s*)*([^\s|•【]+)",
+                alternation.join("|")
+            ))
+            .expect("valid regex")
         });
         let mut labels = Labels::default();
         for l in head {
@@ -456,24 +604,26 @@ impl Labels {
                 let value = c[2].trim();
                 let label: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
                 match label.as_str() {
-                    "发文机关" | "发文单位" | "发布机构" => {
+                    "发文机关" | "发文单位" | "发布机构" | "制定机关" => {
                         if is_org(value) {
                             labels.issuer.get_or_insert_with(|| value.to_owned());
                         }
                     }
-                    "发文字号" | "文号" => {
+                    "发文字号" | "文号" | "字号" => {
                         if let Some(n) = fields::doc_number_line(value) {
                             labels.doc_number.get_or_insert(n);
                         }
                     }
-                    "成文日期" | "成文时间" => {
+                    "成文日期" | "成文时间" | "公布日期" => {
                         if let Some((d, _)) = find_date(value) {
                             labels.date.get_or_insert(d);
                         }
                     }
-                    "标题" | "名称" => {
-                        // The whole rest of the line: titles may hold spaces.
-                        let whole = lines::trim(&l.text[c.get(2).map_or(0, |m| m.start())..]);
+                    "标题" | "名称" | "文件名称" => {
+                        // The whole rest of the line up to the next cell: titles may hold
+                        // spaces.
+                        let rest = &l.text[c.get(2).map_or(0, |m| m.start())..];
+                        let whole = lines::trim(rest.split(['|', '•']).next().unwrap_or(""));
                         if title_like(whole) {
                             labels.title.get_or_insert_with(|| whole.to_owned());
                         }

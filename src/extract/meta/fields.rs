@@ -212,7 +212,10 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
     let t = strip_trailing_groups(title);
     const ENDINGS: &[(&str, &str)] = &[
         ("要点", "工作要点"),
+        ("工作计划", "工作要点"),
+        ("工作意见", "工作要点"),
         ("方案", "实施方案"),
+        ("措施", "措施"),
         ("规划", "规划"),
         ("纲要", "规划"),
         ("意见", "意见"),

@@ -481,3 +481,78 @@ fn prefecture_notice_names_no_county() {
     assert_eq!(r.province.as_deref(), Some("湖北省"));
     assert_eq!(r.county, None);
 }
+
+#[test]
+fn government_work_reports_by_their_delivery_line() {
+    // Spaced-out title, delivery line broken over two lines, speaker line naming the issuer.
+    let text = "政 府 工 作 报 告\n——2024年1月18日在岭南县第十八届\n人民代表大会第三次会议上\n\
+        岭南县人民政府县长 王某\n各位代表:\n一、2023年工作回顾\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+    assert_eq!(m.kind.as_deref(), Some("政府工作报告"));
+    assert_eq!(m.date.as_deref(), Some("2024-01-18"));
+    assert_eq!(m.issuer.as_deref(), Some("岭南县人民政府"));
+    // The date in brackets under the delivery line; a page stamp is not the report's date.
+    let text =
+        "发布日期:2026-03-10\n2026年政府工作报告\n——在青溪市第三届人民代表大会第六次会议上\n\
+        (2026年2月27日)\n各位代表:\n";
+    let m = meta(text);
+    assert_eq!(m.date.as_deref(), Some("2026-02-27"));
+    assert_eq!(m.kind.as_deref(), Some("政府工作报告"));
+    // A whole report on one line, its issuer from the congress it speaks to.
+    let text = "政府工作报告——2021年3月2日在柳河县第十七届人民代表大会第六次会议上各位代表:现在,我代表县人民政府报告工作。";
+    let m = meta(text);
+    assert_eq!(m.date.as_deref(), Some("2021-03-02"));
+    assert_eq!(m.issuer.as_deref(), Some("柳河县人民政府"));
+}
+
+#[test]
+fn news_pages_dated_by_their_byline() {
+    let text = "首页 > 新闻中心\n岭山县高标准农田建设再提速\n2023-05-13 10:44:00 来源: 岭山日报 作者: 李某\n\
+        记者从县农业农村局获悉,今年全县计划新建高标准农田3万亩。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("岭山县高标准农田建设再提速"));
+    assert_eq!(m.date.as_deref(), Some("2023-05-13"));
+    // An official document's page stamp is no date of the document.
+    let text = "2019年全县教育工作要点\n发布时间:2021-04-15 来源:县教育局\n一、重点工作\n";
+    assert_eq!(meta(text).date, None);
+}
+
+#[test]
+fn labels_in_pipe_tables_and_law_databases() {
+    let text = "[ 发文字号 ] | 渝岭府发〔2022〕8号 |\n[ 成文日期 ] | 2022-08-17 | [ 发布日期 ] | 2022-11-23 |\n\
+        文件名称 | 岭山区“十四五”科技创新规划 | ||\n岭山区“十四五”科技创新规划\n一、发展基础\n";
+    let m = meta(text);
+    assert_eq!(m.doc_number.as_deref(), Some("渝岭府发〔2022〕8号"));
+    assert_eq!(m.date.as_deref(), Some("2022-08-17"));
+    assert_eq!(m.title.as_deref(), Some("岭山区“十四五”科技创新规划"));
+    let text = "梅岭市人民政府关于加快学前教育发展的若干意见文章属性•【制定机关】梅岭市人民政府•【公布日期】2005.02.01•【字号】梅政函[2005]39号•【效力等级】地方规范性文件\n";
+    let m = meta(text);
+    assert_eq!(m.issuer.as_deref(), Some("梅岭市人民政府"));
+    assert_eq!(m.date.as_deref(), Some("2005-02-01"));
+    assert_eq!(m.doc_number.as_deref(), Some("梅政函〔2005〕39号"));
+}
+
+#[test]
+fn titles_lose_the_site_s_wrapping() {
+    assert_eq!(
+        clean_title("(江西省)宜春市樟树市国民经济和社会发展十四五规划(2022年更新)"),
+        ("宜春市樟树市国民经济和社会发展十四五规划".to_owned(), None)
+    );
+    assert_eq!(
+        clean_title("池州市人民政府关于创优营商环境的实施意见(池政〔2017〕101号)"),
+        (
+            "池州市人民政府关于创优营商环境的实施意见".to_owned(),
+            Some("池政〔2017〕101号".to_owned())
+        )
+    );
+    assert_eq!(
+        clean_title("某县教育规划(2021—2025年)"),
+        ("某县教育规划(2021—2025年)".to_owned(), None)
+    );
+    assert_eq!(
+        fields::kind_of("关于促进民营经济发展的若干措施"),
+        Some("措施")
+    );
+    assert_eq!(fields::kind_of("2024年县交通局工作意见"), Some("工作要点"));
+}
