@@ -295,10 +295,7 @@ fn clean_title(title: &str) -> (String, Option<String>) {
         }
     }
     let mut number = None;
-    loop {
-        let Some(body) = t.strip_suffix(')') else {
-            break;
-        };
+    while let Some(body) = t.strip_suffix(')') {
         let Some(open) = body.rfind('(') else { break };
         let inner = &body[open + 1..];
         if let Some(n) = fields::doc_number_line(inner) {
