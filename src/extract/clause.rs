@@ -347,6 +347,21 @@ pub static ACCEPTANCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"验收|认定|认证|评估|达标|审核|评审|复评|考核|督导检查").expect("acceptance regex")
 });
 
+/// A sentence about the document itself (制定本方案, 制定本实施方案, 现提出如下意见) is its
+/// preamble, not a commitment.
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"本(?:实施|工作|行动|专项|建设|发展)?(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]|(?:提出|制定|制订)如下|(?:如下|以下)[一二三四五六七八九十几\d]*(?:项|个|方面|点)?(?:工作|任务|措施|要求)",
+    )
+    .expect("self-reference regex")
+});
+
+/// True when a sentence is about the document itself (制定本方案, 现提出如下意见, 特制定本计划):
+/// the preamble, which neither commits nor assigns.
+pub fn about_itself(sentence: &str) -> bool {
+    contains_any(sentence, &['本', '特', '如', '以']) && SELF_REFERENCE.is_match(sentence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -393,6 +393,10 @@ const COLLECTIVE_TAILS: &[&str] = &["各有关部门", "各部门", "各成员�
 
 /// Words after a body that make the phrase a person's title.
 const PERSON_TITLES: &[&str] = &[
+    "代县长",
+    "代区长",
+    "代市长",
+    "代理县长",
     "主要领导",
     "分管领导",
     "领导班子",

@@ -151,7 +151,16 @@ static REVIEW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The departments a sentence of running text states as responsible.
 pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department> {
-    if text.contains('|') || text.trim_end().ends_with(':') || HISTORY.is_match(text) {
+    // Table rows, addressee lines, history, the document's preamble, a page's byline
+    // (信息来源:…) and press events (新闻发布会) assign nothing.
+    if text.contains('|')
+        || text.trim_end().ends_with(':')
+        || HISTORY.is_match(text)
+        || super::clause::about_itself(text)
+        || ["来源:", "发布时间", "新闻发布会", "新闻办公室"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
         return Vec::new();
     }
     let mentions: Vec<Mention> = departments::find(text)
@@ -558,6 +567,8 @@ const TRAILING_ROLES: &[(&str, Role)] = &[
     ("负责", Role::Responsible),
     ("牵头", Role::Lead),
     ("配合", Role::Support),
+    ("参与", Role::Support),
+    ("协助", Role::Support),
 ];
 
 /// Lists in parentheses without a label whose role comes last: `(县应急管理局、县教育体育局,
@@ -573,12 +584,6 @@ fn role_noted_lists(text: &str, abbreviations: &Abbreviations) -> Vec<ExplicitLi
         let close = search + rel;
         search = close + 1;
         let inner_end = close;
-        let Some((_, role)) = TRAILING_ROLES
-            .iter()
-            .find(|(w, _)| text[..inner_end].ends_with(w))
-        else {
-            continue;
-        };
         // The matching parenthesis, over one level of nesting (各乡(镇)) and line breaks.
         let mut depth = 0usize;
         let mut open = None;
@@ -593,12 +598,19 @@ fn role_noted_lists(text: &str, abbreviations: &Abbreviations) -> Vec<ExplicitLi
                     open = Some(i);
                     break;
                 }
-                '。' => break,
                 _ => {}
             }
         }
         let Some(open) = open else { continue };
-        let inner = &text[open + 1..inner_end];
+        // A note after the list (…负责落实。以下均需…不再列出) is no part of it.
+        let inner = text[open + 1..inner_end]
+            .split('。')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(['。', ';', ' ']);
+        let Some((_, role)) = TRAILING_ROLES.iter().find(|(w, _)| inner.ends_with(w)) else {
+            continue;
+        };
         let mut groups: Vec<(&str, Role)> = Vec::new();
         for g in inner.split([',', ';']) {
             let g = g.trim();

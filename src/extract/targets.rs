@@ -55,8 +55,7 @@ pub fn extract(
             continue;
         }
         let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
-        let about_itself =
-            contains_any(sentence, &['本', '特', '如', '以']) && SELF_REFERENCE.is_match(sentence);
+        let about_itself = lexicon::about_itself(sentence);
         if ideology || about_itself {
             continue;
         }
@@ -195,15 +194,6 @@ fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<PartialDate
 static IDEOLOGY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"指导思想|为指导[,,]|以[^,。;]{2,40}为(?:统领|引领|主线|根本遵循)")
         .expect("ideology regex")
-});
-
-/// A sentence about the document itself (制定本方案, 制定本实施方案, 现提出如下意见) is its
-/// preamble, not a commitment.
-static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"本(?:实施|工作|行动|专项|建设|发展)?(?:规划|方案|意见|计划|要点|办法|细则|通知)|特制[定订]|(?:提出|制定|制订)如下|(?:如下|以下)[一二三四五六七八九十几\d]*(?:项|个|方面|点)?(?:工作|任务|措施|要求)",
-    )
-    .expect("self-reference regex")
 });
 
 /// True when the sentence describes rather than commits: its opening clauses predicate with

@@ -561,7 +561,11 @@ pub(crate) fn outline(text: &str, lines: &[Line], tables: &[Table]) -> Vec<Headi
                         }
                     }
                 }
-                let mode = if prev_open == Open::Maybe {
+                // After a long line without its full stop the label may continue that
+                // sentence, unless its own line is a short heading (一、树牢安全发展理念).
+                let heading_like =
+                    s.chars().count() <= 30 && !s.contains('。') && ends_open(s) == Open::No;
+                let mode = if prev_open == Open::Maybe && !heading_like {
                     Mode::Continuation
                 } else {
                     Mode::Line
