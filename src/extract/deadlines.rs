@@ -8,7 +8,7 @@
 //! the scope words of one-year documents (今年, 全年) give no record.
 
 use super::{time, Context};
-use crate::records::Deadline;
+use crate::records::{Deadline, DeadlineRelation};
 
 /// Extracts every deadline of the document, sentence by sentence.
 pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
@@ -17,11 +17,26 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         let Some(s) = ctx.text.get(sentence.span.clone()) else {
             continue;
         };
-        // Pipe-table rows hold column headers (2025年), not deadlines of running text.
-        if s.contains('|') {
+        // Pipe-table rows hold column headers (2025年), not deadlines of running text; a
+        // title or caption line names a period, it sets no deadline.
+        if s.contains('|')
+            || super::discourse::is_title_line(
+                ctx.text,
+                sentence.span.start,
+                ctx.meta.title.as_deref(),
+            )
+        {
             continue;
         }
         for found in time::find(s, &ctx.time).into_iter().filter(|m| !m.scope) {
+            // The document's own date (its signature, its delivery) is when it was written.
+            if found
+                .date
+                .is_some_and(|d| ctx.meta.date.as_deref() == Some(d.to_string().as_str()))
+                && found.relation == DeadlineRelation::On
+            {
+                continue;
+            }
             let range =
                 sentence.span.start + found.range.start..sentence.span.start + found.range.end;
             out.push(Deadline {

@@ -388,6 +388,34 @@ pub fn hedge_at(sentence: &str, at: usize) -> Option<&'static str> {
         .map(|(_, w)| w)
 }
 
+/// True when the line holding byte `pos` names rather than states: the document's title, a
+/// table or figure caption (表2 …), or the headline a text opens with. Such a line holds no
+/// sentence punctuation.
+pub fn is_title_line(text: &str, pos: usize, title: Option<&str>) -> bool {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = text[start..end].trim();
+    if line.contains(['。', ',', ';', ':', '!', '?']) {
+        return false;
+    }
+    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let is_title = title.is_some_and(|t| !t.is_empty() && squeezed(line) == squeezed(t));
+    let caption = ["表", "图", "附表"].iter().any(|w| {
+        line.strip_prefix(w).is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+    });
+    let labelled = LIST_LABEL.is_match(line);
+    let headline = text[..start].trim().is_empty() && line.chars().count() <= 40 && !labelled;
+    is_title || caption || headline
+}
+
+/// An outline label opening a line (一、, (一), 1., (1)).
+static LIST_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[\.、]|\(\d{1,2}\)|[①-⑳])")
+        .expect("list label regex")
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;

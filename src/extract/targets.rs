@@ -51,7 +51,7 @@ pub fn extract(
             topic = None;
         }
         let sentence = &text[unit.span.clone()];
-        if is_title_line(text, unit.span.start, ctx.meta.title.as_deref()) {
+        if super::discourse::is_title_line(text, unit.span.start, ctx.meta.title.as_deref()) {
             continue;
         }
         let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
@@ -108,28 +108,6 @@ pub fn extract(
         }
     }
     drop_contained(out)
-}
-
-/// True when the line holding byte `pos` names rather than states: the document's title, a
-/// table or figure caption (表2 …), or the headline a text opens with. Such a line holds no
-/// sentence punctuation.
-fn is_title_line(text: &str, pos: usize, title: Option<&str>) -> bool {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let line = text[start..end].trim();
-    if line.contains(['。', ',', ';', ':', '!', '?']) {
-        return false;
-    }
-    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let is_title = title.is_some_and(|t| !t.is_empty() && squeezed(line) == squeezed(t));
-    let caption = ["表", "图", "附表"].iter().any(|w| {
-        line.strip_prefix(w).is_some_and(|r| {
-            r.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
-        })
-    });
-    let labelled = LABEL.is_match(line);
-    let headline = text[..start].trim().is_empty() && line.chars().count() <= 40 && !labelled;
-    is_title || caption || headline
 }
 
 /// True when a span is a labelled note (责任单位:…, 完成时限:…), which names who or when,

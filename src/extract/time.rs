@@ -353,7 +353,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<within>(?P<wn>{n})年(?:之内|内))
         | (?P<next>明年(?:(?P<nxm>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前)?|年底前|年底|底前|底|年末|上半年|下半年|年中)?)
         | (?P<rel>(?:今年|本年度?)?(?:年内|年底前|年底|年末|上半年|下半年|年中))
-        | (?P<this>今年|全年|本年度)
+        | (?P<this>今年|全年|本年度内|本年度)
         | (?P<md>(?P<mdm>\d{{1,2}})月(?P<mdd>\d{{1,2}})日(?:前|之前|以前))
         | (?P<mo>(?P<mon>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前|中旬前|上旬前|下旬前|中旬|上旬|下旬))
         | (?P<rec>每(?:学期|学年|季度|半年|年|月|周|(?:\d+|[一二两三四五六七八九十]+)(?:[-~至](?:\d+|[一二三四五六七八九十]+))?年)(?:一个周期|一次|一轮)?|逐年)
@@ -445,10 +445,14 @@ fn resolve(
                 .trim_end_matches([':', ' '])
                 .ends_with(w)
         });
-        // A dated event told in the past tense (于2023年5月12日经…审议通过) is history.
+        // A dated event told in the past (于2023年5月12日经…审议通过) or a report's delivery
+        // line (2024年1月18日在…人民代表大会…上) is no deadline.
+        let after_date = &text[whole.end()..];
         let told = ["经", "召开", "印发"]
             .iter()
-            .any(|w| text[whole.end()..].starts_with(w));
+            .any(|w| after_date.starts_with(w))
+            || (after_date.starts_with('在')
+                && (after_date.contains("代表大会") || after_date.contains("会议")));
         if alone || stamp || told || time.is_past(y) || matches!(suffix, "以来" | "起") {
             return None;
         }
@@ -552,7 +556,14 @@ fn resolve(
                 return None;
             }
         }
-        return deadline(time.year.and_then(|y| PartialDate::year(y + n)), Within);
+        // A span as long as the document's own period ends with it (通过五年行动 in a
+        // 2023—2027 plan → 2027); otherwise it counts from the document's year.
+        let date = match (time.period, time.year) {
+            (Some((s, e)), _) if e - s + 1 == n => Some(e),
+            (_, Some(y)) => Some(y + n),
+            _ => None,
+        };
+        return deadline(date.and_then(PartialDate::year), Within);
     }
     if let Some(next) = caps.name("next") {
         // The year after the document's: 明年8月底 in a 2023 plan is 2024-08.
@@ -599,7 +610,8 @@ fn resolve(
         if before.is_some_and(|c| "去明前".contains(c)) || (full_year && !time.one_year) {
             return None;
         }
-        return Some((time.year.and_then(PartialDate::year), By, true));
+        // 今年 and 本年度内 state when the work is due, as 年内 does; 全年 only scopes it.
+        return Some((time.year.and_then(PartialDate::year), By, full_year));
     }
     if let Some(md) = caps.name("md") {
         // A day of the document's year before which something is due: 6月30日前.
@@ -955,15 +967,35 @@ mod tests {
     }
 
     #[test]
-    fn scope_words_of_one_year_documents() {
+    fn this_year_and_the_scope_of_one_year_documents() {
         let report = DocTime {
             year: Some(2024),
             one_year: true,
             report: true,
             ..DocTime::default()
         };
+        // 今年 is due the document's year, a deadline as 年内 is.
         assert_eq!(due_year("今年地区生产总值增长6%左右", &report), Some(2024));
-        assert!(found("今年地区生产总值增长6%左右", report).is_empty());
+        assert_eq!(
+            one("今年地区生产总值增长6%左右", report),
+            (Some("2024".into()), By)
+        );
+        assert_eq!(one("本年度内完成改造", report), (Some("2024".into()), By));
+        // 全年 scopes a one-year document's figures but states no deadline.
+        assert_eq!(due_year("全年完成投资10亿元", &report), Some(2024));
+        assert!(found("全年完成投资10亿元", report).is_empty());
+        // A span as long as the plan's period ends with it.
+        let plan = time(Some(2023), Some((2023, 2027)));
+        assert_eq!(
+            one("通过五年行动,加速集聚创新要素", plan),
+            (Some("2027".into()), Within)
+        );
+        // A report's delivery line is no deadline.
+        assert!(found(
+            "——2024年1月18日在岭南县第十八届人民代表大会第三次会议上",
+            time(Some(2023), None)
+        )
+        .is_empty());
         // In a plan, 全年 is no scope of its own.
         assert_eq!(
             due_year("全年完成投资10亿元", &time(Some(2021), PLAN)),
