@@ -398,6 +398,10 @@ pub fn is_title_line(text: &str, pos: usize, title: Option<&str>) -> bool {
     if line.contains(['。', ',', ';', ':', '!', '?']) {
         return false;
     }
+    // A site's breadcrumbs (首页 > 新闻中心 > …) name pages.
+    if line.contains(['>', '»']) {
+        return true;
+    }
     let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let is_title = title.is_some_and(|t| !t.is_empty() && squeezed(line) == squeezed(t));
     let caption = ["表", "图", "附表"].iter().any(|w| {

@@ -621,7 +621,16 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
     let governed = verbs
         .first()
         .is_some_and(|v| matches!(v.class, VerbClass::Modal | VerbClass::Causative));
-    if !recurring && !governed && opener.is_some_and(|v| v.class == VerbClass::Process) {
+    // A level stated with a number later in the clause (…服务设施建筑面积达到50平方米) is a
+    // result whatever verb-like word its subject holds.
+    let metric_level = verbs.iter().any(|v| {
+        v.class == VerbClass::Metric && lexicon::starts_with_number(clause[v.end..].trim_start())
+    });
+    if !recurring
+        && !governed
+        && !metric_level
+        && opener.is_some_and(|v| v.class == VerbClass::Process)
+    {
         return Reading::default();
     }
     let preposition = clause.starts_with("通过") && !ACCEPTANCE.is_match(clause);
@@ -692,7 +701,9 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
                         ..Reading::default()
                     };
                 }
-                if !modal {
+                // An effort word inside the subject (养老服务设施…达到50平方米) yields to the
+                // level stated after it.
+                if !modal && !metric_level {
                     return Reading::default();
                 }
                 None
