@@ -755,9 +755,12 @@ fn finish(
         }
         span_start = start - w.len();
     }
+    let lo = prev_end.min(start);
     if comparator.is_none() {
-        let lo = prev_end.min(start);
         comparator = last_far_qualifier(&s[lo..start]);
+    } else if comparator == Some(Comparator::Approx) && s[lo..start].contains("至少") {
+        // 至少配齐2名左右: the floor is what is committed.
+        comparator = Some(Comparator::Ge);
     }
     let ordinal = before.ends_with('第');
     let per = before.ends_with('每');

@@ -626,6 +626,23 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
     let metric_level = verbs.iter().any(|v| {
         v.class == VerbClass::Metric && lexicon::starts_with_number(clause[v.end..].trim_start())
     });
+    // An effort word deep inside a subject (孤儿…基本生活保障实现全覆盖, “15分钟养老服务圈”实现
+    // 全覆盖) is part of a noun when a result verb follows it: an exhortation opens its clause.
+    // A strong result verb with an object after it (实现全覆盖, 创建国家5A级旅游景区), not a
+    // programme's name ending the clause (…基地建设).
+    let result_after = |at: usize| {
+        verbs.iter().any(|v| {
+            v.start > at
+                && v.end < clause.len()
+                && (v.class == VerbClass::Metric
+                    || (v.class == VerbClass::Result
+                        && STRONG_RESULT.is_match(&clause[v.start..v.end])))
+        })
+    };
+    let deep =
+        |v: &lexicon::VerbHit| clause[..v.start].chars().nth(6).is_some() && result_after(v.start);
+    let metric_level =
+        metric_level || opener.is_some_and(|v| v.class == VerbClass::Process && deep(v));
     if !recurring
         && !governed
         && !metric_level
@@ -684,9 +701,10 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
                     || (v.class == VerbClass::NamedResult && NAMED.is_match(after));
                 if countable || standing {
                     Some(hit(modal, false))
-                } else if !modal {
+                } else if !modal && !(word_is(clause, v, "推动") && result_after(v.start)) {
                     Some(Reading::default())
                 } else {
+                    // 推动X创建…: the result verb after it decides.
                     None
                 }
             }
@@ -788,6 +806,17 @@ fn leading_time_len(clause: &str) -> usize {
             m.range.end + clause[m.range.end..].len()
                 - clause[m.range.end..].trim_start_matches([',', ' ']).len()
         })
+}
+
+/// Result verbs that make a clause a target even after an effort word inside its subject.
+static STRONG_RESULT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:实现|建成|基本建成|完成|全覆盖|消除|清零|动态清零|创建|创成|通过验收)$")
+        .expect("strong result regex")
+});
+
+/// True when the verb hit `v` of `clause` is `word`.
+fn word_is(clause: &str, v: &lexicon::VerbHit, word: &str) -> bool {
+    clause.get(v.start..v.end) == Some(word)
 }
 
 /// A target reading.

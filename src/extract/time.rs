@@ -347,6 +347,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<full>(?P<fpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<fy>\d{{4}})\x20?年(?P<fm>\d{{1,2}})月(?P<fd>\d{{1,2}})日(?P<fsuf>前|之前|以前|以来|起)?)
         | (?P<ym>(?P<mpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<my>\d{{4}})\x20?年(?P<mm>\d{{1,2}})月(?:份)?(?P<msuf>底前|底|末|前|之前|以前|以来|起)?)
         | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}}|[〇零一二三四五六七八九]{{4}})\x20?年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
+        | (?P<window>(?P<w1>\d{{4}})年?[-—–~至到](?P<w2>\d{{4}})年)
         | (?P<plan>“?十(?P<pn>[一二三四五六七八九])五”?(?P<pk>期末|末|期间|时期|内))
         | (?P<future>未来(?P<fn>{n})年)
         | (?P<use>(?:利用|用|通过|花|经过)(?P<un>{n})年(?:的)?(?:左右)?(?:时间|努力|奋斗|行动))
@@ -453,6 +454,11 @@ fn resolve(
             .any(|w| after_date.starts_with(w))
             || (after_date.starts_with('在')
                 && (after_date.contains("代表大会") || after_date.contains("会议")));
+        // 自2024年1月1日起: the day a rule takes effect.
+        let effective = suffix == "起" && text[..whole.start()].ends_with(['自', '从']);
+        if effective && !time.is_past(y) {
+            return deadline(Some(date), On);
+        }
         if alone || stamp || told || time.is_past(y) || matches!(suffix, "以来" | "起") {
             return None;
         }
@@ -525,6 +531,16 @@ fn resolve(
             return None;
         }
         return deadline(Some(date), By);
+    }
+    if caps.name("window").is_some() {
+        // 2024—2026年: the work spans those years (not a plan's name in brackets after its
+        // title: 规划(2021—2025年)).
+        let (y1, y2) = (year_of(caps, "w1")?, year_of(caps, "w2")?);
+        let bracketed = text[..whole.start()].ends_with('(');
+        if bracketed || y2 <= y1 || y2 - y1 > 15 || reference.is_some_and(|r| y2 < r) {
+            return None;
+        }
+        return deadline(PartialDate::year(y2), Within);
     }
     if caps.name("plan").is_some() {
         let plan = FiveYearPlan::from_digit(&caps["pn"])?;
@@ -607,7 +623,13 @@ fn resolve(
         // also opens reviews: 全年完成…). Neither is a deadline record of its own.
         let before = text[..this.start()].chars().next_back();
         let full_year = this.as_str() == "全年";
-        if before.is_some_and(|c| "去明前".contains(c)) || (full_year && !time.one_year) {
+        // 今年以来, 今年一季度, 今年1-5月: how the year is going, not when work is due.
+        let after = &text[this.end()..];
+        let progress = after.starts_with("以来")
+            || after.starts_with(['一', '前', '第'])
+            || after.starts_with(|c: char| c.is_ascii_digit());
+        if before.is_some_and(|c| "去明前".contains(c)) || (full_year && !time.one_year) || progress
+        {
             return None;
         }
         // 今年 and 本年度内 state when the work is due, as 年内 does; 全年 only scopes it.
@@ -989,6 +1011,22 @@ mod tests {
         assert_eq!(
             one("通过五年行动,加速集聚创新要素", plan),
             (Some("2027".into()), Within)
+        );
+        // 今年以来 and 今年一季度 tell how the year goes.
+        assert!(found("今年以来,全县新增就业1200人", report).is_empty());
+        assert!(found("今年一季度,全县能耗上升2%", report).is_empty());
+        // A window of years is worked within; a window after a title in brackets names it.
+        let y = time(Some(2023), None);
+        assert_eq!(
+            one("2024—2026年全市新建高标准农田42万亩", y),
+            (Some("2026".into()), Within)
+        );
+        assert!(found("《养老服务设施布局专项规划(2022—2035年)》", y).is_empty());
+        assert!(found("发展规划(2024—2026年)印发", y).is_empty());
+        // 自…起: the day a rule takes effect.
+        assert_eq!(
+            one("自2024年1月1日起提高补贴标准", y),
+            (Some("2024-01-01".into()), On)
         );
         // A report's delivery line is no deadline.
         assert!(found(

@@ -166,6 +166,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                                 .filter(|l| l.reading == Mark::Past)
                                 .and_then(|l| l.year))
                             .or(section.as_of)
+                            .or(bare.filter(|y| reference.is_none_or(|r| *y <= r)))
                             .or(ctx
                                 .time
                                 .report

@@ -608,3 +608,32 @@ fn a_count_of_groups_is_not_part_of_the_indicator() {
     let g = run("实施校舍改造、设备更新等5大类42个项目。");
     assert_eq!(find(&g, 42.0).indicator, "项目");
 }
+
+#[test]
+fn magnitudes_in_chinese_are_quantities_idioms_are_not() {
+    let g = run("过去五年,全县年接待游客近千万人次。");
+    assert_eq!(g.len(), 1, "{g:#?}");
+    assert_eq!((g[0].value, g[0].unit.as_deref()), (1e7, Some("人次")));
+    assert!(run("教育涉及千家万户。").is_empty());
+}
+
+#[test]
+fn a_colon_after_the_measure_leaves_it_the_subject() {
+    let g = run("(三)一产固定资产投资:完成48.2亿元,增长9.6%。");
+    assert_eq!(find(&g, 4.82e9).indicator, "一产固定资产投资");
+    assert_eq!(find(&g, 9.6).indicator, "一产固定资产投资增长");
+}
+
+#[test]
+fn a_window_of_years_dates_its_goals_and_leaves_the_indicator() {
+    let g = run("2024—2026年全市新建高标准农田42万亩以上。");
+    assert_eq!(g[0].year, Some(2026));
+    assert_eq!(g[0].indicator, "全市新建高标准农田");
+}
+
+#[test]
+fn rankings_and_completion_rates_report() {
+    let g = run("2023年,全市农村居民人均可支配收入完成18650元,增幅7.2%,增幅全省第2。");
+    assert!(g.iter().all(|x| x.status == GoalStatus::Achieved), "{g:#?}");
+    assert_eq!(find(&g, 18650.0).as_of, Some(2023));
+}

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:《[^》]{1,40}》中?(?:要求|明确|提出|规定)?|要求|\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?|年底前|年内|上半年|下半年|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|按可比价计算|按可比口径|同口径|共)",
+        r"^(?:《[^》]{1,40}》中?(?:要求|明确|提出|规定)?|要求|\([0-9]{1,2}\)|[0-9]{1,2}[\.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[0-9]{4}年?[-—–~至到][0-9]{4}年|(?:到|至|截至|截止)?[0-9]{4}年(?:底|末|前)?(?:以来)?|“?十[一二三四五六七八九]五”?(?:末|期末|期间|时期)?|近年来|近[一二三四五六七八九十[0-9]]{1,2}年来|[0-9]{1,2}月(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?|年底前|年内|上半年|下半年|目前|当前|现在|现已|现有|其中|同时|力争|确保|争取|力求|努力|进一步|累计|共计|共有|先后|已经|已|再|并且|并|且|和|及|以及|还|另外|此外|全年|今年|坚持|督促|做到|按照|将|把|均|都|全部|分别|持续|始终|逐步|积极|大力|着力|不断|按可比价计算|按可比口径|同口径|共)",
     )
     .expect("static regex")
 });
@@ -370,7 +370,10 @@ fn is_goal_quantity<'m>(
     }
     let after = &ctext[q.span.end..];
     // 百分之九十五, 八成, 半数 and 翻一番 are shares and ratios whatever their script.
-    if q.chinese && !matches!(unit, Some("%" | "倍")) {
+    // 近千万人次, 突破百亿元: magnitudes in Chinese are quantities, not names.
+    // (A lone 万 or 千 is an idiom's, 千家万户; a magnitude takes two numerals at least.)
+    let magnitude = q.value >= 10_000.0 && ctext[q.number.clone()].chars().nth(1).is_some();
+    if q.chinese && !matches!(unit, Some("%" | "倍")) && !magnitude {
         let b = before.trim_end_matches(['再', '了', '共']);
         if !CHINESE_COUNT_VERBS.iter().any(|v| b.ends_with(v))
             || !unit.is_some_and(|u| CHINESE_COUNT_UNITS.contains(&u))
@@ -483,10 +486,16 @@ fn clause_goals<'m>(
             .unwrap_or(q.span.start);
         let raw_before = &ctext[seg_start.min(seg_end)..seg_end];
         // A lead-in ending in a colon (主要预期目标是:生产总值增长8.5%) heads what follows it.
-        let raw_before = raw_before
-            .rfind(':')
-            .map_or(raw_before, |k| &raw_before[k + 1..]);
-        let before = strip_trailing(strip_leading(raw_before));
+        let before = match raw_before.rfind(':') {
+            // 一产固定资产投资:完成48.2亿元: nothing but a predicate after the colon, the
+            // measure is before it.
+            Some(k) if !strip_trailing(strip_leading(&raw_before[k + 1..])).is_empty() => {
+                &raw_before[k + 1..]
+            }
+            Some(k) => &raw_before[..k],
+            None => raw_before,
+        };
+        let before = strip_trailing(strip_leading(before));
         // 开发剪纸、泥塑等各类校本课程80种: what precedes 等 are examples, not the measure.
         let before = match before.rfind('等') {
             Some(k) if k + '等'.len_utf8() < before.len() => &before[k + '等'.len_utf8()..],
@@ -705,7 +714,12 @@ pub(super) fn sentence_goals(
         mask.get_or_init(|| masked_ranges(stext, span.start))
             .as_slice()
     };
-    let mut prev = Previous::default();
+    // A short lead-in ending in a colon on the sentence's line ((三)一产固定资产投资:完成…)
+    // names the measure of figures that name none.
+    let mut prev = Previous {
+        indicator: lead_in(text, span.start),
+        ..Previous::default()
+    };
     merged_clauses(text, clauses)
         .into_iter()
         .filter(|c| c.end <= text.len() && c.start < c.end)
@@ -715,6 +729,16 @@ pub(super) fn sentence_goals(
         })
         .filter(|(_, g)| !g.is_empty())
         .collect()
+}
+
+/// The measure a short lead-in before byte `start` on its line names: `(三)一产固定资产投资:`.
+fn lead_in(text: &str, start: usize) -> Option<String> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..start].trim_end();
+    let body = lead.strip_suffix(':')?;
+    let body = strip_leading(body);
+    (!body.is_empty() && body.chars().count() <= 20 && !body.contains([',', '。', ';']))
+        .then(|| tidy(body))
 }
 
 /// Words for the area a figure covers, which open an indicator (全市入园率, 农村受训率).
