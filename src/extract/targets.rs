@@ -701,7 +701,7 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
                     || (v.class == VerbClass::NamedResult && NAMED.is_match(after));
                 if countable || standing {
                     Some(hit(modal, false))
-                } else if !modal && !(word_is(clause, v, "推动") && result_after(v.start)) {
+                } else if !(modal || (word_is(clause, v, "推动") && result_after(v.start))) {
                     Some(Reading::default())
                 } else {
                     // 推动X创建…: the result verb after it decides.
