@@ -279,8 +279,8 @@ pub struct Mention {
     pub date: Option<PartialDate>,
     /// How the date relates to the work.
     pub relation: DeadlineRelation,
-    /// A scope word of a one-year document (今年, 全年): it dates what it governs but states no
-    /// deadline of its own.
+    /// A scope (全年 of a one-year document, a window of years 2024—2026年): it dates what it
+    /// governs but states no deadline of its own.
     pub scope: bool,
 }
 
@@ -540,7 +540,9 @@ fn resolve(
         if bracketed || y2 <= y1 || y2 - y1 > 15 || reference.is_some_and(|r| y2 < r) {
             return None;
         }
-        return deadline(PartialDate::year(y2), Within);
+        // It dates the goals of its sentence but is no deadline record of its own: plans
+        // name their windows as often as their due dates.
+        return Some((PartialDate::year(y2), Within, true));
     }
     if caps.name("plan").is_some() {
         let plan = FiveYearPlan::from_digit(&caps["pn"])?;
@@ -1015,11 +1017,13 @@ mod tests {
         // 今年以来 and 今年一季度 tell how the year goes.
         assert!(found("今年以来,全县新增就业1200人", report).is_empty());
         assert!(found("今年一季度,全县能耗上升2%", report).is_empty());
-        // A window of years is worked within; a window after a title in brackets names it.
+        // A window of years dates its goals but is no deadline record; a window after a
+        // title in brackets names the document.
         let y = time(Some(2023), None);
+        assert!(found("2024—2026年全市新建高标准农田42万亩", y).is_empty());
         assert_eq!(
-            one("2024—2026年全市新建高标准农田42万亩", y),
-            (Some("2026".into()), Within)
+            due_year("2024—2026年全市新建高标准农田42万亩", &y),
+            Some(2026)
         );
         assert!(found("《养老服务设施布局专项规划(2022—2035年)》", y).is_empty());
         assert!(found("发展规划(2024—2026年)印发", y).is_empty());

@@ -737,7 +737,13 @@ fn lead_in(text: &str, start: usize) -> Option<String> {
     let lead = text[line_start..start].trim_end();
     let body = lead.strip_suffix(':')?;
     let body = strip_leading(body);
-    (!body.is_empty() && body.chars().count() <= 20 && !body.contains([',', '。', ';']))
+    // A list's head (主要目标:, 具体任务如下:) names no measure.
+    let generic = [
+        "目标", "任务", "要求", "如下", "主要", "工作", "内容", "方面", "是", "包括",
+    ]
+    .iter()
+    .any(|w| body.contains(w));
+    (!body.is_empty() && body.chars().count() <= 20 && !body.contains([',', '。', ';']) && !generic)
         .then(|| tidy(body))
 }
 
