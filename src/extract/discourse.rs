@@ -205,8 +205,9 @@ static PLAN: LazyLock<Regex> = LazyLock::new(|| {
 static CUMULATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"累计").expect("cumulative regex"));
 
-/// The markers of a sentence, in text order, as byte ranges of it.
-pub fn marks(sentence: &str, time: &DocTime) -> Vec<(Range<usize>, Mark)> {
+/// The markers of a sentence, in text order, as byte ranges of it; `planning` when its
+/// section plans.
+pub fn marks(sentence: &str, time: &DocTime, planning: bool) -> Vec<(Range<usize>, Mark)> {
     let mut out: Vec<(Range<usize>, Mark)> = Vec::new();
     for m in PAST.find_iter(sentence) {
         // 项目前期 holds no 目前 (now).
@@ -231,7 +232,9 @@ pub fn marks(sentence: &str, time: &DocTime) -> Vec<(Range<usize>, Mark)> {
     for (range, _) in time::past_mentions(sentence, time) {
         out.push((range, Mark::Past));
     }
-    let plans = out.iter().any(|(_, m)| *m == Mark::Plan);
+    // 累计 reports a total reached, unless the sentence or its section plans (累计降低16% under
+    // “十五五”时期主要目标).
+    let plans = planning || out.iter().any(|(_, m)| *m == Mark::Plan);
     if !plans {
         for m in CUMULATIVE.find_iter(sentence) {
             out.push((m.range(), Mark::Past));
@@ -471,7 +474,12 @@ mod tests {
     #[test]
     fn sentence_marks_point_both_ways() {
         let t = doc(2024);
-        let kinds = |s: &str| marks(s, &t).into_iter().map(|m| m.1).collect::<Vec<_>>();
+        let kinds = |s: &str| {
+            marks(s, &t, false)
+                .into_iter()
+                .map(|m| m.1)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(kinds("地区生产总值同比增长5.2%"), vec![Mark::Past]);
         assert_eq!(kinds("到2025年,入园率达到95%"), vec![Mark::Plan]);
         assert_eq!(kinds("2023年,全县新增学位3200个"), vec![Mark::Past]);
@@ -485,7 +493,7 @@ mod tests {
     fn the_nearest_marker_before_a_figure_governs_it() {
         let t = doc(2024);
         let s = "去年增长5.2%,今年力争增长6%";
-        let m = marks(s, &t);
+        let m = marks(s, &t, false);
         let at = |needle: &str| s.find(needle).unwrap();
         assert_eq!(reading_at(&m, 0..s.len(), at("5.2")), Some(Mark::Past));
         assert_eq!(reading_at(&m, 0..s.len(), at("6%")), Some(Mark::Plan));

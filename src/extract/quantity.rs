@@ -136,6 +136,7 @@ const NEAR_QUALIFIERS: &[(&str, Comparator)] = &[
     ("将近", Comparator::Approx),
     ("接近", Comparator::Approx),
     ("突破", Comparator::Gt),
+    ("迈上", Comparator::Ge),
     ("约", Comparator::Approx),
     ("近", Comparator::Approx),
     ("逾", Comparator::Gt),
@@ -756,7 +757,12 @@ fn finish(
         span_start = start - w.len();
     }
     let lo = prev_end.min(start);
-    if comparator.is_none() {
+    // 高于全省平均水平1.6个百分点: a comparison's difference, stated exactly.
+    let difference = unit.as_deref().is_some_and(|u| u.ends_with("百分点"))
+        && ["高于", "低于", "快于", "慢于", "超过", "多于", "少于"]
+            .iter()
+            .any(|w| s[lo..start].contains(w));
+    if comparator.is_none() && !difference {
         comparator = last_far_qualifier(&s[lo..start]);
     } else if comparator == Some(Comparator::Approx) && s[lo..start].contains("至少") {
         // 至少配齐2名左右: the floor is what is committed.

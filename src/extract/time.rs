@@ -190,7 +190,7 @@ static SIGNATURE_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})年\d{1,2}月\d{1,2}日$").expect("signature regex"));
 static ONE_YEAR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[^0-9]{0,20}?(\d{4})年[^0-9]{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|工作任务|工作意见|要点|政府工作报告)$",
+        r"^[^0-9]{0,20}?(\d{4})年[^0-9]{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|工作任务|工作意见|要点|政府工作报告|实施方案|工作方案|行动方案)$",
     )
     .expect("one-year title regex")
 });
@@ -394,7 +394,11 @@ fn modifies_noun(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\u{3000}']);
     let opens_clause = before.is_empty()
         || before.ends_with([',', ';', ':', '。', '(', ')', '、', '\n', '为', '是'])
-        || before.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        || before.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+        // 要求2024年城镇新增就业…: a verb of requirement heads the clause the year opens.
+        || ["要求", "确保", "力争", "争取", "预计", "计划", "提出", "目标是", "目标为"]
+            .iter()
+            .any(|w| before.ends_with(w));
     let after = &text[end..];
     !opens_clause && after.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
@@ -510,7 +514,11 @@ fn resolve(
             "上半年" | "年中" => PartialDate::month(y, 6)?,
             _ => PartialDate::year(y)?,
         };
-        if time.is_past(y) {
+        // 增长到2020年的69350元: the year of a figure, not a due date.
+        let of_figure = text[whole.end()..]
+            .strip_prefix('的')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if time.is_past(y) || of_figure {
             return None;
         }
         // 截至2023年底 states how things stood then: a deadline only when it lies ahead.

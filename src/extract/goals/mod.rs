@@ -121,8 +121,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         if found.is_empty() {
             continue;
         }
-        let marks = discourse::marks(stext, &ctx.time);
         let section = discourse.at(ctx, span.start);
+        let marks = discourse::marks(stext, &ctx.time, section.plan);
         let sentence_due = time::due_year(stext, &ctx.time);
         // A year heading the sentence or its paragraph, read as the due year of its plans or
         // the year of its reports where nothing else dates them.

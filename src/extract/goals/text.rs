@@ -49,6 +49,7 @@ static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         "少于",
         "不足",
         "约为",
+        "迈上",
         "约",
         "近",
         "大约",
@@ -115,9 +116,35 @@ const CHINESE_COUNT_UNITS: &[&str] = &[
 
 /// Verbs that link one count to the next (投资8500万元实施12个项目, 4个学段推出4所学校).
 const LINK_VERBS: &[&str] = &[
-    "实施", "推出", "建设", "完成", "新建", "建成", "改造", "配备", "培养", "培训", "招聘", "引进",
-    "打造", "创建", "用于", "开展", "组织", "支持", "资助", "奖励", "带动", "覆盖", "惠及", "新增",
-    "涉及", "包括",
+    "实施",
+    "推出",
+    "建设",
+    "完成",
+    "新建",
+    "建成",
+    "改造",
+    "配备",
+    "培养",
+    "培训",
+    "招聘",
+    "引进",
+    "打造",
+    "创建",
+    "用于",
+    "开展",
+    "组织",
+    "支持",
+    "资助",
+    "奖励",
+    "带动",
+    "覆盖",
+    "惠及",
+    "新增",
+    "涉及",
+    "包括",
+    "完成投资",
+    "投资",
+    "实现",
 ];
 
 /// Indicator endings that make a unitless number a value (差异率低于0.15, 教室比达1:1).
@@ -269,6 +296,10 @@ fn tail_end(tail: &str) -> usize {
         if k > 0 && (c == '与' || tail[k..].starts_with("分别")) {
             return k;
         }
+        // 迈上10亿元台阶, 突破千亿大关: the threshold's word, not what is measured.
+        if k == 0 && (tail.starts_with("台阶") || tail.starts_with("大关")) {
+            return 0;
+        }
         if matches!(
             c,
             '。' | ',' | ';' | ':' | '(' | ')' | '及' | '和' | '的' | '等'
@@ -310,7 +341,12 @@ fn strip_group_count(s: &str) -> &str {
 
 /// Drops the parentheses' contents that only qualify (均不含…) and collapses white space.
 pub(super) fn tidy(s: &str) -> String {
-    let mut out: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // 分别 distributes figures over subjects; it is no part of any of them.
+    let mut out: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace("分别", "");
     // (均不含寄宿制学校), (含民办): qualifications, not part of the name; (幼儿园) stays.
     while let Some(open) = out.find('(') {
         let Some(close) = out[open..].find(')').map(|k| open + k) else {
