@@ -252,15 +252,23 @@ pub fn reading_at(marks: &[(Range<usize>, Mark)], clause: Range<usize>, at: usiz
         .filter(|(r, _)| r.start < at)
         .max_by_key(|(r, _)| r.start)
         .map(|(_, m)| *m);
-    // After the figure, its own clause first (入学率达到95%以上,已提前实现), then the rest of
-    // the sentence (事故12起、死亡9人,同比分别下降…).
-    before
+    // The figure's own clause first: the nearest marker before it there, else the first after
+    // it there (剩余48个…年底前全部完成, after 目前已有215个…); then the nearest before it in the
+    // sentence; then the first after it (事故12起、死亡9人,同比分别下降…).
+    let in_clause = |r: &Range<usize>| r.start >= clause.start && r.end <= clause.end;
+    let before_in_clause = marks
+        .iter()
+        .filter(|(r, _)| r.start < at && in_clause(r))
+        .max_by_key(|(r, _)| r.start)
+        .map(|(_, m)| *m);
+    before_in_clause
         .or_else(|| {
             marks
                 .iter()
-                .find(|(r, _)| r.start >= at && r.end <= clause.end)
+                .find(|(r, _)| r.start >= at && in_clause(r))
                 .map(|(_, m)| *m)
         })
+        .or(before)
         .or_else(|| marks.iter().find(|(r, _)| r.start >= at).map(|(_, m)| *m))
 }
 

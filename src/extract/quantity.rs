@@ -115,6 +115,7 @@ const FAR_QUALIFIERS: &[(&str, Comparator)] = &[
     ("不多于", Comparator::Le),
     ("不大于", Comparator::Le),
     ("控制在", Comparator::Le),
+    ("约占", Comparator::Approx),
     ("低于", Comparator::Lt),
     ("少于", Comparator::Lt),
     ("小于", Comparator::Lt),
@@ -157,6 +158,7 @@ const SUFFIX_QUALIFIERS: &[(&str, Comparator)] = &[
     ("以下", Comparator::Le),
     ("以内", Comparator::Le),
     ("之内", Comparator::Le),
+    ("内", Comparator::Le),
     ("左右", Comparator::Approx),
     ("上下", Comparator::Approx),
 ];
@@ -315,7 +317,7 @@ fn last_far_qualifier(region: &str) -> Option<Comparator> {
 /// Chars a rate's denominator is written with (元/人•月, 张/千人, 元/亩, 吨/万元).
 fn denominator_char(c: char) -> bool {
     c.is_ascii_digit()
-        || "人生月年天日次学期•·.课时千万百十户亩吨床元平方米公里口辆件位".contains(c)
+        || "人生月年天日次学期•·.课时千万百十户亩吨床元平方米公里口辆件位瓦小".contains(c)
 }
 
 /// Reads the unit at the start of `s`: a percent or per-mille sign, a measure word of the
@@ -349,6 +351,13 @@ fn unit_at(s: &str) -> Option<(String, usize)> {
         return Some(("班".to_owned(), "个班".len()));
     }
     let u = lexicon_unit(s)?;
+    // 部 and 方 are measures, not the start of 部门/部委 or 方面/方案/方式.
+    let next = s[u.len()..].chars().next();
+    if (u == "部" && next.is_some_and(|c| "门委署分".contains(c)))
+        || (u == "方" && next.is_some_and(|c| "面案式法向针位".contains(c)))
+    {
+        return None;
+    }
     // 成 is a unit only as tenths (八成), not as the start of a word (三成员, 一成不变).
     if u == "成" {
         let next = s["成".len()..].chars().next();
@@ -433,8 +442,12 @@ pub fn scan(s: &str) -> Vec<Quantity> {
         }
         // Do not start inside a word of digits or letters (e.g. the 5 of "A5", "100M").
         // Nor after a % of percent-encoding (%E5%AE%89 in a pasted address).
-        let glued =
-            i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b'%');
+        // Nor inside a date or code written with dashes or slashes (2023-09-12).
+        let glued = i > 0
+            && (b[i - 1].is_ascii_alphanumeric()
+                || b[i - 1] == b'.'
+                || b[i - 1] == b'%'
+                || (matches!(b[i - 1], b'-' | b'/') && i >= 2 && b[i - 2].is_ascii_digit()));
         let startable = c.is_ascii_digit() || is_chinese_numeral(c) || matches!(c, 'I' | 'V');
         if !startable || (glued && c.is_ascii()) {
             i += c.len_utf8();

@@ -77,6 +77,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         .collect();
     let mut para = Paragraph::default();
     let mut list: Option<List> = None;
+    // The reading of the previous sentence when it ended on a semicolon: the next part of the
+    // same statement shares it where it has no marker of its own.
+    let mut carried: Option<Mark> = None;
     let mut prev_end = 0usize;
     for sentence in &ctx.structure.sentences {
         let span = sentence.span.clone();
@@ -117,8 +120,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         }
         // Read the clauses' quantities first: most sentences have none, and the markers,
         // years and headings below are only worth looking up for those that do.
+        let inherited = carried.take();
         let found = text::sentence_goals(ctx.text, span.clone(), &sentence.clauses);
+        let continues = stext.trim_end().ends_with(';');
         if found.is_empty() {
+            if continues {
+                carried = inherited;
+            }
             continue;
         }
         let section = discourse.at(ctx, span.start);
@@ -128,6 +136,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         // the year of its reports where nothing else dates them.
         let bare = discourse::opening_bare_year(stext).or(para.bare);
         let reference = ctx.time.reference();
+        let mut last_mark = None;
         for (clause, clause_found) in found {
             let ctext = &ctx.text[clause.clone()];
             let section_path = ctx.structure.section_at(clause.start).map(str::to_owned);
@@ -136,13 +145,17 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 let at = g.at.saturating_sub(span.start);
                 let local = clause.start - span.start..clause.end - span.start;
                 let reading = Reading {
-                    marks: discourse::reading_at(&marks, local, at),
+                    marks: discourse::reading_at(&marks, local, at).or(inherited),
                     para,
                     list,
                     section,
                     report: ctx.time.report,
                 };
                 let status = reading.status();
+                last_mark = Some(match status {
+                    GoalStatus::Achieved => Mark::Past,
+                    GoalStatus::Target => Mark::Plan,
+                });
                 let (year, as_of) = match status {
                     GoalStatus::Target => {
                         let due = time::due_year(ctext, &ctx.time)
@@ -193,6 +206,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     span: ctx.chars.span(clause.clone()),
                 });
             }
+        }
+        if continues {
+            carried = last_mark;
         }
     }
     drop_headline_repeats(ctx.text, ctx.chars, &mut goals);

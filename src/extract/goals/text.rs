@@ -31,6 +31,14 @@ static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         "增长到",
         "增至",
         "降低到",
+        "降低至",
+        "下降到",
+        "下降至",
+        "降到",
+        "减少到",
+        "减少至",
+        "上升到",
+        "上升至",
         "降至",
         "调整到",
         "调整为",
@@ -367,7 +375,16 @@ pub(super) fn tidy(s: &str) -> String {
 
 /// Indicator heads whose natural measure is a weak unit (年, 岁, 天…): 平均受教育年限达到10.9年,
 /// 教师平均年龄控制在40岁以下. Elsewhere such units are durations or ages, not goals.
-const WEAK_UNIT_MEASURES: &[&str] = &["年限", "年龄", "天数", "时长", "周数"];
+const WEAK_UNIT_MEASURES: &[&str] = &[
+    "年限",
+    "年龄",
+    "天数",
+    "时长",
+    "周数",
+    "寿命",
+    "时限",
+    "工作日",
+];
 
 /// Whether the clause text before a number names a weak-unit measure close enough to be its
 /// subject (within a short predicate such as 达到, 控制在…以下, 提高到).
@@ -470,7 +487,20 @@ fn clause_goals<'m>(
     mask: &dyn Fn() -> &'m [Range<usize>],
     prev: &mut Previous,
 ) -> Vec<ClauseGoal> {
-    let all = quantity::scan(ctext);
+    let mut all = quantity::scan(ctext);
+    // 每千人5批次: a population the rate is stated per, right before the figure, joins its
+    // unit (批次/千人).
+    for k in 1..all.len() {
+        let (head, tail) = all.split_at_mut(k);
+        let (per, q) = (&head[k - 1], &mut tail[0]);
+        if per.per && per.span.end == q.span.start && q.unit.is_some() {
+            let population = &ctext[per.number.start..per.span.end];
+            if let Some(u) = q.unit.as_mut() {
+                u.push('/');
+                u.push_str(population);
+            }
+        }
+    }
     let mut quantities: Vec<&Quantity> = all
         .iter()
         .filter(|q| is_goal_quantity(ctext, q, base, mask))
