@@ -635,9 +635,13 @@ fn resolve(
         let full_year = this.as_str() == "全年";
         // 今年以来, 今年一季度, 今年1-5月: how the year is going, not when work is due.
         let after = &text[this.end()..];
+        // 今年任务, 今年的工作: the year names the work, it sets no date.
         let progress = after.starts_with("以来")
-            || after.starts_with(['一', '前', '第'])
-            || after.starts_with(|c: char| c.is_ascii_digit());
+            || after.starts_with(['一', '前', '第', '的'])
+            || after.starts_with(|c: char| c.is_ascii_digit())
+            || ["任务", "工作", "目标"]
+                .iter()
+                .any(|w| after.starts_with(w));
         if before.is_some_and(|c| "去明前".contains(c)) || (full_year && !time.one_year) || progress
         {
             return None;

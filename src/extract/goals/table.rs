@@ -8,8 +8,9 @@ use crate::structure::{ColumnRole, Table};
 
 /// What a table cell says: value and comparator (`≥90`, `90以上`, `95%`).
 fn cell_value(cell: &str) -> Option<(f64, Option<Comparator>)> {
-    // 〔95〕 and [95] mark expected values in some plans; the brackets are not the value.
-    let c = tidy(cell);
+    // 〔95〕 and [95] mark expected values in some plans; the brackets are not the value. A
+    // full stop between digits is a decimal point some sites print wrong (71。6).
+    let c = decimal_stops(&tidy(cell));
     let c = c
         .trim_matches(['[', ']', '〔', '〕', '【', '】'])
         .to_owned();
@@ -198,7 +199,14 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
                 (name, unit, mult)
             }
         };
-        let Some((value, cmp)) = cell_value(cell(target_col)) else {
+        // An empty target cell (-) may leave the value to another column: a five-year
+        // cumulative figure 〔19〕.
+        let Some((value, cmp)) = cell_value(cell(target_col)).or_else(|| {
+            values
+                .iter()
+                .filter(|&&i| i != target_col && Some(i) != baseline_col)
+                .find_map(|&i| cell_value(cell(i)))
+        }) else {
             continue;
         };
         let baseline = baseline_col
@@ -237,4 +245,21 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
         });
     }
     out
+}
+
+/// `71。6` → `71.6`: a full stop between two digits.
+fn decimal_stops(cell: &str) -> String {
+    let chars: Vec<char> = cell.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let digit = |k: Option<&char>| k.is_some_and(char::is_ascii_digit);
+            if c == '。' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) {
+                '.'
+            } else {
+                c
+            }
+        })
+        .collect()
 }

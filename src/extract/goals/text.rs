@@ -438,7 +438,15 @@ fn is_goal_quantity<'m>(
     let has_suffix_qualifier = ctext[q.number.end..q.span.end].ends_with("以上")
         || ctext[q.number.end..q.span.end].ends_with("以下");
     // Durations and distances before a noun name it: 15分钟教育服务圈, 24小时值班.
-    if matches!(unit, Some("分钟" | "小时" | "公里" | "千米" | "米")) && starts_noun(after)
+    // (A length before the works done on it is counted: 45公里建设, 120公里改造.)
+    let works = [
+        "建设", "改造", "硬化", "铺设", "修建", "新建", "提升", "整治", "维修", "养护",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    if matches!(unit, Some("分钟" | "小时" | "公里" | "千米" | "米"))
+        && starts_noun(after)
+        && !works
     {
         return false;
     }
