@@ -137,8 +137,14 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         let bare = discourse::opening_bare_year(stext).or(para.bare);
         let reference = ctx.time.reference();
         let mut last_mark = None;
+        // A year opening a clause inside the sentence (会议要求,2024年全市…) dates it and the
+        // clauses after it.
+        let mut clause_bare: Option<i32> = None;
         for (clause, clause_found) in found {
             let ctext = &ctx.text[clause.clone()];
+            clause_bare = discourse::opening_bare_year(ctext.trim_start_matches([',', ';', ' ']))
+                .or(clause_bare);
+            let bare = clause_bare.or(bare);
             let section_path = ctx.structure.section_at(clause.start).map(str::to_owned);
             for g in clause_found {
                 // The figure's own position, relative to the sentence.
