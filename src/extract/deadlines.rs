@@ -19,13 +19,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         };
         // Pipe-table rows hold column headers (2025年), not deadlines of running text; a
         // title or caption line names a period, it sets no deadline.
-        if s.contains('|')
-            || super::discourse::is_title_line(
-                ctx.text,
-                sentence.span.start,
-                ctx.meta.title.as_deref(),
-            )
-        {
+        if s.contains('|') || ctx.title_lines.contains(sentence.span.start) {
             continue;
         }
         for found in time::find(s, &ctx.time).into_iter().filter(|m| !m.scope) {

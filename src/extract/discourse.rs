@@ -299,9 +299,8 @@ pub fn opens_past(sentence: &str) -> bool {
 /// after the document's own), which carries to the rest of its paragraph.
 pub fn opening_year(sentence: &str, time: &DocTime) -> Option<i32> {
     let body = sentence.trim_start_matches(['“', '"', ' ', '\u{3000}']);
-    let first = time::find(body, time).into_iter().next().filter(|m| {
-        m.range.start == 0
-            && matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within)
+    let first = time::leading(body, time).filter(|m| {
+        matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within)
             && &body[m.range.clone()] != "全年"
     });
     if let Some(y) = first.and_then(|m| m.date).map(|d| d.get_year()) {
@@ -399,29 +398,60 @@ pub fn hedge_at(sentence: &str, at: usize) -> Option<&'static str> {
         .map(|(_, w)| w)
 }
 
-/// True when the line holding byte `pos` names rather than states: the document's title, a
-/// table or figure caption (表2 …), or the headline a text opens with. Such a line holds no
-/// sentence punctuation.
-pub fn is_title_line(text: &str, pos: usize, title: Option<&str>) -> bool {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let line = text[start..end].trim();
-    if line.contains(['。', ',', ';', ':', '!', '?']) {
-        return false;
+/// The lines of a document that name rather than state: its title, table and figure
+/// captions (表2 …), site breadcrumbs, and the headline a text opens with. Found in one pass,
+/// so asking about every sentence costs a binary search, not a scan for its line.
+#[derive(Debug, Clone, Default)]
+pub struct TitleLines {
+    /// Byte ranges of the naming lines, in text order.
+    lines: Vec<Range<usize>>,
+}
+
+impl TitleLines {
+    /// Reads the naming lines of `text`, whose title (from its metadata) is `title`.
+    pub fn new(text: &str, title: Option<&str>) -> Self {
+        let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let title = title.filter(|t| !t.is_empty()).map(squeezed);
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut first = true;
+        for raw in text.split_inclusive('\n') {
+            let range = start..start + raw.len();
+            start = range.end;
+            let line = raw.trim();
+            let opening = first;
+            first = first && line.is_empty();
+            if line.is_empty() || line.contains(['。', ',', ';', ':', '!', '?']) {
+                continue;
+            }
+            if is_naming_line(line, title.as_deref(), opening) {
+                lines.push(range);
+            }
+        }
+        TitleLines { lines }
     }
-    // A site's breadcrumbs (首页 > 新闻中心 > …) name pages.
+
+    /// True when byte `pos` lies on a naming line.
+    pub fn contains(&self, pos: usize) -> bool {
+        let k = self.lines.partition_point(|r| r.end <= pos);
+        self.lines.get(k).is_some_and(|r| r.start <= pos)
+    }
+}
+
+/// True when a trimmed line without sentence punctuation names: breadcrumbs (首页 > …), the
+/// title (`title`, white space removed), a caption, or the text's first line (`opening`) when
+/// short and unlabelled.
+fn is_naming_line(line: &str, title: Option<&str>, opening: bool) -> bool {
     if line.contains(['>', '»']) {
         return true;
     }
-    let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let is_title = title.is_some_and(|t| !t.is_empty() && squeezed(line) == squeezed(t));
+    let is_title = title.is_some_and(|t| line.chars().filter(|c| !c.is_whitespace()).eq(t.chars()));
     let caption = ["表", "图", "附表"].iter().any(|w| {
         line.strip_prefix(w).is_some_and(|r| {
             r.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         })
     });
-    let labelled = LIST_LABEL.is_match(line);
-    let headline = text[..start].trim().is_empty() && line.chars().count() <= 40 && !labelled;
+    let headline = opening && line.chars().count() <= 40 && !LIST_LABEL.is_match(line);
     is_title || caption || headline
 }
 

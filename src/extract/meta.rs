@@ -14,6 +14,7 @@ use regex::Regex;
 
 use crate::records::{Meta, Region};
 use crate::structure::Structure;
+use crate::text::contains_any;
 
 mod fields;
 mod lines;
@@ -582,9 +583,10 @@ impl Labels {
                 })
                 .collect();
             // Labels are written `label:value`, in a pipe table `[ label ] | value |`, or in
-            // a law database's `【label】value•`.
+            // a law database's `【label】value•`. The opening bracket is left unmatched: a
+            // pattern starting with a label gets a literal prefilter.
             Regex::new(&format!(
-                r"[\[【]?\s*({})\s*[\]】]?\s*(?:[::|]|(?:\]|】))\s*(?:[|::]\s*)*([^\s|•【]+)",
+                r"({})\s*[\]】]?\s*(?:[::|]|(?:\]|】))\s*(?:[|::]\s*)*([^\s|•【]+)",
                 alternation.join("|")
             ))
             .expect("valid regex")
@@ -596,6 +598,10 @@ impl Labels {
                 if is_org(x) {
                     labels.issuer.get_or_insert_with(|| x.to_owned());
                 }
+            }
+            // Every label is followed by a colon, a bar or a closing bracket.
+            if !contains_any(l.text, &[':', ':', '|', ']', '】']) {
+                continue;
             }
             for c in LABEL.captures_iter(l.text) {
                 let value = c[2].trim();

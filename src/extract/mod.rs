@@ -34,7 +34,7 @@ pub struct Extracted {
 }
 
 /// The shared inputs of every extractor.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Context<'a> {
     /// The normalised text.
     pub text: &'a str,
@@ -46,6 +46,8 @@ pub struct Context<'a> {
     pub meta: &'a Meta,
     /// The document's own year and plan period, worked out once for every extractor.
     pub time: time::DocTime,
+    /// The lines that name rather than state (title, captions), which hold no records.
+    pub title_lines: discourse::TitleLines,
 }
 
 impl<'a> Context<'a> {
@@ -62,6 +64,7 @@ impl<'a> Context<'a> {
             chars,
             meta,
             time: time::DocTime::new(meta, text),
+            title_lines: discourse::TitleLines::new(text, meta.title.as_deref()),
         }
     }
 }

@@ -51,7 +51,7 @@ pub fn extract(
             topic = None;
         }
         let sentence = &text[unit.span.clone()];
-        if super::discourse::is_title_line(text, unit.span.start, ctx.meta.title.as_deref()) {
+        if ctx.title_lines.contains(unit.span.start) {
             continue;
         }
         let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
@@ -799,13 +799,10 @@ fn leading_time_len(clause: &str) -> usize {
         year: Some(2000),
         ..Default::default()
     };
-    super::time::find(clause, &any_year)
-        .first()
-        .filter(|m| m.range.start == 0)
-        .map_or(0, |m| {
-            m.range.end + clause[m.range.end..].len()
-                - clause[m.range.end..].trim_start_matches([',', ' ']).len()
-        })
+    super::time::leading(clause, &any_year).map_or(0, |m| {
+        m.range.end + clause[m.range.end..].len()
+            - clause[m.range.end..].trim_start_matches([',', ' ']).len()
+    })
 }
 
 /// Result verbs that make a clause a target even after an effort word inside its subject.
@@ -873,9 +870,11 @@ fn targets_in(
         // An item title is a commitment only in the imperative, verb first (搭建…平台), not
         // as a description (硬性指标全部达到).
         // A time phrase may come first (年底前完成…, 到2025年建成…).
-        let lead = leading_time_len(clause);
-        let verb_first = verbs.first().is_some_and(|v| v.start <= lead);
-        let reading = if span.start < unit.title_end && !verb_first {
+        let verb_first = || {
+            let lead = leading_time_len(clause);
+            verbs.first().is_some_and(|v| v.start <= lead)
+        };
+        let reading = if span.start < unit.title_end && !verb_first() {
             Reading::default()
         } else {
             reading

@@ -328,6 +328,20 @@ pub fn find(text: &str, time: &DocTime) -> Vec<Mention> {
     out
 }
 
+/// The time phrase opening `text` (到2025年, 年底前, 6月底前), if one does: the first
+/// mention of [`find`] when it starts at byte 0.
+pub fn leading(text: &str, time: &DocTime) -> Option<Mention> {
+    let caps = LEADING.captures(text)?;
+    let whole = caps.get(0)?;
+    let (date, relation, scope) = resolve(text, &caps, time)?;
+    Some(Mention {
+        range: whole.range(),
+        date,
+        relation,
+        scope,
+    })
+}
+
 /// The year a sentence says something is due: its first dated `by` or `within` phrase
 /// (到2025年, 2025年前, 十四五末, 年底前 of a one-year plan, 今年 of a report).
 pub fn due_year(text: &str, time: &DocTime) -> Option<i32> {
@@ -339,9 +353,10 @@ pub fn due_year(text: &str, time: &DocTime) -> Option<i32> {
 
 const CN_NUM: &str = "[0-9一二两三四五六七八九十]+";
 
-static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+/// Every time phrase the grammar knows, as one alternation with named groups.
+fn phrase_pattern() -> String {
     let n = CN_NUM;
-    let pattern = format!(
+    format!(
         r"(?x)
         (?P<event>第[0-9一二三四五六七八九十百]+(?:个|届|次)\p{{Han}}{{1,10}}?\((?P<ey>\d{{4}})年(?P<em>\d{{1,2}})月(?P<ed>\d{{1,2}})日\))
         | (?P<full>(?P<fpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<fy>\d{{4}})\x20?年(?P<fm>\d{{1,2}})月(?P<fd>\d{{1,2}})日(?P<fsuf>前|之前|以前|以来|起)?)
@@ -359,8 +374,16 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<mo>(?P<mon>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前|中旬前|上旬前|下旬前|中旬|上旬|下旬))
         | (?P<rec>每(?:学期|学年|季度|半年|年|月|周|(?:\d+|[一二两三四五六七八九十]+)(?:[-~至](?:\d+|[一二三四五六七八九十]+))?年)(?:一个周期|一次|一轮)?|逐年)
         "
-    );
-    Regex::new(&pattern).expect("time phrase regex")
+    )
+}
+
+static PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&phrase_pattern()).expect("time phrase regex"));
+
+/// [`PHRASE`] anchored at the start: most sentences open with no time phrase, and an anchored
+/// search gives up on their first bytes.
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^(?:{})", phrase_pattern())).expect("leading time phrase regex")
 });
 
 /// True when `before` leaves a `《` open: the match is part of a document's title.
