@@ -141,7 +141,11 @@ impl Discourse {
                 .take(2)
                 .find_map(|s| {
                     let t = ctx.text.get(s.span.clone())?;
-                    OPENING_YEAR.captures(t)?.get(1)?.as_str().parse().ok()
+                    crate::text::captures(&OPENING_YEAR, t)?
+                        .get(1)?
+                        .as_str()
+                        .parse()
+                        .ok()
                 });
             let parent = h.parent.filter(|&p| p < i).map(|p| facts[p]);
             let inherited = parent.unwrap_or_default();
@@ -208,6 +212,16 @@ static CUMULATIVE: LazyLock<Regex> =
 /// The markers of a sentence, in text order, as byte ranges of it; `planning` when its
 /// section plans.
 pub fn marks(sentence: &str, time: &DocTime, planning: bool) -> Vec<(Range<usize>, Mark)> {
+    marks_with(sentence, &time::find(sentence, time), time, planning)
+}
+
+/// [`marks`] given the sentence's time mentions, as [`time::find`] returned them.
+pub fn marks_with(
+    sentence: &str,
+    mentions: &[time::Mention],
+    time: &DocTime,
+    planning: bool,
+) -> Vec<(Range<usize>, Mark)> {
     let mut out: Vec<(Range<usize>, Mark)> = Vec::new();
     for m in PAST.find_iter(sentence) {
         // 项目前期 holds no 目前 (now).
@@ -219,14 +233,14 @@ pub fn marks(sentence: &str, time: &DocTime, planning: bool) -> Vec<(Range<usize
     for m in PLAN.find_iter(sentence) {
         out.push((m.range(), Mark::Plan));
     }
-    for m in time::find(sentence, time) {
+    for m in mentions {
         // 全年 opens reviews as often as plans (全年完成地区生产总值…): no mark either way.
         let full_year = &sentence[m.range.clone()] == "全年";
         if matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within)
             && m.date.is_some()
             && !full_year
         {
-            out.push((m.range, Mark::Plan));
+            out.push((m.range.clone(), Mark::Plan));
         }
     }
     for (range, _) in time::past_mentions(sentence, time) {
@@ -275,7 +289,7 @@ pub fn reading_at(marks: &[(Range<usize>, Mark)], clause: Range<usize>, at: usiz
 /// A year heading a sentence without any word before it (2023年,全县…; 2024年全市…), whatever
 /// its relation to the document's own year: what the sentence's markers say of it decides.
 pub fn opening_bare_year(sentence: &str) -> Option<i32> {
-    let c = BARE_OPENING.captures(sentence)?;
+    let c = crate::text::captures(&BARE_OPENING, sentence)?;
     let y: i32 = c[1].parse().ok()?;
     // Not a range's first year (2023—2025年) nor a year of history (2019年以来).
     let rest = &sentence[c.get(0)?.end()..];
@@ -322,7 +336,7 @@ fn opening_to_year(sentence: &str, time: &DocTime) -> Option<i32> {
         return Some(y);
     }
     // A bare year after the document's own, heading the sentence (2022年,全县…).
-    let c = BARE_OPENING.captures(sentence)?;
+    let c = crate::text::captures(&BARE_OPENING, sentence)?;
     let y: i32 = c[1].parse().ok()?;
     time.reference().filter(|r| y > *r).map(|_| y)
 }

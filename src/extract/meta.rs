@@ -244,7 +244,7 @@ fn report_issuer(head: &[Line<'_>]) -> Option<String> {
     };
     lines
         .iter()
-        .find_map(|l| SPEAKER.captures(l.text).map(|c| own_name(&c[1])))
+        .find_map(|l| crate::text::captures(&SPEAKER, l.text).map(|c| own_name(&c[1])))
         .filter(|n| n.chars().count() > 4)
         .or_else(|| {
             let joined: String = lines.iter().map(|l| l.text).collect();
@@ -478,7 +478,7 @@ fn find_notice_by_body(head: &[Line<'_>]) -> Option<Notice> {
             .expect("valid regex")
     });
     head.iter().enumerate().find_map(|(i, l)| {
-        let c = BODY.captures(l.text)?;
+        let c = crate::text::captures(&BODY, l.text)?;
         let y = c.name("y").or_else(|| c.name("y2"))?.as_str();
         let (signature, date, end) = signature_after(head, i);
         Some(Notice {

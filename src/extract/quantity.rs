@@ -20,8 +20,8 @@
 //! the job of [`super::goals`].
 
 use crate::records::Comparator;
-use crate::text::contains_any;
 use crate::text::numerals::{self, is_numeral as is_chinese_numeral, NUMERALS};
+use crate::text::CharSet;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -128,6 +128,9 @@ const FAR_QUALIFIERS: &[(&str, Comparator)] = &[
     ("超过", Comparator::Gt),
     ("大于", Comparator::Gt),
 ];
+
+/// The chars the far qualifiers end in (a unit test checks it against the list).
+static FAR_LAST: CharSet = CharSet::new(&['于', '少', '过', '在', '足', '到', '多', '占']);
 
 /// Qualifiers that must touch the number (近 also starts 近三年来, so it may not float),
 /// longest first so ≥ wins over >.
@@ -281,28 +284,24 @@ fn ends_with_any<'a>(s: &str, list: &'a [(&'a str, Comparator)]) -> Option<(&'a 
 }
 
 /// The last far qualifier in `region`, if any (the one closest to the number).
+///
+/// One backward pass: at each char end, only the qualifiers ending in that char are tried,
+/// and the first end holding one is the closest (the longest there wins: 不低于 over 低于).
+/// Searching the region once per qualifier cost more than reading the number itself.
 fn last_far_qualifier(region: &str) -> Option<Comparator> {
-    // Every far qualifier ends in one of these; most regions have none.
-    if !contains_any(region, &['于', '少', '过', '在', '足', '到', '多']) {
-        return None;
-    }
-    let mut best: Option<(usize, usize, Comparator)> = None; // (pos, len, cmp)
-    for (w, c) in FAR_QUALIFIERS {
-        if let Some(p) = region.rfind(w) {
-            let better = match best {
-                None => true,
-                // A longer word at the same end wins: 不低于 over 低于.
-                Some((bp, bl, _)) => {
-                    p + w.len() > bp + bl || (p + w.len() == bp + bl && w.len() > bl)
-                }
-            };
-            if better {
-                best = Some((p, w.len(), *c));
-            }
+    let best = region.char_indices().rev().find_map(|(i, c)| {
+        if !FAR_LAST.contains(c) {
+            return None;
         }
-    }
+        let end = i + c.len_utf8();
+        FAR_QUALIFIERS
+            .iter()
+            .filter(|(w, _)| w.ends_with(c) && region[..end].ends_with(w))
+            .max_by_key(|(w, _)| w.len())
+            .map(|(w, cmp)| (end - w.len(), *cmp))
+    });
     // A prohibited comparison bounds the other way: 不得低于 is at least, 不应超过 at most.
-    best.map(|(p, _, c)| {
+    best.map(|(p, c)| {
         let negated = ["不得", "不应", "不能", "不宜", "不可", "不准"]
             .iter()
             .any(|w| region[..p].ends_with(w));
@@ -801,6 +800,27 @@ fn finish(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn far_qualifiers_end_in_listed_chars() {
+        for (w, _) in super::FAR_QUALIFIERS {
+            let last = w.chars().last().expect("non-empty qualifier");
+            assert!(super::FAR_LAST.contains(last), "{w}");
+        }
+    }
+
+    #[test]
+    fn far_qualifier_closest_to_the_number_wins() {
+        use super::{last_far_qualifier, Comparator};
+        assert_eq!(last_far_qualifier("约占全县"), Some(Comparator::Approx));
+        assert_eq!(
+            last_far_qualifier("不超过上年,不低于"),
+            Some(Comparator::Ge)
+        );
+        assert_eq!(last_far_qualifier("低于去年"), Some(Comparator::Lt));
+        assert_eq!(last_far_qualifier("不得低于"), Some(Comparator::Ge));
+        assert_eq!(last_far_qualifier("全县学校"), None);
+    }
+
     use super::*;
     use Comparator::*;
 

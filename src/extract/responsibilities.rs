@@ -374,9 +374,10 @@ const NOT_ACTIONS: &[&str] = &[
     "发布会",
 ];
 
-/// Drafting, issuing or approving a document (联合编制, 起草, 印发, 批复), not 核定编制 (staff).
+/// Drafting, issuing or approving a document (联合编制, 起草, 印发, 批复, 会议研究通过), not
+/// 核定编制 (staff).
 static DRAFTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:联合|牵头|组织|负责)编制|编制(?:了)?(?:本|该|《|规划|方案|计划)|起草|印发|批复|审议通过")
+    Regex::new(r"(?:联合|牵头|组织|负责)编制|编制(?:了)?(?:本|该|《|规划|方案|计划)|起草|印发|批复|(?:审议|研究|会议)(?:通过|同意)")
         .expect("drafting regex")
 });
 
@@ -1040,6 +1041,8 @@ mod tests {
         // Issuing a document, after time adverbs, is no duty; nor is a body's 保障情况.
         assert!(roles("日前,市人民政府正式印发《实施方案》。").is_empty());
         assert!(roles("省教育厅近日印发《评估办法》。").is_empty());
+        // Approval by the issuing body's meeting is how the document came about.
+        assert!(roles("《要点》已由市安委会全体会议研究通过,现印发给你们。").is_empty());
         assert!(roles("另外,政府履职情况纳入考核。").is_empty());
     }
 

@@ -208,7 +208,7 @@ fn describes(text: &str, unit: &Unit) -> bool {
 
 /// Markers that a sentence reports the past (近年来, 2012年以来, 截至, 目前, 累计 …).
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"近年来|近日|近[一二两三四五六七八九十\d]+年(?:来)?|以来|截至|截止|目前|过去|先后|累计|去年|前期|十三五[”\x22]?(?:期间|时期|以来)")
+    Regex::new(r"近年来|近日|日前|近[一二两三四五六七八九十\d]+年(?:来)?|以来|截至|截止|目前|过去|先后|累计|去年|前期|十三五[”\x22]?(?:期间|时期|以来)")
         .expect("past regex")
 });
 
@@ -546,23 +546,56 @@ static MODIFIER_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Clauses that state a purpose, a means or a basis (为了…, 以…, 按照…, 通过…方式):
-/// they qualify a commitment but are none.
-static FRAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|适应|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))|(?:同时|之际|基础上|前提下|过程中|方式|为目标|为重点|方面|的)$|提供|打下|奠定|是否|^(?:将|把).*作为",
-    )
-    .expect("frame regex")
-});
+/// they qualify a commitment but are none. Split by where the pattern is anchored, so that
+/// each part is a cheap test (an anchored search, a suffix, a substring) on every clause.
+fn is_frame(clause: &str) -> bool {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:使|让|把|以(?:[^上下内外]|$)|为了|以便|适应|按照|根据|依托|结合|依据|采取|采用|借助|针对|随着|基于|参照|依照|遵循|利用[^一二两三四五六七八九十\d]|为(?:落实|实现|推动|促进|进一步|加快|全面|确保|更好|切实|适应|满足|解决|加强|提高|提升))",
+        )
+        .expect("frame regex")
+    });
+    const CLOSING: [&str; 9] = [
+        "同时",
+        "之际",
+        "基础上",
+        "前提下",
+        "过程中",
+        "方式",
+        "为目标",
+        "为重点",
+        "方面",
+    ];
+    OPENING.is_match(clause)
+        || clause.ends_with('的')
+        || CLOSING.iter().any(|w| clause.ends_with(w))
+        || ["提供", "打下", "奠定", "是否"]
+            .iter()
+            .any(|w| clause.contains(w))
+        || (clause.starts_with(['将', '把']) && clause.contains("作为"))
+}
 
 /// The name of a body or a document (…工作领导小组, …实施方案) rather than a commitment,
 /// unless a founding verb heads it (成立…领导小组, 制定…方案).
-static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:领导小组|委员会|办公室|指挥部|方案|规划|意见|要点|办法|通知)[)”》]?$")
-        .expect("name regex")
-});
-static FOUNDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"成立|组建|设立|建立|制定|制订|出台|编制").expect("founding regex")
-});
+fn is_name(clause: &str) -> bool {
+    const ENDS: [&str; 10] = [
+        "领导小组",
+        "委员会",
+        "办公室",
+        "指挥部",
+        "方案",
+        "规划",
+        "意见",
+        "要点",
+        "办法",
+        "通知",
+    ];
+    const FOUNDING: [&str; 8] = [
+        "成立", "组建", "设立", "建立", "制定", "制订", "出台", "编制",
+    ];
+    let bare = clause.strip_suffix([')', '”', '》']).unwrap_or(clause);
+    ENDS.iter().any(|w| bare.ends_with(w)) && !FOUNDING.iter().any(|w| clause.contains(w))
+}
 
 /// States a modal may commit to without a result verb (确保…只增不减, …数量充足).
 static STATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -579,8 +612,11 @@ static ABSTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Objects quantified vaguely (一批, 若干) give nothing to count.
-static VAGUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:一批|一些|若干|部分)").expect("vague regex"));
+fn is_vague(object: &str) -> bool {
+    ["一批", "一些", "若干", "部分"]
+        .iter()
+        .any(|w| object.starts_with(w))
+}
 
 /// Reads one clause.
 #[cfg(test)]
@@ -636,7 +672,7 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
                 && v.end < clause.len()
                 && (v.class == VerbClass::Metric
                     || (v.class == VerbClass::Result
-                        && STRONG_RESULT.is_match(&clause[v.start..v.end])))
+                        && STRONG_RESULT.contains(&&clause[v.start..v.end])))
         })
     };
     let deep =
@@ -651,10 +687,7 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
         return Reading::default();
     }
     let preposition = clause.starts_with("通过") && !ACCEPTANCE.is_match(clause);
-    if preposition
-        || FRAME.is_match(clause)
-        || (NAME_END.is_match(clause) && !FOUNDING.is_match(clause))
-    {
+    if preposition || is_frame(clause) || is_name(clause) {
         return Reading::default();
     }
     let quantity = has_quantity(clause);
@@ -678,7 +711,7 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
             }
             VerbClass::Pass => ACCEPTANCE.is_match(after).then(|| hit(modal, false)),
             VerbClass::Result => {
-                let vague = VAGUE.is_match(after)
+                let vague = is_vague(after)
                     || (clause[v.start..].starts_with("实现") && ABSTRACT_END.is_match(after));
                 match (vague, modal) {
                     (false, _) => Some(hit(modal, false)),
@@ -687,7 +720,12 @@ fn read_verbs(clause: &str, verbs: &[lexicon::VerbHit]) -> Reading {
                 }
             }
             // 开放床位超过30张的乡镇卫生院: the level qualifies a noun, it is no result.
-            VerbClass::Metric if MODIFIER_LEVEL.is_match(after) => None,
+            VerbClass::Metric
+                if after.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                    && MODIFIER_LEVEL.is_match(after) =>
+            {
+                None
+            }
             VerbClass::Metric => {
                 let level = lexicon::starts_with_number(after.trim_start())
                     || has_quantity(after)
@@ -806,10 +844,19 @@ fn leading_time_len(clause: &str) -> usize {
 }
 
 /// Result verbs that make a clause a target even after an effort word inside its subject.
-static STRONG_RESULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:实现|建成|基本建成|完成|全覆盖|消除|清零|动态清零|创建|创成|通过验收)$")
-        .expect("strong result regex")
-});
+const STRONG_RESULT: [&str; 11] = [
+    "实现",
+    "建成",
+    "基本建成",
+    "完成",
+    "全覆盖",
+    "消除",
+    "清零",
+    "动态清零",
+    "创建",
+    "创成",
+    "通过验收",
+];
 
 /// True when the verb hit `v` of `clause` is `word`.
 fn word_is(clause: &str, v: &lexicon::VerbHit, word: &str) -> bool {
@@ -846,8 +893,7 @@ fn targets_in(
     // 全县入园率达到…), unless a forward marker heads it (到2020年 is not bare).
     let opening = text.get(first..unit.span.end).unwrap_or("");
     let opening = LABEL.find(opening).map_or(opening, |m| &opening[m.end()..]);
-    let history = BARE_YEAR
-        .captures(opening)
+    let history = crate::text::captures(&BARE_YEAR, opening)
         .and_then(|c| c[1].parse::<i32>().ok())
         .zip(doc_year)
         .is_some_and(|(y, doc)| y < doc);
@@ -885,7 +931,7 @@ fn targets_in(
             // A purpose (为…提供支持) qualifies the target but is not part of it.
             let joins = list_item
                 || (last_modal && reading.target && reading.metric && !reading.modal)
-                || (CONTINUATION.is_match(clause) && !FRAME.is_match(clause));
+                || (CONTINUATION.is_match(clause) && !is_frame(clause));
             if joins {
                 if let Some(prev) = out.last_mut() {
                     prev.end = span.end;
@@ -975,6 +1021,14 @@ fn past_marks(text: &str) -> Marks {
         let word = &text[m.clone()];
         if word.starts_with("目前") {
             return !lexicon::split_muqian(text, m.start);
+        }
+        // 日前 (the other day) reports, unless it ends a date (6月30日前) or a count of
+        // working days (5个工作日前).
+        if word == "日前" {
+            let before = text[..m.start].chars().next_back();
+            return !before.is_some_and(|c| {
+                c.is_ascii_digit() || crate::text::numerals::is_numeral(c) || c == '作'
+            });
         }
         if word == "前期" {
             let after = &text[m.end..];
@@ -1343,6 +1397,13 @@ mod tests {
         let got = pipeline("某镇工作要点\n做好项目前期工作,确保6月底,新建项目开工率达到80%。");
         assert!(got.iter().any(|t| t.0.contains("开工率达到80%")), "{got:?}");
         assert!(pipeline("某镇工作要点\n前期,全县新建幼儿园3所。").is_empty());
+        // 日前 (lately) reports; 30日前 is a date.
+        assert!(pipeline("某镇动态\n日前,全镇新建幼儿园3所。").is_empty());
+        let dated = pipeline("某镇工作要点\n6月30日前,全镇新建幼儿园3所。");
+        assert!(
+            dated.iter().any(|t| t.0.contains("新建幼儿园3所")),
+            "{dated:?}"
+        );
         // 项目 + 前…: no 目前 (now).
         assert_eq!(spans_of("完成项目前置审批,新建幼儿园3所。").len(), 1);
         assert!(spans_of("目前,全县新建幼儿园3所。").is_empty());

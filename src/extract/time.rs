@@ -40,10 +40,10 @@ impl FiveYearPlan {
 
     /// The plan a name such as `十四五`, `“十五五”` or `第十四个五年规划` holds.
     pub fn from_name(s: &str) -> Option<Self> {
-        if let Some(c) = PLAN_NAME.captures(s) {
+        if let Some(c) = crate::text::captures(&PLAN_NAME, s) {
             return Self::from_digit(&c[1]);
         }
-        let c = ORDINAL_PLAN.captures(s)?;
+        let c = crate::text::captures(&ORDINAL_PLAN, s)?;
         numerals::small(&c[1]).map(FiveYearPlan)
     }
 
@@ -331,7 +331,7 @@ pub fn find(text: &str, time: &DocTime) -> Vec<Mention> {
 /// The time phrase opening `text` (到2025年, 年底前, 6月底前), if one does: the first
 /// mention of [`find`] when it starts at byte 0.
 pub fn leading(text: &str, time: &DocTime) -> Option<Mention> {
-    let caps = LEADING.captures(text)?;
+    let caps = crate::text::captures(&LEADING, text)?;
     let whole = caps.get(0)?;
     let (date, relation, scope) = resolve(text, &caps, time)?;
     Some(Mention {
@@ -345,8 +345,13 @@ pub fn leading(text: &str, time: &DocTime) -> Option<Mention> {
 /// The year a sentence says something is due: its first dated `by` or `within` phrase
 /// (到2025年, 2025年前, 十四五末, 年底前 of a one-year plan, 今年 of a report).
 pub fn due_year(text: &str, time: &DocTime) -> Option<i32> {
-    find(text, time)
-        .into_iter()
+    due_year_of(&find(text, time))
+}
+
+/// [`due_year`] from the mentions [`find`] returned.
+pub fn due_year_of(mentions: &[Mention]) -> Option<i32> {
+    mentions
+        .iter()
         .filter(|m| matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within))
         .find_map(|m| m.date.map(|d| d.get_year()))
 }

@@ -59,6 +59,18 @@ pub fn contains_any(s: &str, chars: &[char]) -> bool {
     chars.iter().any(|&c| s.contains(c))
 }
 
+/// `re.captures(haystack)`, searching without capture slots first.
+///
+/// A capture search allocates its slots even when nothing matches; called on every sentence
+/// of a document, most of which do not match, that allocation costs more than the search.
+pub fn captures<'h>(re: &regex::Regex, haystack: &'h str) -> Option<regex::Captures<'h>> {
+    if re.is_match(haystack) {
+        re.captures(haystack)
+    } else {
+        None
+    }
+}
+
 /// A set of Basic Multilingual Plane chars as a bitset, built at compile time.
 ///
 /// Per-char tests in hot loops (does a suffix, a numeral start here?) are a `match` over a

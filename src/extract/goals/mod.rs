@@ -130,8 +130,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
             continue;
         }
         let section = discourse.at(ctx, span.start);
-        let marks = discourse::marks(stext, &ctx.time, section.plan);
-        let sentence_due = time::due_year(stext, &ctx.time);
+        let mentions = time::find(stext, &ctx.time);
+        let marks = discourse::marks_with(stext, &mentions, &ctx.time, section.plan);
+        let sentence_due = time::due_year_of(&mentions);
         // A year heading the sentence or its paragraph, read as the due year of its plans or
         // the year of its reports where nothing else dates them.
         let bare = discourse::opening_bare_year(stext).or(para.bare);

@@ -83,6 +83,8 @@ const PREDICATE_ADVERBS: &[&str] = &[
     "分别", "均", "全部", "都", "持续", "稳定", "始终", "将", "已", "累计", "共计", "再", "要",
     "力争", "确保", "逐步", "必须", "须", "应当", "不得", "不应", "不能", "不宜",
 ];
+/// Adverbs that never end a noun, so a subject never ends in one (收入首次迈上…台阶).
+const SUBJECT_FINAL_ADVERBS: &[&str] = &["首次", "首度", "再次", "率先", "分别"];
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升|增|降|升|减)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
         .expect("static regex")
@@ -260,6 +262,12 @@ fn strip_trailing(mut s: &str) -> &str {
             }) {
                 t = &t[..t.len() - a.len()];
             }
+        }
+        if let Some(a) = SUBJECT_FINAL_ADVERBS
+            .iter()
+            .find(|a| t.len() > a.len() && t.ends_with(**a))
+        {
+            t = &t[..t.len() - a.len()];
         }
         if t.len() == s.len() {
             return t;
@@ -912,6 +920,15 @@ fn complete_heads(parts: Vec<String>) -> Vec<String> {
 /// Splits a listed subject (学前三年入园率和学前一年入园率) into its parts when it is
 /// distributed over `n` numbers, or when one number is shared by several indicators.
 fn split_subject(subject: &str, n: usize, distribute: bool) -> Option<Vec<String>> {
+    // A scope before a list (全市一类、二类、三类街道…) covers every part; left on the first,
+    // it would keep that part from sharing the others' tail.
+    let subject = [
+        "全国", "全省", "全市", "全州", "全区", "全县", "全镇", "全乡",
+    ]
+    .iter()
+    .find_map(|w| subject.strip_prefix(w))
+    .filter(|rest| rest.contains('、'))
+    .unwrap_or(subject);
     let by_and: Vec<&str> = subject
         .split(['和', '及', '与'])
         .filter(|s| !s.is_empty())

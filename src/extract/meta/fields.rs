@@ -51,12 +51,12 @@ pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
             }
         }
     };
-    if let Some(c) = DATE_ARABIC.captures(s) {
+    if let Some(c) = crate::text::captures(&DATE_ARABIC, s) {
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let value = num(1).zip(num(2)).and_then(|(y, m)| iso(y, m, num(3)));
         consider(value, c.get(0).map_or(0..0, |m| m.range()));
     }
-    if let Some(c) = DATE_SEPARATED.captures(s) {
+    if let Some(c) = crate::text::captures(&DATE_SEPARATED, s) {
         // Both separators must agree (2021-12-20, not 2021-12.20).
         if c[2] == c[4] {
             let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -67,7 +67,7 @@ pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
             consider(value, c.get(0).map_or(0..0, |m| m.range()));
         }
     }
-    if let Some(c) = DATE_HAN.captures(s) {
+    if let Some(c) = crate::text::captures(&DATE_HAN, s) {
         let year = numerals::year(&c[1]).and_then(|y| u32::try_from(y).ok());
         let month = han_small_number(&c[2]);
         let day = match c.get(3) {
@@ -101,7 +101,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first 发文字号 in `s`, normalised to `平政办字〔2021〕26号`, with its byte span.
 pub fn find_doc_number(s: &str) -> Option<(String, std::ops::Range<usize>)> {
-    let c = DOC_NUMBER.captures(s)?;
+    let c = crate::text::captures(&DOC_NUMBER, s)?;
     let whole = c.get(0)?;
     Some((
         format!("{}〔{}〕{}{}号", &c[1], &c[2], &c[3], &c[4]),
