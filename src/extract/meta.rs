@@ -763,22 +763,27 @@ fn find_region(text: &str, meta: &Meta, labels: &Labels) -> Option<Region> {
     let ctx = region::Context::new(text);
     let from_str =
         |s: &Option<String>, allow_short| s.as_deref().and_then(|s| ctx.region_in(s, allow_short));
-    let code = ctx.credit_code_region();
+    let code = || ctx.credit_code_region();
     // The issuer or title decides; only the exact credit code may narrow a city or province.
     if let Some(r) = from_str(&meta.issuer, true).or_else(|| from_str(&meta.title, true)) {
         return Some(refine(r, code));
     }
     // A source line names the publishing site: a county inside it may come from the text.
     if let Some(r) = from_str(&labels.source, false) {
-        return Some(refine(refine(r, code), ctx.most_mentioned()));
+        return Some(refine(refine(r, code), || ctx.most_mentioned()));
     }
-    code.or_else(|| ctx.most_mentioned())
+    code()
+        .or_else(|| ctx.most_mentioned())
         .or_else(|| ctx.most_mentioned_city())
 }
 
 /// `coarse` narrowed to `finer` when `coarse` names no county and `finer` is a county inside it.
-fn refine(coarse: Region, finer: Option<Region>) -> Region {
-    let Some(f) = finer else {
+/// `finer` is only worked out when `coarse` could be narrowed.
+fn refine(coarse: Region, finer: impl FnOnce() -> Option<Region>) -> Region {
+    if coarse.county.is_some() {
+        return coarse;
+    }
+    let Some(f) = finer() else {
         return coarse;
     };
     let agrees = |a: &Option<String>, b: &Option<String>| a.is_none() || a == b;

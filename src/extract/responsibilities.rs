@@ -153,8 +153,15 @@ static REVIEW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department> {
     // Table rows, addressee lines, history, the document's preamble, a page's byline
     // (信息来源:…) and press events (新闻发布会) assign nothing.
-    if text.contains('|')
-        || text.trim_end().ends_with(':')
+    if text.contains('|') || text.trim_end().ends_with(':') {
+        return Vec::new();
+    }
+    let mentions: Vec<Mention> = departments::find(text)
+        .into_iter()
+        .filter(|m| !m.person && !quoted(&text[..m.range.start]))
+        .collect();
+    // Most sentences name no body: the tests below are only worth running for those that do.
+    if mentions.is_empty()
         || HISTORY.is_match(text)
         || super::clause::about_itself(text)
         || ["来源:", "发布时间", "新闻发布会", "新闻办公室"]
@@ -163,10 +170,6 @@ pub fn in_sentence(text: &str, abbreviations: &Abbreviations) -> Vec<Department>
     {
         return Vec::new();
     }
-    let mentions: Vec<Mention> = departments::find(text)
-        .into_iter()
-        .filter(|m| !m.person && !quoted(&text[..m.range.start]))
-        .collect();
     let mut out: Vec<Department> = Vec::new();
     let mut k = 0;
     while k < mentions.len() {

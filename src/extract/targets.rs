@@ -54,27 +54,35 @@ pub fn extract(
         if ctx.title_lines.contains(unit.span.start) {
             continue;
         }
-        let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
-        let about_itself = lexicon::about_itself(sentence);
-        if ideology || about_itself {
-            continue;
-        }
         let sec = outline.at(unit.span.start);
         if sec.is_some_and(|s| outline.flags[s].skip) {
             continue;
         }
+        let fronted = fronted_date(text, &unit, &dates);
+        // A description (2023年,是…之年) still dates what follows it, but commits to nothing.
+        let describes = describes(text, &unit);
+        let spans = if describes {
+            Vec::new()
+        } else {
+            targets_in(text, &unit, retrospective, doc_year, &past_at)
+        };
+        if fronted.is_none() && spans.is_empty() {
+            continue;
+        }
+        // The guiding ideology and the preamble neither commit nor date anything. Tested
+        // only here: most units have neither a target nor a date.
+        let ideology = contains_any(sentence, &['指', '为']) && IDEOLOGY.is_match(sentence);
+        if ideology || lexicon::about_itself(sentence) {
+            continue;
+        }
         let earlier_topic = topic.as_ref().map(|t| t.1);
-        if let Some(date) = fronted_date(text, &unit, &dates) {
+        if let Some(date) = fronted {
             let para_end = text[unit.span.start..]
                 .find('\n')
                 .map_or(text.len(), |i| unit.span.start + i);
             topic = Some((para_end, date));
         }
-        // A description (2023年,是…之年) still dates what follows it, but commits to nothing.
-        if describes(text, &unit) {
-            continue;
-        }
-        for span in targets_in(text, &unit, retrospective, doc_year, &past_at) {
+        for span in spans {
             if !seen.insert(span.clone()) || is_note(&text[span.clone()]) {
                 continue;
             }
@@ -971,7 +979,7 @@ fn committed(clause: &str, verbs: &[lexicon::VerbHit]) -> bool {
 /// The clause without outline label, leading and trailing punctuation and white space.
 fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<usize>> {
     let s = text.get(span.clone())?;
-    let label = if opening {
+    let label = if opening && may_open_with_label(s) {
         LABEL.find(s).map_or(0, |m| m.end())
     } else {
         0
@@ -991,6 +999,17 @@ fn trim_clause(text: &str, span: Range<usize>, opening: bool) -> Option<Range<us
     trimmed.chars().nth(1)?;
     let start = span.start + label + lead;
     Some(start..start + trimmed.len())
+}
+
+/// False when [`LABEL`] cannot match `s`: its first char after white space opens no label.
+fn may_open_with_label(s: &str) -> bool {
+    s.trim_start().chars().next().is_some_and(|c| {
+        c == '第'
+            || c == '('
+            || c.is_ascii_digit()
+            || ('①'..='⑳').contains(&c)
+            || crate::text::numerals::is_numeral(c)
+    })
 }
 
 /// True when the document mostly reports what was done (近年来…建成了…) rather than plans.

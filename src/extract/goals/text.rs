@@ -78,6 +78,14 @@ static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v.sort_by_key(|p| std::cmp::Reverse(p.len()));
     v
 });
+/// The chars [`PREDICATE_SUFFIXES`] end in.
+static PREDICATE_LAST: LazyLock<crate::text::CharSet> = LazyLock::new(|| {
+    let last: Vec<char> = PREDICATE_SUFFIXES
+        .iter()
+        .filter_map(|p| p.chars().next_back())
+        .collect();
+    crate::text::CharSet::new(&last)
+});
 /// Adverbs that go with a predicate (分别达到, 均保持在), stripped together with it.
 const PREDICATE_ADVERBS: &[&str] = &[
     "分别", "均", "全部", "都", "持续", "稳定", "始终", "将", "已", "累计", "共计", "再", "要",
@@ -249,8 +257,14 @@ fn strip_trailing(mut s: &str) -> &str {
         let mut t = s.trim_end_matches([' ', '、', ',', ';', ':', '。', '\u{3000}', '\t']);
         // A subject that is nothing but a predicate (力争控制在…, 完成…) strips to nothing:
         // the figure then measures what the sentence's previous figure did.
+        // Most subjects end in no predicate: their last char rules out the whole list.
+        let may_end_in_predicate = t
+            .chars()
+            .next_back()
+            .is_some_and(|c| PREDICATE_LAST.contains(c));
         if let Some(p) = PREDICATE_SUFFIXES
             .iter()
+            .filter(|_| may_end_in_predicate)
             .find(|p| t.len() >= p.len() && t.ends_with(**p))
         {
             t = &t[..t.len() - p.len()];

@@ -229,6 +229,10 @@ pub fn is_body(s: &str) -> bool {
 /// `…规划-某县人民政府网` → `…规划`. A dash splits only before a site or body name, since
 /// titles hold year ranges (2021-2025).
 pub fn strip_site_suffix(s: &str) -> &str {
+    // Every separator holds one of these chars; most lines hold none.
+    if !s.contains(['_', '|', '-', '—']) {
+        return s;
+    }
     for sep in ["_", "|", " - ", "--", "-", "—"] {
         if let Some(at) = s.rfind(sep) {
             let head = trim(&s[..at]);

@@ -82,8 +82,9 @@ pub struct Context<'t> {
     text: &'t str,
     /// The counts, once something needs them.
     counts: OnceLock<Counts>,
-    /// The division of the first valid credit code, if any.
-    code: Option<usize>,
+    /// The division of the first valid credit code, if any, read on first use (most
+    /// documents name their region without one).
+    code: OnceLock<Option<usize>>,
 }
 
 /// Mentions of places in the whole text.
@@ -208,7 +209,7 @@ impl<'t> Context<'t> {
         Context {
             text,
             counts: OnceLock::new(),
-            code: credit_code_division(&head_and_tail(text)),
+            code: OnceLock::new(),
         }
     }
 
@@ -227,7 +228,7 @@ impl<'t> Context<'t> {
             }
             score += self.counts().counts.get(&a).copied().unwrap_or(0);
         }
-        if self.code.is_some_and(|c| g.contains(d, c)) {
+        if self.code().is_some_and(|c| g.contains(d, c)) {
             score += 100;
         }
         score
@@ -321,7 +322,14 @@ impl<'t> Context<'t> {
 
     /// The region of the credit code, if the text carries one.
     pub fn credit_code_region(&self) -> Option<Region> {
-        self.code.map(|d| gazetteer().region(d))
+        self.code().map(|d| gazetteer().region(d))
+    }
+
+    /// The division of the text's first valid credit code.
+    fn code(&self) -> Option<usize> {
+        *self
+            .code
+            .get_or_init(|| credit_code_division(&head_and_tail(self.text)))
     }
 
     /// The prefecture-level city whose full name the text uses most (at least twice, more
