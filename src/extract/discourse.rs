@@ -55,7 +55,7 @@ pub struct Discourse {
 /// Titles of sections that review the past.
 static REVIEW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"回顾|成就|成效|成绩|发展基础|工作基础|现实基础|发展现状|现状|基本情况|发展情况|工作情况|完成情况|工作进展|工作总结|主要做法|经验做法|主要经验|过去[一二三四五六七八九十]*年|[一二三四五]年来|面临的?形势|取得的",
+        r"回顾|成就|成效|成绩|发展背景|规划背景|发展基础|工作基础|现实基础|发展现状|现状|基本情况|发展情况|工作情况|完成情况|工作进展|工作总结|主要做法|经验做法|主要经验|过去[一二三四五六七八九十]*年|[一二三四五]年来|面临的?形势|取得的",
     )
     .expect("review title regex")
 });
@@ -236,12 +236,13 @@ pub fn marks_with(
     for m in mentions {
         // 全年 opens reviews as often as plans (全年完成地区生产总值…): no mark either way.
         let full_year = &sentence[m.range.clone()] == "全年";
-        if matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within)
-            && m.date.is_some()
-            && !full_year
-        {
-            out.push((m.range.clone(), Mark::Plan));
+        let Some(date) = m.date else { continue };
+        if !matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within) || full_year {
+            continue;
         }
+        // A year-end before the document's own time (2020年末 in a 十四五 plan) reports.
+        let past = time.reference().is_some_and(|r| date.get_year() < r);
+        out.push((m.range.clone(), if past { Mark::Past } else { Mark::Plan }));
     }
     for (range, _) in time::past_mentions(sentence, time) {
         out.push((range, Mark::Past));
@@ -535,6 +536,9 @@ mod tests {
         assert_eq!(kinds("地区生产总值同比增长5.2%"), vec![Mark::Past]);
         assert_eq!(kinds("到2025年,入园率达到95%"), vec![Mark::Plan]);
         assert_eq!(kinds("2023年,全县新增学位3200个"), vec![Mark::Past]);
+        // A year-end before the document's time reports; one after it plans.
+        assert_eq!(kinds("2022年末,全县公办园达到40所"), vec![Mark::Past]);
+        assert_eq!(kinds("2025年末,全县公办园达到48所"), vec![Mark::Plan]);
         // 累计 reports unless the sentence plans.
         assert_eq!(kinds("累计建成高标准农田5万亩"), vec![Mark::Past]);
         assert!(!kinds("确保到2025年底累计建成高标准农田5万亩").contains(&Mark::Past));
