@@ -165,7 +165,7 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
     for row in &table.rows {
         let cell = |i: usize| row.cells.get(i).map(String::as_str).unwrap_or("");
         let (name, mut unit, mult) = name_and_unit(cell(name_col));
-        if name.is_empty() {
+        if name.is_empty() || !names_indicator(&name) {
             continue;
         }
         let mut mult = mult;
@@ -245,6 +245,17 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
         });
     }
     out
+}
+
+/// False for a row label that cannot name an indicator: a page's record fields (索引号,
+/// 发布日期, 文号, in brackets or not) and labels without a Han char (mojibake, codes).
+fn names_indicator(name: &str) -> bool {
+    const RECORD_FIELDS: [&str; 12] = [
+        "索引号", "文号", "编号", "日期", "发布机构", "发文机关", "主题分类", "有效性", "体裁",
+        "成文", "来源", "标题",
+    ];
+    name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !RECORD_FIELDS.iter().any(|f| name.contains(f))
 }
 
 /// `71。6` → `71.6`: a full stop between two digits.

@@ -281,6 +281,15 @@ fn table_structure(text: &str) -> Structure {
                 cells: ["4", "说明", "", "—", ""].map(String::from).to_vec(),
                 span: 0..text.len(),
             },
+            // A page's record fields and mojibake name no indicator.
+            Row {
+                cells: ["", "[发布日期]", "", "2021", ""].map(String::from).to_vec(),
+                span: 0..text.len(),
+            },
+            Row {
+                cells: ["", "*}+q6]:j9", "", "1", ""].map(String::from).to_vec(),
+                span: 0..text.len(),
+            },
         ],
         span: 0..text.len(),
     });
