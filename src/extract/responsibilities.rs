@@ -774,7 +774,17 @@ fn without_notes(items: &str) -> (String, bool) {
 /// (州委编办及州直有关单位).
 fn split_items(items: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for part in items.split(['、', ',', ';', '/']) {
+    // Separators inside parentheses belong to a name: 县(市、区)政府 is one item.
+    let mut depth = 0usize;
+    let parts = items.split(|c: char| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && matches!(c, '、' | ',' | ';' | '/')
+    });
+    for part in parts {
         let mut rest = part;
         while let Some(k) = rest.find('及').filter(|&k| {
             let next = rest[k + '及'.len_utf8()..].chars().next();
@@ -888,6 +898,14 @@ fn name_bare_governments(ctx: &Context<'_>, out: &mut [Responsibility]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_keep_parenthesised_separators() {
+        assert_eq!(
+            split_items("市发改委、县(市、区)政府,各乡(镇)"),
+            ["市发改委", "县(市、区)政府", "各乡(镇)"]
+        );
+    }
 
     fn roles(text: &str) -> Vec<(String, Role)> {
         in_sentence(text, &Abbreviations::default())
