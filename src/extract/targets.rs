@@ -12,7 +12,8 @@
 
 use super::Context;
 use crate::records::{
-    Deadline, DeadlineRelation, Department, NumericGoal, PartialDate, Responsibility, Target,
+    Deadline, DeadlineRelation, Department, GoalStatus, NumericGoal, PartialDate, Responsibility,
+    Target,
 };
 use crate::structure::{Heading, HeadingKind, Structure};
 use regex::Regex;
@@ -104,6 +105,15 @@ pub fn extract(
                 .copied()
                 .collect();
             goal_ids.sort_unstable();
+            // Figures the goals read as reported (2020年末…达到, a review's 完成…) make a
+            // report, not a commitment: the goals' reading of status is the finer one.
+            if !goal_ids.is_empty()
+                && goal_ids
+                    .iter()
+                    .all(|&i| goals[i].status == GoalStatus::Achieved)
+            {
+                continue;
+            }
             let departments = departments.of(section.as_deref());
             out.push(Target {
                 text: text[span].to_owned(),
@@ -249,7 +259,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Titles of sections that review the past or state principles; their content is no target.
 static SKIP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"回顾|成就|成效|成绩|现状|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则|工作方针")
+    Regex::new(r"回顾|成就|成效|成绩|现状|发展背景|规划背景|发展基础|工作基础|现实基础|基础与|面临|形势|发展情况|工作情况|基本情况|主要做法|经验做法|主要经验|十三五|指导思想|基本原则|工作原则|工作方针")
         .expect("skip-title regex")
 });
 
@@ -1351,6 +1361,15 @@ mod tests {
             .into_iter()
             .map(|t| (t.text, t.deadline.map(|d| d.to_string())))
             .collect()
+    }
+
+    #[test]
+    fn reported_figures_make_no_target() {
+        let got = pipeline(
+            "某县“十四五”教育发展规划\n一、总体要求\n2020年末,全县公办园达到40所。到2025年,全县公办园达到48所。",
+        );
+        assert!(!got.iter().any(|t| t.0.contains("40所")), "{got:?}");
+        assert!(got.iter().any(|t| t.0.contains("48所")), "{got:?}");
     }
 
     #[test]

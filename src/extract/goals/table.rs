@@ -251,8 +251,18 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
 /// 发布日期, 文号, in brackets or not) and labels without a Han char (mojibake, codes).
 fn names_indicator(name: &str) -> bool {
     const RECORD_FIELDS: [&str; 12] = [
-        "索引号", "文号", "编号", "日期", "发布机构", "发文机关", "主题分类", "有效性", "体裁",
-        "成文", "来源", "标题",
+        "索引号",
+        "文号",
+        "编号",
+        "日期",
+        "发布机构",
+        "发文机关",
+        "主题分类",
+        "有效性",
+        "体裁",
+        "成文",
+        "来源",
+        "标题",
     ];
     name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !RECORD_FIELDS.iter().any(|f| name.contains(f))

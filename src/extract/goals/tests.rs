@@ -283,7 +283,9 @@ fn table_structure(text: &str) -> Structure {
             },
             // A page's record fields and mojibake name no indicator.
             Row {
-                cells: ["", "[发布日期]", "", "2021", ""].map(String::from).to_vec(),
+                cells: ["", "[发布日期]", "", "2021", ""]
+                    .map(String::from)
+                    .to_vec(),
                 span: 0..text.len(),
             },
             Row {
