@@ -67,10 +67,10 @@ pub fn find(text: &str) -> Vec<Mention> {
 }
 
 /// Collective entries that name every body of a level without a body suffix: 各乡镇, 各镇(街道),
-/// 各乡(镇), 各县(市、区), 各村(社区).
+/// 各乡(镇), 各县(市、区), 各村(社区), and every unit of a government: 各有关部门, 县直各单位.
 static COLLECTIVE_LEVELS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"各(?:乡镇\(街道\)|乡镇|乡\(镇\)|镇\(街道\)|镇|乡|街道|县\(市、区\)|县市区|县区|区县|村\(社区\)|村|社区)",
+        r"(?:(?:省|市|州|县|区)(?:直|级)?)?各(?:乡镇\(街道\)|乡镇|乡\(镇\)|镇\(街道\)|镇|乡|街道|县\(市、区\)|区、县\(市\)|县市区|县区|区县|村\(社区\)|村|社区|(?:有关|相关|职能)?(?:部门|单位)|成员单位)",
     )
     .expect("collective levels regex")
 });
@@ -885,6 +885,14 @@ mod tests {
             names("协调教育工作领导小组各部门支持教育"),
             ["教育工作领导小组各部门"]
         );
+    }
+
+    #[test]
+    fn every_unit_of_a_government_is_a_collective_subject() {
+        assert_eq!(names("各有关单位要加强排查"), ["各有关单位"]);
+        assert_eq!(names("县直各部门要抓好落实"), ["县直各部门"]);
+        // Not a subject: 各部门 as an object's modifier.
+        assert!(names("统筹各部门资源").is_empty());
     }
 
     #[test]
