@@ -67,10 +67,11 @@ pub fn find(text: &str) -> Vec<Mention> {
 }
 
 /// Collective entries that name every body of a level without a body suffix: 各乡镇, 各镇(街道),
-/// 各乡(镇), 各县(市、区), 各村(社区), and every unit of a government: 各有关部门, 县直各单位.
+/// 各乡(镇), 各县(市、区), 各村(社区), and every unit of a government: 各有关部门, 县直各单位
+/// (a bare 各部门 names no one in particular).
 static COLLECTIVE_LEVELS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:省|市|州|县|区)(?:直|级)?)?各(?:乡镇\(街道\)|乡镇|乡\(镇\)|镇\(街道\)|镇|乡|街道|县\(市、区\)|区、县\(市\)|县市区|县区|区县|村\(社区\)|村|社区|(?:有关|相关|职能)?(?:部门|单位)|成员单位)",
+        r"(?:(?:省|市|州|县|区)(?:直|级)?)?各(?:乡镇\(街道\)|乡镇|乡\(镇\)|镇\(街道\)|镇|乡|街道|县\(市、区\)|区、县\(市\)|县市区|县区|区县|村\(社区\)|村|社区|(?:有关|相关|职能)(?:部门|单位)|成员单位)|(?:省|市|州|县|区)(?:直|级)?各(?:部门|单位)",
     )
     .expect("collective levels regex")
 });
