@@ -58,6 +58,7 @@ static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         "不足",
         "约为",
         "迈上",
+        "翻",
         "约",
         "近",
         "大约",
