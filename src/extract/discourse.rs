@@ -200,7 +200,7 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
 /// Markers of plans: commitment, expectation, prescriptive comparison, schedules.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"力争|确保|争取|努力|力求|预期|督促|年内|年底前|逐步|不低于|不少于|至少|不超过|控制在|积极实施|每年|计划|将(?:新建|建成|达到|实现|完成|提高|提升|增加|新增|打造|形成)",
+        r"力争|确保|争取|努力|力求|预期|拟(?:按|安排|发行|新增|投入|实施|建设)|督促|年内|年底前|逐步|不低于|不少于|至少|不超过|控制在|积极实施|每年|计划|将(?:新建|建成|达到|实现|完成|提高|提升|增加|新增|打造|形成)",
     )
     .expect("plan marker regex")
 });

@@ -648,3 +648,20 @@ fn rankings_and_completion_rates_report() {
     assert!(g.iter().all(|x| x.status == GoalStatus::Achieved), "{g:#?}");
     assert_eq!(find(&g, 18650.0).as_of, Some(2023));
 }
+
+#[test]
+fn a_proposed_figure_is_a_target_and_its_modal_is_no_part_of_the_indicator() {
+    let meta = Meta {
+        kind: Some("政府工作报告".to_owned()),
+        date: Some("2026-03-05".to_owned()),
+        ..Meta::default()
+    };
+    let text =
+        "政府工作报告\n今年一般公共预算支出规模将首次达到30万亿元,拟发行超长期特别国债1.3万亿元。";
+    let g = run_with(text, &meta, &structure::analyze(text));
+    let spend = find(&g, 30e12);
+    assert_eq!(spend.indicator, "一般公共预算支出规模");
+    let bonds = find(&g, 1.3e12);
+    assert_eq!(bonds.indicator, "超长期特别国债");
+    assert_eq!(bonds.status, GoalStatus::Target);
+}
