@@ -175,7 +175,9 @@ fn opens_paragraph(line: &str) -> bool {
             .starts_with('、'),
         c if c.is_ascii_digit() => {
             let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
-            rest.starts_with(['.', '、']) && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+            // 1. or 1、 opens an item, 1.5 is a number: look past the mark whatever its width.
+            rest.strip_prefix(['.', '、'])
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
         }
         _ => false,
     }
@@ -187,6 +189,15 @@ mod tests {
 
     fn mapped(text: &str) -> Mapped {
         Mapped::identity(text)
+    }
+
+    #[test]
+    fn a_wide_item_mark_after_digits_opens_an_item() {
+        // Regression: 1、 after hard-wrapped full-width lines sliced inside the 3-byte 、.
+        let line = "教育事业发展规划全县各级各类学校坚持立德树人根";
+        let text = format!("{}\n1、新建学校\n", [line; 5].join("\n"));
+        let (out, _) = unwrap_lines(mapped(&text));
+        assert!(out.text.contains("\n1、新建学校"), "{}", out.text);
     }
 
     /// Wraps each paragraph at `width` columns, as a PDF copy does.
