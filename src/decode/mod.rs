@@ -175,6 +175,13 @@ impl Decoder {
         report.boilerplate_lines_removed = boilerplate;
         let (mapped, joined) = unwrap::unwrap_lines(mapped);
         report.wrapped_lines_joined = joined;
+        // A BOM, ideographic spaces or other white space alone is no text, whatever its bytes.
+        if mapped.text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+            return Err(Error::new(
+                ErrorKind::Empty,
+                "the input holds only white space",
+            ));
+        }
 
         report.corrupt_spans = mapped.flagged_spans(CORRUPT);
         report.guessed_spans = mapped.flagged_spans(GUESSED);

@@ -81,7 +81,15 @@ proptest! {
 
 #[test]
 fn empty_input_is_a_clear_error() {
-    for input in [&b""[..], b"   \n\t\r\n"] {
+    let utf16_spaces = [0xFF, 0xFE, 0x00, 0x30, 0x20, 0x00, 0x00, 0x30];
+    for input in [
+        &b""[..],
+        b"   \n\t\r\n",
+        // A BOM alone, or ideographic spaces, in UTF-8 and UTF-16: still no text.
+        b"\xEF\xBB\xBF",
+        "\u{FEFF}\u{3000}\u{3000}\n \u{3000}".as_bytes(),
+        &utf16_spaces,
+    ] {
         assert_eq!(decode(input).err().map(|e| e.kind), Some(ErrorKind::Empty));
     }
 }
