@@ -47,6 +47,7 @@ pub fn extract(
     let mut seen: HashSet<Range<usize>> = HashSet::new();
     // A date fronted as the topic of a sentence (到2025年, …) governs the rest of its paragraph.
     let mut topic: Option<(usize, PartialDate)> = None;
+    let mut para_end: Option<usize> = None;
     for unit in units(text, ctx.structure, &outline) {
         if topic.as_ref().is_some_and(|t| t.0 <= unit.span.start) {
             topic = None;
@@ -78,11 +79,17 @@ pub fn extract(
         }
         let earlier_topic = topic.as_ref().map(|t| t.1);
         if let Some(date) = fronted {
-            let para_end = text[unit.span.start..]
-                .find('\n')
-                .map_or(text.len(), |i| unit.span.start + i);
+            // Several dated sentences of one paragraph share its end: search for it once, so
+            // the searches never overlap and stay linear in the text.
+            let para_end = match para_end {
+                Some(end) if end > unit.span.start => end,
+                _ => text[unit.span.start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| unit.span.start + i),
+            };
             topic = Some((para_end, date));
         }
+        para_end = topic.as_ref().map(|t| t.0).or(para_end);
         for span in spans {
             if !seen.insert(span.clone()) || is_note(&text[span.clone()]) {
                 continue;

@@ -46,6 +46,39 @@ impl CharIndex {
     }
 }
 
+/// The start of the line holding byte `at`, when it lies at most `max` bytes back (`None` for a
+/// longer line).
+///
+/// The search is bounded, so callers that ask at every sentence of a text without line breaks
+/// stay linear in its length.
+pub fn line_start_within(text: &str, at: usize, max: usize) -> Option<usize> {
+    let from = at.saturating_sub(max);
+    match text
+        .as_bytes()
+        .get(from..at)?
+        .iter()
+        .rposition(|&b| b == b'\n')
+    {
+        Some(i) => Some(from + i + 1),
+        None => (from == 0).then_some(0),
+    }
+}
+
+/// The end of the line holding byte `at` (before its line break), when it lies at most `max`
+/// bytes ahead (`None` for a longer line). Bounded like [`line_start_within`].
+pub fn line_end_within(text: &str, at: usize, max: usize) -> Option<usize> {
+    let to = at.saturating_add(max).min(text.len());
+    match text
+        .as_bytes()
+        .get(at..to)?
+        .iter()
+        .position(|&b| b == b'\n')
+    {
+        Some(i) => Some(at + i),
+        None => (to == text.len()).then_some(to),
+    }
+}
+
 /// True when `s` contains any of `chars`.
 ///
 /// On CJK text this is several times faster than `s.contains(chars)`, which decodes and

@@ -283,8 +283,14 @@ fn drop_headline_repeats(text: &str, chars: &crate::text::CharIndex, goals: &mut
         let (Some(s), Some(e)) = (chars.byte_at(g.span[0]), chars.byte_at(g.span[1])) else {
             return false;
         };
-        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
+        // A headline has at most 48 chars, so at most 4 × 48 bytes: look no further.
+        const MAX: usize = 4 * 48;
+        let (Some(line_start), Some(line_end)) = (
+            crate::text::line_start_within(text, s, MAX),
+            crate::text::line_end_within(text, e, MAX),
+        ) else {
+            return false;
+        };
         let line = &text[line_start..line_end];
         line.chars().count() <= 48 && !line.contains(['。', ',', ';', '!', '?'])
     };

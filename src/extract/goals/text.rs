@@ -837,7 +837,8 @@ pub(super) fn sentence_goals(
 
 /// The measure a short lead-in before byte `start` on its line names: `(三)一产固定资产投资:`.
 fn lead_in(text: &str, start: usize) -> Option<String> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    // A lead-in is short (its body at most 20 chars after its number): look no further back.
+    let line_start = crate::text::line_start_within(text, start, 256)?;
     let lead = text[line_start..start].trim_end();
     let body = lead.strip_suffix(':')?;
     let body = strip_leading(body);
