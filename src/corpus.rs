@@ -91,6 +91,23 @@ struct Entry {
     path: PathBuf,
     /// Size in bytes, or why the path could not even be examined (kept to report it).
     size: Result<u64, Error>,
+    /// The file's identity (device, inode) where the platform gives one: one file named
+    /// twice (`a.txt`, `./a.txt`, a link) is read once.
+    id: Option<(u64, u64)>,
+}
+
+/// The identity of the file `meta` describes, on platforms that have one.
+fn file_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
 }
 
 /// A sorted list of input files and how to process them.
@@ -127,6 +144,8 @@ impl Corpus {
         }
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         entries.dedup_by(|a, b| a.path == b.path);
+        let mut ids = HashSet::new();
+        entries.retain(|e| e.id.is_none_or(|id| ids.insert(id)));
         Corpus {
             entries,
             options: Options::default(),
@@ -238,6 +257,7 @@ fn discover(path: &Path, root: bool, out: &mut Vec<Entry>, seen_dirs: &mut HashS
             out.push(Entry {
                 path: path.to_owned(),
                 size: Err(io_error(path, &err)),
+                id: None,
             });
             return;
         }
@@ -254,6 +274,7 @@ fn discover(path: &Path, root: bool, out: &mut Vec<Entry>, seen_dirs: &mut HashS
         out.push(Entry {
             path: path.to_owned(),
             size,
+            id: file_id(&meta),
         });
         return;
     }
@@ -271,6 +292,7 @@ fn discover(path: &Path, root: bool, out: &mut Vec<Entry>, seen_dirs: &mut HashS
                     Err(err) => out.push(Entry {
                         path: path.to_owned(),
                         size: Err(io_error(path, &err)),
+                        id: None,
                     }),
                 }
             }
@@ -278,6 +300,7 @@ fn discover(path: &Path, root: bool, out: &mut Vec<Entry>, seen_dirs: &mut HashS
         Err(err) => out.push(Entry {
             path: path.to_owned(),
             size: Err(io_error(path, &err)),
+            id: None,
         }),
     }
 }
@@ -351,15 +374,52 @@ fn internal_error(source: &str, payload: &(dyn std::any::Any + Send)) -> Documen
 /// Reads and processes one file with the batch-level checks: `too_large` is decided from the
 /// file's size before reading it.
 pub fn process_file(path: &Path, max_bytes: u64) -> Document {
-    let source = path.display().to_string();
-    match read_limited(path, max_bytes) {
+    let (source, source_bytes) = source_name(path);
+    let mut doc = match read_file(path, max_bytes) {
         Ok(bytes) => process_checked(&source, &bytes, max_bytes),
         Err(err) => error_document(&source, err.to_record()),
-    }
+    };
+    doc.source_bytes = source_bytes;
+    doc
 }
 
-fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
-    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+/// A path as the output's `source`, and its raw bytes (base64) when it is not UTF-8.
+///
+/// The invalid bytes of such a name are written `\xNN`, so two names that differ only there
+/// stay distinct; `source_bytes` gives the exact name back.
+pub fn source_name(path: &Path) -> (String, Option<String>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let bytes = path.as_os_str().as_bytes();
+        if std::str::from_utf8(bytes).is_err() {
+            let mut name = String::with_capacity(bytes.len() + 8);
+            for chunk in bytes.utf8_chunks() {
+                name.push_str(chunk.valid());
+                for b in chunk.invalid() {
+                    let _ = write!(name, "\\x{b:02X}");
+                }
+            }
+            return (
+                name,
+                Some(base64::engine::general_purpose::STANDARD.encode(bytes)),
+            );
+        }
+    }
+    (path.display().to_string(), None)
+}
+
+/// Reads the file at `path`, refusing more than `max_bytes` (`too_large`) without reading
+/// them: the one guarded read behind [`process_file`] and the CLI's `decode`.
+///
+/// A FIFO or device is opened without waiting for a writer, and read until its end: a pipe
+/// nobody writes to is an empty input, not a hang.
+///
+/// # Errors
+/// [`ErrorKind::Io`] when the file cannot be opened or read, or is a folder;
+/// [`ErrorKind::TooLarge`] beyond `max_bytes`.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let file = open_no_wait(path).map_err(|e| io_error(path, &e))?;
     let meta = file.metadata().map_err(|e| io_error(path, &e))?;
     if meta.is_dir() {
         return Err(Error::new(
@@ -372,13 +432,51 @@ fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
     }
     // The file may grow between the size check and the read: never read past the limit.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error(path, &e))?;
+    let mut limited = file.take(max_bytes.saturating_add(1));
+    loop {
+        match limited.read_to_end(&mut bytes) {
+            Ok(_) => break,
+            // A pipe opened without waiting: its writer has not written yet.
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Err(e) => return Err(io_error(path, &e)),
+        }
+    }
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64, max_bytes));
     }
     Ok(bytes)
+}
+
+/// Reads one document from standard input, refusing more than `max_bytes` (`too_large`).
+///
+/// # Errors
+/// [`ErrorKind::Io`] when standard input cannot be read; [`ErrorKind::TooLarge`] beyond
+/// `max_bytes`.
+pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("standard input: {e}")))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64, max_bytes));
+    }
+    Ok(bytes)
+}
+
+/// Opens `path` for reading; on Unix without blocking on a FIFO that has no writer.
+fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 /// Why `bytes` are not text, or `None` when they may be.
@@ -473,7 +571,7 @@ struct FileJob {
 
 impl Job for FileJob {
     fn source(&self) -> String {
-        self.entry.path.display().to_string()
+        source_name(&self.entry.path).0
     }
     fn weight(&self) -> u64 {
         self.entry.size.as_ref().map_or(0, |s| *s)
@@ -481,7 +579,12 @@ impl Job for FileJob {
     fn run(self) -> Document {
         match self.entry.size {
             Ok(_) => process_file(&self.entry.path, self.max_bytes),
-            Err(err) => error_document(&self.entry.path.display().to_string(), err.to_record()),
+            Err(err) => {
+                let (source, source_bytes) = source_name(&self.entry.path);
+                let mut doc = error_document(&source, err.to_record());
+                doc.source_bytes = source_bytes;
+                doc
+            }
         }
     }
 }
@@ -694,8 +797,18 @@ struct InputLine {
 
 struct LineJob {
     number: usize,
-    line: Result<Vec<u8>, u64>,
+    line: Line,
     max_bytes: u64,
+}
+
+/// What reading one input line gave.
+enum Line {
+    /// The line's bytes.
+    Bytes(Vec<u8>),
+    /// Its length, beyond the limit (the bytes were not kept).
+    TooLong(u64),
+    /// The input failed here (the reading ends with this).
+    Failed(std::io::Error),
 }
 
 impl LineJob {
@@ -709,18 +822,31 @@ impl Job for LineJob {
         self.fallback_source()
     }
     fn weight(&self) -> u64 {
-        self.line.as_ref().map_or(0, |l| l.len() as u64)
+        match &self.line {
+            Line::Bytes(line) => line.len() as u64,
+            _ => 0,
+        }
     }
     fn run(self) -> Document {
         let fallback = self.fallback_source();
         let line = match self.line {
-            Ok(line) => line,
-            Err(len) => {
+            Line::Bytes(line) => line,
+            Line::TooLong(len) => {
                 return error_document(
                     &fallback,
                     Error::new(
                         ErrorKind::TooLarge,
                         format!("input line of {len}+ bytes exceeds the line limit"),
+                    )
+                    .to_record(),
+                )
+            }
+            Line::Failed(err) => {
+                return error_document(
+                    &fallback,
+                    Error::new(
+                        ErrorKind::Io,
+                        format!("reading the input failed here, so it ends: {err}"),
                     )
                     .to_record(),
                 )
@@ -801,6 +927,7 @@ where
         reader,
         limit: line_limit,
         number: 0,
+        failed: false,
     };
     let jobs = std::iter::from_fn(move || lines.next_line()).map(move |(number, line)| LineJob {
         number,
@@ -815,12 +942,18 @@ struct BoundedLines<R> {
     reader: R,
     limit: u64,
     number: usize,
+    /// A read failed: it was reported as one line, and the input ends there.
+    failed: bool,
 }
 
 impl<R: BufRead> BoundedLines<R> {
     /// The next non-blank line with its 1-based number: its bytes, or its length when it
-    /// exceeds the limit. `None` at the end of input (or on a read error, which ends it).
-    fn next_line(&mut self) -> Option<(usize, Result<Vec<u8>, u64>)> {
+    /// exceeds the limit. A read error is reported once, as a line of its own, and ends the
+    /// input; `None` at the end of input.
+    fn next_line(&mut self) -> Option<(usize, Line)> {
+        if self.failed {
+            return None;
+        }
         loop {
             let mut line = Vec::new();
             let mut len: u64 = 0;
@@ -829,7 +962,11 @@ impl<R: BufRead> BoundedLines<R> {
                 let buf = match self.reader.fill_buf() {
                     Ok(buf) => buf,
                     Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(_) => break,
+                    Err(err) => {
+                        self.failed = true;
+                        self.number += 1;
+                        return Some((self.number, Line::Failed(err)));
+                    }
                 };
                 if buf.is_empty() {
                     break;
@@ -856,12 +993,12 @@ impl<R: BufRead> BoundedLines<R> {
             }
             self.number += 1;
             if len > self.limit {
-                return Some((self.number, Err(len)));
+                return Some((self.number, Line::TooLong(len)));
             }
             if line.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            return Some((self.number, Ok(line)));
+            return Some((self.number, Line::Bytes(line)));
         }
     }
 }
@@ -1211,10 +1348,48 @@ mod tests {
             reader: std::io::BufReader::with_capacity(4, std::io::Cursor::new(input)),
             limit: 5,
             number: 0,
+            failed: false,
         };
-        assert_eq!(lines.next_line(), Some((1, Ok(b"abc".to_vec()))));
-        assert_eq!(lines.next_line(), Some((4, Err(10))));
-        assert_eq!(lines.next_line(), Some((5, Ok(b"last".to_vec()))));
-        assert_eq!(lines.next_line(), None);
+        let mut next = || match lines.next_line() {
+            Some((n, Line::Bytes(b))) => format!("{n}:{}", String::from_utf8_lossy(&b)),
+            Some((n, Line::TooLong(len))) => format!("{n}:too long {len}"),
+            Some((n, Line::Failed(_))) => format!("{n}:failed"),
+            None => "end".to_owned(),
+        };
+        let got: Vec<String> = (0..4).map(|_| next()).collect();
+        assert_eq!(got, ["1:abc", "4:too long 10", "5:last", "end"]);
+    }
+
+    /// Gives `good` then fails on every read.
+    struct FailingReader {
+        good: std::io::Cursor<Vec<u8>>,
+    }
+
+    impl std::io::Read for FailingReader {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.good.read(buf)? {
+                0 => Err(std::io::Error::other("disk on fire")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    #[test]
+    fn a_read_error_in_jsonl_input_is_an_error_record_and_ends_the_input() {
+        let good = r#"{"source": "a", "text": "一、目标"}"#.as_bytes().to_vec();
+        let mut input = good.clone();
+        input.push(b'\n');
+        let reader = std::io::BufReader::new(FailingReader {
+            good: std::io::Cursor::new(input),
+        });
+        let docs: Vec<Document> = par_extract_jsonl(reader, &Options::default()).collect();
+        assert_eq!(docs.len(), 2, "{docs:?}");
+        assert!(docs[0].error.is_none(), "{:?}", docs[0].error);
+        let error = docs[1]
+            .error
+            .as_ref()
+            .expect("an error record for the failed read");
+        assert_eq!(error.kind, "io");
+        assert!(error.message.contains("disk on fire"), "{}", error.message);
     }
 }

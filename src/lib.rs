@@ -55,6 +55,7 @@ pub fn process_decoded(source: &str, decoded: &Decoded) -> Document {
     let records = extract::extract(&decoded.text, &structure);
     Document {
         source: source.to_owned(),
+        source_bytes: None,
         decode: Some(decoded.report.clone()),
         meta: Some(records.meta),
         goals: records.goals,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use planmine::corpus::{self, Options, Ordered, Summary};
 use planmine::{Corpus, Document};
@@ -26,6 +26,9 @@ enum Command {
     Decode {
         /// The file to decode.
         file: PathBuf,
+        /// Size limit (bytes, or with K/M/G suffix); a larger file is refused unread.
+        #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+        max_size: u64,
     },
     /// Compare extracted goals across regions by canonical indicator.
     Compare {
@@ -38,14 +41,24 @@ enum Command {
         #[arg(long)]
         html: Option<PathBuf>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
 }
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Files or folders (searched recursively); `-` reads a list of paths, one a line, from
-    /// standard input.
-    #[arg(default_value = "corpus/", conflicts_with = "stdin_jsonl")]
+    /// Files or folders (searched recursively); `-` reads one document from standard input.
+    /// Without paths (and without --files-from): `corpus/`.
+    #[arg(conflicts_with = "stdin_jsonl")]
     paths: Vec<PathBuf>,
+    /// Read more paths from FILE, one a line (`-`: standard input).
+    #[arg(long, value_name = "FILE", conflicts_with = "stdin_jsonl")]
+    files_from: Option<PathBuf>,
     /// Write here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -53,9 +66,9 @@ struct ExtractArgs {
     /// document's metadata, UTF-8 with BOM).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Worker threads (default: all cores). The output is the same for any value.
-    #[arg(short, long, value_name = "N")]
-    jobs: Option<usize>,
+    /// Worker threads, 1 to 256 (default: all cores). The output is the same for any value.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
     /// Size limit per document (bytes, or with K/M/G suffix); larger inputs give a `too_large`
     /// error record.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
@@ -107,34 +120,45 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract(args),
-        Command::Decode { file } => decode(&file),
-        Command::Compare { input, csv, html } => {
-            match planmine::compare::run_cli(&input, csv.as_deref(), html.as_deref()) {
+        Command::Decode { file, max_size } => decode(&file, max_size),
+        Command::Compare { input, csv, html } => compare(&input, csv.as_deref(), html.as_deref()),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "planmine", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let page = clap_mangen::Man::new(Cli::command());
+            match page.render(&mut std::io::stdout().lock()) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("planmine compare: {err}");
-                    ExitCode::FAILURE
-                }
+                Err(err) => finish_output(err),
             }
         }
     }
 }
 
-fn decode(path: &Path) -> ExitCode {
-    let result = std::fs::read(path)
-        .map_err(planmine::Error::from)
-        .and_then(|b| planmine::decode(&b));
+/// The exit status after output failed: a closed pipe (`| head`) is the reader's choice and
+/// ends quietly; anything else is reported.
+fn finish_output(err: std::io::Error) -> ExitCode {
+    if err.kind() == std::io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("planmine: writing output: {err}");
+    ExitCode::FAILURE
+}
+
+fn decode(path: &Path, max_size: u64) -> ExitCode {
+    let result = corpus::read_file(path, max_size).and_then(|b| planmine::decode(&b));
     match result {
         Ok(decoded) => {
             let mut out = std::io::stdout().lock();
-            if out
+            match out
                 .write_all(decoded.text.as_bytes())
                 .and_then(|()| out.flush())
-                .is_err()
             {
-                return ExitCode::FAILURE;
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => finish_output(err),
             }
-            ExitCode::SUCCESS
         }
         Err(err) => {
             eprintln!("planmine: {}: {err}", path.display());
@@ -143,9 +167,110 @@ fn decode(path: &Path) -> ExitCode {
     }
 }
 
+/// `planmine compare`: streams the JSON Lines into the matrix with the built-in catalogue and
+/// writes the CSV and/or the HTML report (with neither, the CSV goes to standard output).
+/// Lines that are not records are reported and skipped; they make the exit status non-zero.
+fn compare(input: &Path, csv: Option<&Path>, html: Option<&Path>) -> ExitCode {
+    use planmine::compare::{stream_into, Catalogue, MatrixBuilder};
+    let catalogue = Catalogue::builtin();
+    let mut builder = MatrixBuilder::new(catalogue);
+    let streamed = if input == Path::new("-") {
+        stream_into(std::io::stdin().lock(), &mut builder)
+    } else {
+        std::fs::File::open(input).and_then(|file| stream_into(file, &mut builder))
+    };
+    let malformed = match streamed {
+        Ok(malformed) => malformed,
+        Err(err) => {
+            eprintln!("planmine compare: {}: {err}", input.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    for (line, msg) in malformed.iter().take(5) {
+        eprintln!(
+            "planmine compare: {}:{line}: skipped, not a record: {msg}",
+            input.display()
+        );
+    }
+    if malformed.len() > 5 {
+        eprintln!(
+            "planmine compare: … {} malformed lines in all",
+            malformed.len()
+        );
+    }
+    let matrix = builder.finish();
+    let written = (|| -> Result<(), (String, std::io::Error)> {
+        fn at(p: &Path) -> impl Fn(std::io::Error) -> (String, std::io::Error) + '_ {
+            move |e| (p.display().to_string(), e)
+        }
+        if let Some(path) = csv {
+            let file = std::fs::File::create(path).map_err(at(path))?;
+            matrix.write_csv(file).map_err(at(path))?;
+        }
+        if let Some(path) = html {
+            std::fs::write(path, matrix.to_html()).map_err(at(path))?;
+        }
+        if csv.is_none() && html.is_none() {
+            matrix
+                .write_csv(std::io::stdout().lock())
+                .map_err(|e| ("standard output".to_owned(), e))?;
+        }
+        Ok(())
+    })();
+    if let Err((path, err)) = written {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("planmine compare: {path}: {err}");
+        return ExitCode::FAILURE;
+    }
+    let s = &matrix.stats;
+    eprintln!(
+        "planmine compare: {} documents ({} error records skipped), {} regions, {} indicators, \
+         {} cells; {} of {} goals matched a canonical indicator",
+        s.documents,
+        s.error_documents,
+        matrix.regions.len(),
+        matrix.columns.len(),
+        matrix.cells().count(),
+        s.matched_goals,
+        s.goals
+    );
+    if malformed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Reads a list of paths, one a line (blank lines skipped), as raw bytes: on Unix a name need
+/// not be UTF-8.
+fn read_path_list(reader: impl BufRead) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for line in reader.split(b'\n') {
+        let mut line = line?;
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        #[cfg(unix)]
+        paths.push(PathBuf::from(
+            <std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(line),
+        ));
+        #[cfg(not(unix))]
+        paths.push(PathBuf::from(String::from_utf8_lossy(&line).into_owned()));
+    }
+    Ok(paths)
+}
+
+/// The source name of a document read from standard input (`extract -`).
+const STDIN_SOURCE: &str = "<stdin>";
+
 fn extract(args: ExtractArgs) -> ExitCode {
     let options = Options {
-        jobs: args.jobs.unwrap_or(0),
+        jobs: args.jobs.map_or(0, usize::from),
         max_bytes: args.max_size,
         ..Options::default()
     };
@@ -176,28 +301,53 @@ fn extract(args: ExtractArgs) -> ExitCode {
         };
         (counts, bytes)
     };
+    // Usage errors (a named path that does not exist) are reported and make the status 2,
+    // after everything else is processed, as ripgrep does.
+    let mut usage_error = false;
+    // A document named `-`: read now, written first.
+    let mut from_stdin: Option<(Summary, Vec<u8>)> = None;
     let (stream, total_bytes) = if args.stdin_jsonl {
         let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
         (corpus::par_map_jsonl(stdin, &options, render), None)
     } else {
         let mut roots = Vec::new();
-        for path in &args.paths {
+        let default = [PathBuf::from("corpus/")];
+        let named = if args.paths.is_empty() && args.files_from.is_none() {
+            &default[..]
+        } else {
+            &args.paths[..]
+        };
+        for path in named {
             if path.as_os_str() == "-" {
-                // Paths named on standard input: one a line, blank lines skipped.
-                for line in std::io::stdin().lock().lines() {
-                    match line {
-                        Ok(line) if !line.trim().is_empty() => {
-                            roots.push(PathBuf::from(line.trim_end_matches('\r')));
-                        }
-                        Ok(_) => {}
-                        Err(err) => {
-                            eprintln!("planmine: reading paths from standard input: {err}");
-                            return ExitCode::FAILURE;
-                        }
-                    }
+                if from_stdin.is_none() {
+                    let doc = match corpus::read_stdin(args.max_size) {
+                        Ok(bytes) => corpus::process_checked(STDIN_SOURCE, &bytes, args.max_size),
+                        Err(err) => corpus::error_document(STDIN_SOURCE, err.to_record()),
+                    };
+                    from_stdin = Some(render(doc));
                 }
             } else {
                 roots.push(path.clone());
+            }
+        }
+        if let Some(list) = &args.files_from {
+            let read = if list.as_os_str() == "-" {
+                read_path_list(std::io::stdin().lock())
+            } else {
+                std::fs::File::open(list).and_then(|f| read_path_list(std::io::BufReader::new(f)))
+            };
+            match read {
+                Ok(paths) => roots.extend(paths),
+                Err(err) => {
+                    eprintln!("planmine: reading paths from {}: {err}", list.display());
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        for root in &roots {
+            if let Err(err) = std::fs::symlink_metadata(root) {
+                eprintln!("planmine: {}: {err}", root.display());
+                usage_error = true;
             }
         }
         let mut corpus = Corpus::from_paths(roots).with_options(options);
@@ -212,8 +362,9 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let progress = (!args.quiet && std::io::stderr().is_terminal()).then(|| match total_bytes {
         Some(total) => ProgressBar::new(total).with_style(
             ProgressStyle::with_template(
-                "{bar:40} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} eta {eta}",
+                "{bar:40} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} eta {steady_eta}",
             )
+            .map(|style| style.with_key("steady_eta", steady_eta))
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         ),
         None => ProgressBar::new_spinner(),
@@ -229,22 +380,31 @@ fn extract(args: ExtractArgs) -> ExitCode {
         },
         None => Box::new(std::io::stdout().lock()),
     };
-    let out = std::io::BufWriter::with_capacity(1 << 16, sink);
-    let summary = match write_all(stream, out, args.format, progress.as_ref()) {
-        Ok(summary) => summary,
-        Err(err) => {
-            // A closed pipe (`| head`) is the reader's choice, not a failure worth a message.
-            if err.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("planmine: writing output: {err}");
-            }
-            return ExitCode::FAILURE;
-        }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    let mut summary = Summary::default();
+    let header = match args.format {
+        Format::Csv => corpus::csv_header().into_bytes(),
+        Format::Jsonl => Vec::new(),
     };
+    let first = from_stdin.as_ref().map_or(&[][..], |(_, bytes)| bytes);
+    if let Err(err) = out.write_all(&header).and_then(|()| out.write_all(first)) {
+        return finish_output(err);
+    }
+    if let Some((counts, _)) = &from_stdin {
+        summary.merge(counts);
+    }
+    match write_all(stream, out, progress.as_ref()) {
+        Ok(rest) => summary.merge(&rest),
+        Err(err) => return finish_output(err),
+    }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     if !args.quiet {
         eprintln!("planmine: {}", summary.report(start.elapsed()));
+    }
+    if usage_error {
+        return ExitCode::from(2);
     }
     if args.strict && summary.error_count() > 0 {
         return ExitCode::FAILURE;
@@ -252,15 +412,32 @@ fn extract(args: ExtractArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Remaining time from the mean rate since the start: indicatif's own estimate starts from a
+/// slow-warming average and shows minutes for a run of seconds.
+fn steady_eta(state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write) {
+    let done = state.pos();
+    let total = state.len().unwrap_or(0);
+    let elapsed = state.elapsed().as_secs_f64();
+    if done == 0 || elapsed < 0.5 {
+        let _ = w.write_str("…");
+        return;
+    }
+    let left = elapsed * total.saturating_sub(done) as f64 / done as f64;
+    let secs = left.round() as u64;
+    let _ = if secs >= 3600 {
+        w.write_fmt(format_args!("{}h{:02}m", secs / 3600, secs / 60 % 60))
+    } else if secs >= 60 {
+        w.write_fmt(format_args!("{}m{:02}s", secs / 60, secs % 60))
+    } else {
+        w.write_fmt(format_args!("{secs}s"))
+    };
+}
+
 fn write_all<W: Write>(
     mut stream: Ordered<(Summary, Vec<u8>)>,
     mut out: W,
-    format: Format,
     progress: Option<&ProgressBar>,
 ) -> std::io::Result<Summary> {
-    if format == Format::Csv {
-        out.write_all(corpus::csv_header().as_bytes())?;
-    }
     let mut summary = Summary::default();
     let mut done = 0;
     while let Some((counts, bytes)) = stream.next() {

@@ -13,6 +13,10 @@ pub type CharSpan = [usize; 2];
 pub struct Document {
     /// The input's path (or the name given to it) as the user supplied it.
     pub source: String,
+    /// The source's exact bytes (base64), present only when the path is not UTF-8: `source`
+    /// then writes its invalid bytes as `\xNN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_bytes: Option<String>,
     /// What the decode stage did to the bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decode: Option<DecodeReport>,

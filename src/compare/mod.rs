@@ -7,8 +7,8 @@
 //! ([`Matrix::write_csv`]) or as a self-contained HTML report with one SVG bar chart per
 //! indicator ([`Matrix::to_html`]).
 //!
-//! Command line: `planmine compare OUT.jsonl --csv matrix.csv --html report.html` calls
-//! [`run_cli`], which streams the JSON Lines through a [`MatrixBuilder`] (memory grows with
+//! Command line: `planmine compare OUT.jsonl --csv matrix.csv --html report.html` streams the
+//! JSON Lines through a [`MatrixBuilder`] ([`stream_into`]; memory grows with
 //! regions × indicators, not with the input). How one value is chosen when several goals fall
 //! in one cell is documented on [`Matrix`]; how phrases map to indicators on [`Catalogue`]
 //! and in the header of `data/indicators.tsv`.
@@ -89,8 +89,12 @@ pub fn read_documents(input: &Path) -> Result<ReadOutcome, Error> {
 /// Reads planmine's JSON Lines output from any reader; see [`read_documents`].
 pub fn read_documents_from(reader: impl Read) -> Result<ReadOutcome, Error> {
     let mut out = ReadOutcome::default();
-    for (n, line) in BufReader::new(reader).lines().enumerate() {
+    for (n, line) in BufReader::new(reader).split(b'\n').enumerate() {
         let line = line?;
+        let Ok(line) = std::str::from_utf8(&line) else {
+            out.malformed.push((n + 1, "not UTF-8".to_owned()));
+            continue;
+        };
         let line = line.trim_start_matches('\u{FEFF}').trim();
         if line.is_empty() {
             continue;
@@ -116,23 +120,31 @@ struct RecordParts {
     error: Option<ErrorRecord>,
 }
 
-/// Streams JSON Lines records into `builder`, one line at a time. Returns the malformed lines
-/// (1-based line number, parser message); blank lines are ignored.
+/// Streams JSON Lines of documents from `reader` into `builder`, one line at a time (memory
+/// stays flat). Returns the lines that are not records (1-based number and why), which were
+/// skipped: text that is not JSON, or not UTF-8, does not stop the stream.
+///
+/// # Errors
+/// Only when reading fails.
 pub fn stream_into(
     reader: impl Read,
     builder: &mut MatrixBuilder<'_>,
-) -> Result<Vec<(usize, String)>, Error> {
+) -> std::io::Result<Vec<(usize, String)>> {
     let mut malformed = Vec::new();
     let mut reader = BufReader::new(reader);
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     let mut n = 0usize;
     loop {
         buf.clear();
-        if reader.read_line(&mut buf)? == 0 {
+        if reader.read_until(b'\n', &mut buf)? == 0 {
             break;
         }
         n += 1;
-        let line = buf.trim_start_matches('\u{FEFF}').trim();
+        let Ok(line) = std::str::from_utf8(&buf) else {
+            malformed.push((n, "not UTF-8".to_owned()));
+            continue;
+        };
+        let line = line.trim_start_matches('\u{FEFF}').trim();
         if line.is_empty() {
             continue;
         }
@@ -142,65 +154,6 @@ pub fn stream_into(
         }
     }
     Ok(malformed)
-}
-
-/// The `planmine compare` command: streams `input` (JSON Lines of documents; `-` is standard
-/// input) into the matrix with the built-in catalogue and writes the CSV and/or the HTML
-/// report. With neither output given, the CSV goes to standard output. Malformed lines are
-/// skipped with a warning; a summary goes to standard error.
-pub fn run_cli(
-    input: &std::path::Path,
-    csv: Option<&std::path::Path>,
-    html: Option<&std::path::Path>,
-) -> Result<(), crate::Error> {
-    let mut builder = MatrixBuilder::new(Catalogue::builtin());
-    let malformed = if input == Path::new("-") {
-        stream_into(std::io::stdin().lock(), &mut builder)?
-    } else {
-        let file = std::fs::File::open(input)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", input.display())))?;
-        stream_into(file, &mut builder)?
-    };
-    for (line, msg) in malformed.iter().take(5) {
-        eprintln!(
-            "planmine compare: {}:{line}: skipped, not a record: {msg}",
-            input.display()
-        );
-    }
-    if malformed.len() > 5 {
-        eprintln!(
-            "planmine compare: … {} malformed lines in all",
-            malformed.len()
-        );
-    }
-    let matrix = builder.finish();
-    let write_err =
-        |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("{}: {e}", p.display()));
-    if let Some(path) = csv {
-        let file = std::fs::File::create(path).map_err(|e| write_err(path, e))?;
-        matrix.write_csv(file).map_err(|e| write_err(path, e))?;
-    }
-    if let Some(path) = html {
-        std::fs::write(path, matrix.to_html()).map_err(|e| write_err(path, e))?;
-    }
-    if csv.is_none() && html.is_none() {
-        matrix
-            .write_csv(std::io::stdout().lock())
-            .map_err(|e| Error::new(ErrorKind::Io, format!("stdout: {e}")))?;
-    }
-    let s = matrix.stats;
-    eprintln!(
-        "planmine compare: {} documents ({} error records skipped), {} regions, {} indicators, \
-         {} cells; {} of {} goals matched a canonical indicator",
-        s.documents,
-        s.error_documents,
-        matrix.regions.len(),
-        matrix.columns.len(),
-        matrix.cells().count(),
-        s.matched_goals,
-        s.goals
-    );
-    Ok(())
 }
 
 /// The contract's name of a comparator (`ge`, `le`, …).

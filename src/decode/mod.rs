@@ -176,7 +176,11 @@ impl Decoder {
         let (mapped, joined) = unwrap::unwrap_lines(mapped);
         report.wrapped_lines_joined = joined;
         // A BOM, ideographic spaces or other white space alone is no text, whatever its bytes.
-        if mapped.text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+        if mapped
+            .text
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\u{FEFF}')
+        {
             return Err(Error::new(
                 ErrorKind::Empty,
                 "the input holds only white space",

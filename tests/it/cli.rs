@@ -92,15 +92,7 @@ fn errors_are_records_and_strict_makes_them_fatal() {
         ("c_big.txt", PLAN.repeat(50).as_bytes()),
         ("d/e.bin", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00"),
     ]);
-    let missing = dir.path().join("zz_missing.txt");
-    let args = [
-        "extract",
-        s(dir.path()),
-        s(&missing),
-        "--max-size",
-        "1K",
-        "-q",
-    ];
+    let args = ["extract", s(dir.path()), "--max-size", "1K", "-q"];
     let run = planmine(&args, None);
     assert!(run.status.success(), "errors alone do not fail a run");
     assert!(run.stderr.is_empty(), "--quiet");
@@ -111,13 +103,7 @@ fn errors_are_records_and_strict_makes_them_fatal() {
         .collect();
     assert_eq!(
         kinds,
-        vec![
-            None,
-            Some("empty"),
-            Some("too_large"),
-            Some("binary"),
-            Some("io")
-        ]
+        vec![None, Some("empty"), Some("too_large"), Some("binary")]
     );
     for doc in &docs {
         if let Some(error) = doc.get("error") {
@@ -148,7 +134,10 @@ fn paths_from_stdin_output_file_and_csv() {
         s(&dir.path().join("x/1.txt"))
     );
     let out = dir.path().join("out.jsonl");
-    let run = planmine(&["extract", "-", "-o", s(&out)], Some(list.as_bytes()));
+    let run = planmine(
+        &["extract", "--files-from", "-", "-o", s(&out)],
+        Some(list.as_bytes()),
+    );
     assert!(
         run.status.success(),
         "{}",
@@ -222,4 +211,166 @@ fn decode_prints_text_and_bad_usage_fails() {
     let help = planmine(&["compare", "--help"], None);
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("--html"));
+}
+
+#[test]
+fn a_missing_path_is_a_usage_error_after_the_rest_is_done() {
+    let dir = folder(&[("a.txt", PLAN.as_bytes())]);
+    let missing = dir.path().join("nope.txt");
+    let run = planmine(&["extract", s(dir.path()), s(&missing), "-q"], None);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("nope.txt"), "{stderr}");
+    let docs = jsonl(&run.stdout);
+    assert!(docs[0].get("error").is_none(), "the rest is processed");
+    assert_eq!(docs.len(), 2, "and the missing path keeps its error record");
+    assert_eq!(docs[1]["error"]["kind"], "io");
+}
+
+#[test]
+fn dash_reads_one_document_from_standard_input() {
+    let run = planmine(&["extract", "-", "-q"], Some(PLAN.as_bytes()));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let docs = jsonl(&run.stdout);
+    assert_eq!(sources(&docs), vec!["<stdin>"]);
+    assert_eq!(docs[0]["goals"][0]["value"], 95.0);
+}
+
+#[test]
+fn one_file_named_twice_is_read_once() {
+    let dir = folder(&[("a.txt", PLAN.as_bytes())]);
+    let plain = dir.path().join("a.txt");
+    let dotted = dir.path().join(".").join("a.txt");
+    let run = planmine(&["extract", s(&plain), s(&dotted), "-q"], None);
+    assert!(run.status.success());
+    assert_eq!(jsonl(&run.stdout).len(), 1);
+}
+
+#[test]
+fn jobs_are_bounded() {
+    assert!(!planmine(&["extract", "--jobs", "2000"], None)
+        .status
+        .success());
+    assert!(!planmine(&["extract", "--jobs", "0"], None).status.success());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planmine"))
+        .args(["extract", "--jobs", "1", "-q"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run planmine");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The read end is dropped here: the rest of the output meets a closed pipe.
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    let bash = planmine(&["completions", "bash"], None);
+    assert!(bash.status.success());
+    assert!(String::from_utf8_lossy(&bash.stdout).contains("planmine"));
+    let man = planmine(&["man"], None);
+    assert!(man.status.success());
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH"));
+}
+
+#[test]
+fn decode_refuses_input_over_its_size_limit() {
+    let dir = folder(&[("big.txt", PLAN.repeat(100).as_bytes())]);
+    let run = planmine(
+        &["decode", s(&dir.path().join("big.txt")), "--max-size", "1K"],
+        None,
+    );
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("too_large"));
+}
+
+#[test]
+fn compare_reports_lines_that_are_not_records_and_goes_on() {
+    let extracted = planmine(&["extract", "-", "-q"], Some(PLAN.as_bytes()));
+    let mut input = b"not json\n\xff\xfe broken\n".to_vec();
+    input.extend_from_slice(&extracted.stdout);
+    let run = planmine(&["compare", "-"], Some(&input));
+    assert_eq!(run.status.code(), Some(1), "not all lines were records");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains(":1:") && stderr.contains(":2:"), "{stderr}");
+    assert!(
+        stderr.contains("1 documents"),
+        "the good line still counts: {stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_without_a_writer_does_not_hang() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Bounded by the test harness: before the fix this call never returned.
+    let run = planmine(&["extract", s(&fifo), "-q"], None);
+    let docs = jsonl(&run.stdout);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["error"]["kind"], "empty");
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_stay_distinct_and_reversible() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names: [&[u8]; 2] = [b"bad\xff.txt", b"bad\xfe.txt"];
+    for name in names {
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+        if std::fs::write(&path, PLAN).is_err() {
+            eprintln!("skipped: the file system refuses names that are not UTF-8");
+            return;
+        }
+    }
+    let run = planmine(&["extract", s(dir.path()), "-q"], None);
+    assert!(run.status.success());
+    let docs = jsonl(&run.stdout);
+    let found: Vec<(String, Vec<u8>)> = docs
+        .iter()
+        .map(|d| {
+            use base64::Engine as _;
+            let raw = base64::engine::general_purpose::STANDARD
+                .decode(d["source_bytes"].as_str().expect("source_bytes"))
+                .expect("base64");
+            (d["source"].as_str().expect("source").to_owned(), raw)
+        })
+        .collect();
+    assert_ne!(found[0].0, found[1].0, "distinct sources");
+    for (source, raw) in &found {
+        assert!(
+            source.ends_with(".txt") && source.contains("bad\\x"),
+            "{source}"
+        );
+        let name = std::path::Path::new(std::ffi::OsStr::from_bytes(raw));
+        assert!(names.contains(&name.file_name().expect("name").as_bytes()));
+    }
 }

@@ -1,11 +1,11 @@
-//! Cross-region comparison: matrix rules, CSV shape, HTML report, the `run_cli` entry point and
+//! Cross-region comparison: matrix rules, CSV shape, HTML report, the streaming reader and
 //! rendering in headless Chromium. Documents are made by hand (the extractors are scored
 //! elsewhere); they follow the output contract's shape.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use planmine::compare::{run_cli, Matrix, CHART_MAX_REGIONS, CSV_COLUMNS};
+use planmine::compare::{stream_into, Matrix, CHART_MAX_REGIONS, CSV_COLUMNS};
 use planmine::records::{
     Baseline, Comparator, Document, ErrorRecord, GoalStatus, Meta, NumericGoal, Period, Region,
 };
@@ -494,21 +494,19 @@ fn write_jsonl(dir: &Path, docs: &[Document]) -> PathBuf {
 }
 
 #[test]
-fn run_cli_writes_csv_and_html() {
+fn streaming_skips_lines_that_are_not_records() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = write_jsonl(dir.path(), &documents());
-    let csv = dir.path().join("matrix.csv");
-    let html = dir.path().join("report.html");
-    run_cli(&input, Some(&csv), Some(&html)).expect("runs");
+    let mut bytes = std::fs::read(&input).expect("jsonl");
+    bytes.extend_from_slice(b"\xff\xfe not UTF-8\n");
+    let catalogue = planmine::compare::Catalogue::builtin();
+    let mut builder = planmine::compare::MatrixBuilder::new(catalogue);
+    let malformed = stream_into(&bytes[..], &mut builder).expect("reads");
+    let reasons: Vec<&str> = malformed.iter().map(|(_, why)| why.as_str()).collect();
+    assert_eq!(malformed.len(), 2, "{reasons:?}");
+    assert_eq!(reasons[1], "not UTF-8");
     let m = Matrix::from_documents(&documents());
-    assert_eq!(std::fs::read_to_string(&csv).expect("csv"), m.to_csv());
-    assert_eq!(std::fs::read_to_string(&html).expect("html"), m.to_html());
-
-    let missing = dir.path().join("nope.jsonl");
-    let err = run_cli(&missing, Some(&csv), None).expect_err("missing input");
-    assert_eq!(err.kind, planmine::ErrorKind::Io);
-    let bad_out = dir.path().join("no/such/dir/m.csv");
-    assert!(run_cli(&input, Some(&bad_out), None).is_err());
+    assert_eq!(builder.finish().to_csv(), m.to_csv());
 }
 
 /// The Chromium binary, or `None` (with a message) when it is not installed.
