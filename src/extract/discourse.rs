@@ -313,7 +313,7 @@ pub fn opens_past(sentence: &str) -> bool {
 /// The year a time phrase opening a sentence states (到2025年, 今年, 年底前, 明年, a bare year
 /// after the document's own), which carries to the rest of its paragraph.
 pub fn opening_year(sentence: &str, time: &DocTime) -> Option<i32> {
-    let body = sentence.trim_start_matches(['“', '"', ' ', '\u{3000}']);
+    let body = after_source_preamble(sentence).trim_start_matches(['“', '"', ' ', '\u{3000}']);
     let first = time::leading(body, time).filter(|m| {
         matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within)
             && &body[m.range.clone()] != "全年"
@@ -322,6 +322,25 @@ pub fn opening_year(sentence: &str, time: &DocTime) -> Option<i32> {
         return Some(y);
     }
     opening_to_year(sentence, time)
+}
+
+/// True when `clause` only cites a source (根据《规划》, 按照省里部署): short, and opening
+/// with 根据, 按照, 依据 or 对照.
+pub fn is_source_preamble(clause: &str) -> bool {
+    let body = clause.trim_start();
+    ["根据", "按照", "依据", "对照"]
+        .iter()
+        .any(|w| body.starts_with(w))
+        && body.chars().nth(40).is_none()
+}
+
+/// The sentence after an opening clause that only cites its source (根据《规划》,): what
+/// follows still opens the sentence, so a time phrase there heads it.
+pub fn after_source_preamble(sentence: &str) -> &str {
+    match sentence.split_once(',') {
+        Some((head, rest)) if is_source_preamble(head) => rest,
+        _ => sentence,
+    }
 }
 
 /// [`opening_year`] for 到…年 after a list label and for bare years.

@@ -10,6 +10,7 @@
 //! of an enclosing section, or the year of a one-year work plan), the goals whose spans lie in
 //! it and the departments named by responsibilities of its section.
 
+use super::discourse;
 use super::Context;
 use crate::records::{
     Deadline, DeadlineRelation, Department, GoalStatus, NumericGoal, PartialDate, Responsibility,
@@ -183,7 +184,9 @@ fn fronted_date(text: &str, unit: &Unit, dates: &DueDates) -> Option<PartialDate
         .clauses
         .iter()
         .enumerate()
-        .find_map(|(k, c)| trim_clause(text, c.clone(), k == 0))?;
+        .filter_map(|(k, c)| trim_clause(text, c.clone(), k == 0))
+        // A clause citing the source (根据《规划》) does not stop a date after it fronting.
+        .find(|c| !discourse::is_source_preamble(&text[c.clone()]))?;
     let clause = &text[first.clone()];
     if !contains_any(clause, &['年', '末', '期'])
         || !lexicon::verbs(&text[first.clone()]).is_empty()
