@@ -29,6 +29,11 @@ fn cell_value(cell: &str) -> Option<(f64, Option<Comparator>)> {
             return quantity::parse_value(rest).map(|v| (v, Some(cmp)));
         }
     }
+    // A value cell is short (97%以上, 不低于95%); a long one is prose, such as a page's
+    // title that happens to hold a year.
+    if c.chars().nth(16).is_some() {
+        return None;
+    }
     let q = quantity::scan(&c).into_iter().next()?;
     Some((q.value, q.comparator))
 }
@@ -266,6 +271,7 @@ fn names_indicator(name: &str) -> bool {
     ];
     name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
         && !RECORD_FIELDS.iter().any(|f| name.contains(f))
+        && !matches!(name, "名称" | "题名" | "文件名称" | "主题词")
 }
 
 /// `71。6` → `71.6`: a full stop between two digits.
