@@ -473,7 +473,9 @@ pub fn scan(s: &str) -> Vec<Quantity> {
         if let Some(q) = worth.then(|| quantity_at(s, i, prev_end)).flatten() {
             i = q.span.end.max(i + c.len_utf8());
             prev_end = q.span.end;
-            out.push(q);
+            if !names_a_class(s, &q) {
+                out.push(q);
+            }
         } else {
             // Skip the whole run so that "2021" is not read again as "021".
             let mut j = i + c.len_utf8();
@@ -493,6 +495,14 @@ pub fn scan(s: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// True when the quantity only names a size class (千亿级产业集群, 10万吨级泊位, 百亿级企业):
+/// a magnitude read as so many 级, or a measure followed by 级.
+fn names_a_class(s: &str, q: &Quantity) -> bool {
+    let unit = q.unit.as_deref();
+    (unit == Some("级") && q.value >= 1000.0)
+        || (unit.is_some_and(|u| u != "级") && s[q.span.end..].starts_with('级'))
 }
 
 /// `j` past one space (ASCII or ideographic) when a multiplier or a unit follows it.

@@ -51,7 +51,10 @@ pub fn header_role(header: &str) -> (ColumnRole, Option<i32>) {
         ColumnRole::Binding
     } else if h.contains("单位") && h.chars().count() <= 4 {
         ColumnRole::Unit
-    } else if ["类别", "领域", "分类", "维度"].iter().any(|k| h.contains(k)) {
+    } else if ["类别", "领域", "分类", "维度"]
+        .iter()
+        .any(|k| h.contains(k))
+    {
         // A category (指标类别, 领域) groups the indicators named in a later column.
         ColumnRole::Other
     } else if ["指标", "名称", "项目", "内容"]

@@ -502,10 +502,11 @@ fn is_goal_quantity<'m>(
     if !predicate && short_noun.find('的').is_some_and(|k| k > 0) {
         return false;
     }
-    // A number without unit is a value only for a rate (差异率低于0.15).
+    // A number without unit is a value only for a rate (差异率低于0.15), or a count in the
+    // ten thousands attained (体检人数达1000万以上, 吞吐量突破200万大关).
     if unit.is_none() {
         let subject = strip_trailing(before);
-        if !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)) {
+        if !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)) && !unitless_count(ctext, q) {
             return false;
         }
     }
@@ -515,6 +516,18 @@ fn is_goal_quantity<'m>(
         return false;
     }
     true
+}
+
+/// True for a count without unit that a verb of attaining reaches, written with 万 or 亿
+/// (达1000万以上, 突破200万): the measure names what is counted.
+fn unitless_count(ctext: &str, q: &Quantity) -> bool {
+    let magnitude = ctext[q.number.end..].starts_with(['万', '亿'])
+        || (q.chinese && ctext[q.number.clone()].ends_with(['万', '亿']));
+    let before = ctext[..q.number.start].trim_end_matches(['超', '近', '约']);
+    magnitude
+        && ["达", "达到", "突破", "超过", "逾", "增至", "增加到"]
+            .iter()
+            .any(|v| before.ends_with(v))
 }
 
 /// Goals of one clause. `prev_indicator` carries the last indicator of the sentence, for
@@ -726,8 +739,27 @@ fn clause_goals<'m>(
             Some(c) => Some(c),
             None => split_subject(before, run.len(), distribute).map(complete_heads),
         };
+        // 分别增长5%和7.5%左右: 左右 after the last figure of a distributed run hedges them
+        // all. (A bound, 分别达到99%、95%以上, is read for the last figure only, as the
+        // seeds' annotators read it.)
+        let last = run[run.len() - 1];
+        let shared = (distribute && run.len() > 1 && last.upper.is_none())
+            .then_some(last.comparator)
+            .flatten()
+            .filter(|c| *c == Comparator::Approx);
         let mut run_subjects = Vec::new();
-        for (k, q) in run.iter().enumerate() {
+        for (k, &q) in run.iter().enumerate() {
+            let qualified;
+            let q = match shared {
+                Some(c) if q.comparator.is_none() && q.upper.is_none() && q.unit == last.unit => {
+                    qualified = Quantity {
+                        comparator: Some(c),
+                        ..q.clone()
+                    };
+                    &qualified
+                }
+                _ => q,
+            };
             let subjects: Vec<String> = match &parts {
                 Some(p) if p.len() == run.len() => vec![tidy(&p[k])],
                 Some(p) if run.len() == 1 => p.iter().map(|x| tidy(x)).collect(),
@@ -740,7 +772,9 @@ fn clause_goals<'m>(
                 if subject.is_empty() {
                     continue;
                 }
-                if (q.unit.is_none() && !RATE_ENDINGS.iter().any(|e| subject.ends_with(e)))
+                if (q.unit.is_none()
+                    && !RATE_ENDINGS.iter().any(|e| subject.ends_with(e))
+                    && !unitless_count(ctext, q))
                     || !q.value.is_finite()
                     || !q.upper.unwrap_or(0.0).is_finite()
                 {
