@@ -300,6 +300,15 @@ const FOOTER: &[&str] = &[
     "联系我们",
 ];
 
+/// Length of the `?` run a line opens with when text follows it: ideographic-space
+/// indentation saved through a code page without them (??上海市…人民政府办公室).
+fn stray_indent(line: &str) -> Option<usize> {
+    let n = line.len() - line.trim_start_matches('?').len();
+    let next = line[n..].chars().next()?;
+    let text = ('\u{4e00}'..='\u{9fff}').contains(&next) || next.is_ascii_digit();
+    (n > 0 && (text || matches!(next, '“' | '《' | '('))).then_some(n)
+}
+
 /// Removes boilerplate lines; returns the new text and the number of lines removed.
 pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
     let lines = split_lines(&input.text);
@@ -338,6 +347,11 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
             Kind::Spam { before_title } => *before_title || first_body.is_none_or(|f| i < f),
             Kind::Other => false,
         };
+        if matches!(kind, Kind::Body | Kind::Other) {
+            if let Some(n) = stray_indent(line.text) {
+                trims.push(line.byte_start..line.byte_start + n);
+            }
+        }
         if footer.is_some_and(|f| i >= f) && *kind != Kind::Blank && *kind != Kind::Meta {
             drop[i] = true;
         }
@@ -702,6 +716,21 @@ mod tests {
         assert!(out.contains(BODY1) && out.contains(BODY2));
         assert!(out.contains("某县人民政府\n2023年1月2日\n"));
         assert!(!out.contains("打印") && !out.contains("上一篇") && !out.contains("首页"));
+    }
+
+    #[test]
+    fn drops_question_marks_left_by_lost_indentation() {
+        let text = format!("??{BODY1}\n??某县人民政府办公室\n??2023年4月23日\n为什么?\n?\n");
+        let (out, _) = run(&text);
+        assert!(out.starts_with(BODY1), "{out}");
+        assert!(
+            out.contains("\n某县人民政府办公室\n2023年4月23日\n"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("为什么?\n?\n"),
+            "a question is no indentation: {out}"
+        );
     }
 
     #[test]

@@ -342,7 +342,16 @@ fn self_described_kind(text: &str) -> Option<String> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let c = SELF.captures(&text[..end])?;
+    // A work report read out without its title: 我代表市人民政府,向大会报告工作.
+    static DELIVERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"代表[^,。;]{0,16}人民政府[,,]?向(?:大会|本次会议|各位代表)报告")
+            .expect("valid regex")
+    });
+    let opening = &text[..end];
+    if opening.contains("报告") && DELIVERED.is_match(opening) {
+        return Some("政府工作报告".to_owned());
+    }
+    let c = SELF.captures(opening)?;
     kind_of(&c[1]).map(str::to_owned)
 }
 

@@ -352,6 +352,11 @@ fn kind_stated_by_the_document_itself() {
     assert_eq!(m.kind.as_deref(), Some("实施方案"));
     let text = "切实推动教育均衡发展\n近年来,全县坚持教育优先发展,办好每一所学校。\n";
     assert_eq!(meta(text).kind, None);
+    // A work report read out without its title line.
+    let text = "各位代表:\n现在,我代表县人民政府,向大会报告工作,请予审议。\n一、过去一年工作回顾\n";
+    assert_eq!(meta(text).kind.as_deref(), Some("政府工作报告"));
+    let text = "各位代表:\n县人民政府向大会提交了议案。\n";
+    assert_eq!(meta(text).kind, None);
 }
 
 #[test]
