@@ -23,6 +23,12 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
             continue;
         }
         for found in time::find(s, &ctx.time).into_iter().filter(|m| !m.scope) {
+            // The subject of a description (“十四五”时期是…关键期, 2024年是…之年) sets no
+            // deadline.
+            let after = s[found.range.end..].trim_start_matches(['”', '"', '’', ' ']);
+            if after.starts_with('是') && !after.starts_with("是否") {
+                continue;
+            }
             // The document's own date (its signature, its delivery) is when it was written.
             if found
                 .date
