@@ -49,11 +49,23 @@ pub fn extract(
     // A date fronted as the topic of a sentence (到2025年, …) governs the rest of its paragraph.
     let mut topic: Option<(usize, PartialDate)> = None;
     let mut para_end: Option<usize> = None;
+    // Whether the current paragraph opened on a marker of the past (“十三五”期间, 近年来):
+    // it reports, and only a clause that commits (将, 要, 力争) sets a target in it.
+    let mut para_past = false;
+    let mut prev_end: Option<usize> = None;
     for unit in units(text, ctx.structure, &outline) {
         if topic.as_ref().is_some_and(|t| t.0 <= unit.span.start) {
             topic = None;
         }
         let sentence = &text[unit.span.clone()];
+        let new_paragraph = prev_end.is_none_or(|e| {
+            text.get(e.min(unit.span.start)..unit.span.start)
+                .is_some_and(|gap| gap.contains('\n'))
+        });
+        if new_paragraph {
+            para_past = discourse::opens_past(sentence);
+        }
+        prev_end = Some(unit.span.end);
         if ctx.title_lines.contains(unit.span.start) {
             continue;
         }
@@ -67,7 +79,7 @@ pub fn extract(
         let spans = if describes {
             Vec::new()
         } else {
-            targets_in(text, &unit, retrospective, doc_year, &past_at)
+            targets_in(text, &unit, retrospective || para_past, doc_year, &past_at)
         };
         if fronted.is_none() && spans.is_empty() {
             continue;
