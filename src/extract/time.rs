@@ -197,7 +197,7 @@ static ONE_YEAR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A notice about one year's work: 关于做好2023年安全生产工作的通知.
 static ONE_YEAR_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"关于[^0-9]{0,6}(\d{4})年[^0-9]{0,30}工作的(?:通知|意见)$")
+    Regex::new(r"关于[^0-9]{0,6}(\d{4})年[^0-9]{0,30}工作的(?:实施)?(?:通知|意见)$")
         .expect("one-year notice regex")
 });
 
