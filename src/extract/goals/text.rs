@@ -452,6 +452,12 @@ fn is_goal_quantity<'m>(
         }
     }
     let after = &ctext[q.span.end..];
+    // A share that names a campaign (单产增一成行动, 收入倍增计划) is part of its name.
+    if matches!(unit, Some("%" | "倍"))
+        && ["行动", "工程", "计划", "攻坚"].iter().any(|w| after.starts_with(w))
+    {
+        return false;
+    }
     // 百分之九十五, 八成, 半数 and 翻一番 are shares and ratios whatever their script.
     // 近千万人次, 突破百亿元: magnitudes in Chinese are quantities, not names.
     // (A lone 万 or 千 is an idiom's, 千家万户; a magnitude takes two numerals at least.)
