@@ -383,7 +383,7 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
         let r = trim.next().cloned().unwrap_or(0..0);
         for (k, (b, c)) in (k0..k1).zip(input.text[b0..b1].char_indices()) {
             if !r.contains(&(b0 + b)) {
-                out.push(c, input.origins[k].clone(), input.flags[k]);
+                out.push(c, input.origins[k], input.flags[k]);
             }
         }
     }

@@ -312,7 +312,7 @@ fn convert_pieces(input: &Mapped, converter: &dyn ScriptConverter) -> Mapped {
         } else {
             let origin = join(&input.origins[pos], &input.origins[end - 1]);
             let flags = input.flags[pos..end].iter().fold(0, |a, f| a | f);
-            out.push_str(piece, &origin, flags);
+            out.push_str(piece, origin, flags);
         }
         pos = end;
     });
@@ -391,12 +391,12 @@ mod tests {
             }
             if piece.chars().count() == end - pos {
                 for (k, c) in piece.chars().enumerate() {
-                    out.push(c, input.origins[pos + k].clone(), input.flags[pos + k]);
+                    out.push(c, input.origins[pos + k], input.flags[pos + k]);
                 }
             } else {
                 let origin = join(&input.origins[pos], &input.origins[end - 1]);
                 let flags = input.flags[pos..end].iter().fold(0, |a, f| a | f);
-                out.push_str(piece, &origin, flags);
+                out.push_str(piece, origin, flags);
             }
             pos = end;
         });
@@ -504,6 +504,7 @@ mod tests {
         }
         let out = convert_mapped(m, &HanconvT2s);
         assert_eq!(out.text, "看着发展");
-        assert_eq!(out.origins, vec![0..3, 3..6, 6..9, 9..12]);
+        let ranges: Vec<_> = out.origins.iter().map(|o| o.range()).collect();
+        assert_eq!(ranges, vec![0..3, 3..6, 6..9, 9..12]);
     }
 }

@@ -127,12 +127,12 @@ fn push_utf8(text: &str, base: usize, out: &mut Mapped) {
     let mut prev = None::<usize>;
     for (i, _) in text.char_indices() {
         if let Some(p) = prev {
-            out.origins.push(base + p..base + i);
+            out.origins.push((base + p..base + i).into());
         }
         prev = Some(i);
     }
     if let Some(p) = prev {
-        out.origins.push(base + p..base + text.len());
+        out.origins.push((base + p..base + text.len()).into());
     }
     out.flags.resize(out.origins.len(), 0);
 }
@@ -159,7 +159,7 @@ fn decode_utf16(bytes: &[u8], base: usize, big_endian: bool, out: &mut Mapped) {
             if let Some(&v) = units.get(k + 1).filter(|v| (0xDC00..0xE000).contains(*v)) {
                 let cp = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(v) - 0xDC00);
                 out.text.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
-                out.origins.push(i..i + 4);
+                out.origins.push((i..i + 4).into());
                 k += 2;
                 continue;
             }
@@ -171,13 +171,14 @@ fn decode_utf16(bytes: &[u8], base: usize, big_endian: bool, out: &mut Mapped) {
                 out.text.push('\u{FFFD}');
             }
         }
-        out.origins.push(i..i + 2);
+        out.origins.push((i..i + 2).into());
         k += 1;
     }
     if bytes.len() % 2 == 1 {
         corrupt.push(out.origins.len());
         out.text.push('\u{FFFD}');
-        out.origins.push(base + bytes.len() - 1..base + bytes.len());
+        out.origins
+            .push((base + bytes.len() - 1..base + bytes.len()).into());
     }
     out.flags.resize(out.origins.len(), 0);
     for c in corrupt {
@@ -524,7 +525,7 @@ fn map_units(
         // Big5 decodes four byte pairs into a letter plus a combining mark: same bytes.
         if big5 && matches!(c, '\u{0304}' | '\u{030C}') {
             if let Some(r) = &prev {
-                out.origins.push(r.clone());
+                out.origins.push(r.into());
                 continue;
             }
         }
@@ -545,7 +546,7 @@ fn map_units(
         };
         let end = (p + len).min(limit);
         let origin = base + p..base + end.max(p);
-        out.origins.push(origin.clone());
+        out.origins.push((&origin).into());
         prev = Some(origin);
         *in_pos = end;
     }
@@ -568,7 +569,10 @@ mod tests {
         for w in m.origins.windows(2) {
             assert!(w[0].start <= w[1].start && w[0].end <= w[1].end);
         }
-        assert!(m.origins.iter().all(|r| r.start <= r.end && r.end <= len));
+        assert!(m
+            .origins
+            .iter()
+            .all(|r| r.start <= r.end && r.range().end <= len));
     }
 
     #[test]
@@ -577,8 +581,8 @@ mod tests {
         let d = decode_bytes(&bytes).unwrap();
         assert_eq!(d.mapped.text, "教育a规划\n");
         assert_eq!(d.encoding, GBK);
-        assert_eq!(d.mapped.origins[2], 4..5);
-        assert_eq!(d.mapped.origins[3], 5..7);
+        assert_eq!(d.mapped.origins[2].range(), 4..5);
+        assert_eq!(d.mapped.origins[3].range(), 5..7);
         check_map(&d.mapped, bytes.len());
     }
 

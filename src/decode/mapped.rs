@@ -10,36 +10,85 @@ pub(crate) const CORRUPT: u8 = 1;
 /// The char is the result of an educated-guess repair.
 pub(crate) const GUESSED: u8 = 2;
 
+/// The input byte range one char came from, in 8 bytes rather than a `Range<usize>`'s 16:
+/// one is kept per char, and while a step builds the next text two maps are alive, so this
+/// is most of decode's memory. Inputs are limited below 4 GiB ([`MAX_INPUT`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Origin {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The largest input whose byte offsets an [`Origin`] holds.
+pub(crate) const MAX_INPUT: usize = u32::MAX as usize;
+
+impl Origin {
+    /// The range as byte offsets.
+    #[inline]
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl From<Range<usize>> for Origin {
+    #[inline]
+    fn from(r: Range<usize>) -> Self {
+        // Offsets past MAX_INPUT cannot occur: decode refuses such inputs first.
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Origin {
+            start: clamp(r.start),
+            end: clamp(r.end),
+        }
+    }
+}
+
+impl From<&Range<usize>> for Origin {
+    #[inline]
+    fn from(r: &Range<usize>) -> Self {
+        Origin::from(r.clone())
+    }
+}
+
+impl From<&Origin> for Origin {
+    #[inline]
+    fn from(o: &Origin) -> Self {
+        *o
+    }
+}
+
 /// Text plus, per char, its input byte range and flags.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Mapped {
     pub text: String,
-    pub origins: Vec<Range<usize>>,
+    pub origins: Vec<Origin>,
     pub flags: Vec<u8>,
 }
 
 impl Mapped {
     /// An empty text with room for about `bytes` bytes of text.
     pub fn with_capacity(bytes: usize) -> Self {
+        // Chinese text takes three bytes a char in UTF-8 and two in GBK: a third is the
+        // common case; the vectors grow for the rest.
         Mapped {
             text: String::with_capacity(bytes),
-            origins: Vec::with_capacity(bytes / 2),
-            flags: Vec::with_capacity(bytes / 2),
+            origins: Vec::with_capacity(bytes / 3),
+            flags: Vec::with_capacity(bytes / 3),
         }
     }
 
     /// Appends one char.
     #[inline]
-    pub fn push(&mut self, c: char, origin: Range<usize>, flags: u8) {
+    pub fn push(&mut self, c: char, origin: impl Into<Origin>, flags: u8) {
         self.text.push(c);
-        self.origins.push(origin);
+        self.origins.push(origin.into());
         self.flags.push(flags);
     }
 
     /// Appends every char of `s`, all from `origin`.
-    pub fn push_str(&mut self, s: &str, origin: &Range<usize>, flags: u8) {
+    pub fn push_str(&mut self, s: &str, origin: impl Into<Origin>, flags: u8) {
+        let origin = origin.into();
         for c in s.chars() {
-            self.push(c, origin.clone(), flags);
+            self.push(c, origin, flags);
         }
     }
 
@@ -85,8 +134,11 @@ impl Mapped {
 
 /// The smallest range covering `a` and `b`.
 #[inline]
-pub(crate) fn join(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
-    a.start.min(b.start)..a.end.max(b.end)
+pub(crate) fn join(a: &Origin, b: &Origin) -> Origin {
+    Origin {
+        start: a.start.min(b.start),
+        end: a.end.max(b.end),
+    }
 }
 
 #[cfg(test)]
@@ -101,7 +153,7 @@ mod tests {
         }
         assert_eq!(m.flagged_spans(CORRUPT), vec![[1, 3], [4, 5], [6, 7]]);
         assert_eq!(m.flagged_spans(GUESSED), vec![[4, 5]]);
-        assert_eq!(join(&(2..4), &(1..3)), 1..4);
+        assert_eq!(join(&(2..4).into(), &(1..3).into()).range(), 1..4);
         assert!(Mapped::default().flagged_spans(CORRUPT).is_empty());
         let mut all = Mapped::default();
         for i in 0..3 {

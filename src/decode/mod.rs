@@ -36,7 +36,7 @@ pub struct Decoded {
     /// What was done to get it.
     pub report: DecodeReport,
     /// For every char of `text`, the byte range of the input it came from.
-    origins: Vec<Range<usize>>,
+    origins: Vec<mapped::Origin>,
 }
 
 impl Decoded {
@@ -46,14 +46,13 @@ impl Decoded {
         if chars.start >= chars.end || chars.end > self.origins.len() {
             return None;
         }
-        let first = &self.origins[chars.start];
-        let last = &self.origins[chars.end - 1];
-        Some(first.start.min(last.start)..first.end.max(last.end))
+        let joined = mapped::join(&self.origins[chars.start], &self.origins[chars.end - 1]);
+        Some(joined.range())
     }
 
     /// The input byte range of each char of `text`, in order (non-decreasing, within the input).
-    pub fn origins(&self) -> &[Range<usize>] {
-        &self.origins
+    pub fn origins(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.origins.iter().map(|o| o.range())
     }
 }
 
@@ -119,13 +118,14 @@ impl Decoder {
     /// `max_bytes`, [`ErrorKind::Binary`] for binary data, [`ErrorKind::Undecodable`] when most
     /// of the decoded text is replacement characters.
     pub fn decode(&self, bytes: &[u8]) -> Result<Decoded, Error> {
-        if bytes.len() > self.options.max_bytes {
+        // Byte offsets are kept in 32 bits: 4 GiB is the limit whatever the options say.
+        let limit = self.options.max_bytes.min(mapped::MAX_INPUT);
+        if bytes.len() > limit {
             return Err(Error::new(
                 ErrorKind::TooLarge,
                 format!(
-                    "the input has {} bytes, more than the limit of {} bytes",
+                    "the input has {} bytes, more than the limit of {limit} bytes",
                     bytes.len(),
-                    self.options.max_bytes
                 ),
             ));
         }

@@ -52,7 +52,7 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
         let combining_next = chars.clone().next().is_some_and(may_combine);
         if !combining_next && (0xFF01..=0xFF5E).contains(&u) {
             let narrow = char::from_u32(u - 0xFEE0).unwrap_or(c);
-            out.push(narrow, input.origins[k].clone(), input.flags[k]);
+            out.push(narrow, input.origins[k], input.flags[k]);
             b += c.len_utf8();
             k += 1;
         } else {
@@ -66,7 +66,7 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
             let origin = join(&input.origins[k], &input.origins[j - 1]);
             let group_flags = input.flags[k..j].iter().fold(0, |a, f| a | f);
             for n in text[b..group_end].nfkc() {
-                out.push(n, origin.clone(), group_flags);
+                out.push(n, origin, group_flags);
             }
             b = group_end;
             k = j;
@@ -156,9 +156,9 @@ mod tests {
             let group: String = chars[i..j].iter().collect();
             let normal: String = group.nfkc().collect();
             if j == i + 1 && normal == group {
-                out.push(chars[i], input.origins[i].clone(), input.flags[i]);
+                out.push(chars[i], input.origins[i], input.flags[i]);
             } else {
-                out.push_str(&normal, &origin, flags);
+                out.push_str(&normal, origin, flags);
             }
             i = j;
         }

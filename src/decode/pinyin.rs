@@ -162,7 +162,7 @@ mod tests {
             .enumerate()
         {
             if keep[k] {
-                out.push(c, o.clone(), *f);
+                out.push(c, *o, *f);
             }
         }
         (out, removed)

@@ -18,7 +18,7 @@ use std::ops::Range;
 use encoding_rs::{DecoderResult, GBK};
 
 use super::freq::{char_score, is_han, mean_score};
-use super::mapped::{join, Mapped, CORRUPT, GUESSED};
+use super::mapped::{join, Mapped, Origin, CORRUPT, GUESSED};
 
 /// Longest run (chars) a repair looks at.
 const MAX_RUN: usize = 512;
@@ -30,7 +30,7 @@ const MIN_RESULT: f32 = 1.5;
 /// One accepted replacement of chars `range` by `chars` (with their origins).
 struct Replacement {
     range: Range<usize>,
-    chars: Vec<(char, Range<usize>)>,
+    chars: Vec<(char, Origin)>,
     flags: u8,
     /// Total score gained (sum over the new chars minus sum over the old ones).
     gain: f32,
@@ -197,7 +197,7 @@ fn splice(
             continue;
         }
         let bad = if corrupt[i] { CORRUPT } else { 0 };
-        out.push(chars[i], input.origins[i].clone(), input.flags[i] | bad);
+        out.push(chars[i], input.origins[i], input.flags[i] | bad);
         i += 1;
     }
     out
@@ -375,7 +375,7 @@ fn gbk_pair(pair: &[u8]) -> Option<char> {
 /// Returns the repair, if any, and where the examined run ends.
 fn try_shift(
     chars: &[char],
-    origins: &[Range<usize>],
+    origins: &[Origin],
     start: usize,
     limit: usize,
 ) -> (Option<Replacement>, usize) {
@@ -407,12 +407,12 @@ fn try_shift(
     if bytes.len() < 3 {
         return (None, end);
     }
-    let mut out: Vec<(char, Range<usize>)> = Vec::new();
+    let mut out: Vec<(char, Origin)> = Vec::new();
     let mut p = 1;
     while p < bytes.len() {
         let b = bytes[p];
         if b < 0x80 {
-            out.push((b as char, origins[owner[p]].clone()));
+            out.push((b as char, origins[owner[p]]));
             p += 1;
             continue;
         }
@@ -440,7 +440,7 @@ fn try_shift(
 /// repair, if any, and where the examined run ends.
 fn try_mojibake(
     chars: &[char],
-    origins: &[Range<usize>],
+    origins: &[Origin],
     cluster: Range<usize>,
 ) -> (Option<Replacement>, usize) {
     let mut start = cluster.start;

@@ -57,13 +57,13 @@ pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
                 if c == '\n' {
                     next_join.next();
                     if space {
-                        out.push(' ', origin.clone(), flags);
+                        out.push(' ', *origin, flags);
                     }
                 }
                 continue;
             }
         }
-        out.push(c, origin.clone(), flags);
+        out.push(c, *origin, flags);
     }
     (out, joins.len())
 }
@@ -237,7 +237,7 @@ mod tests {
         let kept = out.text.chars().zip(&out.origins);
         for ((c, origin), (i, d)) in kept.zip(expected.char_indices()) {
             assert_eq!(c, d);
-            assert_eq!(&text[origin.clone()], c.to_string(), "at {i}");
+            assert_eq!(&text[origin.range()], c.to_string(), "at {i}");
         }
     }
 

@@ -454,7 +454,9 @@ fn is_goal_quantity<'m>(
     let after = &ctext[q.span.end..];
     // A share that names a campaign (单产增一成行动, 收入倍增计划) is part of its name.
     if matches!(unit, Some("%" | "倍"))
-        && ["行动", "工程", "计划", "攻坚"].iter().any(|w| after.starts_with(w))
+        && ["行动", "工程", "计划", "攻坚"]
+            .iter()
+            .any(|w| after.starts_with(w))
     {
         return false;
     }
