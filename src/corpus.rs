@@ -316,7 +316,15 @@ pub fn error_document(source: &str, error: ErrorRecord) -> Document {
 
 /// Runs the pipeline on `bytes` after the batch-level checks (size, empty, binary), turning a
 /// panic into an `internal` error record. This is what every batch input goes through.
-pub fn process_checked(source: &str, bytes: &[u8], max_bytes: u64) -> Document {
+///
+/// Given the bytes by value (a `Vec<u8>`), it frees them once decoded, before the later
+/// stages run: a big document's input does not stay in memory beside its text.
+pub fn process_checked<'a>(
+    source: &str,
+    bytes: impl Into<std::borrow::Cow<'a, [u8]>>,
+    max_bytes: u64,
+) -> Document {
+    let bytes = bytes.into();
     if bytes.len() as u64 > max_bytes {
         return error_document(source, too_large(bytes.len() as u64, max_bytes).to_record());
     }
@@ -326,7 +334,7 @@ pub fn process_checked(source: &str, bytes: &[u8], max_bytes: u64) -> Document {
             Error::new(ErrorKind::Empty, "the input has no bytes").to_record(),
         );
     }
-    if let Some(what) = sniff_binary(bytes) {
+    if let Some(what) = sniff_binary(&bytes) {
         return error_document(
             source,
             Error::new(ErrorKind::Binary, format!("not text: {what}")).to_record(),
@@ -337,9 +345,13 @@ pub fn process_checked(source: &str, bytes: &[u8], max_bytes: u64) -> Document {
         max_bytes: usize::try_from(max_bytes).unwrap_or(usize::MAX),
         ..DecodeOptions::default()
     });
-    guarded(source, || match decoder.decode(bytes) {
-        Ok(decoded) => crate::process_decoded(source, &decoded),
-        Err(err) => error_document(source, err.to_record()),
+    guarded(source, move || {
+        let decoded = decoder.decode(&bytes);
+        drop(bytes);
+        match decoded {
+            Ok(decoded) => crate::process_decoded(source, &decoded),
+            Err(err) => error_document(source, err.to_record()),
+        }
     })
 }
 
@@ -376,7 +388,7 @@ fn internal_error(source: &str, payload: &(dyn std::any::Any + Send)) -> Documen
 pub fn process_file(path: &Path, max_bytes: u64) -> Document {
     let (source, source_bytes) = source_name(path);
     let mut doc = match read_file(path, max_bytes) {
-        Ok(bytes) => process_checked(&source, &bytes, max_bytes),
+        Ok(bytes) => process_checked(&source, bytes, max_bytes),
         Err(err) => error_document(&source, err.to_record()),
     };
     doc.source_bytes = source_bytes;
@@ -893,7 +905,7 @@ impl Job for LineJob {
             }
             (None, None) => return invalid(&source, "no \"text\" or \"base64\" field".into()),
         };
-        process_checked(&source, &bytes, self.max_bytes)
+        process_checked(&source, bytes, self.max_bytes)
     }
 }
 

@@ -321,7 +321,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             if path.as_os_str() == "-" {
                 if from_stdin.is_none() {
                     let doc = match corpus::read_stdin(args.max_size) {
-                        Ok(bytes) => corpus::process_checked(STDIN_SOURCE, &bytes, args.max_size),
+                        Ok(bytes) => corpus::process_checked(STDIN_SOURCE, bytes, args.max_size),
                         Err(err) => corpus::error_document(STDIN_SOURCE, err.to_record()),
                     };
                     from_stdin = Some(render(doc));

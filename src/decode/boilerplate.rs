@@ -364,7 +364,7 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
     if removed == 0 && trims.is_empty() {
         return (input, 0);
     }
-    let mut out = Mapped::with_capacity(input.text.len());
+    let mut out = Mapped::with_capacity_of(&input);
     let mut trim = trims.iter().peekable();
     for (li, line) in lines.iter().enumerate() {
         if drop[li] {

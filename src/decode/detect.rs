@@ -68,7 +68,9 @@ pub(crate) fn decode_bytes(bytes: &[u8]) -> Result<Detected, Error> {
     }
     if nuls * 1000 <= sample.len() {
         if let Ok(text) = std::str::from_utf8(bytes) {
-            let mut mapped = Mapped::with_capacity(bytes.len());
+            // Sized exactly: a char starts at every byte that is not a continuation byte.
+            let chars = count_bytes(bytes, |b| b & 0xC0 != 0x80);
+            let mut mapped = Mapped::with_capacity_chars(bytes.len(), chars);
             push_utf8(text, 0, &mut mapped);
             return Ok(Detected {
                 mapped,

@@ -76,6 +76,25 @@ impl Mapped {
         }
     }
 
+    /// An empty text with room for `bytes` bytes in `chars` chars.
+    pub fn with_capacity_chars(bytes: usize, chars: usize) -> Self {
+        Mapped {
+            text: String::with_capacity(bytes),
+            origins: Vec::with_capacity(chars),
+            flags: Vec::with_capacity(chars),
+        }
+    }
+
+    /// An empty text with room for one the size of `like`: a step's output is about the
+    /// size of its input, so the maps are sized once instead of growing by doubling.
+    pub fn with_capacity_of(like: &Mapped) -> Self {
+        Mapped {
+            text: String::with_capacity(like.text.len()),
+            origins: Vec::with_capacity(like.origins.len()),
+            flags: Vec::with_capacity(like.flags.len()),
+        }
+    }
+
     /// Appends one char.
     #[inline]
     pub fn push(&mut self, c: char, origin: impl Into<Origin>, flags: u8) {

@@ -195,10 +195,13 @@ impl Decoder {
                 report.guessed_spans.len()
             ));
         }
+        // The maps were sized by estimate; the text lives on through every later stage.
+        let mut origins = mapped.origins;
+        origins.shrink_to_fit();
         Ok(Decoded {
             text: mapped.text,
             report,
-            origins: mapped.origins,
+            origins,
         })
     }
 }

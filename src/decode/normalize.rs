@@ -39,7 +39,7 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
     if b == text.len() {
         return input;
     }
-    let mut out = Mapped::with_capacity(text.len());
+    let mut out = Mapped::with_capacity_of(&input);
     out.text.push_str(&text[..b]);
     out.origins.extend_from_slice(&input.origins[..k]);
     out.flags.extend_from_slice(&input.flags[..k]);

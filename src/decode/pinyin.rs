@@ -16,7 +16,7 @@ pub(crate) fn remove_pinyin(input: Mapped) -> (Mapped, usize) {
         return (input, 0);
     }
     // Copy the text between annotations in bulk, keeping the char index in step.
-    let mut out = Mapped::with_capacity(input.text.len());
+    let mut out = Mapped::with_capacity_of(&input);
     let (mut byte, mut k) = (0usize, 0usize);
     for span in &spans {
         let kept = &input.text[byte..span.start];

@@ -49,7 +49,8 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
     // Sized once (one origin per char): collecting from `chars()` grows it step by step.
     let mut chars: Vec<char> = Vec::with_capacity(input.origins.len());
     chars.extend(input.text.chars());
-    let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
+    // One byte a char: the scores are small (see `freq`), and this runs over whole texts.
+    let scores: Vec<i8> = chars.iter().map(|&c| small_score(c)).collect();
     let clusters = bad_clusters(&chars, &scores);
     // Positions of `?` and U+FFFD (possible lost bytes), found once for the passes below.
     let lost: Vec<usize> = chars
@@ -184,7 +185,7 @@ fn splice(
     replacements: Vec<Replacement>,
     corrupt: &[bool],
 ) -> Mapped {
-    let mut out = Mapped::with_capacity(input.text.len());
+    let mut out = Mapped::with_capacity_of(&input);
     let mut i = 0;
     let mut next = replacements.into_iter().peekable();
     while i < chars.len() {
@@ -240,7 +241,8 @@ fn may_have_garbage(text: &str) -> bool {
 /// Flags the garbled clusters that remain in `m`.
 fn flag_corrupt(m: &mut Mapped) {
     let chars: Vec<char> = m.text.chars().collect();
-    let scores: Vec<i32> = chars.iter().map(|&c| char_score(c)).collect();
+    // One byte a char: the scores are small (see `freq`), and this runs over whole texts.
+    let scores: Vec<i8> = chars.iter().map(|&c| small_score(c)).collect();
     for r in bad_clusters(&chars, &scores) {
         for f in &mut m.flags[r] {
             *f |= CORRUPT;
@@ -270,7 +272,12 @@ fn is_strong_bad(chars: &[char], i: usize) -> bool {
 /// Char ranges of garbled clusters: bad chars (score below -1) at most two chars apart, kept
 /// when they hold a strong signal or at least three bad chars (one rare name char is not
 /// garbage).
-fn bad_clusters(chars: &[char], scores: &[i32]) -> Vec<Range<usize>> {
+/// [`char_score`] in one byte.
+fn small_score(c: char) -> i8 {
+    i8::try_from(char_score(c).clamp(-128, 127)).unwrap_or(0)
+}
+
+fn bad_clusters(chars: &[char], scores: &[i8]) -> Vec<Range<usize>> {
     let mut clusters = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -44,7 +44,7 @@ pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
     if joins.is_empty() {
         return (mapped, 0);
     }
-    let mut out = Mapped::with_capacity(mapped.text.len());
+    let mut out = Mapped::with_capacity_of(&mapped);
     let mut next_join = joins.iter().peekable();
     let mut byte = 0;
     let chars = mapped.text.chars().zip(&mapped.origins).zip(&mapped.flags);

@@ -10,20 +10,24 @@ pub mod numerals;
 /// Converts byte offsets of one text into char offsets.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// Byte offset of every char start, plus the text's length at the end.
-    starts: Vec<usize>,
+    /// Byte offset of every char start, plus the text's length at the end; 32 bits each, as
+    /// decode caps its texts below 4 GiB (a longer text is indexed up to there).
+    starts: Vec<u32>,
 }
 
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        starts.push(text.len());
+        let text = &text[..floor_boundary(text, u32::MAX as usize)];
+        let mut starts: Vec<u32> = Vec::with_capacity(text.len() / 3 + 1);
+        starts.extend(text.char_indices().map(|(i, _)| i as u32));
+        starts.push(text.len() as u32);
         CharIndex { starts }
     }
 
     /// Char offset of byte offset `byte` (a byte inside a char maps to that char).
     pub fn char_at(&self, byte: usize) -> usize {
+        let byte = u32::try_from(byte).unwrap_or(u32::MAX);
         match self.starts.binary_search(&byte) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
@@ -32,7 +36,7 @@ impl CharIndex {
 
     /// Byte offset of char offset `char` (the text's length for the end; `None` past it).
     pub fn byte_at(&self, char: usize) -> Option<usize> {
-        self.starts.get(char).copied()
+        self.starts.get(char).map(|&b| b as usize)
     }
 
     /// Char span `[start, end)` of a byte range.
@@ -77,6 +81,15 @@ pub fn line_end_within(text: &str, at: usize, max: usize) -> Option<usize> {
         Some(i) => Some(at + i),
         None => (to == text.len()).then_some(to),
     }
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// True when `s` contains any of `chars`.
