@@ -296,7 +296,7 @@ pub(crate) fn convert_mapped(input: Mapped, converter: &dyn ScriptConverter) -> 
 
 /// [`convert_mapped`] piece by piece.
 fn convert_pieces(input: &Mapped, converter: &dyn ScriptConverter) -> Mapped {
-    let mut out = Mapped::with_capacity_of(&input);
+    let mut out = Mapped::with_capacity_of(input);
     let mut pos = 0usize;
     converter.convert(&input.text, &mut |n, piece| {
         let end = (pos + n).min(input.origins.len());
