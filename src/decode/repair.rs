@@ -185,7 +185,7 @@ fn splice(
     replacements: Vec<Replacement>,
     corrupt: &[bool],
 ) -> Mapped {
-    let mut out = Mapped::with_capacity_of(&input);
+    let mut out = Mapped::with_capacity_of(input);
     let mut i = 0;
     let mut next = replacements.into_iter().peekable();
     while i < chars.len() {
