@@ -298,11 +298,7 @@ struct Unit {
 /// The sentences of the structure plus item titles it left out, without outline labels and
 /// without titles of high-level headings (section topics, not commitments).
 fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
-    let in_table = |p: usize| {
-        st.tables
-            .iter()
-            .any(|t| t.span.start <= p && p < t.span.end)
-    };
+    let in_table = |p: usize| st.table_at(p).is_some();
     let mut covered = vec![false; st.headings.len()];
     let mut out = Vec::new();
     let mut full_start = 0;
@@ -311,11 +307,13 @@ fn units(text: &str, st: &Structure, outline: &Outline) -> Vec<Unit> {
         if in_table(s.span.start) || text.get(s.span.clone()).is_none() {
             continue;
         }
-        // The full sentence starts after the previous 。!? or line end.
-        let before = &text[..s.span.start];
+        // The full sentence starts after the previous 。!? or line end; nothing before the
+        // last one found can be it, so each byte is searched once.
+        let from = full_start.min(s.span.start);
+        let before = &text[from..s.span.start];
         if let Some(i) = before.rfind(['。', '!', '?', '\n']) {
             let c = before[i..].chars().next().map_or(1, char::len_utf8);
-            full_start = full_start.max(i + c);
+            full_start = full_start.max(from + i + c);
         }
         let mut clauses: Vec<Range<usize>> = s.clauses.clone();
         let mut title_end = 0;

@@ -38,7 +38,6 @@
 use super::discourse::{self, Discourse, Mark, SectionFacts};
 use super::{time, Context};
 use crate::records::{GoalSource, GoalStatus, NumericGoal};
-use std::ops::Range;
 
 mod table;
 mod text;
@@ -69,12 +68,6 @@ struct List {
 pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
     let discourse = Discourse::new(ctx);
     let mut goals = Vec::new();
-    let tables: Vec<Range<usize>> = ctx
-        .structure
-        .tables
-        .iter()
-        .map(|t| t.span.clone())
-        .collect();
     let mut para = Paragraph::default();
     let mut list: Option<List> = None;
     // The reading of the previous sentence when it ended on a semicolon: the next part of the
@@ -83,11 +76,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
     let mut prev_end = 0usize;
     for sentence in &ctx.structure.sentences {
         let span = sentence.span.clone();
-        if span.end > ctx.text.len()
-            || tables
-                .iter()
-                .any(|t| t.start <= span.start && span.start < t.end)
-        {
+        if span.end > ctx.text.len() || ctx.structure.table_at(span.start).is_some() {
             continue;
         }
         let stext = &ctx.text[span.clone()];
