@@ -168,13 +168,8 @@ impl Discourse {
 
     /// The facts of the innermost section holding byte `pos` (none outside every heading).
     pub fn at(&self, ctx: &Context<'_>, pos: usize) -> SectionFacts {
-        let Some(h) = ctx.structure.heading_at(pos) else {
-            return SectionFacts::default();
-        };
         ctx.structure
-            .headings
-            .iter()
-            .position(|x| std::ptr::eq(x, h))
+            .heading_index_at(pos)
             .and_then(|i| self.facts.get(i).copied())
             .unwrap_or_default()
     }

@@ -160,11 +160,15 @@ impl Structure {
     /// Innermost means the latest-starting one: scopes nest, except that a box's scope sits
     /// inside the section around it without being its child.
     pub fn heading_at(&self, pos: usize) -> Option<&Heading> {
+        self.heading_index_at(pos).map(|i| &self.headings[i])
+    }
+
+    /// The index in [`Structure::headings`] of [`Structure::heading_at`]'s heading.
+    pub fn heading_index_at(&self, pos: usize) -> Option<usize> {
         let after = self.headings.partition_point(|h| h.scope.start <= pos);
         self.headings[..after]
             .iter()
-            .rev()
-            .find(|h| pos < h.scope.end)
+            .rposition(|h| pos < h.scope.end)
     }
 
     /// The section path (`二/(一)/1`) at byte offset `pos`, `None` before any heading.
