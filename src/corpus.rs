@@ -841,28 +841,20 @@ impl Job for LineJob {
     }
     fn run(self) -> Document {
         let fallback = self.fallback_source();
-        let line = match self.line {
-            Line::Bytes(line) => line,
-            Line::TooLong(len) => {
-                return error_document(
-                    &fallback,
-                    Error::new(
-                        ErrorKind::TooLarge,
-                        format!("input line of {len}+ bytes exceeds the line limit"),
-                    )
-                    .to_record(),
-                )
-            }
-            Line::Failed(err) => {
-                return error_document(
-                    &fallback,
-                    Error::new(
-                        ErrorKind::Io,
-                        format!("reading the input failed here, so it ends: {err}"),
-                    )
-                    .to_record(),
-                )
-            }
+        let failed = match self.line {
+            Line::Bytes(line) => Ok(line),
+            Line::TooLong(len) => Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("input line of {len}+ bytes exceeds the line limit"),
+            )),
+            Line::Failed(err) => Err(Error::new(
+                ErrorKind::Io,
+                format!("reading the input failed here, so it ends: {err}"),
+            )),
+        };
+        let line = match failed {
+            Ok(line) => line,
+            Err(err) => return error_document(&fallback, err.to_record()),
         };
         let invalid = |source: &str, message: String| {
             error_document(
