@@ -29,6 +29,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
             if after.starts_with('是') && !after.starts_with("是否") {
                 continue;
             }
+            // A year a review looks back on (2024年工作回顾) is no deadline either.
+            if ["工作回顾", "回顾", "工作总结"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            {
+                continue;
+            }
             // The document's own date (its signature, its delivery) is when it was written.
             if found
                 .date
