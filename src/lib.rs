@@ -3,7 +3,7 @@
 //!
 //! The pipeline has one module per stage, each handing a typed value to the next:
 //!
-//! 1. [`decode`]: bytes in any of GBK, GB18030, Big5, UTF-8 or UTF-16 (even mixed) to clean
+//! 1. [`decode`](mod@decode): bytes in any of GBK, GB18030, Big5, UTF-8 or UTF-16 (even mixed) to clean
 //!    Simplified, NFKC-normalised text ([`Decoded`]) with a map back to the input bytes and a
 //!    report of what was repaired.
 //! 2. [`structure`]: the official-document outline, tables, sentences and clauses, and words.

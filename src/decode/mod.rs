@@ -1,14 +1,14 @@
 //! Decode stage: bytes in any encoding to clean Simplified, NFKC-normalised text.
 //!
-//! Steps, each carrying the map from every char back to its input bytes ([`mapped`]):
-//! 1. [`detect`]: BOM / UTF-8 / UTF-16 / chardetng + encoding_rs, mixed UTF-8 + legacy lines,
-//! 2. [`repair`]: mojibake (UTF-8 read as GBK) and GBK streams shifted by a lost byte, judged
-//!    by a character-frequency score ([`freq`]), what stays garbled reported as corrupt,
+//! Steps, each carrying the map from every char back to its input bytes (`mapped`):
+//! 1. `detect`: BOM / UTF-8 / UTF-16 / chardetng + encoding_rs, mixed UTF-8 + legacy lines,
+//! 2. `repair`: mojibake (UTF-8 read as GBK) and GBK streams shifted by a lost byte, judged
+//!    by a character-frequency score (`freq`), what stays garbled reported as corrupt,
 //! 3. [`convert`]: Traditional → Simplified (skipped when there is nothing Traditional),
-//! 4. NFKC in [`normalize`],
-//! 5. [`pinyin`]: inline pinyin annotations removed,
-//! 6. [`boilerplate`]: site chrome, counters, notices and spam lines removed,
-//! 7. [`unwrap`]: lines of a hard-wrapped copy (PDF, fixed-width page) joined again.
+//! 4. NFKC in `normalize`,
+//! 5. `pinyin`: inline pinyin annotations removed,
+//! 6. `boilerplate`: site chrome, counters, notices and spam lines removed,
+//! 7. `unwrap`: lines of a hard-wrapped copy (PDF, fixed-width page) joined again.
 
 mod boilerplate;
 pub mod convert;

@@ -1,6 +1,6 @@
 //! Numeric goals and reported figures ([`NumericGoal`]) from running text and tables.
 //!
-//! Running text is read clause by clause ([`text`]): every quantity that carries a unit (or is
+//! Running text is read clause by clause (`text`): every quantity that carries a unit (or is
 //! the value of a rate such as 差异率低于0.15) becomes a goal, unless it is a year, a date, an
 //! ordinal (第40个), a rank (前3名), a model name ("1+4"), a quantity inside a book title 《…》
 //! or a quoted name (“三个课堂”), a rate's denominator (每百名学生), a duration naming a noun
@@ -32,7 +32,7 @@
 //!   document (2019年…工作要点, a 2024 政府工作报告).
 //! - **as_of** (achieved): the past time the sentence names (截至2020年底, 十三五期间, 去年,
 //!   2022年), else its paragraph's or section's, else, in a report, the year before its own.
-//! - **tables** ([`table`]): one goal per row, the latest year column is the target, an
+//! - **tables** (`table`): one goal per row, the latest year column is the target, an
 //!   earlier one the baseline, 属性 gives `binding`, `(%)` in the indicator name gives the unit.
 
 use super::discourse::{self, Discourse, Mark, SectionFacts};
