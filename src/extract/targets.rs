@@ -48,7 +48,6 @@ pub fn extract(
     let mut seen: HashSet<Range<usize>> = HashSet::new();
     // A date fronted as the topic of a sentence (到2025年, …) governs the rest of its paragraph.
     let mut topic: Option<(usize, PartialDate)> = None;
-    let mut para_end: Option<usize> = None;
     // Whether the current paragraph opened on a marker of the past (“十三五”期间, 近年来):
     // it reports, and only a clause that commits (将, 要, 力争) sets a target in it.
     let mut para_past = false;
@@ -92,17 +91,16 @@ pub fn extract(
         }
         let earlier_topic = topic.as_ref().map(|t| t.1);
         if let Some(date) = fronted {
-            // Several dated sentences of one paragraph share its end: search for it once, so
-            // the searches never overlap and stay linear in the text.
-            let para_end = match para_end {
-                Some(end) if end > unit.span.start => end,
-                _ => text[unit.span.start..]
+            // Several dated sentences of one paragraph share its end: a topic still in force
+            // holds it, so each paragraph is searched once and the work stays linear.
+            let para_end = match &topic {
+                Some((end, _)) => *end,
+                None => text[unit.span.start..]
                     .find('\n')
                     .map_or(text.len(), |i| unit.span.start + i),
             };
             topic = Some((para_end, date));
         }
-        para_end = topic.as_ref().map(|t| t.0).or(para_end);
         for span in spans {
             if !seen.insert(span.clone()) || is_note(&text[span.clone()]) {
                 continue;
