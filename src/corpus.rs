@@ -386,11 +386,17 @@ fn internal_error(source: &str, payload: &(dyn std::any::Any + Send)) -> Documen
 /// Reads and processes one file with the batch-level checks: `too_large` is decided from the
 /// file's size before reading it.
 pub fn process_file(path: &Path, max_bytes: u64) -> Document {
+    named(path, |source| match read_file(path, max_bytes) {
+        Ok(bytes) => process_checked(source, bytes, max_bytes),
+        Err(err) => error_document(source, err.to_record()),
+    })
+}
+
+/// The document `make` gives for the source name of `path`, with the path's exact bytes
+/// attached when that name had to escape them.
+fn named(path: &Path, make: impl FnOnce(&str) -> Document) -> Document {
     let (source, source_bytes) = source_name(path);
-    let mut doc = match read_file(path, max_bytes) {
-        Ok(bytes) => process_checked(&source, bytes, max_bytes),
-        Err(err) => error_document(&source, err.to_record()),
-    };
+    let mut doc = make(&source);
     doc.source_bytes = source_bytes;
     doc
 }
@@ -443,20 +449,41 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
         return Err(too_large(meta.len(), max_bytes));
     }
     // The file may grow between the size check and the read: never read past the limit.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    let mut limited = file.take(max_bytes.saturating_add(1));
+    read_capped(file, max_bytes, meta.len() as usize).map_err(|e| e.at(path, max_bytes))
+}
+
+/// Why [`read_capped`] stopped.
+enum Capped {
+    Io(std::io::Error),
+    TooLarge(u64),
+}
+
+impl Capped {
+    /// The error, naming where the bytes came from.
+    fn at(self, source: &Path, max_bytes: u64) -> Error {
+        match self {
+            Capped::Io(e) => io_error(source, &e),
+            Capped::TooLarge(len) => too_large(len, max_bytes),
+        }
+    }
+}
+
+/// Reads `reader` to its end, but never more than `max_bytes` + 1 bytes. A reader opened
+/// without waiting (a pipe whose writer has not written yet) is waited for here.
+fn read_capped(reader: impl Read, max_bytes: u64, expected: usize) -> Result<Vec<u8>, Capped> {
+    let mut bytes = Vec::with_capacity(expected);
+    let mut limited = reader.take(max_bytes.saturating_add(1));
     loop {
         match limited.read_to_end(&mut bytes) {
             Ok(_) => break,
-            // A pipe opened without waiting: its writer has not written yet.
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
                 std::thread::sleep(Duration::from_millis(2));
             }
-            Err(e) => return Err(io_error(path, &e)),
+            Err(e) => return Err(Capped::Io(e)),
         }
     }
     if bytes.len() as u64 > max_bytes {
-        return Err(too_large(bytes.len() as u64, max_bytes));
+        return Err(Capped::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
 }
@@ -467,16 +494,8 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
 /// [`ErrorKind::Io`] when standard input cannot be read; [`ErrorKind::TooLarge`] beyond
 /// `max_bytes`.
 pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("standard input: {e}")))?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_large(bytes.len() as u64, max_bytes));
-    }
-    Ok(bytes)
+    read_capped(std::io::stdin().lock(), max_bytes, 0)
+        .map_err(|e| e.at(Path::new("standard input"), max_bytes))
 }
 
 /// Opens `path` for reading; on Unix without blocking on a FIFO that has no writer.
@@ -591,12 +610,9 @@ impl Job for FileJob {
     fn run(self) -> Document {
         match self.entry.size {
             Ok(_) => process_file(&self.entry.path, self.max_bytes),
-            Err(err) => {
-                let (source, source_bytes) = source_name(&self.entry.path);
-                let mut doc = error_document(&source, err.to_record());
-                doc.source_bytes = source_bytes;
-                doc
-            }
+            Err(err) => named(&self.entry.path, |source| {
+                error_document(source, err.to_record())
+            }),
         }
     }
 }
