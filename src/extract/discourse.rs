@@ -350,10 +350,11 @@ fn opening_to_year(sentence: &str, time: &DocTime) -> Option<i32> {
     {
         return Some(y);
     }
-    // A bare year after the document's own, heading the sentence (2022年,全县…).
+    // A bare year after the document's own, heading the sentence (2022年,全县…), or the
+    // first year of a plan issued in it (2023年,… in a 2023-2027 plan of 2023).
     let c = crate::text::captures(&BARE_OPENING, sentence)?;
     let y: i32 = c[1].parse().ok()?;
-    time.reference().filter(|r| y > *r).map(|_| y)
+    time.lies_ahead(y).then_some(y)
 }
 
 /// False when neither [`OPENING_YEAR`] nor [`BARE_OPENING`] can match: everything they hold

@@ -13,8 +13,8 @@
 use super::discourse;
 use super::Context;
 use crate::records::{
-    Deadline, DeadlineRelation, Department, GoalStatus, NumericGoal, PartialDate, Responsibility,
-    Target,
+    Deadline, DeadlineRelation, Department, GoalSource, GoalStatus, NumericGoal, PartialDate,
+    Responsibility, Target,
 };
 use crate::structure::{Heading, HeadingKind, Structure};
 use regex::Regex;
@@ -143,7 +143,77 @@ pub fn extract(
             });
         }
     }
+    if !retrospective {
+        out.extend(goal_borne(ctx, goals, &out, &dates, &departments, &past_at));
+    }
+    out.sort_by_key(|t| t.span[0]);
     drop_contained(out)
+}
+
+/// A sum put in (规划总投资10.87亿元, 发放惠民资金1050万元): what is spent, not a result.
+fn is_input(g: &NumericGoal) -> bool {
+    g.unit.as_deref() == Some("元")
+        && ["总投资", "资金", "经费", "预算", "补助", "奖补"]
+            .iter()
+            .any(|w| g.indicator.contains(w))
+}
+
+/// Targets of the clauses that hold a target figure but no verb of attaining: a figure to
+/// reach commits to a checkable result whatever verb carries it (地区生产总值增长6.5%左右,
+/// 失业率控制在5.5%以内). Goals already linked to a target are skipped; goals of one clause
+/// (分别达到98%、100%) share one target.
+fn goal_borne(
+    ctx: &Context<'_>,
+    goals: &[NumericGoal],
+    targets: &[Target],
+    dates: &DueDates<'_>,
+    departments: &Departments,
+    past_at: &Marks,
+) -> Vec<Target> {
+    let linked: HashSet<usize> = targets
+        .iter()
+        .flat_map(|t| t.goals.iter().copied())
+        .collect();
+    let mut out: Vec<Target> = Vec::new();
+    for (i, g) in goals.iter().enumerate() {
+        if linked.contains(&i)
+            || g.status != GoalStatus::Target
+            || g.source != GoalSource::Text
+            || is_input(g)
+        {
+            continue;
+        }
+        if let Some(last) = out.last_mut().filter(|t| t.span == g.span) {
+            last.goals.push(i);
+            continue;
+        }
+        let bytes = ctx
+            .chars
+            .byte_at(g.span[0])
+            .zip(ctx.chars.byte_at(g.span[1]));
+        let Some((start, end)) = bytes else { continue };
+        // The sentence up to the figure's clause reports (前期,…; 近日印发…,全市建成…).
+        let sentence_start = ctx
+            .structure
+            .sentences_in(start..end)
+            .first()
+            .map_or(start, |s| s.span.start.min(start));
+        if ctx.title_lines.contains(start) || past_at.within(sentence_start..end) {
+            continue;
+        }
+        let deadline = dates
+            .within(start..end)
+            .or_else(|| g.year.and_then(PartialDate::year));
+        out.push(Target {
+            text: g.text.clone(),
+            section: g.section.clone(),
+            deadline,
+            goals: vec![i],
+            departments: departments.of(g.section.as_deref()),
+            span: g.span,
+        });
+    }
+    out
 }
 
 /// True when a span is a labelled note (责任单位:…, 完成时限:…), which names who or when,

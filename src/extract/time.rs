@@ -172,6 +172,14 @@ impl DocTime {
         self.one_year.then_some(self.year).flatten()
     }
 
+    /// True when a bare `year` lies ahead of the document: after its own year, or the first
+    /// year of a plan issued in it (2023年,… in a 2023-2027 plan of 2023).
+    pub fn lies_ahead(&self, year: i32) -> bool {
+        self.reference().is_some_and(|r| {
+            year > r || (year == r && !self.report && self.period.is_some_and(|p| p.0 == year))
+        })
+    }
+
     /// True when `year` lies before the document's own time.
     fn is_past(&self, year: i32) -> bool {
         self.reference().is_some_and(|r| year < r)
@@ -190,9 +198,16 @@ static SIGNATURE_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})年\d{1,2}月\d{1,2}日$").expect("signature regex"));
 static ONE_YEAR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[^0-9]{0,20}?(\d{4})年[^0-9]{0,40}(?:工作要点|工作计划|工作安排|工作思路|工作重点|工作任务|工作意见|要点|政府工作报告|实施方案|工作方案|行动方案)$",
+        r"^[^0-9]{0,24}?(\d{4})年[^0-9]{0,40}(?:要点|计划|安排|思路|重点|任务|意见|方案|分解|清单|政府工作报告)$",
     )
     .expect("one-year title regex")
+});
+
+/// Words of a title that plans over several years (三年行动方案, 中长期, 十四五), which no single
+/// year in it makes a one-year document.
+static MANY_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"规划|纲要|[两三四五六七八九十]年|十[一二三四五六七八九]五|中长期|以来")
+        .expect("many-years regex")
 });
 
 /// A notice about one year's work: 关于做好2023年安全生产工作的通知.
@@ -259,6 +274,9 @@ fn title_year(title: &str) -> Option<TitleYear> {
 /// The year of a one-year document's title (`2019年全市教育工作要点` → 2019, `2024年政府工作
 /// 报告` → 2024).
 pub fn one_year_title(title: &str) -> Option<i32> {
+    if MANY_YEARS.is_match(title) {
+        return None;
+    }
     ONE_YEAR_TITLE.captures(title)?[1].parse().ok()
 }
 
@@ -550,7 +568,7 @@ fn resolve(
             return None;
         }
         // 截至2023年底 states how things stood then: a deadline only when it lies ahead.
-        let future = reference.is_some_and(|r| y > r);
+        let future = time.lies_ahead(y);
         if matches!(prefix, Some("截至" | "截止")) && !future {
             return None;
         }
@@ -772,7 +790,9 @@ pub fn past_mentions(text: &str, time: &DocTime) -> Vec<(Range<usize>, i32)> {
             time.year.map(|y| if time.report { y - 1 } else { y })
         } else if let Some(y) = caps.name("by").and_then(|y| y.as_str().parse::<i32>().ok()) {
             let range = part_of_range(text, whole.start(), whole.end());
-            (!range && time.is_past(y)).then_some(y)
+            // 较2020年底新增, 比2020年下降: the year a change is measured from, not a report.
+            let baseline = text[..whole.start()].ends_with(['较', '比']);
+            (!range && !baseline && time.is_past(y)).then_some(y)
         } else {
             None
         };
@@ -1125,6 +1145,24 @@ mod tests {
     }
 
     #[test]
+    fn one_year_titles() {
+        for (title, year) in [
+            ("2019年全市教育工作要点", Some(2019)),
+            ("立山区政府2023年重点工作任务分解和责任分工方案", Some(2023)),
+            ("2022年某区交通综合治理行动计划", Some(2022)),
+            ("营商环境创新2022年行动计划", Some(2022)),
+            ("县卫健委2021年政府工作报告任务分解", Some(2021)),
+            ("某县2024年重点项目清单", Some(2024)),
+            ("某县2023年学前教育三年行动方案", None),
+            ("某市2021年“十四五”规划实施方案", None),
+            ("某县2023年以来工作方案", None),
+            ("某县现代水网建设行动方案(2023-2027年)", None),
+        ] {
+            assert_eq!(one_year_title(title), year, "{title}");
+        }
+    }
+
+    #[test]
     fn document_time_from_meta_and_text() {
         let meta = Meta {
             title: Some("2019年全市教育工作要点".into()),
@@ -1158,6 +1196,8 @@ mod tests {
         assert_eq!(as_of("“十三五”期间,新建幼儿园12所", &plan), Some(2020));
         assert_eq!(as_of("十三五末,入园率达到95%", &plan), Some(2020));
         assert_eq!(as_of("2019年,全县新增学位3200个", &plan), Some(2019));
+        assert_eq!(as_of("较2020年底新增供水能力5亿立方米", &plan), None);
+        assert_eq!(as_of("用水量比2020年下降9.3%", &plan), None);
         assert_eq!(as_of("新增学位3200个", &plan), None);
         let report = DocTime {
             year: Some(2024),

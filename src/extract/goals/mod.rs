@@ -53,6 +53,9 @@ struct Paragraph {
     as_of: Option<i32>,
     /// A year heading its first sentence, whatever its relation to the document's year.
     bare: Option<i32>,
+    /// The reading of its last figure that a marker decided: an unmarked sentence after it
+    /// goes on in the same mood (…2020年…全部脱贫。建设就业扶贫驿站156个。 reports).
+    marked: Option<Mark>,
 }
 
 /// A list headed by a line ending in a colon (2024年主要预期目标是:), in force up to `until`
@@ -91,6 +94,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 due: None,
                 as_of: time::as_of(stext, &ctx.time),
                 bare: discourse::opening_bare_year(stext),
+                marked: None,
             };
         }
         prev_end = span.end;
@@ -140,14 +144,18 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 // The figure's own position, relative to the sentence.
                 let at = g.at.saturating_sub(span.start);
                 let local = clause.start - span.start..clause.end - span.start;
+                let own = discourse::reading_at(&marks, local, at).or(inherited);
                 let reading = Reading {
-                    marks: discourse::reading_at(&marks, local, at).or(inherited),
+                    marks: own,
                     para,
                     list,
                     section,
                     report: ctx.time.report,
                 };
                 let status = reading.status();
+                if own.is_some() {
+                    para.marked = own;
+                }
                 last_mark = Some(match status {
                     GoalStatus::Achieved => Mark::Past,
                     GoalStatus::Target => Mark::Plan,
@@ -233,7 +241,7 @@ struct Reading {
 
 impl Reading {
     /// From the outside in: a review heading decides; then the figure's own sentence; then
-    /// its list or paragraph; then a planning heading; then the kind of document.
+    /// its list, the last marked figure of its paragraph, or the paragraph's opening; then a planning heading; then the kind of document.
     fn status(&self) -> GoalStatus {
         use GoalStatus::*;
         if self.section.review {
@@ -249,6 +257,11 @@ impl Reading {
                 Mark::Past => Achieved,
                 Mark::Plan => Target,
             };
+        }
+        match self.para.marked {
+            Some(Mark::Past) => return Achieved,
+            Some(Mark::Plan) => return Target,
+            None => {}
         }
         if self.para.past {
             return Achieved;

@@ -665,3 +665,11 @@ fn a_proposed_figure_is_a_target_and_its_modal_is_no_part_of_the_indicator() {
     assert_eq!(bonds.indicator, "超长期特别国债");
     assert_eq!(bonds.status, GoalStatus::Target);
 }
+
+#[test]
+fn counts_of_the_documents_own_parts_are_no_goals() {
+    let text = "一、总体要求\n本方案明确133项具体任务,涉及34个牵头单位。共提出94条工作要点。完成时限为2021年8月。全年完成30项重点任务,创建10个文明单位。\n";
+    let got = run(text);
+    let values: Vec<f64> = got.iter().map(|g| g.value).collect();
+    assert_eq!(values, vec![30.0, 10.0], "{got:#?}");
+}

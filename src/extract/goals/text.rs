@@ -451,7 +451,14 @@ fn is_goal_quantity<'m>(
             return false;
         }
     }
+    // A calendar year read as a count of years (完成时限为2021年8月): a date, not a duration.
+    if unit == Some("年") && (1900.0..=2100.0).contains(&q.value) && q.value.fract() == 0.0 {
+        return false;
+    }
     let after = &ctext[q.span.end..];
+    if counts_own_items(before, after, unit) {
+        return false;
+    }
     // A share that names a campaign (单产增一成行动, 收入倍增计划) is part of its name.
     if matches!(unit, Some("%" | "倍"))
         && ["行动", "工程", "计划", "攻坚"]
@@ -524,6 +531,32 @@ fn is_goal_quantity<'m>(
         return false;
     }
     true
+}
+
+/// True for a count of the document's own parts (明确133项具体任务, 涉及34个牵头单位,
+/// 提出20条措施): how the plan is laid out, not what it aims at.
+fn counts_own_items(before: &str, after: &str, unit: Option<&str>) -> bool {
+    if !matches!(unit, Some("项" | "条" | "个" | "件")) {
+        return false;
+    }
+    let mut noun = after;
+    while let Some(rest) = ["具体", "重点", "主要", "工作"]
+        .iter()
+        .find_map(|w| noun.strip_prefix(w))
+    {
+        noun = rest;
+    }
+    let bodies = ["牵头单位", "责任单位", "配合单位", "牵头部门", "责任部门"];
+    if bodies.iter().any(|b| noun.starts_with(b)) {
+        return true;
+    }
+    let parts = ["任务", "要点", "措施", "举措", "事项", "条款", "政策"];
+    let laying_out = [
+        "明确", "涉及", "细化", "包括", "包含", "提出", "梳理", "分解", "制定", "出台", "发布",
+        "共",
+    ];
+    parts.iter().any(|p| noun.starts_with(p))
+        && laying_out.iter().any(|v| before.trim_end().ends_with(v))
 }
 
 /// True for a count without unit that a verb of attaining reaches, written with 万 or 亿

@@ -207,13 +207,16 @@ pub fn strip_trailing_groups(mut s: &str) -> &str {
 }
 
 /// The kind of document a title names, by how it ends: 规划, 实施方案, 工作要点, 意见, 通知,
-/// 办法, 报告; `None` for anything else (an article, a 计划).
+/// 办法, 报告; `None` for anything else (an article, a bare 计划).
 pub fn kind_of(title: &str) -> Option<&'static str> {
     let t = strip_trailing_groups(title);
     const ENDINGS: &[(&str, &str)] = &[
         ("要点", "工作要点"),
         ("工作计划", "工作要点"),
         ("工作意见", "工作要点"),
+        ("任务分解", "工作要点"),
+        ("任务清单", "工作要点"),
+        ("行动计划", "实施方案"),
         ("方案", "实施方案"),
         ("措施", "措施"),
         ("规划", "规划"),
@@ -355,6 +358,11 @@ mod tests {
         assert_eq!(kind_of("关于2020年教育工作情况的报告"), Some("报告"));
         assert_eq!(kind_of("切实推动教育均衡发展"), None);
         assert_eq!(kind_of("某縣教育事業發展規劃"), Some("规划"));
-        assert_eq!(kind_of("学前教育三年行动计划"), None);
+        assert_eq!(kind_of("学前教育三年行动计划"), Some("实施方案"));
+        assert_eq!(
+            kind_of("县卫健委2021年政府工作报告任务分解"),
+            Some("工作要点")
+        );
+        assert_eq!(kind_of("某县2022年招生计划"), None);
     }
 }
