@@ -112,6 +112,11 @@ pub struct Meta {
     pub period: Option<Period>,
     /// 规划, 实施方案, 工作要点, 意见, 通知, 办法, 报告.
     pub kind: Option<String>,
+    /// The fields (`date`, `issuer`) read from the page's byline (发布时间, 来源) because the
+    /// document itself does not state them: when the page went up and who put it up. Empty,
+    /// and left out of the JSON, when every field comes from the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from_page: Vec<String>,
 }
 
 /// An administrative region, resolved through the divisions gazetteer.

@@ -129,6 +129,10 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             meta.issuer = report_issuer(head);
         }
     }
+    // A site's bare heading (政府工作报告) over the report's full name.
+    if meta.title.as_deref() == Some("政府工作报告") {
+        meta.title = report_title(head).or(meta.title.take());
+    }
     // A news page: its headline over a byline (2023-05-13 10:44 来源:…).
     let byline_at = news_byline(head);
     if meta.title.is_none() {
@@ -168,10 +172,9 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
     if meta.kind.is_none() {
         meta.kind = self_described_kind(text);
     }
-    // A news article is dated by its byline; an official document's web page date is only
-    // when the page went up, not the document's own date.
+    // A news article is dated by its byline.
     if meta.kind.is_none() && meta.date.is_none() {
-        meta.date = published;
+        meta.date = published.take();
     }
     if meta.period.is_none() && meta.kind.as_deref() == Some("规划") {
         meta.period = fields::stated_period(text);
@@ -186,6 +189,31 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             .find_map(|l| period_of(l.text));
     }
     meta.region = find_region(text, &meta, &labels);
+    // An official document that states no date or issuer of its own gets them from its page
+    // (after the region, which the page's source would blur): when the page went up (most go
+    // up within days of signing) and the body that put it up (文章来源:某县卫生健康委员会); a
+    // news article's source is an outlet, not an issuer. `from_page` says so.
+    // A page that went up after the year its title plans for (2019年工作要点 on a 2021 page)
+    // is a repost: neither its time nor its source is the document's.
+    let reposted = published
+        .as_deref()
+        .and_then(|d| d.get(..4)?.parse::<i32>().ok())
+        .zip(meta.title.as_deref().and_then(latest_year))
+        .is_some_and(|(page, title)| page > title);
+    if meta.kind.is_some() && !reposted {
+        if meta.date.is_none() {
+            if let Some(d) = published {
+                meta.date = Some(d);
+                meta.from_page.push("date".to_owned());
+            }
+        }
+        if meta.issuer.is_none() {
+            if let Some(s) = labels.source.as_ref().filter(|s| is_org(s)) {
+                meta.issuer = Some(s.clone());
+                meta.from_page.push("issuer".to_owned());
+            }
+        }
+    }
     meta
 }
 
@@ -286,6 +314,15 @@ fn shared_document_title(head: &[Line<'_>]) -> Option<String> {
 /// `(2022年更新)` or the document's number in brackets, which comes back apart.
 fn clean_title(title: &str) -> (String, Option<String>) {
     let mut t = title.trim();
+    // 【上级政策】…: the column a site files the page under.
+    if let Some(rest) = t
+        .strip_prefix('【')
+        .and_then(|r| Some(&r[r.find('】')? + '】'.len_utf8()..]))
+    {
+        if rest.chars().count() >= 6 {
+            t = rest.trim_start();
+        }
+    }
     // (江西省)宜春市…: the province a site files the page under.
     if let Some(rest) = t.strip_prefix('(') {
         if let Some(close) = rest.find(')') {
@@ -311,14 +348,34 @@ fn clean_title(title: &str) -> (String, Option<String>) {
     (t.to_owned(), number)
 }
 
+/// The latest year a title names (2023-2027年 → 2027), if any.
+fn latest_year(title: &str) -> Option<i32> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}").expect("valid regex"));
+    YEAR.find_iter(title)
+        .filter_map(|m| m.as_str().parse().ok())
+        .max()
+}
+
 /// The title of a report whose head names it only as 政府工作报告 (maybe spaced out).
+/// The fullest naming wins over a site's bare heading (政府工作报告 above 某某在…会议上的政府工作
+/// 报告(摘登)); a bracketed note right after the name stays with it.
 fn report_title(head: &[Line<'_>]) -> Option<String> {
-    head.iter().take(8).find_map(|l| {
-        let t = spaced_out(l.text);
-        let at = t.find("政府工作报告")?;
-        let title = &t[..at + "政府工作报告".len()];
-        (title.chars().count() <= 30).then(|| title.trim_start_matches(['—', '-']).to_owned())
-    })
+    head.iter()
+        .take(8)
+        .filter_map(|l| {
+            let t = spaced_out(l.text);
+            let at = t.find("政府工作报告")?;
+            let mut end = at + "政府工作报告".len();
+            if let Some(note) = t[end..].strip_prefix('(').and_then(|r| r.find(')')) {
+                if note <= 12 * 3 {
+                    end += note + 2;
+                }
+            }
+            let title = t[..end].trim_start_matches(['—', '-']);
+            (title.chars().count() <= 40).then(|| title.to_owned())
+        })
+        .max_by_key(|t| t.chars().count())
 }
 
 /// A line whose chars are spaced out for a heading (政 府 工 作 报 告), put back together.
@@ -570,6 +627,7 @@ impl Labels {
                 "发布机构",
                 "制定机关",
                 "发文字号",
+                "文件编号",
                 "文号",
                 "字号",
                 "成文日期",
@@ -600,8 +658,37 @@ impl Labels {
             ))
             .expect("valid regex")
         });
+        // A page's metadata table may drop the colon (发文字号交政办发〔2023〕26号, 发布机构
+        // 县民政局): only labels too specific for running text are read so, and their values
+        // are checked (an organisation, a document number, a date) as with a colon.
+        static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(发文字号|文件编号|发文机关|发文单位|发布机构|成文日期|成文时间|公布日期)\s*([^\s|•【]+)",
+            )
+            .expect("valid regex")
+        });
         let mut labels = Labels::default();
         for l in head {
+            for c in BARE_LABEL.captures_iter(l.text) {
+                let value = c[2].trim_start_matches([':', ':']);
+                match &c[1] {
+                    "发文字号" | "文件编号" => {
+                        if let Some(n) = fields::doc_number_line(value) {
+                            labels.doc_number.get_or_insert(n);
+                        }
+                    }
+                    "成文日期" | "成文时间" | "公布日期" => {
+                        if let Some((d, _)) = find_date(value) {
+                            labels.date.get_or_insert(d);
+                        }
+                    }
+                    _ => {
+                        if is_org(value) {
+                            labels.issuer.get_or_insert_with(|| value.to_owned());
+                        }
+                    }
+                }
+            }
             // A red-head document's masthead: 平阴县人民政府文件.
             if let Some(x) = l.text.strip_suffix("文件").map(lines::trim) {
                 if is_org(x) {
@@ -621,7 +708,7 @@ impl Labels {
                             labels.issuer.get_or_insert_with(|| value.to_owned());
                         }
                     }
-                    "发文字号" | "文号" | "字号" => {
+                    "发文字号" | "文件编号" | "文号" | "字号" => {
                         if let Some(n) = fields::doc_number_line(value) {
                             labels.doc_number.get_or_insert(n);
                         }

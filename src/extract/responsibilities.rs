@@ -264,6 +264,8 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
         let is_verb_start = ('\u{4e00}'..='\u{9fff}').contains(&first)
             && !"的之是和等与及、为".contains(first)
             && !NOT_ACTIONS.iter().any(|w| predicate.starts_with(w))
+            // 县政府领导将…: the body's leaders, persons, act (领导小组 is a body).
+            && !(predicate.starts_with("领导") && !predicate.starts_with("领导小组"))
             // A body then a two-char verb then 情况 is a noun phrase (政府保障情况).
             && predicate.get(6..12) != Some("情况");
         // A predicate of a few chars at least: a bare name line is a signature or a header.
@@ -305,7 +307,7 @@ fn role_verb(text: &str) -> Option<Role> {
     }
     if text.starts_with("牵头") {
         Some(Role::Lead)
-    } else if ["配合", "协助", "参与", "协办"]
+    } else if ["配合", "协助", "协作", "参与", "协办"]
         .iter()
         .any(|w| text.starts_with(w))
     {
@@ -375,6 +377,9 @@ const NOT_ACTIONS: &[&str] = &[
     "介绍",
     "出席",
     "发布会",
+    "拟定",
+    "拟订",
+    "转发",
 ];
 
 /// Drafting, issuing or approving a document (联合编制, 起草, 印发, 批复, 会议研究通过), not
@@ -459,7 +464,7 @@ impl ExplicitList {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:协同责任|共同责任|配合责任|责任|牵头|配合|协办|参与|协助|协同|主办|承办|主责|实施)(?:部门|单位|科室)|责任主体|牵头部门|责任处室",
+        r"(?:主要)?(?:协同责任|共同责任|配合责任|牵头责任|责任|牵头|配合|协作|协办|参与|协助|协同|主办|承办|主责|实施)(?:部门|单位|科室)|责任主体|牵头部门|责任处室",
     )
     .expect("label regex")
 });
@@ -471,7 +476,7 @@ fn label_role(label: &str) -> Option<Role> {
     }
     Some(if label.contains("牵头") || label.contains("主办") {
         Role::Lead
-    } else if ["配合", "协办", "参与", "协助", "协同", "共同"]
+    } else if ["配合", "协办", "协作", "参与", "协助", "协同", "共同"]
         .iter()
         .any(|w| label.contains(w))
     {
@@ -1050,6 +1055,8 @@ mod tests {
     fn not_responsibilities() {
         // Persons, addressees, history, titles and structure.
         assert!(roles("成立由县政府主要领导任组长的工作专班。").is_empty());
+        assert!(roles("县政府领导将定期召开专题会议听取落实情况。").is_empty());
+        assert!(roles("区建设管理委拟定的实施方案已经区政府同意。").is_empty());
         assert!(roles("各镇人民政府,各街道办事处,县政府各部门:").is_empty());
         assert!(roles("“十三五”期间,区委、区政府坚持教育优先发展。").is_empty());
         assert!(roles("2012年以来,县教育局先后招录教师800人。").is_empty());

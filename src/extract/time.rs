@@ -692,8 +692,11 @@ fn resolve(
         {
             return None;
         }
-        // 今年 and 本年度内 state when the work is due, as 年内 does; 全年 only scopes it.
-        return Some((time.year.and_then(PartialDate::year), By, full_year));
+        // 本年度内 states when the work is due, as 年内 does. 今年 and 全年 only scope it: they
+        // date the figures after them (今年地区生产总值增长6%) but set no deadline of their own,
+        // as readers take 今年 for the year the text speaks of (今年我局获得…), not a due date.
+        let scope = full_year || this.as_str() == "今年";
+        return Some((time.year.and_then(PartialDate::year), By, scope));
     }
     if let Some(md) = caps.name("md") {
         // A day of the document's year before which something is due: 6月30日前.
@@ -1058,12 +1061,9 @@ mod tests {
             report: true,
             ..DocTime::default()
         };
-        // 今年 is due the document's year, a deadline as 年内 is.
+        // 今年 dates the figures after it with the document's year, but is no deadline record.
         assert_eq!(due_year("今年地区生产总值增长6%左右", &report), Some(2024));
-        assert_eq!(
-            one("今年地区生产总值增长6%左右", report),
-            (Some("2024".into()), By)
-        );
+        assert!(found("今年地区生产总值增长6%左右", report).is_empty());
         assert_eq!(one("本年度内完成改造", report), (Some("2024".into()), By));
         // 全年 scopes a one-year document's figures but states no deadline.
         assert_eq!(due_year("全年完成投资10亿元", &report), Some(2024));

@@ -105,8 +105,11 @@ fn own_title_after_chrome_with_source_line() {
         一、提升办学水平\n";
     let m = meta(text);
     assert_eq!(m.title.as_deref(), Some("2020年全市教育工作要点"));
-    assert_eq!(m.issuer, None, "a web page's source is not the issuer");
-    assert_eq!(m.date, None, "a publishing time is not the 成文日期");
+    // The page's source and time stand in for the issuer and date the document lacks, and
+    // say so.
+    assert_eq!(m.issuer.as_deref(), Some("乳山市人民政府"));
+    assert_eq!(m.date.as_deref(), Some("2020-03-01"));
+    assert_eq!(m.from_page, ["date", "issuer"]);
     assert_eq!(m.doc_number, None);
     assert_eq!(m.kind.as_deref(), Some("工作要点"));
     assert_eq!(m.period, None);
@@ -316,10 +319,12 @@ fn byline_under_an_own_title() {
     assert_eq!(m.issuer.as_deref(), Some("槐荫区教育和体育局"));
     assert_eq!(m.date.as_deref(), Some("2021-12"));
 
-    // A web page's time line under the title is no byline.
+    // A web page's time line under the title is no byline: it dates the page, which
+    // stands in for the document's date, marked as the page's.
     let text = "槐荫区学前教育发展规划\n发布时间:2021-12-08\n正文。\n";
     let m = meta(text);
-    assert_eq!((m.issuer, m.date), (None, None));
+    assert_eq!((m.issuer, m.date.as_deref()), (None, Some("2021-12-08")));
+    assert_eq!(m.from_page, ["date"]);
 }
 
 #[test]
@@ -518,9 +523,17 @@ fn news_pages_dated_by_their_byline() {
     let m = meta(text);
     assert_eq!(m.title.as_deref(), Some("岭山县高标准农田建设再提速"));
     assert_eq!(m.date.as_deref(), Some("2023-05-13"));
-    // An official document's page stamp is no date of the document.
+    assert!(m.from_page.is_empty(), "a news article's byline is its own");
+    // An official document's page stamp stands in for its date, marked as the page's...
+    let text = "2021年全县教育工作要点\n发布时间:2021-04-15 来源:县教育局\n一、重点工作\n";
+    let m = meta(text);
+    assert_eq!(m.date.as_deref(), Some("2021-04-15"));
+    assert_eq!(m.issuer.as_deref(), Some("县教育局"));
+    assert_eq!(m.from_page, ["date", "issuer"]);
+    // ...unless the page went up after the year the document plans for: a repost.
     let text = "2019年全县教育工作要点\n发布时间:2021-04-15 来源:县教育局\n一、重点工作\n";
-    assert_eq!(meta(text).date, None);
+    let m = meta(text);
+    assert_eq!((m.date, m.issuer), (None, None));
 }
 
 #[test]
@@ -560,4 +573,37 @@ fn titles_lose_the_site_s_wrapping() {
         Some("措施")
     );
     assert_eq!(fields::kind_of("2024年县交通局工作意见"), Some("工作要点"));
+}
+
+#[test]
+fn metadata_table_without_colons() {
+    let text = "索引号 1234567/2023-01234\n\
+        发文字号青政办发〔2023〕17号 发布日期2023-08-01\n\
+        发文机关青田县人民政府办公室 主题词乡村\n\
+        文件编号 青政办发〔2023〕99号\n\
+        关于印发青田县乡村旅游提升实施方案的通知\n\
+        各乡镇人民政府,县直各有关部门:\n\
+        现将方案印发给你们,请认真贯彻落实。\n";
+    let m = meta(text);
+    assert_eq!(m.doc_number.as_deref(), Some("青政办发〔2023〕17号"));
+    assert_eq!(m.issuer.as_deref(), Some("青田县人民政府办公室"));
+}
+
+#[test]
+fn official_page_without_signature_takes_its_bylines_source_and_date() {
+    let text = "首页 > 信息公开 > 部门文件\n\
+        某区交通局2022年交通综合治理行动计划\n\
+        日期:2022-06-01 17:25    来源:某区交通局\n\
+        为推动交通综合治理取得新成效,制定本行动计划。\n\
+        一、指导思想\n";
+    let m = meta(text);
+    assert_eq!(m.kind.as_deref(), Some("实施方案"));
+    assert_eq!(m.date.as_deref(), Some("2022-06-01"));
+    assert_eq!(m.issuer.as_deref(), Some("某区交通局"));
+}
+
+#[test]
+fn column_tag_before_a_title_is_dropped() {
+    let m = meta("【上级政策】东湾市“十四五”农业农村现代化规划\n“十四五”时期是全市农业农村发展的关键时期。\n");
+    assert_eq!(m.title.as_deref(), Some("东湾市“十四五”农业农村现代化规划"));
 }
