@@ -265,7 +265,7 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
             && !"的之是和等与及、为".contains(first)
             && !NOT_ACTIONS.iter().any(|w| predicate.starts_with(w))
             // 县政府领导将…: the body's leaders, persons, act (领导小组 is a body).
-            && !(predicate.starts_with("领导") && !predicate.starts_with("领导小组"))
+            && (!predicate.starts_with("领导") || predicate.starts_with("领导小组"))
             // A body then a two-char verb then 情况 is a noun phrase (政府保障情况).
             && predicate.get(6..12) != Some("情况");
         // A predicate of a few chars at least: a bare name line is a signature or a header.
