@@ -60,6 +60,10 @@ pub(crate) fn protected(s: &str) -> Vec<Range<usize>> {
             if let Some(j) = found {
                 let start = stack[j].0;
                 stack.truncate(j);
+                if is_speech(id, &s[start + len..i]) {
+                    i += len;
+                    continue;
+                }
                 // Pairs close inner-first: an enclosing pair swallows the ones before it.
                 while out.last().is_some_and(|r| r.start >= start) {
                     out.pop();
@@ -70,6 +74,14 @@ pub(crate) fn protected(s: &str) -> Vec<Range<usize>> {
         i += len;
     }
     out
+}
+
+/// Reported speech in quotes (“2018年的主要预期目标是:生产总值增长8.5%以上,…”): long, with
+/// clause punctuation inside. It is split like any text; a quoted name (“一网通办、一次办好”)
+/// stays whole.
+fn is_speech(id: u8, inner: &str) -> bool {
+    const LONG: usize = 30 * 3;
+    matches!(id, 1 | 2) && inner.len() > LONG && inner.contains(['。', ',', ':', ';'])
 }
 
 /// Byte length of the UTF-8 char whose first byte is `lead`.
@@ -296,6 +308,21 @@ mod tests {
         assert_eq!(
             texts(text),
             ["开展“学宪法。讲宪法”活动。", "落实《意见(试行。)》要求。"]
+        );
+    }
+
+    #[test]
+    fn reported_speech_in_quotes_splits_like_any_text() {
+        let text = "他说:“今年全县的主要预期目标是:地区生产总值增长6%以上,一般公共预算收入增长5%以上,城镇新增就业3000人。”代表们深受鼓舞。\n";
+        let got = texts(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        let st = crate::structure::analyze(text);
+        assert!(st.sentences[0].clauses.len() >= 4, "{:?}", st.sentences[0]);
+        // A quoted name with a comma stays one clause.
+        let text = "推行“一网通办,一次办好”改革。\n";
+        assert_eq!(
+            crate::structure::analyze(text).sentences[0].clauses.len(),
+            1
         );
     }
 

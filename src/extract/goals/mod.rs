@@ -144,7 +144,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 // The figure's own position, relative to the sentence.
                 let at = g.at.saturating_sub(span.start);
                 let local = clause.start - span.start..clause.end - span.start;
-                let own = discourse::reading_at(&marks, local, at).or(inherited);
+                let own = discourse::reading_carried(&marks, local, at, inherited);
                 let reading = Reading {
                     marks: own,
                     para,
