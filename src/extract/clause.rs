@@ -152,6 +152,15 @@ impl VerbTable {
         }
     }
 
+    /// Every verb of one class, longest first within each first char.
+    pub fn of_class(&self, class: VerbClass) -> impl Iterator<Item = &'static str> + '_ {
+        self.lists
+            .iter()
+            .flatten()
+            .filter(move |(_, c)| *c == class)
+            .map(|(w, _)| *w)
+    }
+
     /// The class of `word` when it is one of the verbs.
     pub fn class_of(&self, word: &str) -> Option<VerbClass> {
         let first = word.chars().next()?;

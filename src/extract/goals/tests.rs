@@ -673,3 +673,10 @@ fn counts_of_the_documents_own_parts_are_no_goals() {
     let values: Vec<f64> = got.iter().map(|g| g.value).collect();
     assert_eq!(values, vec![30.0, 10.0], "{got:#?}");
 }
+
+#[test]
+fn verbs_of_compressing_are_no_part_of_the_indicator() {
+    let got = run("将企业开办时间压缩至0.5个工作日,不动产登记办理时限压减到3个工作日以内。\n");
+    let names: Vec<&str> = got.iter().map(|g| g.indicator.as_str()).collect();
+    assert_eq!(names, ["企业开办时间", "不动产登记办理时限"], "{got:#?}");
+}

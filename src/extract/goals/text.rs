@@ -14,46 +14,22 @@ static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Predicates (and particles) that end a subject before its number, longest first.
 static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v = vec![
+    // The verbs of attaining a level (data/lexicon/verbs.tsv: 达到, 控制在, 压缩至 …), and
+    // the words that may stand between a subject and its figure without being a verb of
+    // the lexicon: copulas, hedges, particles.
+    let mut v: Vec<&'static str> = super::super::clause::VERBS
+        .of_class(super::super::clause::VerbClass::Metric)
+        .collect();
+    v.extend([
         "达到了",
-        "达到",
         "完成",
-        "达",
         "为",
-        "保持在",
         "保持",
-        "提高到",
-        "提高至",
-        "提升到",
-        "提升至",
-        "增加到",
         "增加至",
-        "增长到",
-        "增至",
-        "降低到",
-        "降低至",
-        "下降到",
-        "下降至",
-        "降到",
-        "减少到",
-        "减少至",
-        "上升到",
-        "上升至",
-        "降至",
         "调整到",
         "调整为",
-        "控制在",
-        "稳定在",
-        "维持在",
-        "不低于",
-        "不少于",
-        "至少",
-        "不超过",
-        "不高于",
         "不多于",
-        "低于",
-        "高于",
-        "超过",
+        "至少",
         "少于",
         "不足",
         "约为",
@@ -75,7 +51,9 @@ static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         "及",
         "与",
         "、",
-    ];
+    ]);
+    v.sort_unstable();
+    v.dedup();
     v.sort_by_key(|p| std::cmp::Reverse(p.len()));
     v
 });
