@@ -333,14 +333,21 @@ pub fn opening_year(sentence: &str, time: &DocTime) -> Option<i32> {
     opening_to_year(sentence, time)
 }
 
-/// True when `clause` only cites a source (根据《规划》, 按照省里部署): short, and opening
-/// with 根据, 按照, 依据 or 对照.
+/// True when `clause` only cites a source (根据《规划》, 按照省里部署) or reports what one says
+/// (规划显示, 会议明确): short, opening with 根据, 按照, 依据 or 对照, or ending with 显示, 提出,
+/// 明确, 指出, 强调 or 表示.
 pub fn is_source_preamble(clause: &str) -> bool {
     let body = clause.trim_start();
-    ["根据", "按照", "依据", "对照"]
+    let cites = ["根据", "按照", "依据", "对照"]
         .iter()
-        .any(|w| body.starts_with(w))
-        && body.chars().nth(40).is_none()
+        .any(|w| body.starts_with(w));
+    // A report of what a source says (发展规划显示, 会议明确, 文件提出): what follows is its
+    // content, opened as if the sentence began there.
+    let reports = ["显示", "提出", "明确", "指出", "强调", "表示"]
+        .iter()
+        .any(|w| body.ends_with(w))
+        && body.chars().nth(16).is_none();
+    (cites || reports) && body.chars().nth(40).is_none()
 }
 
 /// The sentence after an opening clause that only cites its source (根据《规划》,): what

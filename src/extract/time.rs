@@ -216,6 +216,16 @@ static ONE_YEAR_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("one-year notice regex")
 });
 
+/// One year's work, targets or tasks named in a headline: 2021年交通工作, 2024年目标任务.
+static YEARS_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^0-9]{0,24}?(\d{4})年[^0-9]{0,12}?(?:工作|目标|任务)")
+        .expect("year's work regex")
+});
+
+/// A headline that looks back on a year (2023年工作总结, 2022年经济运行情况).
+static LOOKS_BACK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"总结|回顾|情况|成效|成绩|盘点|完成").expect("looks back regex"));
+
 /// A year's summary and the next year's plan: 2022年工作总结及2023年工作计划.
 static SUMMARY_AND_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})年[^0-9]{0,10}工作总结(?:及|和|暨)?(?:(\d{4})年[^0-9]{0,10}(?:工作计划|工作要点|工作思路))?")
@@ -261,6 +271,13 @@ fn title_year(title: &str) -> Option<TitleYear> {
     }
     if let Some(c) = ONE_YEAR_NOTICE.captures(title) {
         return one(year(&c, 1));
+    }
+    // A headline about one year's work (某县确定2021年交通工作“总盘子”, 2024年农业生产目标
+    // 出炉): the work it reports is due that year, unless it looks back on it.
+    if !MANY_YEARS.is_match(title) && !LOOKS_BACK.is_match(title) {
+        if let Some(c) = YEARS_WORK.captures(title) {
+            return one(year(&c, 1));
+        }
     }
     BRACKETED_YEAR.captures(title).and_then(|c| {
         Some(TitleYear {
@@ -386,7 +403,7 @@ fn phrase_pattern() -> String {
         | (?P<ym>(?P<mpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<my>\d{{4}})\x20?年(?P<mm>\d{{1,2}})月(?:份)?(?P<msuf>底前|底|末|前|之前|以前|以来|起)?)
         | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}}|[〇零一二三四五六七八九]{{4}})\x20?年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
         | (?P<window>(?P<w1>\d{{4}})年?[-—–~至到](?P<w2>\d{{4}})年)
-        | (?P<plan>“?十(?P<pn>[一二三四五六七八九])五”?(?P<pk>期末|末|期间|时期|内))
+        | (?P<plan>(?:到|至|在)?“?十(?P<pn>[一二三四五六七八九])五”?(?P<pk>期末|末|期间|时期|内))
         | (?P<future>未来(?P<fn>{n})年)
         | (?P<use>(?:利用|用|通过|花|经过)(?P<un>{n})年(?:的)?(?:左右)?(?:时间|努力|奋斗|行动))
         | (?P<within>(?P<wn>{n})年(?:之内|内))
@@ -1160,6 +1177,10 @@ mod tests {
         ] {
             assert_eq!(one_year_title(title), year, "{title}");
         }
+        // A headline about one year's work dates it; one looking back does not.
+        let t = title_year("某县确定2021年交通工作“总盘子”").unwrap();
+        assert_eq!((t.year, t.one_year), (2021, true));
+        assert_eq!(title_year("某县2023年目标任务完成情况"), None);
     }
 
     #[test]

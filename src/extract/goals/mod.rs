@@ -124,7 +124,11 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         }
         let section = discourse.at(ctx, span.start);
         let mentions = time::find(stext, &ctx.time);
-        let marks = discourse::marks_with(stext, &mentions, &ctx.time, section.plan);
+        // 累计 totals what is planned under a planning heading, in a paragraph a due year
+        // heads (到“十四五”末,…;…工业累计投资在2600亿元以上), or after a planning part of
+        // the same statement.
+        let planning = section.plan || para.due.is_some() || inherited == Some(Mark::Plan);
+        let marks = discourse::marks_with(stext, &mentions, &ctx.time, planning);
         let sentence_due = time::due_year_of(&mentions);
         // A year heading the sentence or its paragraph, read as the due year of its plans or
         // the year of its reports where nothing else dates them.
