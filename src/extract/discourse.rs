@@ -299,6 +299,8 @@ pub fn reading_carried(
 /// A year heading a sentence without any word before it (2023年,全县…; 2024年全市…), whatever
 /// its relation to the document's own year: what the sentence's markers say of it decides.
 pub fn opening_bare_year(sentence: &str) -> Option<i32> {
+    // After a clause reporting a speaker or source (区长在报告中说,2018年…).
+    let sentence = after_source_preamble(sentence);
     let c = crate::text::captures(&BARE_OPENING, sentence)?;
     let y: i32 = c[1].parse().ok()?;
     // Not a range's first year (2023—2025年) nor a year of history (2019年以来).
@@ -316,7 +318,16 @@ static PARAGRAPH_PAST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when a paragraph's first sentence opens with a marker of the past.
 pub fn opens_past(sentence: &str) -> bool {
-    PARAGRAPH_PAST.is_match(sentence.trim_start())
+    PARAGRAPH_PAST.is_match(after_source_preamble(sentence).trim_start())
+}
+
+/// True when a paragraph's first sentence opens with a marker of the past, or with a bare
+/// year before the document's own (2018年,全区经济… in a 2019 report).
+pub fn opens_past_in(sentence: &str, time: &DocTime) -> bool {
+    opens_past(sentence)
+        || opening_bare_year(sentence)
+            .zip(time.reference())
+            .is_some_and(|(y, r)| y < r)
 }
 
 /// The year a time phrase opening a sentence states (到2025年, 今年, 年底前, 明年, a bare year
@@ -334,8 +345,8 @@ pub fn opening_year(sentence: &str, time: &DocTime) -> Option<i32> {
 }
 
 /// True when `clause` only cites a source (根据《规划》, 按照省里部署) or reports what one says
-/// (规划显示, 会议明确): short, opening with 根据, 按照, 依据 or 对照, or ending with 显示, 提出,
-/// 明确, 指出, 强调 or 表示.
+/// (规划显示, 会议明确, 区长在报告中说): short, opening with 根据, 按照, 依据 or 对照, or ending
+/// with 显示, 提出, 明确, 指出, 强调, 表示, 说 or 介绍.
 pub fn is_source_preamble(clause: &str) -> bool {
     let body = clause.trim_start();
     let cites = ["根据", "按照", "依据", "对照"]
@@ -343,7 +354,7 @@ pub fn is_source_preamble(clause: &str) -> bool {
         .any(|w| body.starts_with(w));
     // A report of what a source says (发展规划显示, 会议明确, 文件提出): what follows is its
     // content, opened as if the sentence began there.
-    let reports = ["显示", "提出", "明确", "指出", "强调", "表示"]
+    let reports = ["显示", "提出", "明确", "指出", "强调", "表示", "说", "介绍"]
         .iter()
         .any(|w| body.ends_with(w))
         && body.chars().nth(16).is_none();

@@ -90,7 +90,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
             .unwrap_or("");
         if gap.contains('\n') || prev_end == 0 {
             para = Paragraph {
-                past: discourse::opens_past(stext),
+                past: discourse::opens_past_in(stext, &ctx.time),
                 due: None,
                 as_of: time::as_of(stext, &ctx.time),
                 bare: discourse::opening_bare_year(stext),
