@@ -47,6 +47,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
         })
         .collect();
     lists.extend(unlabelled);
+    lists.extend(column_lists(ctx, &abbreviations));
     lists.sort_by_key(|l| l.span.start);
     for list in &lists {
         push(
@@ -489,7 +490,12 @@ fn label_role(label: &str) -> Option<Role> {
 /// Finds the labelled lists of the whole text, one statement per parenthesis or line.
 fn explicit_lists(text: &str) -> Vec<ExplicitList> {
     let mut out: Vec<ExplicitList> = Vec::new();
-    let labels: Vec<regex::Match<'_>> = LABEL.find_iter(text).collect();
+    // Only a label with its colon opens a list (and ends the one before it): 责任单位 inside
+    // a name (各有关县级责任单位) is part of the name.
+    let labels: Vec<regex::Match<'_>> = LABEL
+        .find_iter(text)
+        .filter(|m| text[m.end()..].starts_with([':', '：']))
+        .collect();
     for (n, m) in labels.iter().enumerate() {
         let next_label = labels.get(n + 1).map_or(text.len(), |l| l.start());
         let after = &text[m.end()..];
@@ -560,6 +566,67 @@ fn explicit_lists(text: &str) -> Vec<ExplicitList> {
         });
     }
     out
+}
+
+/// The bodies of a task table copied from a web page one cell per line: a header line that
+/// is a label alone (责任单位) gives its role to the lines below it that name nothing but
+/// bodies (县水务局 / 县住建局), up to the next heading.
+fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<ExplicitList> {
+    let text = ctx.text;
+    let mut out = Vec::new();
+    let mut role: Option<Role> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let cell = line.trim();
+        if cell.is_empty() {
+            continue;
+        }
+        if ctx
+            .structure
+            .heading_at(start)
+            .is_some_and(|h| h.span.start >= start)
+        {
+            role = None;
+        }
+        if LABEL
+            .find(cell)
+            .is_some_and(|m| m.range() == (0..cell.len()))
+        {
+            role = label_role(cell);
+            continue;
+        }
+        let Some(r) = role else { continue };
+        if !names_only_bodies(cell) {
+            continue;
+        }
+        let offset = start + (line.len() - line.trim_start().len());
+        let span = offset..offset + cell.len();
+        let list = ExplicitList {
+            span: span.clone(),
+            parts: vec![(r, span)],
+            items: vec![cell.to_owned()],
+            found: Vec::new(),
+        };
+        if !list.departments(abbreviations).is_empty() {
+            out.push(list);
+        }
+    }
+    out
+}
+
+/// True for a short line that is nothing but names of bodies (县水务局、县住建局).
+fn names_only_bodies(line: &str) -> bool {
+    if line.chars().count() > 40 || line.contains(['。', ':', ';']) {
+        return false;
+    }
+    split_items(line).into_iter().all(|item| {
+        let item = item.trim();
+        let mentions = departments::find(item);
+        let covered: usize = mentions.iter().map(|m| m.range.len()).sum();
+        !item.is_empty() && !mentions.iter().any(|m| m.person) && covered * 4 >= item.len() * 3
+    })
 }
 
 /// Role phrases that close an unlabelled list in parentheses, with the role they give.
@@ -710,9 +777,13 @@ fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Dep
         if item.is_empty() || item.chars().count() > 40 || VAGUE.contains(&item) {
             continue;
         }
-        let mentions = departments::find(item);
+        // Level alternatives in tortoise-shell brackets (各乡〔镇〕人民政府) read as in
+        // parentheses; the name keeps them as written.
+        let probe = item.replace('〔', "(").replace('〕', ")");
+        let mentions = departments::find(&probe);
         let covered: usize = mentions.iter().map(|m| m.range.len()).sum();
-        let names: Vec<String> = if names_whole(item, &mentions) {
+        let one_name = matches!(mentions.as_slice(), [m] if m.range == (0..probe.len()));
+        let names: Vec<String> = if one_name || names_whole(&probe, &mentions) {
             // The label says the item is a body: a name the grammar reads only in part
             // (区域教育中心 of 区域教育中心建设专班, 人民政府 of 各乡(镇)人民政府) is the whole item.
             vec![item.to_owned()]
@@ -783,8 +854,8 @@ fn split_items(items: &str) -> Vec<&str> {
     let mut depth = 0usize;
     let parts = items.split(|c: char| {
         match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
+            '(' | '〔' => depth += 1,
+            ')' | '〕' => depth = depth.saturating_sub(1),
             _ => {}
         }
         depth == 0 && matches!(c, '、' | ',' | ';' | '/')
@@ -826,7 +897,7 @@ fn names_whole(item: &str, mentions: &[Mention]) -> bool {
     // Only names: han chars and the parentheses of a collective prefix (各乡(镇)).
     let plain = |s: &str| {
         s.chars()
-            .all(|c| departments::is_name_char(c) || matches!(c, '(' | ')' | '、'))
+            .all(|c| departments::is_name_char(c) || matches!(c, '(' | ')' | '〔' | '〕' | '、'))
     };
     !role_word(head) && !role_word(tail) && plain(head) && plain(tail) && !tail.starts_with('(')
 }
