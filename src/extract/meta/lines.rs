@@ -227,8 +227,13 @@ pub fn is_body(s: &str) -> bool {
 
 /// Strips a web page title's site part: `2019年工作要点_荣成市人民政府` → `2019年工作要点`,
 /// `…规划-某县人民政府网` → `…规划`. A dash splits only before a site or body name, since
-/// titles hold year ranges (2021-2025).
+/// titles hold year ranges (2021-2025). A shared file's extension goes too (某县规划.docx).
 pub fn strip_site_suffix(s: &str) -> &str {
+    // A shared file's name: 某县规划.docx.
+    let s = [".docx", ".doc", ".pdf", ".wps", ".txt"]
+        .iter()
+        .find_map(|e| s.strip_suffix(e))
+        .unwrap_or(s);
     // Every separator holds one of these chars; most lines hold none.
     if !s.contains(['_', '|', '-', '—']) {
         return s;

@@ -607,3 +607,10 @@ fn column_tag_before_a_title_is_dropped() {
     let m = meta("【上级政策】东湾市“十四五”农业农村现代化规划\n“十四五”时期是全市农业农村发展的关键时期。\n");
     assert_eq!(m.title.as_deref(), Some("东湾市“十四五”农业农村现代化规划"));
 }
+
+#[test]
+fn a_shared_files_extension_is_no_part_of_its_title() {
+    let m = meta("某县小型农田水利工程建设规划.docx\n为加强农田水利建设,编制本规划。\n");
+    assert_eq!(m.title.as_deref(), Some("某县小型农田水利工程建设规划"));
+    assert_eq!(m.kind.as_deref(), Some("规划"));
+}
