@@ -583,16 +583,19 @@ fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explici
         if cell.is_empty() {
             continue;
         }
-        if ctx
-            .structure
-            .heading_at(start)
-            .is_some_and(|h| h.span.start >= start)
+        if role.is_some()
+            && ctx
+                .structure
+                .heading_at(start)
+                .is_some_and(|h| h.span.start >= start)
         {
             role = None;
         }
-        if LABEL
-            .find(cell)
-            .is_some_and(|m| m.range() == (0..cell.len()))
+        // A header cell is a label alone, a few chars: longer lines need no regex.
+        if cell.len() <= 6 * 3
+            && LABEL
+                .find(cell)
+                .is_some_and(|m| m.range() == (0..cell.len()))
         {
             role = label_role(cell);
             continue;
