@@ -153,9 +153,10 @@ pub fn extract(
 /// A sum put in (规划总投资10.87亿元, 发放惠民资金1050万元): what is spent, not a result.
 fn is_input(g: &NumericGoal) -> bool {
     g.unit.as_deref() == Some("元")
-        && ["总投资", "资金", "经费", "预算", "补助", "奖补"]
-            .iter()
-            .any(|w| g.indicator.contains(w))
+        && (g.indicator == "投资"
+            || ["总投资", "资金", "经费", "预算", "补助", "奖补"]
+                .iter()
+                .any(|w| g.indicator.contains(w)))
 }
 
 /// Targets of the clauses that hold a target figure but no verb of attaining: a figure to

@@ -680,3 +680,10 @@ fn verbs_of_compressing_are_no_part_of_the_indicator() {
     let names: Vec<&str> = got.iter().map(|g| g.indicator.as_str()).collect();
     assert_eq!(names, ["企业开办时间", "不动产登记办理时限"], "{got:#?}");
 }
+
+#[test]
+fn a_bound_that_defines_a_class_is_no_goal() {
+    let got = run("本规划以灌溉面积小于1万亩的小型灌区和容积小于10万立方米的水源工程为主,新增灌溉面积2000亩。\n");
+    let values: Vec<f64> = got.iter().map(|g| g.value).collect();
+    assert_eq!(values, vec![2000.0], "{got:#?}");
+}

@@ -429,6 +429,13 @@ fn is_goal_quantity<'m>(
             return false;
         }
     }
+    // A bound that defines a class (灌溉面积小于1万亩的小型灌区, 容积小于10万立方米的水源):
+    // what falls under it, not a level to reach.
+    if matches!(q.comparator, Some(Comparator::Lt | Comparator::Le))
+        && ctext[q.span.end..].starts_with('的')
+    {
+        return false;
+    }
     // A calendar year read as a count of years (完成时限为2021年8月): a date, not a duration.
     if unit == Some("年") && (1900.0..=2100.0).contains(&q.value) && q.value.fract() == 0.0 {
         return false;
