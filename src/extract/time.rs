@@ -399,6 +399,7 @@ fn phrase_pattern() -> String {
     format!(
         r"(?x)
         (?P<event>第[0-9一二三四五六七八九十百]+(?:个|届|次)\p{{Han}}{{1,10}}?\((?P<ey>\d{{4}})年(?P<em>\d{{1,2}})月(?P<ed>\d{{1,2}})日\))
+        | (?P<days>(?P<dy1>\d{{4}})\x20?年(?P<dm1>\d{{1,2}})月(?P<dd1>\d{{1,2}})日(?:至|到|—|-|~)(?:(?P<dy2>\d{{4}})\x20?年)?(?P<dm2>\d{{1,2}})月(?P<dd2>\d{{1,2}})日)
         | (?P<full>(?P<fpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<fy>\d{{4}})\x20?年(?P<fm>\d{{1,2}})月(?P<fd>\d{{1,2}})日(?P<fsuf>前|之前|以前|以来|起)?)
         | (?P<ym>(?P<mpre>截至|截止|到|至|于|在|力争在?|争取在?|确保在?)?(?P<my>\d{{4}})\x20?年(?P<mm>\d{{1,2}})月(?:份)?(?P<msuf>底前|底|末|前|之前|以前|以来|起)?)
         | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}}|[〇零一二三四五六七八九]{{4}})\x20?年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
@@ -501,6 +502,15 @@ fn resolve(
     if caps.name("event").is_some() {
         let date = PartialDate::day(year_of(caps, "ey")?, num(caps, "em")?, num(caps, "ed")?)?;
         return deadline(Some(date), On);
+    }
+    if caps.name("days").is_some() {
+        // 2018年10月1日至2020年12月31日: a policy's window of days, in force until its end.
+        let start = PartialDate::day(year_of(caps, "dy1")?, num(caps, "dm1")?, num(caps, "dd1")?)?;
+        let y2 = caps
+            .name("dy2")
+            .map_or(Some(start.get_year()), |_| year_of(caps, "dy2"))?;
+        let end = PartialDate::day(y2, num(caps, "dm2")?, num(caps, "dd2")?)?;
+        return (end > start).then_some((Some(end), Within, false));
     }
     if caps.name("full").is_some() {
         let y = year_of(caps, "fy")?;
@@ -1104,6 +1114,15 @@ mod tests {
         );
         assert!(found("《养老服务设施布局专项规划(2022—2035年)》", y).is_empty());
         assert!(found("发展规划(2024—2026年)印发", y).is_empty());
+        // A window of days is one deadline, due at its end.
+        assert_eq!(
+            one("执行期限为2018年10月1日至2020年12月31日", y),
+            (Some("2020-12-31".into()), Within)
+        );
+        assert_eq!(
+            one("对2019年1月1日至12月31日期间的企业给予补贴", y),
+            (Some("2019-12-31".into()), Within)
+        );
         // 自…起: the day a rule takes effect.
         assert_eq!(
             one("自2024年1月1日起提高补贴标准", y),
