@@ -7,22 +7,37 @@
 //! `明年`, `利用三年时间`), recurring schedules (`每年`, `逐年`) with a null date. History and
 //! the scope words of one-year documents (今年, 全年) give no record.
 
-use super::{time, Context};
+use super::discourse::Discourse;
+use super::time::{self, DocTime};
+use super::Context;
+use crate::records::PartialDate;
 use crate::records::{Deadline, DeadlineRelation};
 
 /// Extracts every deadline of the document, sentence by sentence.
 pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
     let mut out = Vec::new();
+    // In a report's review sections (今年重点工作总结 of a summary and plan), 年内 and 年底 are
+    // the reviewed year's.
+    let discourse = ctx.time.report.then(|| Discourse::new(ctx));
     for sentence in &ctx.structure.sentences {
         let Some(s) = ctx.text.get(sentence.span.clone()) else {
             continue;
         };
+        let in_review = discourse
+            .as_ref()
+            .is_some_and(|d| d.at(ctx, sentence.span.start).review);
+
         // Pipe-table rows hold column headers (2025年), not deadlines of running text; a
         // title or caption line names a period, it sets no deadline.
         if s.contains('|') || ctx.title_lines.contains(sentence.span.start) {
             continue;
         }
-        for found in time::find(s, &ctx.time).into_iter().filter(|m| !m.scope) {
+        for mut found in time::find(s, &ctx.time).into_iter().filter(|m| !m.scope) {
+            if in_review {
+                found.date = found
+                    .date
+                    .map(|d| reviewed_year(d, &s[found.range.clone()], &ctx.time));
+            }
             // The subject of a description (“十四五”时期是…关键期, 2024年是…之年) sets no
             // deadline.
             let after = s[found.range.end..].trim_start_matches(['”', '"', '’', ' ']);
@@ -88,4 +103,22 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         }
     }
     out
+}
+
+/// A relative date (年内, 年底, 10月底前: no year written) of a report's review, moved to the
+/// reviewed year, the year before the report's own.
+fn reviewed_year(date: PartialDate, phrase: &str, time: &DocTime) -> PartialDate {
+    let relative = !phrase
+        .chars()
+        .any(|c| c.is_ascii_digit() && phrase.contains('年'));
+    if !relative || time.year != Some(date.get_year()) {
+        return date;
+    }
+    let y = date.get_year() - 1;
+    match (date.get_month(), date.get_day()) {
+        (Some(m), Some(d)) => PartialDate::day(y, m, d),
+        (Some(m), None) => PartialDate::month(y, m),
+        _ => PartialDate::year(y),
+    }
+    .unwrap_or(date)
 }
