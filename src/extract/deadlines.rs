@@ -108,10 +108,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
 /// A relative date (年内, 年底, 10月底前: no year written) of a report's review, moved to the
 /// reviewed year, the year before the report's own.
 fn reviewed_year(date: PartialDate, phrase: &str, time: &DocTime) -> PartialDate {
-    let relative = !phrase
-        .chars()
-        .any(|c| c.is_ascii_digit() && phrase.contains('年'));
-    if !relative || time.year != Some(date.get_year()) {
+    let year_written = phrase.contains('年') && phrase.chars().any(|c| c.is_ascii_digit());
+    if year_written || time.year != Some(date.get_year()) {
         return date;
     }
     let y = date.get_year() - 1;
