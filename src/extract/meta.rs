@@ -670,24 +670,7 @@ impl Labels {
         let mut labels = Labels::default();
         for l in head {
             for c in BARE_LABEL.captures_iter(l.text) {
-                let value = c[2].trim_start_matches([':', ':']);
-                match &c[1] {
-                    "发文字号" | "文件编号" => {
-                        if let Some(n) = fields::doc_number_line(value) {
-                            labels.doc_number.get_or_insert(n);
-                        }
-                    }
-                    "成文日期" | "成文时间" | "公布日期" => {
-                        if let Some((d, _)) = find_date(value) {
-                            labels.date.get_or_insert(d);
-                        }
-                    }
-                    _ => {
-                        if is_org(value) {
-                            labels.issuer.get_or_insert_with(|| value.to_owned());
-                        }
-                    }
-                }
+                labels.record(&c[1], c[2].trim_start_matches([':', ':']));
             }
             // A red-head document's masthead: 平阴县人民政府文件.
             if let Some(x) = l.text.strip_suffix("文件").map(lines::trim) {
@@ -702,22 +685,10 @@ impl Labels {
             for c in LABEL.captures_iter(l.text) {
                 let value = c[2].trim();
                 let label: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
+                if labels.record(&label, value) {
+                    continue;
+                }
                 match label.as_str() {
-                    "发文机关" | "发文单位" | "发布机构" | "制定机关" => {
-                        if is_org(value) {
-                            labels.issuer.get_or_insert_with(|| value.to_owned());
-                        }
-                    }
-                    "发文字号" | "文件编号" | "文号" | "字号" => {
-                        if let Some(n) = fields::doc_number_line(value) {
-                            labels.doc_number.get_or_insert(n);
-                        }
-                    }
-                    "成文日期" | "成文时间" | "公布日期" => {
-                        if let Some((d, _)) = find_date(value) {
-                            labels.date.get_or_insert(d);
-                        }
-                    }
                     "标题" | "名称" | "文件名称" => {
                         // The whole rest of the line up to the next cell: titles may hold
                         // spaces.
@@ -734,6 +705,30 @@ impl Labels {
             }
         }
         labels
+    }
+
+    /// Keeps a labelled issuer, document number or date when its value reads as one (an
+    /// organisation, a 发文字号, a date); true when the label is of those kinds.
+    fn record(&mut self, label: &str, value: &str) -> bool {
+        match label {
+            "发文机关" | "发文单位" | "发布机构" | "制定机关" => {
+                if is_org(value) {
+                    self.issuer.get_or_insert_with(|| value.to_owned());
+                }
+            }
+            "发文字号" | "文件编号" | "文号" | "字号" => {
+                if let Some(n) = fields::doc_number_line(value) {
+                    self.doc_number.get_or_insert(n);
+                }
+            }
+            "成文日期" | "成文时间" | "公布日期" => {
+                if let Some((d, _)) = find_date(value) {
+                    self.date.get_or_insert(d);
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 }
 
