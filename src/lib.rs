@@ -52,7 +52,7 @@ pub fn process(source: &str, bytes: &[u8]) -> Document {
 /// Runs the stages after decoding on an already decoded document.
 pub fn process_decoded(source: &str, decoded: &Decoded) -> Document {
     let structure = analyze(&decoded.text);
-    let records = extract::extract(&decoded.text, &structure);
+    let records = extract::extract_with_page(&decoded.text, &structure, decoded.page.as_ref());
     Document {
         source: source.to_owned(),
         source_bytes: None,

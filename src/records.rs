@@ -52,6 +52,8 @@ pub struct ErrorRecord {
 /// The `decode` object: what was done to the bytes to get the normalised text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DecodeReport {
+    /// What the input was: `text`, or `html` for a web page read down to its article.
+    pub format: InputFormat,
     /// encoding_rs name of what the bytes were decoded as (the dominant legacy encoding for
     /// mixed files).
     pub encoding: String,
@@ -80,6 +82,17 @@ pub struct DecodeReport {
     /// Free-form warnings (truncation, degraded decoding, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+}
+
+/// The kind of file a document was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// Plain text (any encoding).
+    #[default]
+    Text,
+    /// An HTML page: the article's text, tables as rows, site chrome left out.
+    Html,
 }
 
 /// Dominant script of the input text.
@@ -112,9 +125,10 @@ pub struct Meta {
     pub period: Option<Period>,
     /// 规划, 实施方案, 工作要点, 意见, 通知, 办法, 报告.
     pub kind: Option<String>,
-    /// The fields (`date`, `issuer`) read from the page's byline (发布时间, 来源) because the
-    /// document itself does not state them: when the page went up and who put it up. Empty,
-    /// and left out of the JSON, when every field comes from the document.
+    /// The fields (`title`, `date`, `issuer`) read from the page rather than the document:
+    /// an HTML page's `ArticleTitle` or `<title>`, and the byline (发布时间, 来源) or its CMS
+    /// tags, when the document itself does not state them. Empty, and left out of the JSON,
+    /// when every field comes from the document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub from_page: Vec<String>,
 }

@@ -32,8 +32,12 @@ pub(crate) struct Detected {
     pub mixed: bool,
 }
 
-/// Decodes `bytes`, detecting the encoding.
-pub(crate) fn decode_bytes(bytes: &[u8]) -> Result<Detected, Error> {
+/// Decodes `bytes`, detecting the encoding; `declared` (a page's `<meta charset>`) stands
+/// in for the guess when the bytes are not UTF-8.
+pub(crate) fn decode_bytes(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<Detected, Error> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if enc == UTF_8 {
@@ -46,7 +50,7 @@ pub(crate) fn decode_bytes(bytes: &[u8]) -> Result<Detected, Error> {
                     mixed: false,
                 });
             }
-            return Ok(decode_utf8_or_mixed(body, bom_len));
+            return Ok(decode_utf8_or_mixed(body, bom_len, None));
         }
         let mut mapped = Mapped::with_capacity(body.len() * 3 / 2);
         decode_utf16(body, bom_len, enc == UTF_16BE, &mut mapped);
@@ -90,7 +94,7 @@ pub(crate) fn decode_bytes(bytes: &[u8]) -> Result<Detected, Error> {
             "the input looks like binary data (NUL or control bytes), not text",
         ));
     }
-    Ok(decode_utf8_or_mixed(bytes, 0))
+    Ok(decode_utf8_or_mixed(bytes, 0, declared))
 }
 
 fn decode_utf16_detected(bytes: &[u8], big_endian: bool) -> Detected {
@@ -238,14 +242,21 @@ fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
 
 /// Decodes a file that is not valid UTF-8 as a whole: line by line when some lines are clearly
 /// UTF-8 text, otherwise entirely with the detected legacy encoding.
-fn decode_utf8_or_mixed(bytes: &[u8], base: usize) -> Detected {
+fn decode_utf8_or_mixed(
+    bytes: &[u8],
+    base: usize,
+    declared: Option<&'static Encoding>,
+) -> Detected {
     let LineScan {
         lines,
         sniff,
         utf8_evidence,
         legacy_lines,
     } = scan_lines(bytes);
-    let legacy = legacy_encoding(&sniff);
+    // A declared UTF-8 says nothing about bytes that are not UTF-8.
+    let legacy = declared
+        .filter(|&e| e != UTF_8)
+        .unwrap_or_else(|| legacy_encoding(&sniff));
     let mixed = utf8_evidence && legacy_lines;
     if !legacy_lines {
         // Every line is valid UTF-8 (only reachable with NUL-free text that failed as a
@@ -580,7 +591,7 @@ mod tests {
     #[test]
     fn decodes_gbk_with_exact_map() {
         let (bytes, _, _) = GBK.encode("教育a规划\n");
-        let d = decode_bytes(&bytes).unwrap();
+        let d = decode_bytes(&bytes, None).unwrap();
         assert_eq!(d.mapped.text, "教育a规划\n");
         assert_eq!(d.encoding, GBK);
         assert_eq!(d.mapped.origins[2].range(), 4..5);
@@ -605,9 +616,9 @@ mod tests {
         let text = "教育事业发展规划\n一、总体要求\n";
         let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
-        let d = decode_bytes(&le).unwrap();
+        let d = decode_bytes(&le, None).unwrap();
         assert_eq!((d.mapped.text.as_str(), d.encoding), (text, UTF_16LE));
-        let d = decode_bytes(&be).unwrap();
+        let d = decode_bytes(&be, None).unwrap();
         assert_eq!((d.mapped.text.as_str(), d.encoding), (text, UTF_16BE));
         // GBK is not mistaken for UTF-16.
         assert_eq!(sniff_utf16(&GBK.encode(text).0), None);
@@ -747,7 +758,7 @@ mod tests {
         let mut bytes = "第一行是UTF-8文本。\n".as_bytes().to_vec();
         bytes.extend_from_slice(&GBK.encode("第二行是国标编码的文本。\n").0);
         bytes.extend_from_slice("第三行又是UTF-8。".as_bytes());
-        let d = decode_bytes(&bytes).unwrap();
+        let d = decode_bytes(&bytes, None).unwrap();
         assert!(d.mixed);
         assert_eq!(
             d.mapped.text,
@@ -853,7 +864,7 @@ mod tests {
     fn binary_is_an_error() {
         let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 256) as u8).collect();
         assert_eq!(
-            decode_bytes(&bytes).err().map(|e| e.kind),
+            decode_bytes(&bytes, None).err().map(|e| e.kind),
             Some(ErrorKind::Binary)
         );
     }

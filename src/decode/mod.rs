@@ -1,7 +1,9 @@
 //! Decode stage: bytes in any encoding to clean Simplified, NFKC-normalised text.
 //!
 //! Steps, each carrying the map from every char back to its input bytes (`mapped`):
-//! 1. `detect`: BOM / UTF-8 / UTF-16 / chardetng + encoding_rs, mixed UTF-8 + legacy lines,
+//! 1. `detect`: BOM / UTF-8 / UTF-16 / chardetng + encoding_rs, mixed UTF-8 + legacy lines
+//!    (an HTML page's declared charset stands in for the guess),
+//!    then, for markup, `html`: the article's text, its tables as rows, the page's facts,
 //! 2. `repair`: mojibake (UTF-8 read as GBK) and GBK streams shifted by a lost byte, judged
 //!    by a character-frequency score (`freq`), what stays garbled reported as corrupt,
 //! 3. [`convert`]: Traditional → Simplified (skipped when there is nothing Traditional),
@@ -14,6 +16,7 @@ mod boilerplate;
 pub mod convert;
 mod detect;
 mod freq;
+mod html;
 mod mapped;
 mod normalize;
 mod pinyin;
@@ -23,9 +26,10 @@ mod unwrap;
 use std::ops::Range;
 
 pub use convert::{HanconvT2s, ScriptConverter};
+pub use html::PageMeta;
 
 use crate::error::{Error, ErrorKind};
-use crate::records::{DecodeReport, Script};
+use crate::records::{DecodeReport, InputFormat, Script};
 use mapped::{CORRUPT, GUESSED};
 
 /// The decode stage's result: normalised text, a map back to the input, and a report.
@@ -35,6 +39,9 @@ pub struct Decoded {
     pub text: String,
     /// What was done to get it.
     pub report: DecodeReport,
+    /// For an HTML page: its `<title>` and CMS `<meta>` facts, which the metadata extractor
+    /// falls back on where the body states none.
+    pub page: Option<PageMeta>,
     /// For every char of `text`, the byte range of the input it came from.
     origins: Vec<mapped::Origin>,
 }
@@ -133,10 +140,19 @@ impl Decoder {
             return Err(Error::new(ErrorKind::Empty, "the input holds no text"));
         }
         let mut report = DecodeReport::default();
-        let detected = detect::decode_bytes(bytes)?;
+        let markup = html::sniff(bytes);
+        let declared = markup.and_then(|_| html::declared_charset(bytes));
+        let detected = detect::decode_bytes(bytes, declared)?;
         report.encoding = detected.encoding.name().to_owned();
         report.mixed_encoding = detected.mixed;
-        let mapped = detected.mapped;
+        let mut mapped = detected.mapped;
+        let mut page = None;
+        if let Some(sniffed) = markup {
+            let (text, meta) = html::extract(&mapped, sniffed);
+            mapped = text;
+            page = Some(meta);
+            report.format = InputFormat::Html;
+        }
 
         let total = mapped.len_chars().max(1);
         // (A byte search for U+FFFD, not a walk over every char.)
@@ -187,6 +203,21 @@ impl Decoder {
             ));
         }
 
+        // The page's facts read as the text does: Simplified, NFKC.
+        let page = page.map(|p| {
+            p.map_fields(|v| {
+                let nfkc: String = unicode_normalization::UnicodeNormalization::nfkc(v).collect();
+                if traditional > 0 {
+                    let mut out = String::with_capacity(nfkc.len());
+                    self.converter
+                        .convert(&nfkc, &mut |_, piece| out.push_str(piece));
+                    out
+                } else {
+                    nfkc
+                }
+            })
+        });
+
         report.corrupt_spans = mapped.flagged_spans(CORRUPT);
         report.guessed_spans = mapped.flagged_spans(GUESSED);
         if !report.guessed_spans.is_empty() {
@@ -201,6 +232,7 @@ impl Decoder {
         Ok(Decoded {
             text: mapped.text,
             report,
+            page,
             origins,
         })
     }
@@ -220,6 +252,28 @@ fn longest_line(bytes: &[u8], limit: usize) -> Option<usize> {
 /// See [`Decoder::decode`].
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     Decoder::default().decode(bytes)
+}
+
+/// Reads the article of an HTML page already in a `&str` (a scraper's output, say): its text
+/// in lines, tables as ` | ` rows, site chrome left out, and the facts its markup states.
+/// [`decode`] does this itself for bytes that sniff as markup, and then normalises the text.
+///
+/// ```
+/// let page = "<html><body><div><a href=\"/\">首页</a></div>\
+///             <div class=\"article\"><p>到2025年,森林覆盖率达到45%。</p></div></body></html>";
+/// let (text, _meta) = planmine::decode::html_to_text(page);
+/// assert_eq!(text, "到2025年,森林覆盖率达到45%。");
+/// ```
+pub fn html_to_text(page: &str) -> (String, PageMeta) {
+    let mut mapped = mapped::Mapped::with_capacity(page.len());
+    for (i, c) in page.char_indices() {
+        mapped.push(c, i..i + c.len_utf8(), 0);
+    }
+    let sniffed = html::sniff(page.as_bytes()).unwrap_or(html::Sniffed {
+        keep_newlines: false,
+    });
+    let (text, meta) = html::extract(&mapped, sniffed);
+    (text.text, meta)
 }
 
 /// The dominant script of `text` (as the report's `script`), exposed for tests and tools.

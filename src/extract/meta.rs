@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::decode::PageMeta;
 use crate::records::{Meta, Region};
 use crate::structure::Structure;
 use crate::text::contains_any;
@@ -30,7 +31,33 @@ const HEAD_LINES: usize = 150;
 const SIGNATURE_WINDOW: usize = 30;
 
 /// Reads the document's metadata.
-pub fn extract(text: &str, _structure: &Structure) -> Meta {
+pub fn extract(text: &str, structure: &Structure) -> Meta {
+    extract_with_page(text, structure, None)
+}
+
+/// The title a page's markup gives: its CMS `ArticleTitle`, else its `<title>` without the
+/// column and site names after it (`标题_栏目_某县人民政府`).
+fn page_title(page: &PageMeta) -> Option<String> {
+    let strip = |t: &str| {
+        let mut t = t.trim();
+        loop {
+            let shorter = lines::strip_site_suffix(t);
+            if shorter.len() == t.len() {
+                return t.to_owned();
+            }
+            t = shorter;
+        }
+    };
+    [&page.article_title, &page.title]
+        .into_iter()
+        .flatten()
+        .map(|t| strip(t))
+        .find(|t| t.chars().count() >= 6 && !is_org(t) && lines::headline_like(t))
+}
+
+/// [`extract`] for a web page: where the body states no title, date or issuer, the page's
+/// markup ([`PageMeta`]) may (`from_page` names each field so taken).
+pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageMeta>) -> Meta {
     let head_lines: Vec<Line<'_>> = lines::lines(text).take(HEAD_LINES).collect();
     let head = head_lines.as_slice();
     let labels = Labels::read(head);
@@ -145,8 +172,20 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             .map(str::to_owned)
             .or_else(|| shared_document_title(head));
     }
+    if meta.title.is_none() {
+        if let Some(t) = page.and_then(page_title) {
+            meta.title = Some(t);
+            meta.from_page.push("title".to_owned());
+        }
+    }
     if published.is_none() {
         published = byline_at.map(|(_, d)| d);
+    }
+    if published.is_none() {
+        published = page
+            .and_then(|p| p.pub_date.as_deref())
+            .and_then(find_date)
+            .map(|(d, _)| d);
     }
     // A title's trailing 发文字号 in brackets is its number, not part of it.
     if let Some(t) = meta.title.take() {
@@ -208,7 +247,8 @@ pub fn extract(text: &str, _structure: &Structure) -> Meta {
             }
         }
         if meta.issuer.is_none() {
-            if let Some(s) = labels.source.as_ref().filter(|s| is_org(s)) {
+            let page_source = page.and_then(|p| p.content_source.as_ref());
+            if let Some(s) = labels.source.as_ref().or(page_source).filter(|s| is_org(s)) {
                 meta.issuer = Some(s.clone());
                 meta.from_page.push("issuer".to_owned());
             }

@@ -3,6 +3,7 @@
 //! One module per record kind. Every extractor reads the normalised text and its
 //! [`Structure`]; none reaches back into decoding.
 
+use crate::decode::PageMeta;
 use crate::records::{Deadline, Meta, NumericGoal, Responsibility, Target};
 use crate::structure::Structure;
 use crate::text::CharIndex;
@@ -71,8 +72,14 @@ impl<'a> Context<'a> {
 
 /// Runs every extractor over one document.
 pub fn extract(text: &str, structure: &Structure) -> Extracted {
+    extract_with_page(text, structure, None)
+}
+
+/// [`extract`] for a web page's text, with the facts its markup states ([`PageMeta`]): the
+/// metadata falls back on them where the body gives no title, date or issuer.
+pub fn extract_with_page(text: &str, structure: &Structure, page: Option<&PageMeta>) -> Extracted {
     let chars = CharIndex::new(text);
-    let meta = meta::extract(text, structure);
+    let meta = meta::extract_with_page(text, structure, page);
     let ctx = Context::new(text, structure, &chars, &meta);
     let goals = goals::extract(&ctx);
     let deadlines = deadlines::extract(&ctx);

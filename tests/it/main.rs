@@ -12,6 +12,7 @@ mod decode_props;
 mod decode_repairs;
 mod decode_seeds;
 mod decode_unwrap;
+mod formats;
 mod goals_props;
 mod goals_seed;
 mod meta_props;

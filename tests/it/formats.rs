@@ -1,0 +1,145 @@
+//! The same plan read from a text copy and from web pages (UTF-8 and GBK, with site chrome)
+//! gives the same records. The plan's sentences are made up for this test.
+
+use planmine::records::{Document, InputFormat};
+
+/// The plan, one paragraph or table row per line; `|` rows are an indicator table.
+const PLAN: &[&str] = &[
+    "某县“十四五”养老服务发展规划",
+    "一、发展目标",
+    "到2025年,全县养老机构护理型床位占比达到55%以上,社区养老服务设施覆盖率达到100%。",
+    "专栏1 主要指标",
+    "|指标|2020年|2025年|属性|",
+    "|护理型床位占比(%)|40|55|约束性|",
+    "|每千名老年人拥有养老床位数(张)|30|35|预期性|",
+    "二、重点任务",
+    "(一)完善设施网络。2023年底前完成全部敬老院改造,新建街道综合养老服务中心3个。(责任单位:县民政局、县住房和城乡建设局)",
+    "(二)强化人才保障。每年培训养老护理员200人次以上。(牵头单位:县人力资源和社会保障局;配合单位:县民政局)",
+    "三、保障措施",
+    "由县民政局牵头,县财政局配合,确保2024年6月底前建成县级养老服务指导中心。",
+];
+
+fn text_copy() -> String {
+    PLAN.iter()
+        .map(|l| {
+            if l.starts_with('|') {
+                l.trim_matches('|')
+                    .split('|')
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+                    + " |"
+            } else {
+                (*l).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The plan as a county site's article page.
+fn html_page(charset: &str) -> String {
+    let mut body = String::new();
+    let mut in_table = false;
+    for l in &PLAN[1..] {
+        if let Some(row) = l.strip_prefix('|') {
+            if !in_table {
+                body.push_str("<table border=\"1\" cellspacing=\"0\"><tbody>\n");
+                in_table = true;
+            }
+            body.push_str("<tr>");
+            for cell in row.trim_end_matches('|').split('|') {
+                body.push_str(&format!("<td><p align=\"center\">{cell}</p></td>"));
+            }
+            body.push_str("</tr>\n");
+            continue;
+        }
+        if in_table {
+            body.push_str("</tbody></table>\n");
+            in_table = false;
+        }
+        // Entities and a source line break inside a sentence, as CMS editors write them.
+        let escaped = l
+            .replace('“', "&ldquo;")
+            .replace('”', "&rdquo;")
+            .replacen(',', ",\n    ", 1);
+        body.push_str(&format!(
+            "<p style=\"text-indent:2em\"><span style=\"font-family:仿宋_GB2312\">&nbsp;&nbsp;{escaped}</span></p>\n"
+        ));
+    }
+    format!(
+        r#"<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>{title}_规划计划_某县人民政府</title><script>document.write("<p>统计代码</p>");</script></head>
+<body><div class="header"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li><li><a href="/zwfw">政务服务</a></li><li><a href="/hdjl">互动交流</a></li></ul></div>
+<div class="article"><h1 class="title">{title}</h1>
+<div class="source">发布日期:2022-03-18 来源:某县民政局 浏览次数:1024</div>
+<div class="TRS_Editor">{body}</div>
+<div class="bar"><a href="javascript:window.print()">打印本页</a> <a href="javascript:window.close()">关闭窗口</a></div></div>
+<div class="footer"><p>主办:某县人民政府办公室</p><p>网站标识码:0000000000 备案号:某ICP备00000000号</p></div></body></html>"#,
+        title = PLAN[0]
+    )
+}
+
+/// The records, without spans (which differ by format) and the decode report.
+fn records(doc: &Document) -> String {
+    assert!(doc.error.is_none(), "{:?}", doc.error);
+    let strip = |v: serde_json::Value| {
+        let mut v = v;
+        if let Some(items) = v.as_array_mut() {
+            for item in items {
+                if let Some(o) = item.as_object_mut() {
+                    o.remove("span");
+                }
+            }
+        }
+        v
+    };
+    let goals = strip(serde_json::to_value(&doc.goals).unwrap());
+    let deadlines = strip(serde_json::to_value(&doc.deadlines).unwrap());
+    let resp = strip(serde_json::to_value(&doc.responsibilities).unwrap());
+    let targets = strip(serde_json::to_value(&doc.targets).unwrap());
+    format!("{goals:#}\n{deadlines:#}\n{resp:#}\n{targets:#}")
+}
+
+#[test]
+fn a_web_page_gives_the_records_of_its_text_copy() {
+    let text = planmine::process("plan.txt", text_copy().as_bytes());
+    let want = records(&text);
+    assert!(text.goals.len() >= 5, "{want}");
+    assert!(!text.responsibilities.is_empty() && !text.targets.is_empty());
+
+    let utf8 = planmine::process("plan.html", html_page("utf-8").as_bytes());
+    let gbk_page = html_page("gb2312");
+    let (gbk_bytes, _, bad) = encoding_rs::GBK.encode(&gbk_page);
+    assert!(!bad);
+    let gbk = planmine::process("plan.htm", &gbk_bytes);
+    for page in [&utf8, &gbk] {
+        let decode = page.decode.as_ref().unwrap();
+        assert_eq!(decode.format, InputFormat::Html);
+        assert_eq!(records(page), want);
+        let meta = page.meta.as_ref().unwrap();
+        assert_eq!(meta.title.as_deref(), Some(PLAN[0]));
+        assert_eq!(meta.date.as_deref(), Some("2022-03-18"));
+        assert_eq!(meta.kind.as_deref(), Some("规划"));
+    }
+    assert_eq!(gbk.decode.as_ref().unwrap().encoding, "gb18030");
+    // The table's rows are goals with baseline and binding.
+    let table: Vec<_> = utf8.goals.iter().filter(|g| g.baseline.is_some()).collect();
+    assert_eq!(table.len(), 2, "{want}");
+}
+
+#[test]
+fn a_page_without_a_title_in_its_body_takes_its_markup_title() {
+    let page = html_page("utf-8")
+        .replace(&format!("<h1 class=\"title\">{}</h1>", PLAN[0]), "")
+        .replace("<div class=\"source\">发布日期:2022-03-18 来源:某县民政局 浏览次数:1024</div>", "")
+        .replace(
+            "</title>",
+            "</title><meta name=\"PubDate\" content=\"2022-03-19 08:00\"><meta name=\"ContentSource\" content=\"某县民政局\">",
+        );
+    let doc = planmine::process("plan.html", page.as_bytes());
+    let meta = doc.meta.as_ref().unwrap();
+    assert_eq!(meta.title.as_deref(), Some(PLAN[0]));
+    assert_eq!(meta.date.as_deref(), Some("2022-03-19"));
+    assert_eq!(meta.issuer.as_deref(), Some("某县民政局"));
+    assert_eq!(meta.from_page, ["title", "date", "issuer"]);
+}
