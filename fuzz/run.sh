@@ -9,7 +9,7 @@ seeds=${FUZZ_CORPUS:-${TMPDIR:-/tmp}/planmine-fuzz-corpus}
 if [ ! -d "$seeds" ]; then
   mkdir -p "$seeds"
   # Whole seeds are large; libFuzzer works best on small inputs: cut them into 2 KB pieces.
-  for f in corpus/* tests/data/decode/*; do
+  for f in corpus/* tests/data/decode/* tests/data/html/*; do
     [ -f "$f" ] || continue
     split -b 2048 -d -a 4 "$f" "$seeds/$(basename "$f")."
   done

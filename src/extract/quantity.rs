@@ -319,6 +319,12 @@ fn denominator_char(c: char) -> bool {
         || "人生月年天日次学期•·.课时千万百十户亩吨床元平方米公里口辆件位瓦小".contains(c)
 }
 
+/// Whether all of `s` is one unit (`微克/立方米`, `张/千人`, `%`): a table's unit cell or
+/// the unit in brackets after an indicator's name.
+pub(crate) fn is_unit(s: &str) -> bool {
+    unit_at(s).is_some_and(|(_, len)| len == s.len())
+}
+
 /// Reads the unit at the start of `s`: a percent or per-mille sign, a measure word of the
 /// lexicon, a rate (`元/人•月`, `张/千人`), or a per-population rate's denominator alone
 /// (`/10万` of 16.9/10万). Returns the unit and its byte length.

@@ -143,3 +143,43 @@ fn a_page_without_a_title_in_its_body_takes_its_markup_title() {
     assert_eq!(meta.issuer.as_deref(), Some("某县民政局"));
     assert_eq!(meta.from_page, ["title", "date", "issuer"]);
 }
+
+/// The checked-in pages (`tests/data/html/`): one plan page with site chrome, a two-row table
+/// header and CMS meta tags, in UTF-8 and in GBK declared as GB2312.
+#[test]
+fn the_fixture_pages_give_their_table_and_byline() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/html");
+    let mut seen = Vec::new();
+    for name in ["county_plan_utf8.html", "county_plan_gbk.html"] {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let doc = planmine::process(name, &bytes);
+        let meta = doc.meta.as_ref().unwrap();
+        assert_eq!(meta.title.as_deref(), Some("某县“十四五”生态环境保护规划"));
+        assert_eq!(meta.date.as_deref(), Some("2022-01-10"));
+        assert_eq!(meta.issuer.as_deref(), Some("某县生态环境分局"));
+        let table: Vec<String> = doc
+            .goals
+            .iter()
+            .filter(|g| g.baseline.is_some())
+            .map(|g| {
+                let b = g.baseline.as_ref().unwrap();
+                format!(
+                    "{} {} {:?} {} {:?}",
+                    g.indicator, g.value, g.unit, b.value, g.binding
+                )
+            })
+            .collect();
+        assert_eq!(table.len(), 3, "{table:?}");
+        assert!(
+            table[1].starts_with("细颗粒物(PM2.5)平均浓度 35 Some(\"微克/立方米\") 38"),
+            "{table:?}"
+        );
+        let json = serde_json::to_string(&doc).unwrap();
+        for chrome in ["设为首页", "相关文章", "网站标识码", "统计", "打印本页"]
+        {
+            assert!(!json.contains(chrome), "{chrome} in {name}");
+        }
+        seen.push(records(&doc));
+    }
+    assert_eq!(seen[0], seen[1]);
+}

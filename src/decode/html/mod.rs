@@ -201,8 +201,9 @@ struct Line {
 struct Sink {
     lines: Vec<Line>,
     cur: Line,
-    /// White space seen since the last char: its origin, and whether it held a line break.
-    space: Option<(Origin, bool)>,
+    /// White space seen since the last char: its origin, and whether it held a line break
+    /// (source formatting) or a typed space (U+3000, `&nbsp;`: the editor's own).
+    space: Option<Space>,
 }
 
 impl Sink {
@@ -218,6 +219,14 @@ impl Sink {
             self.lines.push(std::mem::replace(&mut self.cur, next));
         }
     }
+}
+
+/// Collapsed white space waiting for the next char.
+#[derive(Debug, Clone, Copy)]
+struct Space {
+    origin: Origin,
+    broke: bool,
+    typed: bool,
 }
 
 /// A table cell being read.
@@ -859,19 +868,24 @@ impl Put<'_> {
         }
         if is_space(c) {
             if !sink.cur.text.text.is_empty() {
-                let broke = c == '\n' || sink.space.is_some_and(|(_, b)| b);
-                sink.space = Some((origin, broke));
+                let was = sink.space;
+                sink.space = Some(Space {
+                    origin,
+                    broke: c == '\n' || was.is_some_and(|s| s.broke),
+                    typed: matches!(c, '\u{3000}' | '\u{A0}') || was.is_some_and(|s| s.typed),
+                });
             }
             return;
         }
-        if let Some((space, broke)) = sink.space.take() {
-            // A source line break next to a Chinese char wraps a sentence; a space between
-            // two of them is an editor's indent or padding.
+        if let Some(space) = sink.space.take() {
+            // A source line break next to a Chinese char wraps a sentence, and source spaces
+            // between two of them are indentation; a typed space (第一章　总则) is the text's.
             let prev = sink.cur.text.text.chars().next_back();
-            let drop =
-                prev.is_some_and(|p| (wide(p) && wide(c)) || (broke && (wide(p) || wide(c))));
+            let drop = !space.typed
+                && prev
+                    .is_some_and(|p| (wide(p) && wide(c)) || (space.broke && (wide(p) || wide(c))));
             if !drop {
-                sink.cur.text.push(' ', space, 0);
+                sink.cur.text.push(' ', space.origin, 0);
             }
         }
         if sink.cur.text.text.is_empty() {
@@ -966,11 +980,38 @@ fn render_table(t: TableBuild, budget: &mut usize) -> Vec<Line> {
             c += cs;
         }
     }
+    // A header over two or three rows (类别 and 指标 spanning them, 目标值 over 2020年 and
+    // 2025年) reads as one header row: each column's cells top-down (目标值 2020年).
+    let head = t
+        .rows
+        .first()
+        .map_or(1, |r| r.iter().map(|c| c.rowspan).max().unwrap_or(1))
+        .min(3);
+    let head = if head > 1 && head < nrows { head } else { 1 };
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let header: Vec<Vec<(usize, usize)>> = (0..width)
+        .map(|c| {
+            let mut ids: Vec<(usize, usize)> = Vec::new();
+            for row in &grid[..head] {
+                if let Some(Some(id)) = row.get(c) {
+                    if !ids.contains(id) && !cells[id.0][id.1].text.is_empty() {
+                        ids.push(*id);
+                    }
+                }
+            }
+            ids
+        })
+        .collect();
+    let rows = std::iter::once(header).chain(
+        grid.into_iter()
+            .skip(head)
+            .map(|row| row.into_iter().map(|s| s.into_iter().collect()).collect()),
+    );
     let mut out = Vec::with_capacity(nrows);
-    for row in grid {
+    for row in rows {
         if row
             .iter()
-            .all(|s| s.is_none_or(|(r, k)| cells[r][k].text.is_empty()))
+            .all(|ids: &Vec<(usize, usize)>| ids.iter().all(|&(r, k)| cells[r][k].text.is_empty()))
         {
             continue;
         }
@@ -979,11 +1020,11 @@ fn render_table(t: TableBuild, budget: &mut usize) -> Vec<Line> {
             ..Line::default()
         };
         let mut origin = Origin::default();
-        for slot in row {
-            if let Some((r, k)) = slot {
+        for ids in row {
+            for (n, (r, k)) in ids.into_iter().enumerate() {
                 let m = &cells[r][k];
-                if let Some(&o) = m.origins.first() {
-                    origin = o;
+                if n > 0 {
+                    line.text.push(' ', origin, 0);
                 }
                 line.text.text.push_str(&m.text);
                 line.text.origins.extend_from_slice(&m.origins);

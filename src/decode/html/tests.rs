@@ -71,14 +71,13 @@ fn a_county_page_gives_its_article_with_title_and_byline() {
 }
 
 #[test]
-fn tables_become_pipe_rows_with_spans_filled() {
+fn tables_become_pipe_rows_with_spans_filled_and_headers_merged() {
     let (text, _) = read(PAGE);
     let rows: Vec<&str> = text.lines().filter(|l| l.contains('|')).collect();
     assert_eq!(
         rows,
         [
-            "指标 | 目标值 | 目标值 |",
-            "指标 | 2020年 | 2025年 |",
+            "指标 | 目标值 2020年 | 目标值 2025年 |",
             "护理型床位占比(%) | 40 | 55 |"
         ]
     );
@@ -176,4 +175,24 @@ fn hostile_markup_is_linear_and_safe() {
             },
         );
     }
+}
+
+#[test]
+fn a_header_over_two_rows_reads_as_one() {
+    let html = "<html><body><table>\
+        <tr><td rowspan=2>指标</td><td colspan=2>目标值</td><td rowspan=2>属性</td></tr>\
+        <tr><td>2020年</td><td>2025年</td></tr>\
+        <tr><td>森林覆盖率(%)</td><td>40</td><td>42</td><td>预期性</td></tr></table></body></html>";
+    let (text, _) = read(html);
+    assert_eq!(
+        text,
+        "指标 | 目标值 2020年 | 目标值 2025年 | 属性 |\n森林覆盖率(%) | 40 | 42 | 预期性 |"
+    );
+}
+
+#[test]
+fn typed_spaces_stay_and_source_breaks_go() {
+    let html = "<html><body><p>第一章&#12288;总则</p><p>到2025年，\n  全县</p><p>指&nbsp;&nbsp;标</p></body></html>";
+    let (text, _) = read(html);
+    assert_eq!(text, "第一章 总则\n到2025年，全县\n指 标");
 }

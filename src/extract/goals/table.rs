@@ -56,10 +56,9 @@ fn name_and_unit(name: &str) -> (String, Option<String>, f64) {
                 } else {
                     (1.0, inner)
                 };
-                if !rest.is_empty()
-                    && rest.chars().count() <= 4
-                    && !rest.chars().any(|c| c.is_ascii_digit())
-                {
+                // A known unit of any length (微克/立方米), or a short word without digits.
+                let short = rest.chars().count() <= 4 && !rest.chars().any(|c| c.is_ascii_digit());
+                if !rest.is_empty() && (short || quantity::is_unit(rest)) {
                     return (head, Some(rest.to_owned()), mult);
                 }
             }
