@@ -513,7 +513,8 @@ fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
 /// Why `bytes` are not text, or `None` when they may be.
 ///
 /// Deliberately conservative (the decode stage judges everything else): a known binary file
-/// signature, or many C0 control bytes — which no text encoding planmine reads produces, except
+/// signature (images, executables, compressed archives; document formats — `.docx`, `.doc`,
+/// PDF — are the decode stage's to read or name), or many C0 control bytes — which no text encoding planmine reads produces, except
 /// UTF-16/32, so those are tried first.
 pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
@@ -521,12 +522,6 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         (b"GIF87a", "GIF image"),
         (b"GIF89a", "GIF image"),
         (b"\xff\xd8\xff", "JPEG image"),
-        (b"%PDF-", "PDF document"),
-        (b"PK\x03\x04", "ZIP archive (or docx/xlsx)"),
-        (
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-            "OLE file (doc/xls/wps)",
-        ),
         (b"\x7fELF", "ELF executable"),
         (b"\x1f\x8b", "gzip archive"),
         (b"BZh", "bzip2 archive"),
@@ -537,6 +532,10 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     ];
     if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Some(what);
+    }
+    const DOCUMENTS: [&[u8]; 3] = [b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"%PDF-"];
+    if DOCUMENTS.iter().any(|m| bytes.starts_with(m)) {
+        return None;
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let controls = sample

@@ -16,6 +16,9 @@ pub enum ErrorKind {
     TooLarge,
     /// No encoding gives a usable text.
     Undecodable,
+    /// A file format planmine does not read (`.doc`, `.wps`, `.xls`, PDF for now); the
+    /// message says how to convert it.
+    UnsupportedFormat,
 }
 
 impl ErrorKind {
@@ -27,6 +30,7 @@ impl ErrorKind {
             ErrorKind::Binary => "binary",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Undecodable => "undecodable",
+            ErrorKind::UnsupportedFormat => "unsupported_format",
         }
     }
 }

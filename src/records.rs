@@ -52,7 +52,7 @@ pub struct ErrorRecord {
 /// The `decode` object: what was done to the bytes to get the normalised text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DecodeReport {
-    /// What the input was: `text`, or `html` for a web page read down to its article.
+    /// What the input was: `text`, `html` (a web page read down to its article) or `docx`.
     pub format: InputFormat,
     /// encoding_rs name of what the bytes were decoded as (the dominant legacy encoding for
     /// mixed files).
@@ -93,6 +93,8 @@ pub enum InputFormat {
     Text,
     /// An HTML page: the article's text, tables as rows, site chrome left out.
     Html,
+    /// A Word `.docx` file: paragraphs with their automatic numbering, and tables.
+    Docx,
 }
 
 /// Dominant script of the input text.

@@ -15,6 +15,7 @@
 mod boilerplate;
 pub mod convert;
 mod detect;
+mod docx;
 mod freq;
 mod html;
 mod mapped;
@@ -140,19 +141,41 @@ impl Decoder {
             return Err(Error::new(ErrorKind::Empty, "the input holds no text"));
         }
         let mut report = DecodeReport::default();
-        let markup = html::sniff(bytes);
-        let declared = markup.and_then(|_| html::declared_charset(bytes));
-        let detected = detect::decode_bytes(bytes, declared)?;
-        report.encoding = detected.encoding.name().to_owned();
-        report.mixed_encoding = detected.mixed;
-        let mut mapped = detected.mapped;
         let mut page = None;
-        if let Some(sniffed) = markup {
-            let (text, meta) = html::extract(&mapped, sniffed);
-            mapped = text;
-            page = Some(meta);
-            report.format = InputFormat::Html;
-        }
+        let mapped = if docx::is_zip(bytes) {
+            let doc = docx::read(bytes, limit)?;
+            let mut markup = mapped::Mapped::with_capacity(doc.markup.len());
+            for c in doc.markup.chars() {
+                markup.push(c, doc.entry.clone(), 0);
+            }
+            let whole = html::Sniffed {
+                keep_newlines: false,
+                whole: true,
+            };
+            let (text, _) = html::extract(&markup, whole);
+            report.encoding = encoding_rs::UTF_8.name().to_owned();
+            report.format = InputFormat::Docx;
+            page = Some(doc.meta);
+            text
+        } else {
+            if let Some(err) = docx::unsupported(bytes) {
+                return Err(err);
+            }
+            let markup = html::sniff(bytes);
+            let declared = markup.and_then(|_| html::declared_charset(bytes));
+            let detected = detect::decode_bytes(bytes, declared)?;
+            report.encoding = detected.encoding.name().to_owned();
+            report.mixed_encoding = detected.mixed;
+            match markup {
+                Some(sniffed) => {
+                    let (text, meta) = html::extract(&detected.mapped, sniffed);
+                    page = Some(meta);
+                    report.format = InputFormat::Html;
+                    text
+                }
+                None => detected.mapped,
+            }
+        };
 
         let total = mapped.len_chars().max(1);
         // (A byte search for U+FFFD, not a walk over every char.)
@@ -271,6 +294,7 @@ pub fn html_to_text(page: &str) -> (String, PageMeta) {
     }
     let sniffed = html::sniff(page.as_bytes()).unwrap_or(html::Sniffed {
         keep_newlines: false,
+        whole: false,
     });
     let (text, meta) = html::extract(&mapped, sniffed);
     (text.text, meta)

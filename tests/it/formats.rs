@@ -1,5 +1,5 @@
-//! The same plan read from a text copy and from web pages (UTF-8 and GBK, with site chrome)
-//! gives the same records. The plan's sentences are made up for this test.
+//! The same plan read from a text copy, from web pages (UTF-8 and GBK, with site chrome) and
+//! from a Word file gives the same records. The plan's sentences are made up for this test.
 
 use planmine::records::{Document, InputFormat};
 
@@ -79,6 +79,44 @@ fn html_page(charset: &str) -> String {
     )
 }
 
+/// The plan as a Word file: numbered headings as typed text, the table as `w:tbl`, stored
+/// uncompressed, with a `docProps/core.xml` title.
+fn docx_file() -> Vec<u8> {
+    use std::io::Write;
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let para = |t: &str| {
+        format!(
+            "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+            t.replace('&', "&amp;")
+        )
+    };
+    let mut body = String::new();
+    let mut rows = Vec::new();
+    for l in PLAN {
+        if let Some(row) = l.strip_prefix('|') {
+            let cells: String = row
+                .trim_end_matches('|')
+                .split('|')
+                .map(|c| format!("<w:tc>{}</w:tc>", para(c)))
+                .collect();
+            rows.push(format!("<w:tr>{cells}</w:tr>"));
+            continue;
+        }
+        if !rows.is_empty() {
+            body.push_str(&format!("<w:tbl>{}</w:tbl>", rows.concat()));
+            rows.clear();
+        }
+        body.push_str(&para(l));
+    }
+    let document = format!("<w:document {w}><w:body>{body}</w:body></w:document>");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("word/document.xml", stored).unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
 /// The records, without spans (which differ by format) and the decode report.
 fn records(doc: &Document) -> String {
     assert!(doc.error.is_none(), "{:?}", doc.error);
@@ -122,6 +160,10 @@ fn a_web_page_gives_the_records_of_its_text_copy() {
         assert_eq!(meta.kind.as_deref(), Some("规划"));
     }
     assert_eq!(gbk.decode.as_ref().unwrap().encoding, "gb18030");
+    let word = planmine::process("plan.docx", &docx_file());
+    assert_eq!(word.decode.as_ref().unwrap().format, InputFormat::Docx);
+    assert_eq!(records(&word), want);
+    assert_eq!(word.meta.as_ref().unwrap().title.as_deref(), Some(PLAN[0]));
     // The table's rows are goals with baseline and binding.
     let table: Vec<_> = utf8.goals.iter().filter(|g| g.baseline.is_some()).collect();
     assert_eq!(table.len(), 2, "{want}");

@@ -84,6 +84,8 @@ pub(crate) struct Sniffed {
     /// A text copy with a few tags left in keeps its lines; a page's lines come from its
     /// block elements.
     pub keep_newlines: bool,
+    /// Every line is the document's (a Word file's body): no article to pick out of a site.
+    pub whole: bool,
 }
 
 /// Whether `bytes` are an HTML page (or text with markup left in), by their first bytes.
@@ -129,6 +131,7 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<Sniffed> {
     let newlines = memchr_iter(b'\n', body).count();
     Some(Sniffed {
         keep_newlines: !declared && blocks * 3 < newlines,
+        whole: false,
     })
 }
 
@@ -441,7 +444,11 @@ pub(crate) fn extract(page: &Mapped, sniffed: Sniffed) -> (Mapped, PageMeta) {
     b.top.end_line();
     let title = collapse(&b.title);
     b.meta.title = (!title.is_empty()).then_some(title);
-    let lines = b.select();
+    let lines = if sniffed.whole {
+        std::mem::take(&mut b.top.lines)
+    } else {
+        b.select()
+    };
     let mut out = Mapped::with_capacity(page.text.len() / 4);
     for (k, line) in lines.into_iter().enumerate() {
         if k > 0 {

@@ -172,6 +172,7 @@ fn hostile_markup_is_linear_and_safe() {
             &page,
             Sniffed {
                 keep_newlines: false,
+                whole: false,
             },
         );
     }
