@@ -50,6 +50,23 @@ pub struct SectionFacts {
 #[derive(Debug, Clone, Default)]
 pub struct Discourse {
     facts: Vec<SectionFacts>,
+    /// Unnumbered heading lines (2023年工作回顾, 2024年工作思路和目标): where their text
+    /// starts, and what they say. They hold until the next such line or outline heading.
+    lines: Vec<(usize, SectionFacts)>,
+}
+
+/// A line standing alone as a heading without a label: short, no sentence punctuation, not
+/// a list's head (no final colon).
+fn unlabeled_heading(line: &str) -> bool {
+    let n = line.chars().count();
+    (4..=40).contains(&n)
+        && !line.contains(['。', ';', ',', '!', '?', '；', '，'])
+        && !line.ends_with([':', '：'])
+        && line
+            .chars()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            .count()
+            >= 4
 }
 
 /// Titles of sections that review the past.
@@ -163,15 +180,52 @@ impl Discourse {
                 as_of: own.as_of.or(inherited.as_of),
             });
         }
-        Discourse { facts }
+        // Unnumbered heading lines review or plan what follows them as a heading would.
+        let mut lines = Vec::new();
+        let mut at = 0;
+        for line in ctx.text.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let t = line.trim();
+            if !unlabeled_heading(t) || ctx.structure.table_at(start).is_some() {
+                continue;
+            }
+            let first = hs.partition_point(|h| h.span.start < start);
+            if hs.get(first).is_some_and(|h| h.span.start < at) {
+                continue;
+            }
+            let own = title_facts(t, &ctx.time);
+            if own.review || own.plan {
+                lines.push((at, own));
+            }
+        }
+        Discourse { facts, lines }
     }
 
     /// The facts of the innermost section holding byte `pos` (none outside every heading).
     pub fn at(&self, ctx: &Context<'_>, pos: usize) -> SectionFacts {
-        ctx.structure
-            .heading_index_at(pos)
+        let index = ctx.structure.heading_index_at(pos);
+        let outline = index
             .and_then(|i| self.facts.get(i).copied())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        // An unnumbered heading line after the section's own heading (and after any outline
+        // heading since) speaks for the text under it.
+        let k = self.lines.partition_point(|(start, _)| *start <= pos);
+        let Some(&(start, own)) = k.checked_sub(1).and_then(|k| self.lines.get(k)) else {
+            return outline;
+        };
+        let headings = &ctx.structure.headings;
+        let since = headings.partition_point(|h| h.span.start < start);
+        if headings.get(since).is_some_and(|h| h.span.start <= pos) {
+            return outline;
+        }
+        SectionFacts {
+            review: own.review,
+            plan: own.plan,
+            principles: outline.principles,
+            due: own.due.or(if own.plan { outline.due } else { None }),
+            as_of: own.as_of.or(outline.as_of),
+        }
     }
 }
 
