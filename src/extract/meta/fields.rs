@@ -210,6 +210,13 @@ pub fn strip_trailing_groups(mut s: &str) -> &str {
 /// 办法, 报告; `None` for anything else (an article, a bare 计划).
 pub fn kind_of(title: &str) -> Option<&'static str> {
     let t = strip_trailing_groups(title);
+    // A breakdown of a report's or plan's tasks among departments (任务分解表, 任务分解和
+    // 责任分工方案) is a year's work plan, whatever its last word.
+    let breakdown = (t.contains("任务分解") || t.contains("责任分工"))
+        && ["表", "方案", "清单"].iter().any(|e| t.ends_with(e));
+    if breakdown {
+        return Some("工作要点");
+    }
     const ENDINGS: &[(&str, &str)] = &[
         ("要点", "工作要点"),
         ("工作计划", "工作要点"),
@@ -353,6 +360,13 @@ mod tests {
             Some("实施方案")
         );
         assert_eq!(kind_of("2019年全市教育工作要点"), Some("工作要点"));
+        // A breakdown of tasks among departments is a year's work plan.
+        assert_eq!(kind_of("2024年重点工作目标任务分解表"), Some("工作要点"));
+        assert_eq!(
+            kind_of("2024年市工作报告任务分解和责任分工方案"),
+            Some("工作要点")
+        );
+        assert_eq!(kind_of("乡村建设行动实施方案"), Some("实施方案"));
         assert_eq!(kind_of("关于加快发展学前教育的意见(试行)"), Some("意见"));
         assert_eq!(kind_of("某县中小学校管理办法(征求意见稿)"), Some("办法"));
         assert_eq!(kind_of("关于2020年教育工作情况的报告"), Some("报告"));

@@ -63,6 +63,8 @@ pub fn has_sentence_punct(s: &str) -> bool {
 /// Words of site chrome: navigation, tools, page furniture of web pages and document sites.
 const CHROME: &[&str] = &[
     "首页",
+    // A page's read-aloud widget (听全文约21分钟).
+    "听全文",
     "返回",
     "打印",
     "字号",
