@@ -124,3 +124,19 @@ proptest! {
         }
     }
 }
+
+/// Inputs the fuzzer (`fuzz/run.sh`) once crashed on, kept as regressions: each gives a
+/// document or an error record, without a panic.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let doc = planmine::process(&path.to_string_lossy(), &bytes);
+        assert!(doc.error.is_none() || doc.goals.is_empty());
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}

@@ -210,6 +210,7 @@ pub(crate) fn attr<'a>(attrs: &'a str, want: &str) -> Option<&'a str> {
     let b = attrs.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        let round = i;
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
             i += 1;
         }
@@ -246,8 +247,9 @@ pub(crate) fn attr<'a>(attrs: &'a str, want: &str) -> Option<&'a str> {
         if name.eq_ignore_ascii_case(want) {
             return Some(value);
         }
-        if name.is_empty() {
-            i += 1;
+        // Always move on, by a whole char (an index inside one cannot slice the str).
+        if i == round {
+            i += attrs[i..].chars().next().map_or(1, char::len_utf8);
         }
     }
     None
@@ -383,6 +385,9 @@ mod tests {
         assert_eq!(attr(a, "content"), Some("2021-12-20"));
         assert_eq!(attr(a, "checked"), Some(""));
         assert_eq!(attr(a, "name"), None);
+        // Found by fuzzing: a value-only attribute followed by a Chinese char.
+        assert_eq!(attr(" rowspan=\"2\"=\"x\"首页 id=a", "id"), Some("a"));
+        assert_eq!(attr("=\"2\"首 id=b", "id"), Some("b"));
     }
 
     #[test]
