@@ -68,7 +68,17 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
             let mut found = Vec::new();
             for &(i, role) in &columns {
                 if let Some(cell) = row.cells.get(i) {
-                    found.extend(list_items(cell, role, &abbreviations));
+                    // Cells often part their bodies with spaces only (安监站 安监所).
+                    let spaced = cell.split_whitespace().count() >= 2
+                        && cell
+                            .split_whitespace()
+                            .all(|p| names_only_bodies(p) || body_word(p));
+                    let cell = if spaced {
+                        cell.split_whitespace().collect::<Vec<_>>().join("、")
+                    } else {
+                        cell.to_string()
+                    };
+                    found.extend(list_items(&cell, role, &abbreviations));
                 }
             }
             push(ctx, &mut out, row.span.clone(), found);
@@ -619,6 +629,18 @@ fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explici
     out
 }
 
+/// A short word shaped as a body's name (安监站, 交警中队, 县教育局): name chars ending with
+/// a unit's suffix.
+fn body_word(w: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "局", "委", "办", "站", "所", "院", "队", "中心", "政府", "公司", "室", "厅", "处", "部",
+        "会", "馆", "校",
+    ];
+    (2..=12).contains(&w.chars().count())
+        && w.chars().all(departments::is_name_char)
+        && SUFFIXES.iter().any(|x| w.ends_with(x))
+}
+
 /// True for a short line that is nothing but names of bodies (县水务局、县住建局).
 fn names_only_bodies(line: &str) -> bool {
     if line.chars().count() > 40 || line.contains(['。', ':', ';']) {
@@ -653,11 +675,11 @@ const TRAILING_ROLES: &[(&str, Role)] = &[
 /// Lists in parentheses without a label whose role comes last: `(县应急管理局、县教育体育局,
 /// 各乡(镇)按职责分工负责)`, `(县交通运输局牵头,县公安局配合)`, maybe broken over lines. Every
 /// item must read as a body; a group of items without a role phrase takes the next group's.
+/// A list with no role phrase at all that closes its item (`1.地区生产总值增长7%以上。
+/// (市发展改革委,各县〔市、区〕政府)`, the way task breakdowns assign each line) names the
+/// bodies responsible.
 fn role_noted_lists(text: &str, abbreviations: &Abbreviations) -> Vec<ExplicitList> {
     let mut out = Vec::new();
-    if !text.contains("负责") && !text.contains("牵头") && !text.contains("配合") {
-        return out;
-    }
     let mut search = 0;
     while let Some(rel) = text[search..].find(')') {
         let close = search + rel;
@@ -687,8 +709,14 @@ fn role_noted_lists(text: &str, abbreviations: &Abbreviations) -> Vec<ExplicitLi
             .next()
             .unwrap_or("")
             .trim_end_matches(['。', ';', ' ']);
-        let Some((_, role)) = TRAILING_ROLES.iter().find(|(w, _)| inner.ends_with(w)) else {
-            continue;
+        let closes_item = text[close + 1..]
+            .chars()
+            .find(|c| *c != ' ' && *c != '。')
+            .is_none_or(|c| c == '\n');
+        let role = match TRAILING_ROLES.iter().find(|(w, _)| inner.ends_with(w)) {
+            Some((_, role)) => role,
+            None if closes_item && !inner.contains(':') => &Role::Responsible,
+            None => continue,
         };
         let mut groups: Vec<(&str, Role)> = Vec::new();
         for g in inner.split([',', ';']) {
