@@ -128,7 +128,7 @@ fn count_bytes(sample: &[u8], pred: impl Fn(u8) -> bool) -> usize {
 }
 
 /// Appends valid UTF-8 `text` found at input offset `base`.
-fn push_utf8(text: &str, base: usize, out: &mut Mapped) {
+pub(crate) fn push_utf8(text: &str, base: usize, out: &mut Mapped) {
     out.text.push_str(text);
     let mut prev = None::<usize>;
     for (i, _) in text.char_indices() {

@@ -111,6 +111,13 @@ impl Mapped {
         }
     }
 
+    /// Appends all of `other`, chars, origins and flags.
+    pub fn append(&mut self, other: &Mapped) {
+        self.text.push_str(&other.text);
+        self.origins.extend_from_slice(&other.origins);
+        self.flags.extend_from_slice(&other.flags);
+    }
+
     /// `text` as if read from UTF-8 input: each char mapped to its own bytes, no flags.
     #[cfg(test)]
     pub fn identity(text: &str) -> Self {

@@ -289,9 +289,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
 /// ```
 pub fn html_to_text(page: &str) -> (String, PageMeta) {
     let mut mapped = mapped::Mapped::with_capacity(page.len());
-    for (i, c) in page.char_indices() {
-        mapped.push(c, i..i + c.len_utf8(), 0);
-    }
+    detect::push_utf8(page, 0, &mut mapped);
     let sniffed = html::sniff(page.as_bytes()).unwrap_or(html::Sniffed {
         keep_newlines: false,
         whole: false,

@@ -455,9 +455,7 @@ pub(crate) fn extract(page: &Mapped, sniffed: Sniffed) -> (Mapped, PageMeta) {
             let o = out.origins.last().copied().unwrap_or_default();
             out.push('\n', o, 0);
         }
-        out.text.push_str(&line.text.text);
-        out.origins.extend_from_slice(&line.text.origins);
-        out.flags.extend_from_slice(&line.text.flags);
+        out.append(&line.text);
     }
     (out, b.meta)
 }
@@ -951,9 +949,7 @@ fn render_table(t: TableBuild, budget: &mut usize) -> Vec<Line> {
                         if let Some(&o) = m.origins.last() {
                             m.push(' ', o, 0);
                         }
-                        m.text.push_str(&l.text.text);
-                        m.origins.extend_from_slice(&l.text.origins);
-                        m.flags.extend_from_slice(&l.text.flags);
+                        m.append(&l.text);
                     }
                     m
                 })
@@ -1033,9 +1029,7 @@ fn render_table(t: TableBuild, budget: &mut usize) -> Vec<Line> {
                 if n > 0 {
                     line.text.push(' ', origin, 0);
                 }
-                line.text.text.push_str(&m.text);
-                line.text.origins.extend_from_slice(&m.origins);
-                line.text.flags.extend_from_slice(&m.flags);
+                line.text.append(m);
                 if let Some(&o) = m.origins.last() {
                     origin = o;
                 }
