@@ -22,7 +22,8 @@ struct Cli {
 enum Command {
     /// Extract records from documents: one JSON object (or CSV rows) per input file.
     Extract(ExtractArgs),
-    /// Print the normalised text of one file.
+    /// Print the normalised text of one file (text in any encoding, an HTML page's article,
+    /// or a .docx).
     Decode {
         /// The file to decode.
         file: PathBuf,
