@@ -73,7 +73,7 @@ pub(crate) fn decode_bytes(
     if nuls * 1000 <= sample.len() {
         if let Ok(text) = std::str::from_utf8(bytes) {
             // Sized exactly: a char starts at every byte that is not a continuation byte.
-            let chars = count_bytes(bytes, |b| b & 0xC0 != 0x80);
+            let chars = count_chars(bytes);
             let mut mapped = Mapped::with_capacity_chars(bytes.len(), chars);
             push_utf8(text, 0, &mut mapped);
             return Ok(Detected {
@@ -120,11 +120,16 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// How many bytes of `sample` satisfy `pred`: summed as bytes per block of 255, which the
 /// compiler vectorises (a filtered count runs byte by byte).
-fn count_bytes(sample: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+pub(crate) fn count_bytes(sample: &[u8], pred: impl Fn(u8) -> bool) -> usize {
     sample
         .chunks(255)
         .map(|block| usize::from(block.iter().map(|&b| u8::from(pred(b))).sum::<u8>()))
         .sum()
+}
+
+/// The chars in UTF-8 `bytes`: a char starts at every byte that is not a continuation byte.
+pub(crate) fn count_chars(bytes: &[u8]) -> usize {
+    count_bytes(bytes, |b| b & 0xC0 != 0x80)
 }
 
 /// Appends valid UTF-8 `text` found at input offset `base`.

@@ -376,11 +376,9 @@ fn body_markup(xml: &[u8], mut numbering: Numbering) -> Result<String, Error> {
     let mut in_para = false;
     let mut in_text = false;
     let (mut num_id, mut ilvl) = (None::<String>, 0usize);
-    let sink = |tables: &mut Vec<Vec<Vec<CellBuild>>>, out: &mut String, s: &str| match tables
-        .last_mut()
-        .and_then(|t| t.last_mut())
-        .and_then(|r| r.last_mut())
-    {
+    let sink = |tables: &mut Vec<Vec<Vec<CellBuild>>>, out: &mut String, s: &str| match current_cell(
+        tables,
+    ) {
         Some(cell) => cell.markup.push_str(s),
         None => out.push_str(s),
     };

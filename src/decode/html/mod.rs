@@ -25,6 +25,7 @@ use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_8};
 use memchr::memchr_iter;
 use serde::{Deserialize, Serialize};
 
+use super::detect::count_chars;
 use super::mapped::{join, Mapped, Origin};
 use scan::{attr, decode_entities, Scanner, Token};
 
@@ -471,10 +472,7 @@ impl Builder<'_> {
         let b = self.page.text.as_bytes();
         let end = byte.min(b.len());
         if end > self.at_byte {
-            self.at_char += b[self.at_byte..end]
-                .iter()
-                .filter(|&&x| x & 0xC0 != 0x80)
-                .count();
+            self.at_char += count_chars(&b[self.at_byte..end]);
             self.at_byte = end;
         }
         self.at_char
@@ -530,10 +528,7 @@ impl Builder<'_> {
         for (c, s, e) in pieces {
             // Char indices of the piece's bytes, walking forward from the last piece.
             let mut advance = |to: usize| {
-                at.1 += raw.as_bytes()[at.0..to]
-                    .iter()
-                    .filter(|&&x| x & 0xC0 != 0x80)
-                    .count();
+                at.1 += count_chars(&raw.as_bytes()[at.0..to]);
                 at.0 = to;
                 at.1
             };
