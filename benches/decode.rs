@@ -54,6 +54,16 @@ fn bench(c: &mut Criterion) {
     group.bench_function("html_to_text", |b| {
         b.iter(|| planmine::decode::html_to_text(std::hint::black_box(&page)))
     });
+    // A PDF (five pages written by LibreOffice, fonts embedded): MB/s of the file.
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/pdf/long_plan.pdf"
+    ))
+    .expect("the PDF fixture");
+    group.throughput(Throughput::Bytes(pdf.len() as u64));
+    group.bench_function("pdf", |b| {
+        b.iter(|| planmine::decode(std::hint::black_box(&pdf)).expect("decodes"))
+    });
     // Worst case: high bytes that decode to garbage everywhere.
     let mut x = 7u32;
     let garbage: Vec<u8> = (0..100_000)

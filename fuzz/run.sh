@@ -13,6 +13,8 @@ if [ ! -d "$seeds" ]; then
     [ -f "$f" ] || continue
     split -b 2048 -d -a 4 "$f" "$seeds/$(basename "$f")."
   done
+  # PDFs only parse whole (their cross-reference table is at the end).
+  cp tests/data/pdf/*.pdf "$seeds/"
 fi
 # No sanitizer: the crate forbids unsafe code, and the target is panics, hangs and blow-ups.
 cargo +nightly fuzz run process "$seeds" -s none --release -- \

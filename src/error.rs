@@ -16,9 +16,11 @@ pub enum ErrorKind {
     TooLarge,
     /// No encoding gives a usable text.
     Undecodable,
-    /// A file format planmine does not read (`.doc`, `.wps`, `.xls`, PDF for now); the
-    /// message says how to convert it.
+    /// A file format planmine does not read (`.doc`, `.wps`, `.xls`, a PDF it cannot open);
+    /// the message says how to convert it.
     UnsupportedFormat,
+    /// A PDF without a text layer (a scan): it needs OCR first.
+    NoText,
 }
 
 impl ErrorKind {
@@ -31,6 +33,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Undecodable => "undecodable",
             ErrorKind::UnsupportedFormat => "unsupported_format",
+            ErrorKind::NoText => "no_text",
         }
     }
 }

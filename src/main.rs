@@ -23,7 +23,7 @@ enum Command {
     /// Extract records from documents: one JSON object (or CSV rows) per input file.
     Extract(ExtractArgs),
     /// Print the normalised text of one file (text in any encoding, an HTML page's article,
-    /// or a .docx).
+    /// a .docx, or a PDF's text layer).
     Decode {
         /// The file to decode.
         file: PathBuf,

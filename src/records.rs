@@ -95,6 +95,9 @@ pub enum InputFormat {
     Html,
     /// A Word `.docx` file: paragraphs with their automatic numbering, and tables.
     Docx,
+    /// A PDF's text layer: lines in reading order, running headers, footers and page numbers
+    /// left out.
+    Pdf,
 }
 
 /// Dominant script of the input text.

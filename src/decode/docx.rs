@@ -37,28 +37,16 @@ pub(crate) fn is_zip(bytes: &[u8]) -> bool {
 }
 
 /// What an input that is no text and no Word file is, when its first bytes tell: an OLE
-/// compound file (`.doc`, `.wps`, `.xls`) or a PDF.
+/// compound file (`.doc`, `.wps`, `.xls`).
 pub(crate) fn unsupported(bytes: &[u8]) -> Option<Error> {
-    let (what, how) = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        (
-            "an OLE compound file (.doc, .wps, .xls or .ppt)",
-            "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`",
-        )
-    } else if bytes[..bytes.len().min(1024)]
-        .windows(5)
-        .any(|w| w == b"%PDF-")
-    {
-        (
-            "a PDF",
-            "PDF text layers are not read yet: extract the text first, e.g. `pdftotext -enc UTF-8 FILE`",
-        )
-    } else {
-        return None;
-    };
-    Some(Error::new(
-        ErrorKind::UnsupportedFormat,
-        format!("the input is {what}, which planmine does not read: {how}"),
-    ))
+    bytes
+        .starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        .then(|| {
+            Error::new(
+                ErrorKind::UnsupportedFormat,
+                "the input is an OLE compound file (.doc, .wps, .xls or .ppt), which planmine does not read: convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`",
+            )
+        })
 }
 
 /// Reads a `.docx` archive; `limit` bounds the unpacked size of each part read.

@@ -20,6 +20,7 @@ mod freq;
 mod html;
 mod mapped;
 mod normalize;
+mod pdf;
 mod pinyin;
 mod repair;
 mod unwrap;
@@ -155,6 +156,21 @@ impl Decoder {
             let (text, _) = html::extract(&markup, whole);
             report.encoding = encoding_rs::UTF_8.name().to_owned();
             report.format = InputFormat::Docx;
+            page = Some(doc.meta);
+            text
+        } else if pdf::is_pdf(bytes) {
+            let doc = pdf::read(bytes, limit)?;
+            let mut text = mapped::Mapped::with_capacity(bytes.len().min(1 << 20));
+            for page in &doc.pages {
+                for line in &page.lines {
+                    let end = (!line.wraps).then_some('\n');
+                    for c in line.text.chars().chain(end) {
+                        text.push(c, page.bytes.clone(), 0);
+                    }
+                }
+            }
+            report.encoding = encoding_rs::UTF_8.name().to_owned();
+            report.format = InputFormat::Pdf;
             page = Some(doc.meta);
             text
         } else {

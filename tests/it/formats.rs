@@ -1,5 +1,5 @@
-//! The same plan read from a text copy, from web pages (UTF-8 and GBK, with site chrome) and
-//! from a Word file gives the same records. The plan's sentences are made up for this test.
+//! The same plan read from a text copy, from web pages (UTF-8 and GBK, with site chrome), from
+//! a Word file and from a PDF gives the same records. The plan's sentences are made up for this test.
 
 use planmine::records::{Document, InputFormat};
 
@@ -164,6 +164,12 @@ fn a_web_page_gives_the_records_of_its_text_copy() {
     assert_eq!(word.decode.as_ref().unwrap().format, InputFormat::Docx);
     assert_eq!(records(&word), want);
     assert_eq!(word.meta.as_ref().unwrap().title.as_deref(), Some(PLAN[0]));
+    // The same plan printed to PDF by LibreOffice (tests/data/pdf/make_fixtures.py): its
+    // table's first column wraps inside the cells.
+    let pdf_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf/plan.pdf");
+    let pdf = planmine::process("plan.pdf", &std::fs::read(pdf_path).unwrap());
+    assert_eq!(pdf.decode.as_ref().unwrap().format, InputFormat::Pdf);
+    assert_eq!(records(&pdf), want);
     // The table's rows are goals with baseline and binding.
     let table: Vec<_> = utf8.goals.iter().filter(|g| g.baseline.is_some()).collect();
     assert_eq!(table.len(), 2, "{want}");
@@ -224,4 +230,44 @@ fn the_fixture_pages_give_their_table_and_byline() {
         seen.push(records(&doc));
     }
     assert_eq!(seen[0], seen[1]);
+}
+
+/// The checked-in PDFs (`tests/data/pdf/`, written by LibreOffice): five pages with a running
+/// header and `- N -` footers, and a scanned page without a text layer.
+#[test]
+fn pdf_pages_lose_their_running_lines_and_a_scan_asks_for_ocr() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf");
+    let bytes = std::fs::read(dir.join("long_plan.pdf")).unwrap();
+    let decoded = planmine::decode::Decoder::default().decode(&bytes).unwrap();
+    assert_eq!(decoded.report.format, InputFormat::Pdf);
+    let text = &decoded.text;
+    assert!(
+        !text.contains("- 2 -") && !text.contains("办公室文件"),
+        "{text}"
+    );
+    // Paragraphs wrapped at the page width, and across pages, read whole again.
+    let items = text
+        .lines()
+        .filter(|l| l.contains("提升工程。到2025年") && l.ends_with("县发展改革局)"))
+        .count();
+    assert_eq!(items, 24, "{text}");
+    let origins: Vec<_> = decoded.origins().collect();
+    assert!(origins.iter().all(|r| r.end <= bytes.len()));
+
+    let doc = planmine::process("long_plan.pdf", &bytes);
+    assert_eq!(doc.goals.len(), 72, "three goals an item");
+    assert!(doc
+        .goals
+        .iter()
+        .all(|g| g.year == Some(2025) || g.year.is_none()));
+    assert_eq!(doc.responsibilities.len(), 24);
+
+    let scan = planmine::process("scan.pdf", &std::fs::read(dir.join("scan.pdf")).unwrap());
+    let err = scan.error.as_ref().unwrap();
+    assert_eq!(err.kind, "no_text");
+    assert!(err.message.contains("OCR"), "{}", err.message);
+
+    // A PDF cut short is an error record too, never a panic.
+    let cut = planmine::process("cut.pdf", &bytes[..bytes.len() / 3]);
+    assert!(cut.error.is_some() || cut.goals.len() < 72);
 }

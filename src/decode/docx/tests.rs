@@ -131,7 +131,10 @@ fn other_archives_and_formats_are_named() {
     let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
     let err = unsupported(&ole).unwrap();
     assert!(err.message.contains("soffice --headless --convert-to docx"));
-    assert!(unsupported(b"%PDF-1.7\n").is_some());
+    assert!(
+        unsupported(b"%PDF-1.7\n").is_none(),
+        "PDFs are the PDF reader's"
+    );
     assert!(unsupported("到2025年".as_bytes()).is_none());
     assert_eq!(
         read(b"PK\x03\x04broken", 1 << 20).err().unwrap().kind,
