@@ -399,8 +399,8 @@ pub fn opening_year(sentence: &str, time: &DocTime) -> Option<i32> {
 }
 
 /// True when `clause` only cites a source (根据《规划》, 按照省里部署) or reports what one says
-/// (规划显示, 会议明确, 区长在报告中说): short, opening with 根据, 按照, 依据 or 对照, or ending
-/// with 显示, 提出, 明确, 指出, 强调, 表示, 说 or 介绍.
+/// (规划显示, 会议明确, 意见要求, 区长在报告中说, 记者获悉): short, opening with 根据, 按照, 依据 or
+/// 对照, or ending with a verb of saying or learning (显示, 提出, 要求, 介绍, 获悉…).
 pub fn is_source_preamble(clause: &str) -> bool {
     let body = clause.trim_start();
     let cites = ["根据", "按照", "依据", "对照"]
@@ -408,9 +408,12 @@ pub fn is_source_preamble(clause: &str) -> bool {
         .any(|w| body.starts_with(w));
     // A report of what a source says (发展规划显示, 会议明确, 文件提出): what follows is its
     // content, opened as if the sentence began there.
-    let reports = ["显示", "提出", "明确", "指出", "强调", "表示", "说", "介绍"]
-        .iter()
-        .any(|w| body.ends_with(w))
+    let reports = [
+        "显示", "提出", "明确", "指出", "强调", "表示", "说", "介绍", "要求", "提到", "透露",
+        "获悉",
+    ]
+    .iter()
+    .any(|w| body.ends_with(w))
         && body.chars().nth(16).is_none();
     (cites || reports) && body.chars().nth(40).is_none()
 }
@@ -676,6 +679,10 @@ mod tests {
         assert_eq!(opening_year("到2025年,全县建成…", &doc(2021)), Some(2025));
         assert_eq!(opening_year("2025年,全县建成…", &doc(2021)), Some(2025));
         assert_eq!(opening_year("2020年,全县建成…", &doc(2021)), None);
+        // A frame of saying or learning before the year (意见要求, 记者获悉) still opens.
+        assert_eq!(opening_year("方案要求,到2026年,全市建成…", &doc(2024)), Some(2026));
+        assert_eq!(opening_year("记者获悉,到2027年,全省建成…", &doc(2024)), Some(2027));
+        assert_eq!(opening_year("工作任务很重,到2026年,全市建成…", &doc(2024)), None);
         assert!(opens_past("近年来,全县新建学校12所"));
         assert!(opens_past("“十三五”期间,全县新建学校12所"));
         let s = "确保完成90%,力争达到95%";

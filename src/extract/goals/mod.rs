@@ -76,6 +76,9 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
     // The reading of the previous sentence when it ended on a semicolon: the next part of the
     // same statement shares it where it has no marker of its own.
     let mut carried: Option<Mark> = None;
+    // The due year of the earlier parts of a statement split by semicolons (意见要求,到2026年,
+    // …达到26.5微克/立方米以下;…森林覆盖率达到45.31%): one 到…年 heads all its parts.
+    let mut carried_due: Option<i32> = None;
     let mut prev_end = 0usize;
     for sentence in &ctx.structure.sentences {
         let span = sentence.span.clone();
@@ -114,11 +117,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         // Read the clauses' quantities first: most sentences have none, and the markers,
         // years and headings below are only worth looking up for those that do.
         let inherited = carried.take();
+        let inherited_due = carried_due.take();
         let found = text::sentence_goals(ctx.text, span.clone(), &sentence.clauses);
         let continues = stext.trim_end().ends_with(';');
         if found.is_empty() {
             if continues {
                 carried = inherited;
+                carried_due = time::due_year_of(&time::find(stext, &ctx.time)).or(inherited_due);
             }
             continue;
         }
@@ -129,7 +134,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         // the same statement.
         let planning = section.plan || para.due.is_some() || inherited == Some(Mark::Plan);
         let marks = discourse::marks_with(stext, &mentions, &ctx.time, planning);
-        let sentence_due = time::due_year_of(&mentions);
+        let sentence_due = time::due_year_of(&mentions).or(inherited_due);
         // A year heading the sentence or its paragraph, read as the due year of its plans or
         // the year of its reports where nothing else dates them.
         let bare = discourse::opening_bare_year(stext).or(para.bare);
@@ -217,6 +222,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         }
         if continues {
             carried = last_mark;
+            carried_due = sentence_due;
         }
     }
     drop_headline_repeats(ctx.text, ctx.chars, &mut goals);

@@ -687,3 +687,16 @@ fn a_bound_that_defines_a_class_is_no_goal() {
     let values: Vec<f64> = got.iter().map(|g| g.value).collect();
     assert_eq!(values, vec![2000.0], "{got:#?}");
 }
+
+#[test]
+fn a_due_year_heads_every_part_of_a_statement_split_by_semicolons() {
+    // A lead-in (意见要求) before the year, then parts parted by semicolons; the next paragraph
+    // stands alone.
+    let text = "有关情况如下。意见要求,到2027年,全县农村自来水普及率达到92%;\
+                耕地保有量稳定在40万亩以上;规模化供水工程覆盖人口比例达到80%。\n集中供水率达到85%。\n";
+    let g = run(text);
+    assert_eq!(find(&g, 92.0).year, Some(2027));
+    assert_eq!(find(&g, 400000.0).year, Some(2027));
+    assert_eq!(find(&g, 80.0).year, Some(2027));
+    assert_eq!(find(&g, 85.0).year, None);
+}
