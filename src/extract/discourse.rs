@@ -680,9 +680,18 @@ mod tests {
         assert_eq!(opening_year("2025年,全县建成…", &doc(2021)), Some(2025));
         assert_eq!(opening_year("2020年,全县建成…", &doc(2021)), None);
         // A frame of saying or learning before the year (意见要求, 记者获悉) still opens.
-        assert_eq!(opening_year("方案要求,到2026年,全市建成…", &doc(2024)), Some(2026));
-        assert_eq!(opening_year("记者获悉,到2027年,全省建成…", &doc(2024)), Some(2027));
-        assert_eq!(opening_year("工作任务很重,到2026年,全市建成…", &doc(2024)), None);
+        assert_eq!(
+            opening_year("方案要求,到2026年,全市建成…", &doc(2024)),
+            Some(2026)
+        );
+        assert_eq!(
+            opening_year("记者获悉,到2027年,全省建成…", &doc(2024)),
+            Some(2027)
+        );
+        assert_eq!(
+            opening_year("工作任务很重,到2026年,全市建成…", &doc(2024)),
+            None
+        );
         assert!(opens_past("近年来,全县新建学校12所"));
         assert!(opens_past("“十三五”期间,全县新建学校12所"));
         let s = "确保完成90%,力争达到95%";

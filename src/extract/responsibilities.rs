@@ -278,7 +278,8 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
             // 县政府领导将…: the body's leaders, persons, act (领导小组 is a body).
             && (!predicate.starts_with("领导") || predicate.starts_with("领导小组"))
             // A body then a two-char verb then 情况 is a noun phrase (政府保障情况).
-            && predicate.get(6..12) != Some("情况");
+            && predicate.get(6..12) != Some("情况")
+            && !names_official(predicate);
         // A predicate of a few chars at least: a bare name line is a signature or a header.
         if !is_verb_start || clause_of(after).chars().count() < 3 || reports_past(clause_of(after))
         {
@@ -391,6 +392,27 @@ const NOT_ACTIONS: &[&str] = &[
     "拟定",
     "拟订",
     "转发",
+    // News of a body: what it issued, held or heeds, and the address lines of a notice
+    // (省政府各厅委).
+    "发布",
+    "召开",
+    "举办",
+    "高度重视",
+    "官网",
+    "各",
+];
+
+/// Titles of officials: a body followed by one (省水利厅规划处处长…介绍) names a person who
+/// speaks, not the body's duty.
+const OFFICIALS: &[&str] = &[
+    "处长",
+    "局长",
+    "厅长",
+    "主任",
+    "书记",
+    "巡视员",
+    "发言人",
+    "负责同志",
 ];
 
 /// Drafting, issuing or approving a document (联合编制, 起草, 印发, 批复, 会议研究通过), not
@@ -415,6 +437,16 @@ fn at_clause_start(before: &str) -> bool {
     b = b.trim_end();
     b = &b[..b.len() - strip(CONNECTIVES, b)];
     b = b.trim_end();
+    // A year heading the clause (2024年县教育局将…).
+    for suffix in ["年度", "年"] {
+        if let Some(head) = b.strip_suffix(suffix) {
+            let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 4 {
+                b = head[..head.len() - 4].trim_end();
+                break;
+            }
+        }
+    }
     if b.is_empty() || b.ends_with([',', ';', ':', '。', '!', '?', '(', ')']) {
         return true;
     }
@@ -431,10 +463,32 @@ fn at_clause_start(before: &str) -> bool {
     head.len() < b.len() && !head.is_empty() && head.chars().all(|c| c.is_ascii_digit())
 }
 
+/// True when an official's title comes within the first words of `predicate`, before any
+/// punctuation.
+fn names_official(predicate: &str) -> bool {
+    let head: String = predicate
+        .chars()
+        .take(12)
+        .take_while(|c| !matches!(c, ',' | '。' | ';' | ':' | '“'))
+        .collect();
+    OFFICIALS.iter().any(|t| head.contains(t))
+}
+
 const PIVOTS: &[&str] = &[
     "协调", "督促", "要求", "推动", "组织", "指导", "动员", "支持", "鼓励",
 ];
-const CONNECTIVES: &[&str] = &["同时", "其中", "并", "要", "应", "由此"];
+const CONNECTIVES: &[&str] = &[
+    "同时",
+    "其中",
+    "并",
+    "要",
+    "应",
+    "由此",
+    "此外",
+    "下一步",
+    "今年",
+    "明年",
+];
 
 /// A duty verb right before a body: 落实各级政府…责任.
 fn after_duty_verb(before: &str) -> bool {
@@ -1102,6 +1156,11 @@ mod tests {
                 ("县委编办", Support)
             ])
         );
+        // A year or a connective may head the clause.
+        assert_eq!(
+            roles("此外,2025年市农业农村局还将推进高标准农田建设。"),
+            named(&[("市农业农村局", Responsible)])
+        );
         // Reported work is not a duty.
         assert!(roles("县教育局组织开展了专项督导。").is_empty());
         assert_eq!(
@@ -1174,6 +1233,11 @@ mod tests {
         // Approval by the issuing body's meeting is how the document came about.
         assert!(roles("《要点》已由市安委会全体会议研究通过,现印发给你们。").is_empty());
         assert!(roles("另外,政府履职情况纳入考核。").is_empty());
+        // News of a body: what it issued or heeds, an official who speaks, an address line.
+        assert!(roles("据悉,某省人民政府发布关于加强水土保持的意见。").is_empty());
+        assert!(roles("市委、市政府高度重视养老服务体系建设。").is_empty());
+        assert!(roles("市交通运输局规划处处长王某介绍,项目进展顺利。").is_empty());
+        assert!(roles("各区人民政府,市政府各委、办、局:").is_empty());
     }
 
     #[test]
