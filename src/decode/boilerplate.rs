@@ -56,6 +56,8 @@ const CONTROLS: &[&str] = &[
     "分享",
     "分享到",
     "收藏",
+    "加入收藏",
+    "设为首页",
     "字号",
     "字体",
     "扫码",
@@ -716,6 +718,14 @@ mod tests {
         assert!(out.contains(BODY1) && out.contains(BODY2));
         assert!(out.contains("某县人民政府\n2023年1月2日\n"));
         assert!(!out.contains("打印") && !out.contains("上一篇") && !out.contains("首页"));
+    }
+
+    #[test]
+    fn drops_bookmark_and_home_page_links_on_their_own_lines() {
+        let text = format!("    设为首页\n    加入收藏\n某市推进全民健身设施建设\n{BODY1}\n");
+        let (out, n) = run(&text);
+        assert_eq!(n, 2, "{out}");
+        assert!(out.starts_with("某市推进全民健身设施建设\n"), "{out}");
     }
 
     #[test]

@@ -102,7 +102,12 @@ pub fn extract(
             topic = Some((para_end, date));
         }
         for span in spans {
-            if !seen.insert(span.clone()) || is_note(&text[span.clone()]) {
+            // A bare verb (建成) or a link's label left by a page is too short to be checked.
+            let substance = text[span.clone()]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count();
+            if !seen.insert(span.clone()) || is_note(&text[span.clone()]) || substance < 5 {
                 continue;
             }
             let deadline = dates
@@ -1645,6 +1650,13 @@ mod tests {
         let got = run("1.成立专家咨询委员会。拟聘请专家成立专家咨询委员会,进行宏观指导。");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "拟聘请专家成立专家咨询委员会");
+    }
+
+    #[test]
+    fn a_bare_verb_is_too_short_to_check() {
+        // Left over where a page's layout parted a clause (…到2025年全面\n建成\n…).
+        assert!(run("到2025年全面。建成。").is_empty());
+        assert_eq!(run("到2025年建成文化馆。").len(), 1);
     }
 
     #[test]
