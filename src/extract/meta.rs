@@ -187,13 +187,16 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
             .and_then(find_date)
             .map(|(d, _)| d);
     }
-    // A title's trailing 发文字号 in brackets is its number, not part of it.
+    // A title's trailing 发文字号 or date in brackets is its number or date, not part of it.
     if let Some(t) = meta.title.take() {
-        let (t, number) = clean_title(&t);
+        let cleaned = clean_title(&t);
         if meta.doc_number.is_none() {
-            meta.doc_number = number;
+            meta.doc_number = cleaned.number;
         }
-        meta.title = Some(t);
+        if meta.date.is_none() {
+            meta.date = cleaned.date;
+        }
+        meta.title = Some(cleaned.title);
     }
     if let Some(title) = &meta.title {
         meta.kind = kind_of(title).map(str::to_owned);
@@ -352,7 +355,15 @@ fn shared_document_title(head: &[Line<'_>]) -> Option<String> {
 
 /// A title without the site's wrapping: a leading `(江西省)`, a trailing `(全文)`,
 /// `(2022年更新)` or the document's number in brackets, which comes back apart.
-fn clean_title(title: &str) -> (String, Option<String>) {
+/// A title without its site's wrapping, and the 发文字号 or date it carried in brackets.
+#[derive(Debug, PartialEq)]
+struct CleanTitle {
+    title: String,
+    number: Option<String>,
+    date: Option<String>,
+}
+
+fn clean_title(title: &str) -> CleanTitle {
     let mut t = title.trim();
     // 【上级政策】…: the column a site files the page under.
     if let Some(rest) = t
@@ -373,11 +384,16 @@ fn clean_title(title: &str) -> (String, Option<String>) {
         }
     }
     let mut number = None;
+    let mut date = None;
     while let Some(body) = t.strip_suffix(')') {
         let Some(open) = body.rfind('(') else { break };
         let inner = &body[open + 1..];
         if let Some(n) = fields::doc_number_line(inner) {
             number = Some(n);
+        } else if let Some(d) = fields::date_line(inner).filter(|d| d.len() == 10) {
+            // A full date (关于…的意见(2024年4月30日)) is when it was adopted; a year or a
+            // window of years (2021—2025年) belongs to the title.
+            date = Some(d);
         } else if !matches!(inner, "全文" | "摘要" | "图解" | "简版" | "文字版")
             && !inner.ends_with("更新")
         {
@@ -385,7 +401,11 @@ fn clean_title(title: &str) -> (String, Option<String>) {
         }
         t = body[..open].trim_end();
     }
-    (t.to_owned(), number)
+    CleanTitle {
+        title: t.to_owned(),
+        number,
+        date,
+    }
 }
 
 /// The latest year a title names (2023-2027年 → 2027), if any.

@@ -553,20 +553,38 @@ fn labels_in_pipe_tables_and_law_databases() {
 
 #[test]
 fn titles_lose_the_site_s_wrapping() {
+    let clean = |t: &str| {
+        let c = clean_title(t);
+        (c.title, c.number, c.date)
+    };
     assert_eq!(
-        clean_title("(江西省)宜春市樟树市国民经济和社会发展十四五规划(2022年更新)"),
-        ("宜春市樟树市国民经济和社会发展十四五规划".to_owned(), None)
-    );
-    assert_eq!(
-        clean_title("池州市人民政府关于创优营商环境的实施意见(池政〔2017〕101号)"),
+        clean("(江西省)宜春市樟树市国民经济和社会发展十四五规划(2022年更新)"),
         (
-            "池州市人民政府关于创优营商环境的实施意见".to_owned(),
-            Some("池政〔2017〕101号".to_owned())
+            "宜春市樟树市国民经济和社会发展十四五规划".to_owned(),
+            None,
+            None
         )
     );
     assert_eq!(
-        clean_title("某县教育规划(2021—2025年)"),
-        ("某县教育规划(2021—2025年)".to_owned(), None)
+        clean("池州市人民政府关于创优营商环境的实施意见(池政〔2017〕101号)"),
+        (
+            "池州市人民政府关于创优营商环境的实施意见".to_owned(),
+            Some("池政〔2017〕101号".to_owned()),
+            None
+        )
+    );
+    assert_eq!(
+        clean("某县教育规划(2021—2025年)"),
+        ("某县教育规划(2021—2025年)".to_owned(), None, None)
+    );
+    // The date a document was adopted, in brackets after its title.
+    assert_eq!(
+        clean("中共某省委 某省人民政府关于推进乡村振兴的实施意见(2023年3月2日)"),
+        (
+            "中共某省委 某省人民政府关于推进乡村振兴的实施意见".to_owned(),
+            None,
+            Some("2023-03-02".to_owned())
+        )
     );
     assert_eq!(
         fields::kind_of("关于促进民营经济发展的若干措施"),
