@@ -41,8 +41,28 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
             // The subject of a description (“十四五”时期是…关键期, 2024年是…之年) sets no
             // deadline.
             let after = s[found.range.end..].trim_start_matches(['”', '"', '’', ' ']);
+            // (…“十四五”时期(2021-2025年),是…): the years in brackets restate the period.
+            let after = after
+                .strip_prefix('(')
+                .and_then(|a| a.split_once(')'))
+                .map_or(after, |(_, rest)| rest.trim_start_matches([',', ' ']));
             if after.starts_with('是') && !after.starts_with("是否") {
                 continue;
+            }
+            // A period that qualifies a noun (“十五五”时期的发展) or is the object of a purpose
+            // or a choice (为“十四五”时期发展打好基础, 确定“十四五”时期的目标) is not when
+            // anything is due; its goals or tasks (“十五五”时期的主要目标) are.
+            if found.relation == DeadlineRelation::Within {
+                let before = s[..found.range.start].trim_end_matches(['“', '"', ' ']);
+                let head: String = after.chars().take(8).collect();
+                let plans = head.contains("目标") || head.contains("任务");
+                if (after.starts_with('的') && !plans)
+                    || ["为", "确定", "谋划", "对"]
+                        .iter()
+                        .any(|w| before.ends_with(w))
+                {
+                    continue;
+                }
             }
             // A year a review looks back on (2024年工作回顾) is no deadline either.
             if ["工作回顾", "回顾", "工作总结"]
