@@ -312,6 +312,10 @@ fn tail_end(tail: &str) -> usize {
         if k > 0 && (c == '与' || tail[k..].starts_with("分别")) {
             return k;
         }
+        // 、 before another count opens the list's next item: 5个平台、10家企业.
+        if c == '、' && tail[k + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) {
+            return k;
+        }
         // 迈上10亿元台阶, 突破千亿大关: the threshold's word, not what is measured.
         if k == 0 && (tail.starts_with("台阶") || tail.starts_with("大关")) {
             return 0;
@@ -480,8 +484,17 @@ fn is_goal_quantity<'m>(
     {
         return false;
     }
-    // A share keeps its noun: 60%以上的学校建成智慧校园.
-    if has_suffix_qualifier && unit != Some("%") && (starts_noun(after) || after.starts_with('的'))
+    // A share keeps its noun: 60%以上的学校建成智慧校园. A count that a verb of making
+    // governs is a goal whatever its qualifier: 培育10家以上上市企业, 新建5个以上示范区.
+    // (Also the later items of a list such a verb opens: 培育5个平台、10家以上企业.)
+    let made = CHINESE_COUNT_VERBS
+        .iter()
+        .any(|v| before.trim_end().ends_with(v))
+        || (before.ends_with('、') && CHINESE_COUNT_VERBS.iter().any(|v| before.contains(v)));
+    if has_suffix_qualifier
+        && unit != Some("%")
+        && !made
+        && (starts_noun(after) || after.starts_with('的'))
     {
         return false;
     }
