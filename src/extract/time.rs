@@ -154,8 +154,9 @@ impl DocTime {
         DocTime {
             year: titled.map(|t| t.year).or(date_year),
             period,
+            // (A breakdown of a five-year plan's tasks is a 工作要点 of five years.)
             one_year: titled.is_some_and(|t| t.one_year)
-                || (one_year_kind && date_year.is_some())
+                || (one_year_kind && date_year.is_some() && period.is_none())
                 || meta.period.as_ref().is_some_and(|p| p.start == p.end),
             report,
         }
@@ -1227,6 +1228,19 @@ mod tests {
         };
         let t = DocTime::from_meta(&meta);
         assert_eq!((t.year, t.one_year, t.report), (Some(2024), true, true));
+        // A breakdown of a five-year plan's tasks is a 工作要点 of its five years.
+        let meta = Meta {
+            title: Some("某省“十四五”应急体系规划重点工程分工方案".into()),
+            date: Some("2022-03-01".into()),
+            kind: Some("工作要点".into()),
+            period: Some(crate::records::Period {
+                name: Some("十四五".into()),
+                start: 2021,
+                end: 2025,
+            }),
+            ..Meta::default()
+        };
+        assert!(!DocTime::from_meta(&meta).one_year);
     }
 
     #[test]

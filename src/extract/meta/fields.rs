@@ -212,10 +212,15 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
     let t = strip_trailing_groups(title);
     // A breakdown of a report's or plan's tasks among departments (任务分解表, 任务分解和
     // 责任分工方案) is a year's work plan, whatever its last word.
-    let breakdown = (t.contains("任务分解") || t.contains("责任分工"))
+    let breakdown = (t.contains("任务分解") || t.contains("责任分工") || t.ends_with("分工方案"))
         && ["表", "方案", "清单"].iter().any(|e| t.ends_with(e));
     if breakdown {
         return Some("工作要点");
+    }
+    // A body's summary of its year, often with the next year's plans (…2023年工作总结和2024年
+    // 工作安排), reports.
+    if t.contains("工作总结") {
+        return Some("报告");
     }
     const ENDINGS: &[(&str, &str)] = &[
         ("要点", "工作要点"),
@@ -224,6 +229,8 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
         ("任务分解", "工作要点"),
         ("任务清单", "工作要点"),
         ("行动计划", "实施方案"),
+        // A year's plan of the economy and society (2020年…国民经济和社会发展计划).
+        ("社会发展计划", "工作要点"),
         ("方案", "实施方案"),
         ("措施", "措施"),
         ("规划", "规划"),
@@ -234,6 +241,7 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
         ("细则", "办法"),
         ("政府工作报告", "政府工作报告"),
         ("报告", "报告"),
+        ("工作安排", "工作要点"),
         // Traditional forms, should a text reach here unconverted.
         ("要點", "工作要点"),
         ("規劃", "规划"),
@@ -362,6 +370,19 @@ mod tests {
         assert_eq!(kind_of("2019年全市教育工作要点"), Some("工作要点"));
         // A breakdown of tasks among departments is a year's work plan.
         assert_eq!(kind_of("2024年重点工作目标任务分解表"), Some("工作要点"));
+        assert_eq!(
+            kind_of("某省“十四五”应急体系规划重点工程分工方案"),
+            Some("工作要点")
+        );
+        assert_eq!(
+            kind_of("2021年某市国民经济和社会发展计划"),
+            Some("工作要点")
+        );
+        assert_eq!(
+            kind_of("某区农业农村局2023年工作总结和2024年工作安排"),
+            Some("报告")
+        );
+        assert_eq!(kind_of("某县卫生健康局2024年工作安排"), Some("工作要点"));
         assert_eq!(
             kind_of("2024年市工作报告任务分解和责任分工方案"),
             Some("工作要点")
