@@ -107,7 +107,11 @@ pub fn extract(
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .count();
-            if !seen.insert(span.clone()) || is_note(&text[span.clone()]) || substance < 5 {
+            if !seen.insert(span.clone())
+                || is_note(&text[span.clone()])
+                || substance < 5
+                || TREND_END.is_match(&text[span.clone()])
+            {
                 continue;
             }
             let deadline = dates
@@ -721,6 +725,16 @@ static ABSTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:化|共享|融合|互通|交流|沟通|一体|改革|目标|引进|管控|捆绑|提升|创新|的发展)$|精准",
     )
     .expect("abstract regex")
+});
+
+/// A clause closing on a trend, an adverb of degree or manner and a verb of change (体系逐步
+/// 建立, 形势持续稳定, 作用更加凸显, 建设扎实推进): it describes a direction, nothing one can
+/// check is reached.
+static TREND_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:逐步|扎实|稳步|有序|持续|深入|不断|日益|更加|进一步)(?:推进|建立|完善|凸显|稳定|提升|加强|巩固|优化|健全|提高|增强|扩大|彰显|显现|改善)[。,;]?$",
+    )
+    .expect("trend regex")
 });
 
 /// Objects quantified vaguely (一批, 若干) give nothing to count.
@@ -1650,6 +1664,14 @@ mod tests {
         let got = run("1.成立专家咨询委员会。拟聘请专家成立专家咨询委员会,进行宏观指导。");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "拟聘请专家成立专家咨询委员会");
+    }
+
+    #[test]
+    fn a_trend_is_no_target() {
+        assert!(run("到2027年,全县应急救援体系逐步建立。").is_empty());
+        assert!(run("到2027年,实现全县农产品质量安全形势持续稳定。").is_empty());
+        assert!(run("文旅产业对县域经济的带动作用更加凸显。").is_empty());
+        assert_eq!(run("到2027年,全县应急救援体系基本建立。").len(), 1);
     }
 
     #[test]
