@@ -226,6 +226,12 @@ impl Decoder {
         let mapped = normalize::nfkc(mapped);
         let (mapped, pinyin) = pinyin::remove_pinyin(mapped);
         report.pinyin_annotations_removed = pinyin;
+        let (mapped, flat) = unwrap::split_flat_lines(mapped);
+        if flat > 0 {
+            report.warnings.push(format!(
+                "{flat} spaces read as line breaks: the text was flattened to long lines"
+            ));
+        }
         let (mapped, boilerplate) = boilerplate::remove_boilerplate(mapped);
         report.boilerplate_lines_removed = boilerplate;
         let (mapped, joined) = unwrap::unwrap_lines(mapped);

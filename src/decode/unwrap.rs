@@ -183,12 +183,92 @@ fn opens_paragraph(line: &str) -> bool {
     }
 }
 
+/// Spaces that stand for line breaks in a page flattened to long lines (a copy whose lines
+/// were joined with spaces: `…的通知 湘政办发〔2021〕50号 各市州…`): in a line of more than 300
+/// chars with at least five such spaces, a run of spaces after a Chinese char or punctuation and
+/// before another or a number becomes a line break, so titles, numbers, dates and headings stand on their own
+/// lines again. Each space keeps its origin. Returns the text and the number of breaks made.
+pub(crate) fn split_flat_lines(mut mapped: Mapped) -> (Mapped, usize) {
+    const MIN_LINE: usize = 300;
+    const MIN_BREAKS: usize = 5;
+    // (After NFKC a Chinese comma or colon is ASCII.)
+    let closes = |c: char| (c as u32) >= 0x2E80 || matches!(c, ',' | ':' | ';' | '!' | '?' | ')');
+    let opens = |c: char| (c as u32) >= 0x2E80 || c.is_ascii_digit() || matches!(c, '(' | '“');
+    let mut out = String::with_capacity(mapped.text.len());
+    let mut made = 0;
+    for line in mapped.text.split_inclusive('\n') {
+        if line.len() < MIN_LINE * 3 / 2 || line.chars().nth(MIN_LINE).is_none() {
+            out.push_str(line);
+            continue;
+        }
+        // Byte offsets of the spaces that part two wide chars.
+        let mut breaks = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut run_start: Option<usize> = None;
+        for (k, c) in line.char_indices() {
+            if c == ' ' {
+                if run_start.is_none() && prev.is_some_and(closes) {
+                    run_start = Some(k);
+                }
+                continue;
+            }
+            if let Some(start) = run_start.take() {
+                if opens(c) {
+                    breaks.push(start..k);
+                }
+            }
+            prev = Some(c);
+        }
+        if breaks.len() < MIN_BREAKS {
+            out.push_str(line);
+            continue;
+        }
+        let mut at = 0;
+        for r in &breaks {
+            out.push_str(&line[at..r.start]);
+            // One char for one char: each space of the run becomes a break, so every char keeps
+            // its origin.
+            out.extend(std::iter::repeat_n('\n', r.len()));
+            at = r.end;
+        }
+        out.push_str(&line[at..]);
+        made += breaks.len();
+    }
+    if made > 0 {
+        mapped.text = out;
+    }
+    (mapped, made)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn mapped(text: &str) -> Mapped {
         Mapped::identity(text)
+    }
+
+    #[test]
+    fn a_page_flattened_with_spaces_gets_its_lines_back() {
+        let body = "为加快建设现代化综合交通运输体系,结合本市实际,制定本规划。".repeat(4);
+        let flat = format!(
+            "某市人民政府办公室关于印发某市交通规划的通知 某政办发〔2022〕7号 各区人民政府,市政府各部门: 现将规划印发给你们。 某市人民政府办公室 2022年3月1日 一、总体要求 {body} 二、重点任务 {body}"
+        );
+        let (out, n) = split_flat_lines(mapped(&flat));
+        assert_eq!(n, 9, "{}", out.text);
+        assert_eq!(out.text.chars().count(), out.origins.len());
+        let lines: Vec<&str> = out.text.lines().collect();
+        assert_eq!(lines[1], "某政办发〔2022〕7号");
+        assert_eq!(lines[2], "各区人民政府,市政府各部门:", "{lines:?}");
+        assert_eq!(lines[4], "某市人民政府办公室");
+        assert_eq!(lines[5], "2022年3月1日");
+        assert_eq!(lines[6], "一、总体要求");
+        // Short lines and lines with few such spaces are left alone: names in a table row
+        // (钱 宇), a title over two bodies.
+        let short = "钱 宇 | 中共某省委 某省人民政府 | 某 某";
+        assert_eq!(split_flat_lines(mapped(short)).1, 0);
+        let prose = format!("{body} 一、总体要求 {body}");
+        assert_eq!(split_flat_lines(mapped(&prose)).1, 0);
     }
 
     #[test]
