@@ -146,9 +146,7 @@ impl Decoder {
         let mapped = if docx::is_zip(bytes) {
             let doc = docx::read(bytes, limit)?;
             let mut markup = mapped::Mapped::with_capacity(doc.markup.len());
-            for c in doc.markup.chars() {
-                markup.push(c, doc.entry.clone(), 0);
-            }
+            markup.push_str(&doc.markup, doc.entry.clone(), 0);
             let whole = html::Sniffed {
                 keep_newlines: false,
                 whole: true,
@@ -160,15 +158,7 @@ impl Decoder {
             text
         } else if pdf::is_pdf(bytes) {
             let doc = pdf::read(bytes, limit)?;
-            let mut text = mapped::Mapped::with_capacity(bytes.len().min(1 << 20));
-            for page in &doc.pages {
-                for line in &page.lines {
-                    let end = (!line.wraps).then_some('\n');
-                    for c in line.text.chars().chain(end) {
-                        text.push(c, page.bytes.clone(), 0);
-                    }
-                }
-            }
+            let text = doc.text();
             report.encoding = encoding_rs::UTF_8.name().to_owned();
             report.format = InputFormat::Pdf;
             page = Some(doc.meta);

@@ -21,6 +21,7 @@ use lopdf::content::Content;
 use lopdf::{Document, Encoding, Object, ObjectId};
 
 use super::html::PageMeta;
+use super::mapped::Mapped;
 use crate::error::{Error, ErrorKind};
 
 /// The text layer of a PDF, page by page.
@@ -29,6 +30,29 @@ pub(crate) struct PdfText {
     pub pages: Vec<Page>,
     /// The title of the document information dictionary.
     pub meta: PageMeta,
+}
+
+impl PdfText {
+    /// The pages' text, a line a line but for lines that wrap, which run on into the next
+    /// (across a page break too); every char maps to its page's content bytes.
+    pub(crate) fn text(&self) -> Mapped {
+        let chars: usize = self
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .map(|l| l.text.len() + 1)
+            .sum();
+        let mut out = Mapped::with_capacity(chars);
+        for page in &self.pages {
+            for line in &page.lines {
+                out.push_str(&line.text, page.bytes.clone(), 0);
+                if !line.wraps {
+                    out.push('\n', page.bytes.clone(), 0);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// One page's lines and the file's bytes that hold its content.

@@ -70,16 +70,11 @@ fn page(lines: &[&str]) -> Page {
 
 /// The lines as the decoder writes them: a wrapping line runs into the next.
 fn joined(lines: Vec<PageLine>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut open = false;
-    for l in lines {
-        match out.last_mut() {
-            Some(last) if open => last.push_str(&l.text),
-            _ => out.push(l.text),
-        }
-        open = l.wraps;
-    }
-    out
+    let doc = PdfText {
+        pages: vec![Page { lines, bytes: 0..1 }],
+        meta: PageMeta::default(),
+    };
+    doc.text().text.lines().map(str::to_owned).collect()
 }
 
 #[test]
