@@ -491,9 +491,15 @@ fn is_goal_quantity<'m>(
         .iter()
         .any(|v| before.trim_end().ends_with(v))
         || (before.ends_with('、') && CHINESE_COUNT_VERBS.iter().any(|v| before.contains(v)));
+    // An area that reaches a state is measured like a share: 50平方公里以上建设用地达到海绵
+    // 城市要求 (not a class through 的: 1万亩以上的灌区达到…).
+    let area_reaching = matches!(unit, Some("平方公里" | "平方米" | "公顷" | "亩"))
+        && !after.starts_with('的')
+        && ["达到", "实现", "建成"].iter().any(|v| after.contains(v));
     if has_suffix_qualifier
         && unit != Some("%")
         && !made
+        && !area_reaching
         && (starts_noun(after) || after.starts_with('的'))
     {
         return false;
