@@ -3,21 +3,10 @@
 
 use planmine::records::{Document, InputFormat};
 
-/// The plan, one paragraph or table row per line; `|` rows are an indicator table.
-const PLAN: &[&str] = &[
-    "某县“十四五”养老服务发展规划",
-    "一、发展目标",
-    "到2025年,全县养老机构护理型床位占比达到55%以上,社区养老服务设施覆盖率达到100%。",
-    "专栏1 主要指标",
-    "|指标|2020年|2025年|属性|",
-    "|护理型床位占比(%)|40|55|约束性|",
-    "|每千名老年人拥有养老床位数(张)|30|35|预期性|",
-    "二、重点任务",
-    "(一)完善设施网络。2023年底前完成全部敬老院改造,新建街道综合养老服务中心3个。(责任单位:县民政局、县住房和城乡建设局)",
-    "(二)强化人才保障。每年培训养老护理员200人次以上。(牵头单位:县人力资源和社会保障局;配合单位:县民政局)",
-    "三、保障措施",
-    "由县民政局牵头,县财政局配合,确保2024年6月底前建成县级养老服务指导中心。",
-];
+/// The plan, one paragraph or table row per line; `|` rows are an indicator table. The file
+/// is shared with `tests/data/pdf/make_fixtures.py`, which prints it to the PDF fixture.
+static PLAN: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| include_str!("../data/formats_plan.txt").lines().collect());
 
 fn text_copy() -> String {
     PLAN.iter()
@@ -92,7 +81,7 @@ fn docx_file() -> Vec<u8> {
     };
     let mut body = String::new();
     let mut rows = Vec::new();
-    for l in PLAN {
+    for l in PLAN.iter() {
         if let Some(row) = l.strip_prefix('|') {
             let cells: String = row
                 .trim_end_matches('|')

@@ -21,20 +21,9 @@ from docx.shared import Pt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-PLAN = [
-    "某县“十四五”养老服务发展规划",
-    "一、发展目标",
-    "到2025年,全县养老机构护理型床位占比达到55%以上,社区养老服务设施覆盖率达到100%。",
-    "专栏1 主要指标",
-    "|指标|2020年|2025年|属性|",
-    "|护理型床位占比(%)|40|55|约束性|",
-    "|每千名老年人拥有养老床位数(张)|30|35|预期性|",
-    "二、重点任务",
-    "(一)完善设施网络。2023年底前完成全部敬老院改造,新建街道综合养老服务中心3个。(责任单位:县民政局、县住房和城乡建设局)",
-    "(二)强化人才保障。每年培训养老护理员200人次以上。(牵头单位:县人力资源和社会保障局;配合单位:县民政局)",
-    "三、保障措施",
-    "由县民政局牵头,县财政局配合,确保2024年6月底前建成县级养老服务指导中心。",
-]
+# The plan of tests/it/formats.rs, one paragraph or table row per line.
+with open(os.path.join(HERE, "..", "formats_plan.txt"), encoding="utf-8") as f:
+    PLAN = f.read().splitlines()
 
 
 def set_font(doc, name):
