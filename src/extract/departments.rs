@@ -76,6 +76,64 @@ static COLLECTIVE_LEVELS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("collective levels regex")
 });
 
+/// The fields of government work, `data/lexicon/fields.tsv`.
+const FIELDS_TSV: &str = include_str!("../../data/lexicon/fields.tsv");
+
+/// Level words that may head a functional department (县级交通运输部门, 各级财政部门).
+const DEPARTMENT_LEVELS: &[&str] = &[
+    "各级", "省级", "市级", "县级", "区级", "乡级", "各", "省", "市", "州", "县", "区",
+];
+
+/// Functional departments named by their field: `[level] FIELD [主管|行政|管理] 部门`
+/// (公安部门, 县级交通运输部门, 卫生健康主管部门). A field that is not in the lexicon
+/// (相关部门, 有关部门, 其他部门) names no one in particular.
+fn field_departments(text: &str) -> Vec<Mention> {
+    static FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut fields: Vec<&str> = FIELDS_TSV
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        // Longest first: 交通运输 before 运输, 人力资源社会保障 before 社会保障.
+        fields.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        fields
+    });
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("部门") {
+        let before = &text[..at];
+        let head = ["主管", "行政", "管理"]
+            .iter()
+            .find_map(|w| before.strip_suffix(w))
+            .unwrap_or(before);
+        let Some(field) = FIELDS.iter().find(|f| head.ends_with(**f)) else {
+            continue;
+        };
+        let field_at = head.len() - field.len();
+        // The field must start a word: in 服务体育部门 it ends a longer noun.
+        let level = DEPARTMENT_LEVELS
+            .iter()
+            .find(|l| text[..field_at].ends_with(**l))
+            .map_or(0, |l| l.len());
+        let prev = text[..field_at - level].chars().next_back();
+        if prev.is_some_and(|c| is_han(c) && !is_stop(c) && !LEAD_IN_ENDS.contains(c)) {
+            continue;
+        }
+        let start = field_at - level;
+        let end = at + "部门".len();
+        out.push(Mention {
+            range: start..end,
+            name: text[start..end].to_owned(),
+            prefix_len: level,
+            canonical: None,
+            person: false,
+        });
+    }
+    out
+}
+
+/// Last chars of common words before a department's name (督促, 要求, 协调, 会同, 由, 和).
+const LEAD_IN_ENDS: &str = "促求调同由和请导织动励持合助施及与对向";
+
 /// Chars that may follow a collective level used as a subject (各乡镇要…, 各镇(街道)负责…) or a
 /// list item: punctuation, a modal, or a verb of duty.
 fn follows_collective(next: Option<char>) -> bool {
@@ -88,6 +146,17 @@ fn follows_collective(next: Option<char>) -> bool {
 /// [`find`] over the text's `(byte offset, char)` table.
 fn find_with(text: &str, chars: &[(usize, char)]) -> Vec<Mention> {
     let mut out = find_suffixed(text, chars);
+    if text.contains("部门") {
+        for m in field_departments(text) {
+            let overlaps = out
+                .iter()
+                .any(|o| o.range.start < m.range.end && m.range.start < o.range.end);
+            if !overlaps {
+                let at = out.partition_point(|o| o.range.start < m.range.start);
+                out.insert(at, m);
+            }
+        }
+    }
     if text.contains('各') {
         for m in COLLECTIVE_LEVELS.find_iter(text) {
             let next = text[m.end()..].chars().next();
@@ -140,7 +209,8 @@ fn find_suffixed(text: &str, chars: &[(usize, char)]) -> Vec<Mention> {
                 {
                     return None;
                 }
-                let (start, prefix_end) = name_start(text, chars, floor, i, suffix)?;
+                let (start, prefix_end) = name_start(text, chars, floor, i, suffix)
+                    .or_else(|| elided_start(&out, chars, floor, i, suffix))?;
                 Some((*suffix, end, start, prefix_end))
             });
         let Some((suffix, end, start, prefix_end)) = found else {
@@ -662,6 +732,32 @@ fn name_start(
     core_ok(start, limit).then_some((start, start))
 }
 
+/// Start (char index) of a body named without its level after a body that has one, in the
+/// same list: `省交通运输厅、公安厅`, `区发改委、统计局` (the level of the first holds for the
+/// rest). Only right after the separator, and only for suffixes that need a core.
+fn elided_start(
+    found: &[Mention],
+    chars: &[(usize, char)],
+    floor: usize,
+    suffix_at: usize,
+    suffix: &str,
+) -> Option<(usize, usize)> {
+    let previous = found.last()?;
+    let listed = previous.prefix_len > 0
+        && !previous.person
+        && chars
+            .get(floor)
+            .is_some_and(|c| matches!(c.1, '、' | '和' | '及'));
+    let start = floor + 1;
+    let core = suffix_at.checked_sub(start)?;
+    let shaped = matches!(suffix, "局" | "厅" | "委" | "中心" | "委员会" | "办公室")
+        && (2..9).contains(&core)
+        && chars[start..suffix_at]
+            .iter()
+            .all(|c| is_han(c.1) && !is_stop(c.1));
+    (listed && shaped).then_some((start, start))
+}
+
 /// Start (char index) of a parenthesised level prefix ending right before char `end`
 /// (`各县(市、区)`, `乡(镇)`): a level char, optionally after 各, then parentheses holding only
 /// level chars and 、.
@@ -879,6 +975,28 @@ mod tests {
             names("成立由专班组成的创建义务教育强县工作领导小组"),
             ["创建义务教育强县工作领导小组"]
         );
+    }
+
+    #[test]
+    fn a_list_keeps_the_level_of_its_first_body() {
+        assert_eq!(names("省民政厅、财政厅负责"), ["省民政厅", "财政厅"]);
+        assert_eq!(
+            names("县水利局和农业农村局配合"),
+            ["县水利局", "农业农村局"]
+        );
+        // Only right after a body that has its level.
+        assert!(names("完善财政局").is_empty());
+        assert_eq!(names("县教育局、推进布局调整"), ["县教育局"]);
+    }
+
+    #[test]
+    fn functional_departments_by_field() {
+        assert_eq!(names("公安部门要加强巡查"), ["公安部门"]);
+        assert_eq!(names("督促各级财政部门足额拨付"), ["各级财政部门"]);
+        assert_eq!(names("由卫生健康主管部门负责"), ["卫生健康主管部门"]);
+        // A field inside a longer noun, or no field at all, names no department.
+        assert!(names("推动服务体育部门建设").is_empty());
+        assert!(names("其他部门要配合").is_empty());
     }
 
     #[test]

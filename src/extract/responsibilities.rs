@@ -48,6 +48,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
         .collect();
     lists.extend(unlabelled);
     lists.extend(column_lists(ctx, &abbreviations));
+    lists.extend(body_headings(ctx));
     lists.sort_by_key(|l| l.span.start);
     for list in &lists {
         push(
@@ -250,6 +251,10 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
         return Some(role);
     }
     // Partners named after 会同/联合 share the work of the clause's subject.
+    // News of bodies (X联合Y召开通气会) is no duty of either.
+    if NEWS_EVENT.is_match(clause_of(after)) {
+        return None;
+    }
     if ["会同", "联合", "协同"].iter().any(|w| before.ends_with(w)) && !at_clause_start(before)
     {
         return Some(Role::Support);
@@ -280,6 +285,12 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
             // A body then a two-char verb then 情况 is a noun phrase (政府保障情况).
             && predicate.get(6..12) != Some("情况")
             && !names_official(predicate);
+        // A body that says what it will do: 市交通运输局表示,今年将建成….
+        if let Some(said) = predicate.strip_prefix("表示,") {
+            if announces_plan(said) {
+                return Some(Role::Responsible);
+            }
+        }
         // A predicate of a few chars at least: a bare name line is a signature or a header.
         if !is_verb_start || clause_of(after).chars().count() < 3 || reports_past(clause_of(after))
         {
@@ -299,6 +310,21 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
         return Some(role);
     }
     None
+}
+
+/// True when reported speech opens on what the speaker will do: (今年|下一步…)(还)将/要/计划.
+fn announces_plan(said: &str) -> bool {
+    let mut rest = said;
+    if let Some(w) = ["今年", "明年", "下一步", "年内", "全年", "下半年"]
+        .iter()
+        .find(|w| rest.starts_with(*w))
+    {
+        rest = &rest[w.len()..];
+    }
+    let rest = rest.trim_start_matches([',', '还', '也', '仍']);
+    ["将", "要", "计划", "力争"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// True when a predicate carries the perfective 了 (开展了, 完成了): reported work, not a duty.
@@ -418,9 +444,14 @@ const OFFICIALS: &[&str] = &[
 /// Drafting, issuing or approving a document (联合编制, 起草, 印发, 批复, 会议研究通过), not
 /// 核定编制 (staff).
 static DRAFTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:联合|牵头|组织|负责)编制|编制(?:了)?(?:本|该|《|规划|方案|计划)|起草|印发|批复|(?:审议|研究|会议)(?:通过|同意)")
+    Regex::new(r"(?:联合|牵头|组织|负责)编制|编制(?:了)?(?:本|该|《|规划|方案|计划)|起草|印发|批复|(?:审议|研究|会议)(?:通过|同意)|作如下分工|分工如下")
         .expect("drafting regex")
 });
+
+/// Events that make a clause news: a body holds a press event. (A meeting alone may be a
+/// duty: 会同县医保局召开专题会议.)
+static NEWS_EVENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"发布会|通气会|见面会|新闻|记者").expect("news event regex"));
 
 /// Adverbs of time or manner between a subject and its verb (近日印发, 正式印发).
 const TIME_ADVERBS: &[&str] = &["近日", "日前", "近期", "正式", "联合", "先后", "再次", "于"];
@@ -643,7 +674,8 @@ fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explici
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
-        let cell = line.trim();
+        // A star or triangle marks a key task's body in some tables (★区发改委).
+        let cell = line.trim().trim_start_matches(['★', '☆', '▲', '△']);
         if cell.is_empty() {
             continue;
         }
@@ -668,7 +700,7 @@ fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explici
         if !names_only_bodies(cell) {
             continue;
         }
-        let offset = start + (line.len() - line.trim_start().len());
+        let offset = start + (line.trim_end().len() - cell.len());
         let span = offset..offset + cell.len();
         let list = ExplicitList {
             span: span.clone(),
@@ -679,6 +711,41 @@ fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explici
         if !list.departments(abbreviations).is_empty() {
             out.push(list);
         }
+    }
+    out
+}
+
+/// Headings that are nothing but the names of bodies (`1、区住建局。` followed by its duties),
+/// the way a breakdown by department lists what each must do: the bodies are responsible for
+/// the item.
+fn body_headings(ctx: &Context<'_>) -> Vec<ExplicitList> {
+    let mut out = Vec::new();
+    use crate::structure::HeadingKind;
+    for heading in &ctx.structure.headings {
+        // An annex or a box titled with a body (附件:…工作领导小组) lists members, not duties.
+        if matches!(heading.kind, HeadingKind::Annex | HeadingKind::Box) {
+            continue;
+        }
+        let title = heading.title.trim().trim_end_matches(['。', ':', ';']);
+        if title.is_empty() || title.chars().count() > 40 {
+            continue;
+        }
+        let whole_names = split_items(title).into_iter().all(|item| {
+            let item = item.trim();
+            departments::find(item)
+                .iter()
+                .any(|m| m.range == (0..item.len()) && !m.person)
+        });
+        if !whole_names {
+            continue;
+        }
+        let span = heading.title_span.clone();
+        out.push(ExplicitList {
+            span: span.clone(),
+            parts: vec![(Role::Responsible, span)],
+            items: vec![title.to_owned()],
+            found: Vec::new(),
+        });
     }
     out
 }
@@ -718,6 +785,7 @@ const TRAILING_ROLES: &[(&str, Role)] = &[
     ("分工负责", Role::Responsible),
     ("牵头负责", Role::Lead),
     ("负责落实", Role::Responsible),
+    ("落实", Role::Responsible),
     ("共同负责", Role::Responsible),
     ("负责", Role::Responsible),
     ("牵头", Role::Lead),
@@ -814,7 +882,8 @@ fn role_noted_lists(text: &str, abbreviations: &Abbreviations) -> Vec<ExplicitLi
                 let whole = bodies.len() == 1
                     && (departments::find(item).iter().any(|m| !m.person) || prefixed)
                     || item.ends_with("有关部门")
-                    || item.ends_with("有关单位");
+                    || item.ends_with("有关单位")
+                    || duty_group(item);
                 if !whole {
                     all_bodies = false;
                     break;
@@ -935,17 +1004,32 @@ fn without_notes(items: &str) -> (String, bool) {
 /// (州委编办及州直有关单位).
 fn split_items(items: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    // Separators inside parentheses belong to a name: 县(市、区)政府 is one item.
+    // Byte ranges of the parts. Separators inside parentheses belong to a name: 县(市、区)政府
+    // is one item.
+    let mut parts = Vec::new();
     let mut depth = 0usize;
-    let parts = items.split(|c: char| {
+    let mut from = 0;
+    for (i, c) in items.char_indices() {
         match c {
             '(' | '〔' => depth += 1,
             ')' | '〕' => depth = depth.saturating_sub(1),
+            '、' | ',' | ';' | '/' if depth == 0 => {
+                parts.push(from..i);
+                from = i + c.len_utf8();
+            }
             _ => {}
         }
-        depth == 0 && matches!(c, '、' | ',' | ';' | '/')
-    });
-    for part in parts {
+    }
+    parts.push(from..items.len());
+    // A level alone before a separator shares the next item's noun: 省、中直负有…职责的部门 is
+    // one group, not the province and another.
+    let mut pending: Option<usize> = None;
+    for range in parts {
+        if LEVEL_WORDS.contains(&items[range.clone()].trim()) {
+            pending.get_or_insert(range.start);
+            continue;
+        }
+        let part = &items[pending.take().unwrap_or(range.start)..range.end];
         let mut rest = part;
         while let Some(k) = rest.find('及').filter(|&k| {
             let next = rest[k + '及'.len_utf8()..].chars().next();
@@ -957,6 +1041,22 @@ fn split_items(items: &str) -> Vec<&str> {
         out.push(rest);
     }
     out
+}
+
+/// Level words that may stand alone in a list before the noun they share.
+const LEVEL_WORDS: &[&str] = &[
+    "省", "市", "州", "县", "区", "省直", "市直", "县直", "区直", "中直", "各省", "各市", "各州",
+    "各县", "各区",
+];
+
+/// A group of bodies named by their duty: 负有安全生产监管职责的部门, 承担…职能的单位.
+fn duty_group(item: &str) -> bool {
+    (item.ends_with("部门") || item.ends_with("单位"))
+        && (item.contains("职责") || item.contains("职能"))
+        && item.chars().count() <= 30
+        && item
+            .chars()
+            .all(|c| departments::is_name_char(c) || c == '、')
 }
 
 /// True when the bodies found in a list item leave part of its name outside them: a
