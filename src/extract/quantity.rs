@@ -205,11 +205,13 @@ fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
     }
     let mut digits: String = s[i..j].to_owned();
     // Thousands groups: only `,ddd` followed by a non-digit, after a group of at most three
-    // digits, so that "32,15" (two numbers in a list) is not read as one.
-    if j - i <= 3 {
+    // digits, so that "32,15" (two numbers in a list) is not read as one. Typeset documents
+    // part the groups with a (thin) space instead, which NFKC made a plain one: 7 000万元.
+    if j - i <= 3 && j < b.len() && matches!(b[j], b',' | b' ') {
+        let separator = b[j];
         let mut k = j;
         while k + 4 <= b.len()
-            && b[k] == b','
+            && b[k] == separator
             && b[k + 1..k + 4].iter().all(u8::is_ascii_digit)
             && (k + 4 == b.len() || !b[k + 4].is_ascii_digit())
         {
@@ -867,6 +869,8 @@ mod tests {
 
     const CASES: &[Case] = &[
         ("达到98%", 98.0, Some("%"), None, None),
+        ("安排资金7 000万元", 70_000_000.0, Some("元"), None, None),
+        ("改造农田12 500亩", 12_500.0, Some("亩"), None, None),
         ("达到90%以上", 90.0, Some("%"), Some(Ge), None),
         ("普惠率92.63%", 92.63, Some("%"), None, None),
         ("建成5所", 5.0, Some("所"), None, None),

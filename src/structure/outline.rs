@@ -441,9 +441,16 @@ fn title_end(s: &str) -> usize {
             ':' if depth == 0 && i <= 60 => return i,
             // `1.加强组织领导 成立工作专班,…`: a short title set off by a space from body
             // text (which has its own punctuation).
+            // Not a space inside a number (7 000万元), nor after a comma: a title has none.
             ' ' if depth == 0 && i > 0 && i <= 60 => {
                 let rest = s[i..].trim_start();
-                if rest.len() >= 30 && (rest.contains(',') || rest.contains('。')) {
+                let in_number = s[..i].ends_with(|c: char| c.is_ascii_digit())
+                    && rest.starts_with(|c: char| c.is_ascii_digit());
+                if !in_number
+                    && !s[..i].contains(',')
+                    && rest.len() >= 30
+                    && (rest.contains(',') || rest.contains('。'))
+                {
                     return i;
                 }
             }
