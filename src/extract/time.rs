@@ -719,7 +719,8 @@ fn resolve(
         // 全年 is the year of a one-year document, and of a dated text that spans no period
         // (news of a body's plans for the year).
         let year_scope = time.one_year || (time.period.is_none() && time.year.is_some());
-        if before.is_some_and(|c| "去明前".contains(c)) || (full_year && !year_scope) || progress {
+        if before.is_some_and(|c| "去明前".contains(c)) || (full_year && !year_scope) || progress
+        {
             return None;
         }
         // 本年度内 states when the work is due, as 年内 does. 今年 and 全年 only scope it: they

@@ -73,7 +73,7 @@ const PREDICATE_ADVERBS: &[&str] = &[
 /// Adverbs that never end a noun, so a subject never ends in one (收入首次迈上…台阶).
 const SUBJECT_FINAL_ADVERBS: &[&str] = &["首次", "首度", "再次", "率先", "分别"];
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升|增|降|升|减)(?:到|至|为)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
+    Regex::new(r"^(?:(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升|增|降|升|减)(?:到|至|为)|达到)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
         .expect("static regex")
 });
 static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -604,35 +604,59 @@ fn clause_goals<'m>(
     // 由2012年的182所调整到现在的96所: the first number is the second's baseline. The pair
     // is folded into the second quantity; its subject is read before the first.
     let mut baselines: Vec<Option<(Baseline, usize)>> = vec![None; quantities.len()];
-    let mut k = 0;
-    while k + 1 < quantities.len() {
-        let (a, b) = (quantities[k], quantities[k + 1]);
-        // Spaces (text out of a PDF: 从 2015 年的 51281 元增长到 2020 年的…) are no words.
-        let gap: String = ctext[a.span.end..b.span.start]
+    // Spaces (text out of a PDF: 从 2015 年的 51281 元增长到 2020 年的…) are no words.
+    let gap_between = |a: &Quantity, b: &Quantity| -> String {
+        ctext[a.span.end..b.span.start.max(a.span.end)]
             .chars()
             .filter(|c| !c.is_whitespace())
-            .collect();
-        if a.unit == b.unit && a.upper.is_none() && CHANGE.is_match(&gap) {
-            let lead = ctext[..a.span.start].trim_end();
-            let year = FROM_YEAR
-                .captures(lead)
-                .and_then(|c| c.get(1))
-                .and_then(|m| m.as_str().parse().ok());
-            let from = FROM_YEAR
-                .find(lead)
-                .map(|m| m.start())
-                .unwrap_or(a.span.start);
-            baselines[k + 1] = Some((
+            .collect()
+    };
+    let mut k = 0;
+    while k + 1 < quantities.len() {
+        // Parallel pairs, 分别由900元、650元提高至950元、720元: n figures, the change, n
+        // figures; each of the first run is the baseline of its match in the second.
+        let mut n = 1;
+        while k + n < quantities.len()
+            && gap_between(quantities[k + n - 1], quantities[k + n]) == "、"
+        {
+            n += 1;
+        }
+        let paired = (1..=n).rev().find(|&m| {
+            k + 2 * m <= quantities.len()
+                && CHANGE.is_match(&gap_between(quantities[k + m - 1], quantities[k + m]))
+                && (0..m).all(|t| {
+                    let (a, b) = (quantities[k + t], quantities[k + m + t]);
+                    a.unit == b.unit
+                        && a.upper.is_none()
+                        && (t + 1 == m || gap_between(b, quantities[k + m + t + 1]) == "、")
+                })
+        });
+        let Some(m) = paired else {
+            k += 1;
+            continue;
+        };
+        let a = quantities[k];
+        let lead = ctext[..a.span.start].trim_end();
+        let year = FROM_YEAR
+            .captures(lead)
+            .and_then(|c| c.get(1))
+            .and_then(|m| m.as_str().parse().ok());
+        let from = FROM_YEAR
+            .find(lead)
+            .map(|m| m.start())
+            .unwrap_or(a.span.start);
+        for t in 0..m {
+            baselines[k + m + t] = Some((
                 Baseline {
-                    value: a.value,
+                    value: quantities[k + t].value,
                     year,
                 },
                 from,
             ));
-            quantities.remove(k);
-            baselines.remove(k);
         }
-        k += 1;
+        quantities.drain(k..k + m);
+        baselines.drain(k..k + m);
+        k += m;
     }
     let mut out: Vec<ClauseGoal> = Vec::new();
     // Runs of quantities sharing one subject: 分别达到98%、100%.
@@ -658,6 +682,14 @@ fn clause_goals<'m>(
             None => raw_before,
         };
         let before = strip_trailing(strip_leading(before));
+        // 托位数力争从3个达到4.5个: before a baseline the adverb stands alone.
+        let before = match baselines[i] {
+            Some(_) => PREDICATE_ADVERBS
+                .iter()
+                .find_map(|a| before.strip_suffix(a).filter(|b| !b.is_empty()))
+                .unwrap_or(before),
+            None => before,
+        };
         // 开发剪纸、泥塑等各类校本课程80种: what precedes 等 are examples, not the measure.
         let before = match before.rfind('等') {
             Some(k) if k + '等'.len_utf8() < before.len() => &before[k + '等'.len_utf8()..],
