@@ -187,10 +187,11 @@ impl DocTime {
     }
 }
 
-/// A year named as the one a document plans for (2024年主要预期目标, 2023年工作要点).
+/// A year named as the one a document plans for (2024年主要预期目标, 2023年工作要点), or a
+/// year whose work a text announces (2021年度省交通运输厅预计…, 2022年还将继续…).
 static PLANNED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:19|20)\d{2})年[^。,;:\n]{0,16}?(?:主要预期目标|预期目标|工作目标|目标任务|工作安排|工作要点|工作计划|重点工作|工作会议)",
+        r"((?:19|20)\d{2})年度?[^。,;:\n]{0,16}?(?:主要预期目标|预期目标|工作目标|目标任务|工作安排|工作要点|工作计划|重点工作|工作会议|预计|计划|还将|将要|将继续|力争)",
     )
     .expect("planned year regex")
 });
