@@ -159,13 +159,27 @@ pub fn extract(
     drop_contained(out)
 }
 
-/// A sum put in (规划总投资10.87亿元, 发放惠民资金1050万元): what is spent, not a result.
+/// A sum put in (规划总投资10.87亿元, 发放惠民资金1050万元) or a rate of support (每亩补贴
+/// 20元, 亩均60元, 每县500万元): what is spent, not a result.
 fn is_input(g: &NumericGoal) -> bool {
-    g.unit.as_deref() == Some("元")
+    g.unit
+        .as_deref()
+        .is_some_and(|u| u == "元" || u.starts_with("元/"))
         && (g.indicator == "投资"
-            || ["总投资", "资金", "经费", "预算", "补助", "奖补"]
-                .iter()
-                .any(|w| g.indicator.contains(w)))
+            || g.indicator.starts_with('每')
+            || g.indicator.ends_with('均')
+            || [
+                "总投资",
+                "资金",
+                "经费",
+                "预算",
+                "补助",
+                "奖补",
+                "补贴",
+                "配套",
+            ]
+            .iter()
+            .any(|w| g.indicator.contains(w)))
 }
 
 /// Targets of the clauses that hold a target figure but no verb of attaining: a figure to
@@ -710,7 +724,15 @@ fn is_name(clause: &str) -> bool {
         "成立", "组建", "设立", "建立", "制定", "制订", "出台", "编制",
     ];
     let bare = clause.strip_suffix([')', '”', '》']).unwrap_or(clause);
-    ENDS.iter().any(|w| bare.ends_with(w)) && !FOUNDING.iter().any(|w| clause.contains(w))
+    // A document's title, whole or cut by a line break: (…人民政府)关于下达2020年….
+    let titled = clause.find("关于").is_some_and(|k| {
+        let issuer = &clause[..k];
+        issuer.is_empty()
+            || ["政府", "局", "委", "厅", "办公室", "办公厅", "部", "中心"]
+                .iter()
+                .any(|w| issuer.ends_with(w))
+    });
+    titled || ENDS.iter().any(|w| bare.ends_with(w)) && !FOUNDING.iter().any(|w| clause.contains(w))
 }
 
 /// States a modal may commit to without a result verb (确保…只增不减, …数量充足).
