@@ -158,6 +158,12 @@ impl Decoder {
             text
         } else if pdf::is_pdf(bytes) {
             let doc = pdf::read(bytes, limit)?;
+            if doc.unreadable > 0 {
+                report.warnings.push(format!(
+                    "{} glyphs of the PDF are in fonts that map them to no characters (CID fonts without a ToUnicode map) and are left out",
+                    doc.unreadable
+                ));
+            }
             let text = doc.text();
             report.encoding = encoding_rs::UTF_8.name().to_owned();
             report.format = InputFormat::Pdf;

@@ -30,6 +30,8 @@ pub(crate) struct PdfText {
     pub pages: Vec<Page>,
     /// The title of the document information dictionary.
     pub meta: PageMeta,
+    /// Glyphs shown in fonts that map them to no characters (left out of the text).
+    pub unreadable: usize,
 }
 
 impl PdfText {
@@ -87,8 +89,10 @@ pub(crate) fn read(bytes: &[u8], limit: usize) -> Result<PdfText, Error> {
         )
     })?;
     let mut pages = Vec::new();
+    let mut unreadable = 0;
     for (_, page_id) in doc.get_pages() {
-        let lines = page_lines(&doc, page_id, limit);
+        let (lines, lost) = page_lines(&doc, page_id, limit);
+        unreadable += lost;
         let bytes = content_bytes(&doc, page_id, bytes.len());
         pages.push(Page { lines, bytes });
     }
@@ -102,6 +106,14 @@ pub(crate) fn read(bytes: &[u8], limit: usize) -> Result<PdfText, Error> {
                 .count()
         })
         .sum();
+    if visible < 8.max(pages.len()) && unreadable > visible {
+        return Err(Error::new(
+            ErrorKind::NoText,
+            format!(
+                "the PDF's text is in fonts that map their glyphs to no characters (CID fonts without a ToUnicode map; {unreadable} glyphs): it reads as images, it needs OCR first, e.g. `ocrmypdf --force-ocr --language chi_sim FILE OUT.pdf`"
+            ),
+        ));
+    }
     if visible < 8.max(pages.len()) {
         return Err(Error::new(
             ErrorKind::NoText,
@@ -115,6 +127,7 @@ pub(crate) fn read(bytes: &[u8], limit: usize) -> Result<PdfText, Error> {
     Ok(PdfText {
         pages,
         meta: info_meta(&doc),
+        unreadable,
     })
 }
 
@@ -236,8 +249,55 @@ struct State<'a> {
     size: f32,
     leading: f32,
     char_spacing: f32,
-    font: Option<&'a Encoding<'a>>,
+    font: Option<&'a FontText<'a>>,
     runs: Vec<Run>,
+    /// Glyph codes shown in fonts whose codes map to no Unicode.
+    unreadable: usize,
+}
+
+/// How a font's codes become text.
+enum FontText<'a> {
+    /// lopdf's reading: the ToUnicode CMap, a named one-byte encoding or UniGB-UCS2-H.
+    Mapped(Encoding<'a>),
+    /// A predefined CJK CMap whose codes are a legacy encoding's bytes (GBK-EUC-H: GBK,
+    /// B5pc-H: Big5, UniCNS-UCS2-H: UTF-16BE), read by encoding_rs.
+    Legacy(&'static encoding_rs::Encoding),
+    /// Glyph ids with no map to Unicode (Identity-H without ToUnicode): unreadable.
+    Unmapped,
+}
+
+impl<'a> FontText<'a> {
+    /// How `font`'s codes read. A CID font's codes are glyph ids unless its CMap names an
+    /// encoding or a ToUnicode map says what they are.
+    fn of(font: &'a lopdf::Dictionary, doc: &'a Document, limit: usize) -> Option<Self> {
+        let cmap = font.get(b"Encoding").and_then(Object::as_name).ok();
+        if font.get(b"ToUnicode").is_err() {
+            if let Some(name) = cmap {
+                let name = name
+                    .strip_suffix(b"-H")
+                    .or_else(|| name.strip_suffix(b"-V"));
+                let legacy = match name {
+                    Some(b"GBK-EUC" | b"GB-EUC" | b"GBpc-EUC" | b"GBKp-EUC" | b"GBK2K") => {
+                        Some(encoding_rs::GB18030)
+                    }
+                    Some(b"B5pc" | b"ETen-B5" | b"HKscs-B5" | b"ETenms-B5") => {
+                        Some(encoding_rs::BIG5)
+                    }
+                    Some(b"UniCNS-UCS2" | b"UniCNS-UTF16" | b"UniJIS-UCS2" | b"UniJIS-UTF16") => {
+                        Some(encoding_rs::UTF_16BE)
+                    }
+                    Some(b"Identity") => return Some(FontText::Unmapped),
+                    _ => None,
+                };
+                if let Some(enc) = legacy {
+                    return Some(FontText::Legacy(enc));
+                }
+            }
+        }
+        font.get_font_encoding_with_limit(doc, limit)
+            .ok()
+            .map(FontText::Mapped)
+    }
 }
 
 impl State<'_> {
@@ -248,9 +308,20 @@ impl State<'_> {
 
     /// Places the string `bytes` at the current point and moves the point past it.
     fn show(&mut self, bytes: &[u8], text: &mut String) {
-        let Some(enc) = self.font else { return };
+        let Some(font) = self.font else { return };
         text.clear();
-        if enc.write_to_string(bytes, text).is_err() {
+        let read = match font {
+            FontText::Mapped(enc) => enc.write_to_string(bytes, text).is_ok(),
+            FontText::Legacy(enc) => {
+                text.push_str(&enc.decode_without_bom_handling(bytes).0);
+                true
+            }
+            FontText::Unmapped => false,
+        };
+        if !read {
+            // Two-byte codes in CID fonts, one byte elsewhere: a count of glyphs either way
+            // close enough to say how much was lost.
+            self.unreadable += bytes.len().div_ceil(2);
             return;
         }
         let text: String = text.chars().filter(|c| !c.is_control()).collect();
@@ -277,23 +348,22 @@ impl State<'_> {
 }
 
 /// A page's lines, top to bottom.
-fn page_lines(doc: &Document, page_id: ObjectId, limit: usize) -> Vec<PageLine> {
-    let encodings: Vec<(Vec<u8>, Encoding)> = doc
+/// A page's lines, top to bottom, and the count of glyphs it shows that no font maps to text.
+fn page_lines(doc: &Document, page_id: ObjectId, limit: usize) -> (Vec<PageLine>, usize) {
+    let encodings: Vec<(Vec<u8>, FontText)> = doc
         .get_page_fonts(page_id)
         .map(|fonts| {
             fonts
                 .into_iter()
-                .filter_map(|(name, font)| {
-                    Some((name, font.get_font_encoding_with_limit(doc, limit).ok()?))
-                })
+                .filter_map(|(name, font)| Some((name, FontText::of(font, doc, limit)?)))
                 .collect()
         })
         .unwrap_or_default();
     let Ok(data) = doc.get_page_content_with_limit(page_id, limit) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let Ok(content) = Content::decode(&data) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let mut st = State {
         ctm: Matrix::IDENTITY,
@@ -305,6 +375,7 @@ fn page_lines(doc: &Document, page_id: ObjectId, limit: usize) -> Vec<PageLine> 
         char_spacing: 0.0,
         font: None,
         runs: Vec::new(),
+        unreadable: 0,
     };
     let mut scratch = String::new();
     for op in &content.operations {
@@ -369,7 +440,8 @@ fn page_lines(doc: &Document, page_id: ObjectId, limit: usize) -> Vec<PageLine> 
             _ => {}
         }
     }
-    lines_of(st.runs)
+    let unreadable = st.unreadable;
+    (lines_of(st.runs), unreadable)
 }
 
 /// A cell of a line: where it starts and (estimated) ends, and its text.

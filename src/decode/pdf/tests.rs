@@ -73,6 +73,7 @@ fn joined(lines: Vec<PageLine>) -> Vec<String> {
     let doc = PdfText {
         pages: vec![Page { lines, bytes: 0..1 }],
         meta: PageMeta::default(),
+        unreadable: 0,
     };
     doc.text().text.lines().map(str::to_owned).collect()
 }
@@ -156,4 +157,68 @@ fn lines_reaching_the_right_margin_join_the_next() {
         joined(lines_of(runs)),
         ["到2025年全县养老床位达到一万张。", "短句收尾", "一、任务"]
     );
+}
+
+/// A one-page PDF whose font `F1` is a CID font with `cmap` as its encoding and no ToUnicode
+/// map, showing `code` (the string's bytes) at the top of the page.
+fn cid_pdf(cmap: &str, shown: &[u8]) -> Vec<u8> {
+    use lopdf::{dictionary, Stream};
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "SimSun",
+        "Encoding" => Object::Name(cmap.as_bytes().to_vec()),
+    });
+    let mut content = b"BT /F1 12 Tf 72 700 Td ".to_vec();
+    content.push(b'<');
+    for b in shown {
+        content.extend(format!("{b:02X}").bytes());
+    }
+    content.extend(b"> Tj ET");
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page_id.into()],
+            "Count" => 1,
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("writes");
+    out
+}
+
+#[test]
+fn predefined_cjk_cmaps_read_as_their_legacy_encodings() {
+    let line = "到2025年,全县学前教育毛入园率达到95%。";
+    let gbk = encoding_rs::GBK.encode(line).0;
+    let doc = read(&cid_pdf("GBK-EUC-H", &gbk), 1 << 20).expect("reads");
+    assert_eq!(doc.unreadable, 0);
+    assert_eq!(doc.text().text.trim(), line);
+    let big5 = encoding_rs::BIG5.encode("規劃目標與主要任務").0;
+    let doc = read(&cid_pdf("B5pc-H", &big5), 1 << 20).expect("reads");
+    assert_eq!(doc.text().text.trim(), "規劃目標與主要任務");
+}
+
+#[test]
+fn glyph_ids_without_a_unicode_map_are_no_text() {
+    // Identity-H codes are glyph ids: without ToUnicode nothing says which chars they draw.
+    let glyphs: Vec<u8> = (1..=40u8).flat_map(|g| [0, g]).collect();
+    let err = read(&cid_pdf("Identity-H", &glyphs), 1 << 20)
+        .err()
+        .expect("an error");
+    assert_eq!(err.kind, ErrorKind::NoText);
+    assert!(err.message.contains("ToUnicode"), "{}", err.message);
 }
