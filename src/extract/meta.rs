@@ -452,7 +452,9 @@ fn spaced_out(line: &str) -> std::borrow::Cow<'_, str> {
 /// The kind a document states for itself near its start: `制定本方案`, `编制本规划`.
 fn self_described_kind(text: &str) -> Option<String> {
     static SELF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:制定|编制|制订|出台)本(规划|方案|意见|办法|要点)").expect("valid regex")
+        // Also the preamble's announcement of what follows: 提出如下实施意见, 通知如下.
+        Regex::new(r"(?:制定|编制|制订|出台)本(规划|方案|意见|办法|要点)|(?:提出|形成)(?:如下|以下)(?:实施|指导)?(意见)|(通知|报告)如下")
+            .expect("valid regex")
     });
     // Only the opening: later `本方案` phrases refer back to it and add nothing.
     let mut end = text.len().min(4000);
@@ -469,7 +471,8 @@ fn self_described_kind(text: &str) -> Option<String> {
         return Some("政府工作报告".to_owned());
     }
     let c = SELF.captures(opening)?;
-    kind_of(&c[1]).map(str::to_owned)
+    let word = c.iter().skip(1).flatten().next()?;
+    kind_of(word.as_str()).map(str::to_owned)
 }
 
 /// A covering notice's reading.

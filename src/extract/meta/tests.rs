@@ -362,6 +362,11 @@ fn kind_stated_by_the_document_itself() {
     assert_eq!(meta(text).kind.as_deref(), Some("政府工作报告"));
     let text = "各位代表:\n县人民政府向大会提交了议案。\n";
     assert_eq!(meta(text).kind, None);
+    // A preamble that announces what follows.
+    let text = "各乡镇人民政府,县直各部门:\n为加强农村供水保障,经县政府同意,提出如下实施意见。\n一、总体要求\n";
+    assert_eq!(meta(text).kind.as_deref(), Some("意见"));
+    let text = "各学校:\n为做好秋季开学工作,现将有关事项通知如下:\n一、时间安排\n";
+    assert_eq!(meta(text).kind.as_deref(), Some("通知"));
 }
 
 #[test]
