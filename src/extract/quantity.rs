@@ -413,7 +413,7 @@ pub fn scan(s: &str) -> Vec<Quantity> {
             };
             let numeral = len == 3 && {
                 let code = utf8_3(&b[i..i + 3]);
-                NUMERALS.contains_code(code) || code == '半' as u32
+                NUMERALS.contains_code(code) || code == '半' as u32 || code == '倍' as u32
             };
             if !numeral {
                 i += len;
@@ -423,6 +423,38 @@ pub fn scan(s: &str) -> Vec<Quantity> {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
+        // 实现倍增: a doubling stated as the result, 2倍 (not 倍增计划, 倍增效应).
+        if c == '倍' {
+            let end = i + "倍增".len();
+            let stated = s[i..].starts_with("倍增")
+                && ["实现", "力争", "基本", "达到", "将", "要"]
+                    .iter()
+                    .any(|w| s[..i].ends_with(w))
+                && s[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| matches!(n, '。' | ',' | ';' | ')' | '\n'));
+            if stated {
+                let q = finish(
+                    s,
+                    &s[..i],
+                    i,
+                    i..end,
+                    end,
+                    2.0,
+                    None,
+                    Some("倍".to_owned()),
+                    true,
+                    prev_end,
+                );
+                i = q.span.end;
+                prev_end = q.span.end;
+                out.push(q);
+            } else {
+                i += c.len_utf8();
+            }
+            continue;
+        }
         // 半数 (以上): half of a population, 50%.
         if c == '半' {
             if s[i..].starts_with("半数") {
@@ -1006,6 +1038,7 @@ mod tests {
         ("新能源公交车50辆", 50.0, Some("辆"), None, None),
         ("保障性住房800套", 800.0, Some("套"), None, None),
         ("产值翻一番", 2.0, Some("倍"), None, None),
+        ("装机容量力争实现倍增。", 2.0, Some("倍"), None, None),
         ("经济总量翻两番", 4.0, Some("倍"), None, None),
         // Number forms and qualifiers.
         ("超千亿元", 1e11, Some("元"), Some(Gt), None),

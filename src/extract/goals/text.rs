@@ -22,6 +22,7 @@ static PREDICATE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect();
     v.extend([
         "达到了",
+        "实现",
         "完成",
         "为",
         "保持",
