@@ -518,13 +518,18 @@ fn resolve(
         let y = year_of(caps, "fy")?;
         let date = PartialDate::day(y, num(caps, "fm")?, num(caps, "fd")?)?;
         let suffix = caps.name("fsuf").map_or("", |s| s.as_str());
-        // A date alone on its line or after 时间/日期 is a signature or a web page stamp.
+        // A date alone on its line or after 时间/日期 is a signature or a web page stamp,
+        // unless it closes a window (截止日期为2026年1月7日: due by then).
         let alone = text.trim() == whole.as_str();
-        let stamp = ["时间", "日期", "发布", "印发", "成文"].iter().any(|w| {
-            text[..whole.start()]
-                .trim_end_matches([':', ' '])
-                .ends_with(w)
-        });
+        let lead = text[..whole.start()].trim_end_matches([':', ' ']);
+        let lead = lead.strip_suffix('为').unwrap_or(lead);
+        let closes = ["截止日期", "截止时间", "截止于", "截止到", "截至"]
+            .iter()
+            .any(|w| lead.ends_with(w));
+        let stamp = !closes
+            && ["时间", "日期", "发布", "印发", "成文"]
+                .iter()
+                .any(|w| lead.ends_with(w));
         // A dated event told in the past (于2023年5月12日经…审议通过) or a report's delivery
         // line (2024年1月18日在…人民代表大会…上) is no deadline.
         let after_date = &text[whole.end()..];
@@ -541,7 +546,7 @@ fn resolve(
         if alone || stamp || told || time.is_past(y) || matches!(suffix, "以来" | "起") {
             return None;
         }
-        let by = caps.name("fpre").is_some() || !suffix.is_empty();
+        let by = caps.name("fpre").is_some() || !suffix.is_empty() || closes;
         return deadline(Some(date), if by { By } else { On });
     }
     if caps.name("ym").is_some() {
@@ -1083,6 +1088,12 @@ mod tests {
         assert!(found("每年级配备一名教研员", y).is_empty());
         assert!(found("2021年3月,召开全县教育大会", y).is_empty());
         assert_eq!(one("2022年9月投入使用", y), (Some("2022-09".into()), On));
+        // A date that closes a window is a due date, not a stamp.
+        assert_eq!(
+            one("意见反馈截止日期为2022年3月10日", y),
+            (Some("2022-03-10".into()), By)
+        );
+        assert!(found("发布日期:2022年3月10日", y).is_empty());
     }
 
     #[test]
