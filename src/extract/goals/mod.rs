@@ -201,12 +201,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                         (None, as_of)
                     }
                 };
+                let unit = g.unit.map(|u| per_population(&g.indicator, u));
                 goals.push(NumericGoal {
                     indicator: g.indicator,
                     comparator: g.comparator,
                     value: g.value,
                     value_high: g.value_high,
-                    unit: g.unit,
+                    unit,
                     year,
                     baseline: g.baseline,
                     status,
@@ -230,6 +231,29 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         goals.extend(table::table_goals(ctx, table));
     }
     goals
+}
+
+/// A count of an indicator that is a rate per population (每千人口医疗卫生机构床位数达到6.42张)
+/// is counted per that population: `张/千人`, `人/万人`, `个/10万人`.
+pub(super) fn per_population(indicator: &str, unit: String) -> String {
+    const PER: &[(&str, &str)] = &[
+        ("每十万人口", "10万人"),
+        ("每10万人口", "10万人"),
+        ("每十万人", "10万人"),
+        ("每10万人", "10万人"),
+        ("每千人口", "千人"),
+        ("每千人", "千人"),
+        ("每万人口", "万人"),
+        ("每万人", "万人"),
+        ("每百人", "百人"),
+        ("每百户", "百户"),
+        ("每千名", "千人"),
+    ];
+    let plain = !unit.contains('/') && !matches!(unit.as_str(), "%" | "‰" | "倍" | "元" | "岁");
+    match PER.iter().find(|(w, _)| indicator.contains(w)) {
+        Some((_, per)) if plain => format!("{unit}/{per}"),
+        _ => unit,
+    }
 }
 
 /// The start of the first heading after byte `pos` (the text's end when there is none).

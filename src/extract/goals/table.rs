@@ -230,6 +230,7 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
             }
         });
         let span = row.span.start.min(ctx.text.len())..row.span.end.min(ctx.text.len());
+        let unit = unit.map(|u| super::per_population(&name, u));
         out.push(NumericGoal {
             indicator: name,
             comparator: cmp.unwrap_or(Comparator::Eq),
