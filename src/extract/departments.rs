@@ -750,7 +750,7 @@ fn elided_start(
             .is_some_and(|c| matches!(c.1, '、' | '和' | '及'));
     let start = floor + 1;
     let core = suffix_at.checked_sub(start)?;
-    let shaped = matches!(suffix, "局" | "厅" | "委" | "中心" | "委员会" | "办公室")
+    let shaped = matches!(suffix, "局" | "厅" | "委" | "部" | "中心" | "委员会" | "办公室")
         && (2..9).contains(&core)
         && chars[start..suffix_at]
             .iter()
@@ -848,7 +848,12 @@ fn level_end(text: &str, chars: &[(usize, char)], k: usize) -> Option<usize> {
     if LEVELS.contains(c) {
         return Some(k + 1);
     }
-    text[at..].starts_with("街道").then_some(k + 2)
+    // 街道, and the levels above a province and beside it: 国家 (国家发展改革委), 中央, and
+    // Xinjiang's 兵团 (兵团财政局).
+    ["街道", "国家", "中央", "兵团"]
+        .iter()
+        .any(|w| text[at..].starts_with(w))
+        .then_some(k + 2)
 }
 
 /// A single level char (or 各 + level) inside a window, when no prefix starts the window:
@@ -987,6 +992,13 @@ mod tests {
         // Only right after a body that has its level.
         assert!(names("完善财政局").is_empty());
         assert_eq!(names("县教育局、推进布局调整"), ["县教育局"]);
+    }
+
+    #[test]
+    fn national_and_corps_levels() {
+        assert_eq!(names("国家发展改革委、财政部负责"), ["国家发展改革委", "财政部"]);
+        assert_eq!(names("兵团医保局牵头"), ["兵团医保局"]);
+        assert!(names("推进国家级示范区建设").is_empty());
     }
 
     #[test]
