@@ -138,9 +138,8 @@ impl Corpus {
         P: AsRef<Path>,
     {
         let mut entries = Vec::new();
-        let mut seen_dirs = HashSet::new();
         for path in paths {
-            discover(path.as_ref(), true, &mut entries, &mut seen_dirs);
+            discover(path.as_ref(), true, &mut entries);
         }
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         entries.dedup_by(|a, b| a.path == b.path);
@@ -249,8 +248,10 @@ fn io_error(path: &Path, err: &std::io::Error) -> Error {
 
 /// Adds the files at `path` to `out`. A `root` (named by the user) may be any readable file,
 /// a pipe included; inside folders only regular files are read — a FIFO or device found there
-/// would block or never end — and anything else becomes an error record.
-fn discover(path: &Path, root: bool, out: &mut Vec<Entry>, seen_dirs: &mut HashSet<PathBuf>) {
+/// would block or never end — and anything else becomes an error record. Folders are walked
+/// by `walkdir`, links followed; a link back to a folder being walked (a loop) names no file
+/// and is passed over, and a file reachable twice is kept once (by its file id, later).
+fn discover(path: &Path, root: bool, out: &mut Vec<Entry>) {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(err) => {
@@ -278,30 +279,45 @@ fn discover(path: &Path, root: bool, out: &mut Vec<Entry>, seen_dirs: &mut HashS
         });
         return;
     }
-    // Symbolic links may make a folder reachable twice, or loop: visit each real folder once.
-    if let Ok(real) = std::fs::canonicalize(path) {
-        if !seen_dirs.insert(real) {
-            return;
-        }
-    }
-    match std::fs::read_dir(path) {
-        Ok(read_dir) => {
-            for item in read_dir {
-                match item {
-                    Ok(item) => discover(&item.path(), false, out, seen_dirs),
-                    Err(err) => out.push(Entry {
-                        path: path.to_owned(),
-                        size: Err(io_error(path, &err)),
-                        id: None,
-                    }),
-                }
+    for item in walkdir::WalkDir::new(path).follow_links(true).min_depth(1) {
+        match item {
+            Ok(item) if item.file_type().is_dir() => {}
+            Ok(item) => {
+                let (size, id) = match item.metadata() {
+                    Ok(meta) if meta.is_file() => (Ok(meta.len()), file_id(&meta)),
+                    Ok(_) => (
+                        Err(Error::new(
+                            ErrorKind::Io,
+                            format!("{}: not a regular file", item.path().display()),
+                        )),
+                        None,
+                    ),
+                    Err(err) => (Err(walk_error(item.path(), &err)), None),
+                };
+                out.push(Entry {
+                    path: item.into_path(),
+                    size,
+                    id,
+                });
+            }
+            Err(err) if err.loop_ancestor().is_some() => {}
+            Err(err) => {
+                let at = err.path().unwrap_or(path).to_owned();
+                out.push(Entry {
+                    size: Err(walk_error(&at, &err)),
+                    path: at,
+                    id: None,
+                });
             }
         }
-        Err(err) => out.push(Entry {
-            path: path.to_owned(),
-            size: Err(io_error(path, &err)),
-            id: None,
-        }),
+    }
+}
+
+/// An error of the folder walk as an `io` error naming its path.
+fn walk_error(path: &Path, err: &walkdir::Error) -> Error {
+    match err.io_error() {
+        Some(io) => io_error(path, io),
+        None => Error::new(ErrorKind::Io, format!("{}: {err}", path.display())),
     }
 }
 

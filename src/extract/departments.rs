@@ -750,8 +750,10 @@ fn elided_start(
             .is_some_and(|c| matches!(c.1, '、' | '和' | '及'));
     let start = floor + 1;
     let core = suffix_at.checked_sub(start)?;
-    let shaped = matches!(suffix, "局" | "厅" | "委" | "部" | "中心" | "委员会" | "办公室")
-        && (2..9).contains(&core)
+    let shaped = matches!(
+        suffix,
+        "局" | "厅" | "委" | "部" | "中心" | "委员会" | "办公室"
+    ) && (2..9).contains(&core)
         && chars[start..suffix_at]
             .iter()
             .all(|c| is_han(c.1) && !is_stop(c.1));
@@ -996,7 +998,10 @@ mod tests {
 
     #[test]
     fn national_and_corps_levels() {
-        assert_eq!(names("国家发展改革委、财政部负责"), ["国家发展改革委", "财政部"]);
+        assert_eq!(
+            names("国家发展改革委、财政部负责"),
+            ["国家发展改革委", "财政部"]
+        );
         assert_eq!(names("兵团医保局牵头"), ["兵团医保局"]);
         assert!(names("推进国家级示范区建设").is_empty());
     }

@@ -349,3 +349,19 @@ fn csv_has_bom_header_quoting_and_a_row_for_every_document() {
     assert!(lines[3].starts_with("y.bin,") && lines[3].ends_with(",empty,the input has no bytes"));
     assert_eq!(lines[3].matches(',').count(), corpus::CSV_COLUMNS.len() - 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn linked_folders_give_each_file_once_and_loops_end() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("a/b")).expect("mkdir");
+    std::fs::write(root.join("a/b/plan.txt"), PLAN).expect("write");
+    // A link back to an ancestor (a loop) and a second way to the same folder.
+    std::os::unix::fs::symlink("../..", root.join("a/b/up")).expect("symlink");
+    std::os::unix::fs::symlink("a/b", root.join("again")).expect("symlink");
+    let docs: Vec<Document> = Corpus::open(root).expect("open").par_extract().collect();
+    let names: Vec<String> = docs.iter().map(|d| relative(d, root)).collect();
+    assert_eq!(names, ["a/b/plan.txt"]);
+    assert!(docs[0].error.is_none());
+}
