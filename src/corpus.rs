@@ -1264,19 +1264,18 @@ pub fn csv_rows(doc: &Document) -> String {
 
 /// Appends one RFC 4180 row: cells with commas, quotes or line breaks are quoted.
 fn push_row(out: &mut String, cells: &[String]) {
-    for (i, cell) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        if cell.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(cell);
-        }
+    // The csv crate quotes as RFC 4180 asks (only fields holding `,` `"` or a line break).
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .buffer_capacity(512)
+        .from_writer(Vec::new());
+    let row = writer
+        .write_record(cells)
+        .ok()
+        .and_then(|()| writer.into_inner().ok());
+    if let Some(bytes) = row {
+        out.push_str(&String::from_utf8_lossy(&bytes));
     }
-    out.push_str("\r\n");
 }
 
 /// The contract's JSON name of an enum value (`ge`, `target`, …), for CSV cells.
@@ -1290,6 +1289,23 @@ fn json_name<T: serde::Serialize>(value: &T) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        let row = |cells: &[&str]| {
+            let mut out = String::new();
+            super::push_row(
+                &mut out,
+                &cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>(),
+            );
+            out
+        };
+        assert_eq!(row(&["平阴县", "a,b"]), "平阴县,\"a,b\"\r\n");
+        assert_eq!(
+            row(&["say \"hi\"", "two\nlines", ""]),
+            "\"say \"\"hi\"\"\",\"two\nlines\",\r\n"
+        );
+    }
+
     use super::*;
 
     /// A job that panics when told to, standing in for a bug in a stage.

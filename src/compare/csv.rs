@@ -22,25 +22,17 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "source",
 ];
 
-/// Quotes a field when it holds a delimiter, a quote or a line break (RFC 4180).
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 impl Matrix {
     /// Writes the matrix as CSV: a BOM, the header [`CSV_COLUMNS`], then one row per non-empty
     /// cell (regions in row order, indicators in catalogue order), `\r\n` line ends. Missing
     /// values are empty fields.
-    pub fn write_csv<W: Write>(&self, out: W) -> io::Result<()> {
-        let mut out = io::BufWriter::new(out);
+    pub fn write_csv<W: Write>(&self, mut out: W) -> io::Result<()> {
         out.write_all("\u{FEFF}".as_bytes())?;
-        out.write_all(CSV_COLUMNS.join(",").as_bytes())?;
-        out.write_all(b"\r\n")?;
-        let opt = |s: &Option<String>| s.as_deref().map(field).unwrap_or_default();
+        let mut out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        out.write_record(CSV_COLUMNS)?;
+        let opt = |s: &Option<String>| s.clone().unwrap_or_default();
         let year = |f: Option<&Figure>| {
             f.and_then(|f| f.year)
                 .map(|y| y.to_string())
@@ -53,12 +45,12 @@ impl Matrix {
             let t = cell.target.as_ref();
             let a = cell.achieved.as_ref();
             let row = [
-                field(&region.label),
+                region.label.clone(),
                 opt(&region.province),
                 opt(&region.city),
                 opt(&region.county),
-                field(&column.id),
-                field(&column.name),
+                column.id.clone(),
+                column.name.clone(),
                 opt(&column.unit),
                 t.map(|f| fmt_num(f.value)).unwrap_or_default(),
                 t.and_then(|f| f.comparator)
@@ -67,10 +59,9 @@ impl Matrix {
                 year(t),
                 a.map(|f| fmt_num(f.value)).unwrap_or_default(),
                 year(a),
-                field(&cell.sources()),
+                cell.sources(),
             ];
-            out.write_all(row.join(",").as_bytes())?;
-            out.write_all(b"\r\n")?;
+            out.write_record(&row)?;
         }
         out.flush()
     }
@@ -87,14 +78,6 @@ impl Matrix {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fields_are_quoted_only_when_needed() {
-        assert_eq!(field("平阴县"), "平阴县");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("two\nlines"), "\"two\nlines\"");
-    }
 
     #[test]
     fn empty_matrix_has_bom_and_header_only() {
