@@ -10,7 +10,8 @@
 # Env: CORPUS (folder, default corpus/), VENV (default $TMPDIR/planmine-pyenv, created when
 # absent), PY_SECONDS (Python runs the folder in a loop at least this long, default 20),
 # COPIES (planmine runs over this many copies of the folder so its run lasts long enough to
-# time; hard links where possible, default 300), RUNS (planmine repetitions, best taken, default 3).
+# time; real copies: planmine reads a file reached twice, hard links included, once; default 300),
+# RUNS (planmine repetitions, best taken, default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-corpus}
@@ -54,7 +55,7 @@ BIN=target/release/planmine
 mkdir -p "$WORK/copies"
 for i in $(seq 1 "$COPIES"); do
   mkdir -p "$WORK/copies/$i"
-  cp -rl "$CORPUS"/. "$WORK/copies/$i/" 2>/dev/null || cp -r "$CORPUS"/. "$WORK/copies/$i/"
+  cp -r "$CORPUS"/. "$WORK/copies/$i/"
 done
 # planmine's own closing line gives MB and wall-clock MB/s; /usr/bin/time (when present) gives
 # CPU seconds, the steadier figure on a machine shared with other work.
