@@ -225,6 +225,15 @@ fn goal_borne(
         if ctx.title_lines.contains(start) || past_at.within(sentence_start..end) {
             continue;
         }
+        // The scope of a task (改造老旧小区,涉及小区47个、户数3106户): what it covers, not a
+        // result to reach.
+        if ctx
+            .text
+            .get(sentence_start..end)
+            .is_some_and(|lead| lead.contains("涉及"))
+        {
+            continue;
+        }
         let deadline = dates
             .within(start..end)
             .or_else(|| g.year.and_then(PartialDate::year));
