@@ -423,59 +423,43 @@ pub fn scan(s: &str) -> Vec<Quantity> {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
-        // 实现倍增: a doubling stated as the result, 2倍 (not 倍增计划, 倍增效应).
-        if c == '倍' {
-            let end = i + "倍增".len();
-            let stated = s[i..].starts_with("倍增")
-                && ["实现", "力争", "基本", "达到", "将", "要"]
-                    .iter()
-                    .any(|w| s[..i].ends_with(w))
-                && s[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|n| matches!(n, '。' | ',' | ';' | ')' | '\n'));
-            if stated {
-                let q = finish(
-                    s,
-                    &s[..i],
-                    i,
-                    i..end,
-                    end,
-                    2.0,
-                    None,
-                    Some("倍".to_owned()),
-                    true,
-                    prev_end,
-                );
-                i = q.span.end;
-                prev_end = q.span.end;
-                out.push(q);
+        // Words that are quantities without a numeral: 半数 (以上), half of a population, 50%;
+        // 实现倍增, a doubling stated as the result, 2倍 (not 倍增计划, 倍增效应).
+        if c == '半' || c == '倍' {
+            let word = if c == '半' {
+                s[i..].starts_with("半数").then_some(("半数", 50.0, "%"))
             } else {
-                i += c.len_utf8();
-            }
-            continue;
-        }
-        // 半数 (以上): half of a population, 50%.
-        if c == '半' {
-            if s[i..].starts_with("半数") {
-                let end = i + "半数".len();
-                let q = finish(
-                    s,
-                    &s[..i],
-                    i,
-                    i..end,
-                    end,
-                    50.0,
-                    None,
-                    Some("%".to_owned()),
-                    true,
-                    prev_end,
-                );
-                i = q.span.end;
-                prev_end = q.span.end;
-                out.push(q);
-            } else {
-                i += c.len_utf8();
+                let end = i + "倍增".len();
+                let stated = s[i..].starts_with("倍增")
+                    && ["实现", "力争", "基本", "达到", "将", "要"]
+                        .iter()
+                        .any(|w| s[..i].ends_with(w))
+                    && s[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| matches!(n, '。' | ',' | ';' | ')' | '\n'));
+                stated.then_some(("倍增", 2.0, "倍"))
+            };
+            match word {
+                Some((w, value, unit)) => {
+                    let end = i + w.len();
+                    let q = finish(
+                        s,
+                        &s[..i],
+                        i,
+                        i..end,
+                        end,
+                        value,
+                        None,
+                        Some(unit.to_owned()),
+                        true,
+                        prev_end,
+                    );
+                    i = q.span.end;
+                    prev_end = q.span.end;
+                    out.push(q);
+                }
+                None => i += c.len_utf8(),
             }
             continue;
         }
