@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use serde::{Deserialize, Serialize};
 
 use crate::records::Region;
 
@@ -16,8 +17,10 @@ const PROVINCES: &str = include_str!("../data/divisions/provinces.csv");
 const CITIES: &str = include_str!("../data/divisions/cities.csv");
 const AREAS: &str = include_str!("../data/divisions/areas.csv");
 
-/// The level of an administrative division.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The level of an administrative division. It serialises as `province`, `city` or `county`
+/// (`meta.region.level` in the output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Province, autonomous region or municipality (山东省, 北京市).
     Province,
@@ -46,6 +49,12 @@ impl Division {
     /// True for the statistical placeholders (市辖区, 县, 省直辖县级行政区划) that name no place.
     pub fn is_placeholder(&self) -> bool {
         is_placeholder_name(&self.name)
+    }
+
+    /// The full 6-digit GB/T 2260 code: a province's `37` is `370000`, a city's `3701` is
+    /// `370100`; what joins statistical yearbooks.
+    pub fn full_code(&self) -> String {
+        format!("{:0<6}", self.code)
     }
 }
 
@@ -342,7 +351,8 @@ impl Gazetteer {
         let Some(d) = self.divisions.get(index) else {
             return region;
         };
-        region.code = Some(d.code.clone());
+        region.code = Some(d.full_code());
+        region.level = Some(d.level);
         for i in self.ancestors(index) {
             let d = &self.divisions[i];
             match d.level {

@@ -147,9 +147,14 @@ pub struct Region {
     pub city: Option<String>,
     /// County-level unit, e.g. 平阴县.
     pub county: Option<String>,
-    /// 6-digit (or shorter) statistical division code of the most specific level known.
+    /// The 6-digit GB/T 2260 code of the most specific division known, at every level: a
+    /// province is `420000`, a city `610400`, a county `370124`. Absent when the name is
+    /// ambiguous and the text does not tell which division it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The level of the most specific division known: `province`, `city` or `county`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<crate::gazetteer::Level>,
 }
 
 /// A plan period.

@@ -73,6 +73,7 @@ fn doc(
                 city,
                 county,
                 code: None,
+                level: None,
             }),
             period: period_end.map(|end| Period {
                 name: Some("十四五".into()),

@@ -311,6 +311,7 @@ impl<'t> Context<'t> {
         let mut region = Region::default();
         if let Some(d) = cands.first().and_then(|&i| g.get(i)) {
             let name = Some(d.name.clone());
+            region.level = Some(d.level);
             match d.level {
                 Level::County => region.county = name,
                 Level::City => region.city = name,
