@@ -16,6 +16,9 @@ use crate::records::Region;
 const PROVINCES: &str = include_str!("../data/divisions/provinces.csv");
 const CITIES: &str = include_str!("../data/divisions/cities.csv");
 const AREAS: &str = include_str!("../data/divisions/areas.csv");
+/// Names given up since 2014 (撤县设区, 撤县设市, mergers, renames) and the division that holds
+/// the place now: `old_name,old_code,new_name,new_code,year,change`.
+const HISTORY: &str = include_str!("../data/divisions/history.csv");
 
 /// The level of an administrative division. It serialises as `province`, `city` or `county`
 /// (`meta.region.level` in the output).
@@ -284,6 +287,23 @@ impl Gazetteer {
                 }
             }
         }
+        // A former full name (济阳县, 莱芜市) resolves to the division that holds the place now,
+        // so an older plan still gets a code. Short forms of former names are left out: most
+        // equal the current short form, and the rest (苍山) are common words.
+        for r in rows(HISTORY) {
+            if let [old_name, _, _, new_code, ..] = r[..] {
+                let Some(&i) = by_code.get(new_code.trim_end_matches("00")) else {
+                    continue;
+                };
+                let entry = by_name.entry(old_name.to_owned()).or_default();
+                if !entry.iter().any(|c| c.division == i) {
+                    entry.push(Candidate {
+                        division: i,
+                        short: false,
+                    });
+                }
+            }
+        }
         let patterns: Vec<String> = by_name.keys().cloned().collect();
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -402,6 +422,28 @@ mod tests {
             .filter(|c| g.divisions()[c.division].level == Level::County)
             .map(|c| g.region(c.division))
             .collect()
+    }
+
+    #[test]
+    fn former_names_resolve_to_the_division_that_holds_the_place_now() {
+        let g = gazetteer();
+        let code = |name: &str| -> Vec<String> {
+            g.lookup(name)
+                .iter()
+                .filter_map(|c| g.region(c.division).code)
+                .collect()
+        };
+        assert_eq!(code("济阳县"), ["370115"], "撤县设区 2018");
+        assert_eq!(code("章丘市"), ["370114"], "撤市设区 2016");
+        assert_eq!(code("苍山县"), ["371324"], "renamed 兰陵县 2014");
+        assert_eq!(code("莱芜市"), ["370100"], "merged into 济南市 2019");
+        let region = g.region(g.lookup("济阳县")[0].division);
+        assert_eq!(region.county.as_deref(), Some("济阳区"));
+        assert_eq!(region.level, Some(Level::County));
+        // The table's every successor exists in the current data.
+        for r in rows(HISTORY) {
+            assert!(g.by_code(r[3]).is_some(), "{} → {}", r[0], r[3]);
+        }
     }
 
     #[test]

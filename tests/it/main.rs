@@ -17,6 +17,7 @@ mod goals_props;
 mod goals_seed;
 mod meta_props;
 mod meta_seeds;
+mod regions;
 mod pipeline_props;
 mod responsibilities_seeds;
 mod seeds_golden;
