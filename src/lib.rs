@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod catalogue;
 pub mod compare;
 pub mod corpus;
 pub mod decode;
@@ -53,7 +54,7 @@ pub fn process(source: &str, bytes: &[u8]) -> Document {
 pub fn process_decoded(source: &str, decoded: &Decoded) -> Document {
     let structure = analyze(&decoded.text);
     let records = extract::extract_with_page(&decoded.text, &structure, decoded.page.as_ref());
-    Document {
+    let mut doc = Document {
         source: source.to_owned(),
         source_bytes: None,
         decode: Some(decoded.report.clone()),
@@ -63,5 +64,7 @@ pub fn process_decoded(source: &str, decoded: &Decoded) -> Document {
         responsibilities: records.responsibilities,
         targets: records.targets,
         error: None,
-    }
+    };
+    catalogue::Catalogue::builtin().annotate(&mut doc);
+    doc
 }

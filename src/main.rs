@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use planmine::catalogue::Catalogue;
 use planmine::corpus::{self, Options, Ordered, Summary};
 use planmine::{Corpus, Document};
 
@@ -84,6 +85,10 @@ struct ExtractArgs {
     /// No progress bar and no summary on standard error.
     #[arg(short, long)]
     quiet: bool,
+    /// Map goals to the standard indicators of this catalogue (the format of
+    /// `data/indicators.tsv`) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,7 +177,7 @@ fn decode(path: &Path, max_size: u64) -> ExitCode {
 /// writes the CSV and/or the HTML report (with neither, the CSV goes to standard output).
 /// Lines that are not records are reported and skipped; they make the exit status non-zero.
 fn compare(input: &Path, csv: Option<&Path>, html: Option<&Path>) -> ExitCode {
-    use planmine::compare::{stream_into, Catalogue, MatrixBuilder};
+    use planmine::compare::{stream_into, MatrixBuilder};
     let catalogue = Catalogue::builtin();
     let mut builder = MatrixBuilder::new(catalogue);
     let streamed = if input == Path::new("-") {
@@ -279,7 +284,20 @@ fn extract(args: ExtractArgs) -> ExitCode {
     // Each document is counted and rendered on the worker threads; the main thread only
     // writes the results in order.
     let format = args.format;
-    let render = move |doc: Document| {
+    let catalogue = match &args.catalogue {
+        Some(path) => match Catalogue::from_path(path) {
+            Ok(catalogue) => Some(std::sync::Arc::new(catalogue)),
+            Err(err) => {
+                eprintln!("planmine: {err}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let render = move |mut doc: Document| {
+        if let Some(catalogue) = &catalogue {
+            catalogue.annotate(&mut doc);
+        }
         let mut counts = Summary::default();
         counts.add(&doc, 0);
         let bytes = match format {

@@ -405,6 +405,10 @@ pub struct NumericGoal {
     pub text: String,
     /// Char span of `text`.
     pub span: CharSpan,
+    /// The standard indicator the goal maps to (an id of the indicator catalogue,
+    /// `data/indicators.tsv`), `None` when none maps.
+    #[serde(default)]
+    pub indicator_id: Option<String>,
 }
 
 /// How a deadline's date relates to the work.

@@ -1,17 +1,33 @@
-//! The catalogue of canonical indicators and the synonym matcher that maps goals onto it.
+//! The catalogue of standard indicators, and the rule-based matcher that gives a goal its
+//! `indicator_id`.
 //!
 //! The built-in catalogue is `data/indicators.tsv` (embedded at compile time); its header
-//! comment documents the columns. Matching works on *normalised* phrases (see
-//! [`normalize_phrase`]): every synonym of every indicator is looked for as a substring of the
-//! goal's indicator, a `*` in a synonym allowing a short gap; the synonym with the most literal
-//! characters wins (ties: the one without gaps, then catalogue order). An indicator is skipped
-//! when the phrase holds one of its `exclude` words, or when both the goal and the indicator
-//! have units and they disagree.
+//! comment documents the columns, and `planmine extract --catalogue FILE` reads a researcher's
+//! own file in the same format.
+//!
+//! A goal maps to an indicator when three things agree:
+//!
+//! - **name**: one of the indicator's synonyms occurs in the goal's normalised phrase (see
+//!   [`normalize_phrase`]; a `*` in a synonym allows a gap of up to [`MAX_GAP`] chars), and none
+//!   of its `exclude` words does;
+//! - **unit**: when both sides have one, they are the same (`元/生` counts as `元`);
+//! - **measure**: a phrase that states a growth rate (增长, 增速, 涨幅 with `%`) maps only to a
+//!   [`Measure::Growth`] indicator, a phrase that states a change (降低, 下降, 个百分点) only to
+//!   a [`Measure::Change`] one, and every other phrase only to a level, share or per-capita
+//!   indicator. So `地区生产总值年均增长7%` never maps to the level of GDP.
+//!
+//! Among the indicators that agree, the synonym with the most literal characters wins (ties: the
+//! one without gaps, then the earlier indicator). Every step is a rule a researcher can read in
+//! the data file; nothing is learned.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
 
-use crate::records::{Comparator, NumericGoal};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::records::{Comparator, Document, NumericGoal};
 
 /// The catalogue data file, embedded so the binary needs no files at run time.
 const BUILTIN_TSV: &str = include_str!("../../data/indicators.tsv");
@@ -23,6 +39,118 @@ static BUILTIN: LazyLock<Catalogue> = LazyLock::new(|| {
     // The embedded file is part of the source; a test parses it, so this cannot fail at run time.
     Catalogue::parse(BUILTIN_TSV).expect("data/indicators.tsv is valid (checked by tests)")
 });
+
+/// What an indicator measures, which decides which goals may map to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Measure {
+    /// An amount or count at a point in time: 地区生产总值 (元), 粮食产量 (吨), 城镇新增就业 (人).
+    Level,
+    /// A growth rate in per cent: 地区生产总值增长 7%, 居民消费价格涨幅 3%.
+    Growth,
+    /// A cumulative change: 单位GDP能耗降低 13.5%, 城镇化率提高 3 个百分点.
+    Change,
+    /// A rate, ratio or proportion: 森林覆盖率 (%), 婴儿死亡率 (‰), 孕产妇死亡率 (/10万).
+    Share,
+    /// An amount per person or per thousand people: 居民人均可支配收入 (元), 每千人口执业(助理)医师数.
+    PerCapita,
+}
+
+impl Measure {
+    /// The name used in the data file and in the outputs: `level`, `growth`, `change`, `share`
+    /// or `per_capita`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Level => "level",
+            Measure::Growth => "growth",
+            Measure::Change => "change",
+            Measure::Share => "share",
+            Measure::PerCapita => "per_capita",
+        }
+    }
+
+    /// Reads a name written by [`Measure::as_str`].
+    pub fn parse(name: &str) -> Option<Measure> {
+        Some(match name {
+            "level" => Measure::Level,
+            "growth" => Measure::Growth,
+            "change" => Measure::Change,
+            "share" => Measure::Share,
+            "per_capita" => Measure::PerCapita,
+            _ => return None,
+        })
+    }
+
+    /// What a goal phrase with this unit states: a growth rate, a change, or else a level
+    /// (which stands for level, share and per-capita alike: the unit tells those apart).
+    pub fn of_phrase(phrase: &str, unit: Option<&str>) -> Measure {
+        let pct = matches!(unit, None | Some("%"));
+        if matches!(unit, Some("个百分点" | "百分点")) {
+            return Measure::Change;
+        }
+        if pct && DECREASE_WORDS.iter().any(|w| phrase.contains(w)) {
+            return Measure::Change;
+        }
+        // 人口自然增长率 names a rate (in ‰), not a growth of something.
+        if GROWTH_WORDS.iter().any(|w| phrase.contains(w)) && !phrase.contains("自然增长率") {
+            // 增长 with an amount (增长2亿元) is an increment, not a rate.
+            return if pct {
+                Measure::Growth
+            } else if unit.is_some_and(|u| u == "‰" || u.contains('/')) {
+                Measure::Level
+            } else {
+                Measure::Change
+            };
+        }
+        if pct && states_increase(phrase) {
+            // 提高5% of a rate is ambiguous (points or per cent), so it is a change; of an
+            // amount (研发经费投入增加10%) it is growth.
+            return if RATE_WORDS.iter().any(|w| phrase.contains(w)) {
+                Measure::Change
+            } else {
+                Measure::Growth
+            };
+        }
+        if pct && phrase.contains("年均") {
+            return Measure::Growth;
+        }
+        Measure::Level
+    }
+
+    /// Whether a goal phrase that states `self` (from [`Measure::of_phrase`]) may map to an
+    /// indicator of `indicator`.
+    fn admits(self, indicator: Measure) -> bool {
+        match self {
+            Measure::Growth | Measure::Change => self == indicator,
+            _ => !matches!(indicator, Measure::Growth | Measure::Change),
+        }
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Words that make a per-cent figure a growth rate (人口自然增长率 is in ‰, so it stays a rate).
+const GROWTH_WORDS: &[&str] = &["增长", "增速", "增幅", "涨幅", "上涨"];
+/// Words that make a per-cent figure a decrease.
+const DECREASE_WORDS: &[&str] = &["下降", "降低", "减少", "削减", "压减", "降幅"];
+/// Words that make a per-cent figure an increase of some kind.
+const INCREASE_WORDS: &[&str] = &["提高", "提升", "增加", "上升"];
+/// Whether the phrase holds an increase word, 增加值 (value added: a quantity) aside.
+fn states_increase(phrase: &str) -> bool {
+    INCREASE_WORDS.iter().any(|w| {
+        phrase
+            .match_indices(w)
+            .any(|(at, _)| !phrase[at + w.len()..].starts_with('值'))
+    })
+}
+
+/// Words that name a rate, whose 提高 X% is a change rather than a growth rate.
+const RATE_WORDS: &[&str] = &["率", "比例", "比重", "占比", "覆盖", "普及"];
 
 /// A sub-cell of an indicator the standard sets separate values for (小学 / 初中, 城区 / 镇区).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,16 +179,23 @@ pub struct Reference {
     pub value: f64,
 }
 
-/// One canonical indicator of the catalogue.
+/// One standard indicator of the catalogue.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Indicator {
-    /// Stable ASCII id, e.g. `preschool_ger`.
+    /// Stable ASCII id, e.g. `preschool_ger`, `gdp_growth`.
     pub id: String,
-    /// Canonical Chinese name, e.g. 学前教育毛入园率.
+    /// Standard Chinese name, e.g. 学前教育毛入园率.
     pub name: String,
-    /// Accepted units, the canonical one first; empty when the indicator has no unit.
+    /// Accepted units, the canonical one first; empty when any unit is accepted.
     pub units: Vec<String>,
-    /// Which standard it comes from: `十四五`, `优质均衡` or `其他`.
+    /// What it measures.
+    pub measure: Measure,
+    /// The policy field: `education`, `economy`, `health`, `ecology`, `agriculture` … (empty
+    /// when the file does not say).
+    pub field: String,
+    /// The document family that sets it: `十四五纲要`, `政府工作报告`, `十四五专项`, `十四五`
+    /// (education), `优质均衡` or `其他`.
     pub group: String,
     /// Sub-cells selected by words of the goal phrase.
     pub qualifiers: Vec<Qualifier>,
@@ -68,10 +203,12 @@ pub struct Indicator {
     pub synonyms: Vec<String>,
     /// Words that veto this indicator.
     pub exclude: Vec<String>,
-    /// The national reference value, for people.
+    /// The national target, for people: `≥90% (2025)`.
     pub standard: Option<String>,
-    /// The national reference values as numbers (for the charts' reference lines).
+    /// The national targets as numbers (for the charts' reference lines).
     pub references: Vec<Reference>,
+    /// Where the national target is set, with its year: `十四五规划纲要 2021`.
+    pub source: Option<String>,
     /// Normalised synonyms split at `*`.
     patterns: Vec<Vec<String>>,
     /// Normalised exclude words.
@@ -94,12 +231,18 @@ impl Indicator {
         own.or_else(|| self.references.iter().find(|r| r.qualifier.is_none()))
     }
 
-    /// Whether a goal unit is compatible: true when either side has no unit.
+    /// Whether a goal unit is compatible: true when either side has no unit. A rate unit
+    /// (`人/千人`, `/10万`) must be accepted as written; `元/生` is also accepted as `元`.
     pub fn accepts_unit(&self, unit: Option<&str>) -> bool {
-        let Some(unit) = unit.map(unit_base).filter(|u| !u.is_empty()) else {
+        let Some(unit) = unit.map(str::trim).filter(|u| !u.is_empty()) else {
             return true;
         };
-        self.units.is_empty() || self.units.iter().any(|u| u.eq_ignore_ascii_case(unit))
+        let base = unit_base(unit);
+        self.units.is_empty()
+            || self.units.iter().any(|u| {
+                u.eq_ignore_ascii_case(unit)
+                    || (!base.is_empty() && !u.contains('/') && u.eq_ignore_ascii_case(base))
+            })
     }
 }
 
@@ -114,11 +257,10 @@ pub struct CatalogueError {
 
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "indicator catalogue line {}: {}",
-            self.line, self.message
-        )
+        match self.line {
+            0 => write!(f, "indicator catalogue: {}", self.message),
+            line => write!(f, "indicator catalogue line {line}: {}", self.message),
+        }
     }
 }
 
@@ -128,7 +270,7 @@ impl std::error::Error for CatalogueError {}
 /// qualifier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match<'a> {
-    /// The canonical indicator.
+    /// The standard indicator.
     pub indicator: &'a Indicator,
     /// The sub-cell (小学, 初中, …) the phrase names, if exactly one.
     pub qualifier: Option<&'a Qualifier>,
@@ -148,7 +290,7 @@ impl Match<'_> {
         }
     }
 
-    /// The column's display name: the canonical name, plus `(小学)` etc.
+    /// The column's display name: the standard name, plus `(小学)` etc.
     pub fn column_name(&self) -> String {
         match self.qualifier {
             Some(q) => format!("{}({})", self.indicator.name, q.label()),
@@ -157,149 +299,108 @@ impl Match<'_> {
     }
 }
 
-/// A set of canonical indicators with their synonyms.
-///
-/// Matching ([`Catalogue::classify`]): the goal's phrase is normalised ([`normalize_phrase`]);
-/// each indicator whose `exclude` words are absent and whose units accept the goal's unit is
-/// tried with every synonym (a `*` allows a gap of up to [`MAX_GAP`] chars; 小学 never matches
-/// inside 中小学); the synonym with the most literal chars wins, ties going to a gap-free
-/// synonym, then to the earlier indicator. The winner's qualifier is the one whose words occur
-/// in the phrase, when exactly one does.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A set of standard indicators with their synonyms; see the [module docs](self) for the
+/// matching rule.
+#[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     indicators: Vec<Indicator>,
+    /// One automaton over every synonym's first literal part, so a phrase is scanned once
+    /// rather than once per synonym.
+    heads: Option<AhoCorasick>,
+    /// For each head: the (indicator, pattern) pairs that start with it.
+    head_patterns: Vec<Vec<(usize, usize)>>,
 }
 
+impl PartialEq for Catalogue {
+    fn eq(&self, other: &Self) -> bool {
+        self.indicators == other.indicators
+    }
+}
+
+/// The columns of the data file, by header name.
+const COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "unit",
+    "measure",
+    "field",
+    "group",
+    "qualifiers",
+    "synonyms",
+    "exclude",
+    "standard",
+    "reference",
+    "source",
+];
+
 impl Catalogue {
-    /// The built-in catalogue (`data/indicators.tsv`): national 十四五 education indicators and
-    /// the county 义务教育优质均衡 indicators.
+    /// The built-in catalogue (`data/indicators.tsv`).
     pub fn builtin() -> &'static Catalogue {
         &BUILTIN
     }
 
+    /// Reads a catalogue file (UTF-8, the format of `data/indicators.tsv`).
+    pub fn from_path(path: &std::path::Path) -> Result<Catalogue, CatalogueError> {
+        let text = std::fs::read_to_string(path).map_err(|e| CatalogueError {
+            line: 0,
+            message: format!("cannot read {}: {e}", path.display()),
+        })?;
+        Catalogue::parse(&text)
+    }
+
     /// Parses a catalogue in the tab-separated format of `data/indicators.tsv`: `#` lines are
     /// comments, the first other line is the header, then one indicator per line.
+    ///
+    /// Columns are found by their header names (`id`, `name`, `unit`, `measure`, `field`,
+    /// `group`, `qualifiers`, `synonyms`, `exclude`, `standard`, `reference`, `source`), so a
+    /// file may leave some out or order them otherwise; `id`, `name` and `synonyms` are
+    /// required. Without `measure`, an indicator in `%` is a share and any other a level.
     pub fn parse(tsv: &str) -> Result<Catalogue, CatalogueError> {
         let mut indicators: Vec<Indicator> = Vec::new();
-        let mut header_seen = false;
+        let mut columns: Option<HashMap<&str, usize>> = None;
         for (n, line) in tsv.lines().enumerate() {
             let line_no = n + 1;
             let err = |message: String| CatalogueError {
                 line: line_no,
                 message,
             };
+            let line = line.trim_start_matches('\u{FEFF}');
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            if !header_seen {
-                header_seen = true;
-                if !line.starts_with("id\t") {
-                    return Err(err("expected the header line `id\tname\t…`".into()));
-                }
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if fields.len() < 6 {
-                return Err(err(format!("{} fields, expected at least 6", fields.len())));
-            }
-            let field = |i: usize| fields.get(i).copied().unwrap_or("");
-            let list = |s: &str| -> Vec<String> {
-                s.split('|')
-                    .map(str::trim)
-                    .filter(|x| !x.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            };
-            let id = field(0);
-            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-                return Err(err(format!("bad id {id:?}")));
-            }
-            if indicators.iter().any(|i| i.id == id) {
-                return Err(err(format!("duplicate id {id}")));
-            }
-            let mut qualifiers = Vec::new();
-            for q in field(4).split(';').map(str::trim).filter(|q| !q.is_empty()) {
-                let Some((key, words)) = q.split_once('=') else {
-                    return Err(err(format!("qualifier {q:?} is not key=words")));
-                };
-                let words: Vec<String> = words
-                    .split('/')
-                    .map(str::trim)
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_owned)
+            let Some(columns) = &columns else {
+                let names: HashMap<&str, usize> = line
+                    .split('\t')
+                    .enumerate()
+                    .map(|(i, h)| (h.trim(), i))
                     .collect();
-                if key.trim().is_empty() || words.is_empty() {
-                    return Err(err(format!("qualifier {q:?} lacks a key or words")));
-                }
-                qualifiers.push(Qualifier {
-                    key: key.trim().to_owned(),
-                    words,
-                });
-            }
-            let synonyms = list(field(5));
-            let mut patterns = Vec::new();
-            for s in &synonyms {
-                let parts: Vec<String> = s
-                    .split('*')
-                    .map(normalize_phrase)
-                    .filter(|p| !p.is_empty())
-                    .collect();
-                if parts.is_empty() {
-                    return Err(err(format!("synonym {s:?} is empty once normalised")));
-                }
-                patterns.push(parts);
-            }
-            if patterns.is_empty() {
-                return Err(err(format!("{id} has no synonyms")));
-            }
-            let mut references = Vec::new();
-            for entry in field(8).split(';').map(str::trim).filter(|e| !e.is_empty()) {
-                let (key, spec) = match entry.split_once('=') {
-                    Some((k, v)) => (Some(k.trim().to_owned()), v.trim()),
-                    None => (None, entry),
-                };
-                if let Some(k) = &key {
-                    if !qualifiers.iter().any(|q| &q.key == k) {
-                        return Err(err(format!("reference for unknown qualifier {k}")));
+                for required in ["id", "name", "synonyms"] {
+                    if !names.contains_key(required) {
+                        return Err(err(format!(
+                            "the header line lacks the column `{required}` (columns: {})",
+                            COLUMNS.join(", ")
+                        )));
                     }
                 }
-                let (cmp, value) = spec.split_once(' ').unwrap_or((spec, ""));
-                let comparator = match cmp {
-                    "eq" => Comparator::Eq,
-                    "ge" => Comparator::Ge,
-                    "gt" => Comparator::Gt,
-                    "le" => Comparator::Le,
-                    "lt" => Comparator::Lt,
-                    "approx" => Comparator::Approx,
-                    _ => return Err(err(format!("reference {entry:?}: bad comparator"))),
-                };
-                let value: f64 = value
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| v.is_finite())
-                    .ok_or_else(|| err(format!("reference {entry:?}: bad number")))?;
-                references.push(Reference {
-                    qualifier: key,
-                    comparator,
-                    value,
-                });
+                if let Some(unknown) = names.keys().find(|h| !COLUMNS.contains(h)) {
+                    return Err(err(format!("unknown column `{unknown}`")));
+                }
+                columns = Some(names);
+                continue;
+            };
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let field = |name: &str| {
+                columns
+                    .get(name)
+                    .and_then(|&i| fields.get(i))
+                    .copied()
+                    .unwrap_or("")
+            };
+            let indicator = parse_row(&field).map_err(err)?;
+            if indicators.iter().any(|i| i.id == indicator.id) {
+                return Err(err(format!("duplicate id {}", indicator.id)));
             }
-            let exclude = list(field(6));
-            let exclude_norm = exclude.iter().map(|e| e.to_lowercase()).collect();
-            indicators.push(Indicator {
-                id: id.to_owned(),
-                name: field(1).to_owned(),
-                units: list(field(2)),
-                group: field(3).to_owned(),
-                qualifiers,
-                synonyms,
-                exclude,
-                standard: Some(field(7).to_owned()).filter(|s| !s.is_empty()),
-                references,
-                patterns,
-                exclude_norm,
-            });
+            indicators.push(indicator);
         }
         if indicators.is_empty() {
             return Err(CatalogueError {
@@ -307,7 +408,35 @@ impl Catalogue {
                 message: "no indicators".into(),
             });
         }
-        Ok(Catalogue { indicators })
+        Ok(Catalogue::index(indicators))
+    }
+
+    /// Builds the head automaton over the indicators' patterns.
+    fn index(indicators: Vec<Indicator>) -> Catalogue {
+        let mut heads: Vec<&str> = Vec::new();
+        let mut head_patterns: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut head_index: HashMap<&str, usize> = HashMap::new();
+        for (i, ind) in indicators.iter().enumerate() {
+            for (p, parts) in ind.patterns.iter().enumerate() {
+                let Some(head) = parts.first() else { continue };
+                let h = *head_index.entry(head.as_str()).or_insert_with(|| {
+                    heads.push(head.as_str());
+                    head_patterns.push(Vec::new());
+                    heads.len() - 1
+                });
+                head_patterns[h].push((i, p));
+            }
+        }
+        // Standard semantics: overlapping search must see every head, not only the leftmost.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&heads)
+            .ok();
+        Catalogue {
+            heads: automaton,
+            head_patterns,
+            indicators,
+        }
     }
 
     /// All indicators, in file order (the order of the report).
@@ -320,10 +449,18 @@ impl Catalogue {
         self.indicators.iter().find(|i| i.id == id)
     }
 
-    /// The canonical indicator a goal measures, if the catalogue knows it.
+    /// The standard indicator a goal measures, if the catalogue knows it.
     pub fn match_goal(&self, goal: &NumericGoal) -> Option<&Indicator> {
         self.classify(&goal.indicator, goal.unit.as_deref())
             .map(|m| m.indicator)
+    }
+
+    /// Sets `indicator_id` on every goal of the document (to `None` where nothing maps), so the
+    /// ids always come from this catalogue.
+    pub fn annotate(&self, doc: &mut Document) {
+        for goal in &mut doc.goals {
+            goal.indicator_id = self.match_goal(goal).map(|i| i.id.clone());
+        }
     }
 
     /// Matches an indicator phrase (as a goal names it) with its unit, returning the indicator
@@ -333,22 +470,34 @@ impl Catalogue {
         if norm.is_empty() {
             return None;
         }
-        // (score, contiguous, -index) — larger is better.
+        let stated = Measure::of_phrase(&norm, unit);
+        let automaton = self.heads.as_ref()?;
+        // (score, contiguous, earlier) — larger is better.
         let mut best: Option<(MatchRank, &Indicator)> = None;
-        for (index, ind) in self.indicators.iter().enumerate() {
-            if ind.exclude_norm.iter().any(|e| norm.contains(e.as_str())) || !ind.accepts_unit(unit)
-            {
+        for hit in automaton.find_overlapping_iter(norm.as_str()) {
+            let Some(candidates) = self.head_patterns.get(hit.pattern().as_usize()) else {
                 continue;
-            }
-            for parts in &ind.patterns {
-                if !matches_parts(&norm, parts) {
+            };
+            for &(index, p) in candidates {
+                let Some(ind) = self.indicators.get(index) else {
                     continue;
-                }
+                };
+                let Some(parts) = ind.patterns.get(p) else {
+                    continue;
+                };
                 let score: usize = parts.iter().map(|p| p.chars().count()).sum();
                 let key = (score, parts.len() == 1, std::cmp::Reverse(index));
-                if best.as_ref().is_none_or(|(k, _)| key > *k) {
-                    best = Some((key, ind));
+                if best.as_ref().is_some_and(|(k, _)| key <= *k) {
+                    continue;
                 }
+                if !stated.admits(ind.measure)
+                    || !ind.accepts_unit(unit)
+                    || ind.exclude_norm.iter().any(|e| norm.contains(e.as_str()))
+                    || !matches_parts(&norm, parts)
+                {
+                    continue;
+                }
+                best = Some((key, ind));
             }
         }
         let (key, indicator) = best?;
@@ -363,6 +512,129 @@ impl Catalogue {
             score: key.0,
         })
     }
+}
+
+/// One data row, its cells looked up by column name.
+fn parse_row<'a>(field: &impl Fn(&str) -> &'a str) -> Result<Indicator, String> {
+    let list = |s: &str| -> Vec<String> {
+        s.split('|')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let id = field("id");
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return Err(format!("bad id {id:?}"));
+    }
+    let mut qualifiers = Vec::new();
+    for q in field("qualifiers")
+        .split(';')
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+    {
+        let Some((key, words)) = q.split_once('=') else {
+            return Err(format!("qualifier {q:?} is not key=words"));
+        };
+        let words: Vec<String> = words
+            .split('/')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if key.trim().is_empty() || words.is_empty() {
+            return Err(format!("qualifier {q:?} lacks a key or words"));
+        }
+        qualifiers.push(Qualifier {
+            key: key.trim().to_owned(),
+            words,
+        });
+    }
+    let synonyms = list(field("synonyms"));
+    let mut patterns = Vec::new();
+    for s in &synonyms {
+        let parts: Vec<String> = s
+            .split('*')
+            .map(normalize_phrase)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.is_empty() {
+            return Err(format!("synonym {s:?} is empty once normalised"));
+        }
+        patterns.push(parts);
+    }
+    if patterns.is_empty() {
+        return Err(format!("{id} has no synonyms"));
+    }
+    let mut references = Vec::new();
+    for entry in field("reference")
+        .split(';')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        references.push(parse_reference(entry, &qualifiers)?);
+    }
+    let units = list(field("unit"));
+    let measure = match field("measure") {
+        "" if units.first().is_some_and(|u| u == "%") => Measure::Share,
+        "" => Measure::Level,
+        m => Measure::parse(m).ok_or_else(|| {
+            format!("measure {m:?}: expected level, growth, change, share or per_capita")
+        })?,
+    };
+    let exclude = list(field("exclude"));
+    let exclude_norm = exclude.iter().map(|e| e.to_lowercase()).collect();
+    let optional = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
+    Ok(Indicator {
+        id: id.to_owned(),
+        name: field("name").to_owned(),
+        units,
+        measure,
+        field: field("field").to_owned(),
+        group: field("group").to_owned(),
+        qualifiers,
+        synonyms,
+        exclude,
+        standard: optional(field("standard")),
+        references,
+        source: optional(field("source")),
+        patterns,
+        exclude_norm,
+    })
+}
+
+/// One `key=cmp value` (or `cmp value`) entry of the `reference` column.
+fn parse_reference(entry: &str, qualifiers: &[Qualifier]) -> Result<Reference, String> {
+    let (key, spec) = match entry.split_once('=') {
+        Some((k, v)) => (Some(k.trim().to_owned()), v.trim()),
+        None => (None, entry),
+    };
+    if let Some(k) = &key {
+        if !qualifiers.iter().any(|q| &q.key == k) {
+            return Err(format!("reference for unknown qualifier {k}"));
+        }
+    }
+    let (cmp, value) = spec.split_once(' ').unwrap_or((spec, ""));
+    let comparator = match cmp {
+        "eq" => Comparator::Eq,
+        "ge" => Comparator::Ge,
+        "gt" => Comparator::Gt,
+        "le" => Comparator::Le,
+        "lt" => Comparator::Lt,
+        "approx" => Comparator::Approx,
+        _ => return Err(format!("reference {entry:?}: bad comparator")),
+    };
+    let value: f64 = value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| format!("reference {entry:?}: bad number"))?;
+    Ok(Reference {
+        qualifier: key,
+        comparator,
+        value,
+    })
 }
 
 /// How good a synonym match is: literal chars, gap-free, earlier in the catalogue.
@@ -546,8 +818,14 @@ mod tests {
 
     #[test]
     fn parse_rejects_malformed_files() {
-        let header = "id\tname\tunit\tgroup\tqualifiers\tsynonyms\texclude\tstandard\n";
+        // The layout before `measure`, `field` and `source` existed still parses.
+        let header = "id\tname\tunit\tgroup\tqualifiers\tsynonyms\texclude\tstandard\treference\n";
         assert!(Catalogue::parse("").is_err());
+        assert!(Catalogue::parse("id\tname\tsynonyms\tcolour\na\t甲\t甲\t红\n").is_err());
+        assert!(
+            Catalogue::parse("id\tname\tunit\n").is_err(),
+            "no synonyms column"
+        );
         assert!(Catalogue::parse("name\tid\n").is_err());
         let dup = format!("{header}a\t甲\t%\t其他\t\t甲\t\t\na\t乙\t%\t其他\t\t乙\t\t\n");
         assert_eq!(Catalogue::parse(&dup).unwrap_err().line, 3);
@@ -569,6 +847,88 @@ mod tests {
             let t = format!("{header}a\t甲\t%\t其他\tx=丙\t甲\t\t\t{bad}\n");
             assert!(Catalogue::parse(&t).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn parse_reads_columns_by_name_and_defaults_the_measure() {
+        let t = "id\tsynonyms\tname\tunit\nrate\t甲率\t甲率\t%\nsum\t乙数\t乙数\t人\n";
+        let cat = Catalogue::parse(t).expect("valid");
+        assert_eq!(cat.indicators()[0].measure, Measure::Share);
+        assert_eq!(cat.indicators()[1].measure, Measure::Level);
+        assert_eq!(cat.indicators()[1].name, "乙数");
+        let t = "id\tname\tunit\tmeasure\tsynonyms\na\t甲\t%\tspeed\t甲\n";
+        assert_eq!(Catalogue::parse(t).unwrap_err().line, 2);
+        // A BOM left by a spreadsheet is not part of the header's first name.
+        let t = "\u{FEFF}id\tname\tsynonyms\na\t甲\t甲\n";
+        assert!(Catalogue::parse(t).is_ok());
+    }
+
+    #[test]
+    fn phrases_state_growth_change_or_a_level() {
+        use Measure::*;
+        let m = |p: &str, u: Option<&str>| Measure::of_phrase(p, u);
+        assert_eq!(m("地区生产总值年均增长", Some("%")), Growth);
+        assert_eq!(m("居民消费价格涨幅", Some("%")), Growth);
+        assert_eq!(m("一般公共预算收入增速", None), Growth);
+        assert_eq!(m("研发经费投入增加", Some("%")), Growth);
+        assert_eq!(m("数字经济核心产业增加值占GDP比重", Some("%")), Level, "value added");
+        assert_eq!(m("规上工业增加值增长", Some("%")), Growth);
+        assert_eq!(m("地区生产总值年均", Some("%")), Growth);
+        assert_eq!(m("单位地区生产总值能耗下降", Some("%")), Change);
+        assert_eq!(m("常住人口城镇化率提高", Some("个百分点")), Change);
+        assert_eq!(m("森林覆盖率提高", Some("%")), Change);
+        assert_eq!(m("一般公共预算收入增长", Some("元")), Change);
+        assert_eq!(m("地区生产总值", Some("元")), Level);
+        assert_eq!(m("森林覆盖率", Some("%")), Level);
+        assert_eq!(m("人口自然增长率", Some("‰")), Level);
+        assert!(Growth.admits(Growth) && !Growth.admits(Level) && !Growth.admits(Change));
+        assert!(Level.admits(Share) && Level.admits(PerCapita) && !Level.admits(Growth));
+        assert!(Change.admits(Change) && !Change.admits(Share));
+    }
+
+    #[test]
+    fn growth_never_maps_to_a_level_indicator() {
+        let t = "id\tname\tunit\tmeasure\tsynonyms\n\
+                 gdp\t地区生产总值\t元\tlevel\t地区生产总值|gdp\n\
+                 gdp_growth\t地区生产总值增长\t%\tgrowth\t地区生产总值|gdp\n\
+                 energy\t单位GDP能耗降低\t%\tchange\t单位gdp能耗|单位地区生产总值能耗\n";
+        let cat = Catalogue::parse(t).expect("valid");
+        let id = |p: &str, u: Option<&str>| cat.classify(p, u).map(|m| m.indicator.id.clone());
+        assert_eq!(
+            id("全县地区生产总值年均增长", Some("%")).as_deref(),
+            Some("gdp_growth")
+        );
+        assert_eq!(id("地区生产总值", Some("元")).as_deref(), Some("gdp"));
+        assert_eq!(id("GDP", None).as_deref(), Some("gdp"));
+        assert_eq!(
+            id("地区生产总值增长", Some("元")),
+            None,
+            "an increment is neither"
+        );
+        assert_eq!(
+            id("单位GDP能耗累计下降", Some("%")).as_deref(),
+            Some("energy")
+        );
+        assert_eq!(id("单位GDP能耗", Some("吨标准煤")), None);
+    }
+
+    #[test]
+    fn rate_units_match_as_written() {
+        let t = "id\tname\tunit\tsynonyms\nmmr\t孕产妇死亡率\t/10万\t孕产妇死亡率\n\
+                 doctors\t每千人口执业(助理)医师数\t人/千人|人\t执业医师数|执业*医师数\n\
+                 equip\t生均教学仪器设备值\t元\t生均教学仪器设备值\n";
+        let cat = Catalogue::parse(t).expect("valid");
+        let id = |p: &str, u: Option<&str>| cat.classify(p, u).map(|m| m.indicator.id.clone());
+        assert_eq!(id("孕产妇死亡率", Some("/10万")).as_deref(), Some("mmr"));
+        assert_eq!(id("孕产妇死亡率", Some("%")), None);
+        assert_eq!(
+            id("每千人口执业(助理)医师数", Some("人/千人")).as_deref(),
+            Some("doctors")
+        );
+        assert_eq!(
+            id("生均教学仪器设备值", Some("元/生")).as_deref(),
+            Some("equip")
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
-use super::catalogue::{Catalogue, Match, Qualifier, Reference};
+use crate::catalogue::{Catalogue, Match, Qualifier, Reference};
 use crate::records::{Comparator, Document, GoalStatus, Meta, NumericGoal};
 
 /// One figure placed in a cell: a target, an achieved value, or a target's baseline.

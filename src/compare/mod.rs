@@ -45,7 +45,6 @@
 //! assert!(matrix.to_html().contains("<svg"));
 //! ```
 
-mod catalogue;
 mod csv;
 mod html;
 mod matrix;
@@ -53,8 +52,9 @@ mod matrix;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-pub use catalogue::{
-    normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Qualifier, Reference, MAX_GAP,
+pub use crate::catalogue::{
+    normalize_phrase, Catalogue, CatalogueError, Indicator, Match, Measure, Qualifier, Reference,
+    MAX_GAP,
 };
 pub use csv::CSV_COLUMNS;
 pub use html::{CHART_MAX_REGIONS, TABLE_MAX_ROWS};

@@ -374,3 +374,42 @@ fn names_that_are_not_utf8_stay_distinct_and_reversible() {
         assert!(names.contains(&name.file_name().expect("name").as_bytes()));
     }
 }
+
+#[test]
+fn goals_carry_indicator_ids_from_the_builtin_or_a_given_catalogue() {
+    let run = planmine(&["extract", "-", "-q"], Some(PLAN.as_bytes()));
+    let docs = jsonl(&run.stdout);
+    assert_eq!(docs[0]["goals"][0]["indicator_id"], "preschool_ger");
+
+    let dir = folder(&[(
+        "mine.tsv",
+        "# a researcher's own catalogue\nid\tname\tunit\tsynonyms\nkg_enrol\t入园率\t%\t毛入园率\n"
+            .as_bytes(),
+    )]);
+    let mine = dir.path().join("mine.tsv");
+    let run = planmine(
+        &["extract", "-", "-q", "--catalogue", s(&mine)],
+        Some(PLAN.as_bytes()),
+    );
+    assert!(run.status.success());
+    assert_eq!(
+        jsonl(&run.stdout)[0]["goals"][0]["indicator_id"],
+        "kg_enrol"
+    );
+
+    let other = "一、目标\n到2025年,全县新建公厕12座。\n";
+    let run = planmine(
+        &["extract", "-", "-q", "--catalogue", s(&mine)],
+        Some(other.as_bytes()),
+    );
+    let goal = &jsonl(&run.stdout)[0]["goals"][0];
+    assert!(goal["indicator_id"].is_null(), "{goal}");
+
+    let missing = dir.path().join("missing.tsv");
+    let run = planmine(
+        &["extract", "-", "--catalogue", s(&missing)],
+        Some(PLAN.as_bytes()),
+    );
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("missing.tsv"));
+}

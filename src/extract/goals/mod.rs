@@ -218,6 +218,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     section: section_path.clone(),
                     text: ctext.trim_end_matches(['。', ',', ';', ':']).to_owned(),
                     span: ctx.chars.span(clause.clone()),
+                    indicator_id: None,
                 });
             }
         }

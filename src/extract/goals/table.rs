@@ -247,6 +247,8 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
             section: section.clone(),
             text: ctx.text.get(span.clone()).unwrap_or("").trim().to_owned(),
             span: ctx.chars.span(span),
+            // Set by the catalogue once the document is complete.
+            indicator_id: None,
         });
     }
     out
