@@ -774,14 +774,60 @@ mod tests {
     fn builtin_parses_with_enough_indicators() {
         let cat = Catalogue::parse(BUILTIN_TSV).expect("builtin catalogue parses");
         let n = cat.indicators().len();
-        assert!((30..=60).contains(&n), "{n} indicators");
+        assert!(n >= 250, "{n} indicators");
+        const FIELDS: &[&str] = &[
+            "education",
+            "economy",
+            "fiscal",
+            "industry",
+            "innovation",
+            "trade",
+            "employment",
+            "income",
+            "prices",
+            "energy",
+            "ecology",
+            "agriculture",
+            "rural",
+            "health",
+            "elderly",
+            "civil",
+            "transport",
+            "housing",
+            "urban",
+            "market",
+            "safety",
+            "culture",
+            "sports",
+            "digital",
+            "population",
+        ];
+        const GROUPS: &[&str] = &[
+            "十四五纲要",
+            "政府工作报告",
+            "十四五专项",
+            "十四五",
+            "优质均衡",
+            "其他",
+        ];
         for ind in cat.indicators() {
             assert!(!ind.name.is_empty(), "{} has a name", ind.id);
             assert!(
-                ["十四五", "优质均衡", "其他"].contains(&ind.group.as_str()),
+                GROUPS.contains(&ind.group.as_str()),
                 "{} group {}",
                 ind.id,
                 ind.group
+            );
+            assert!(
+                FIELDS.contains(&ind.field.as_str()),
+                "{} field {}",
+                ind.id,
+                ind.field
+            );
+            assert!(
+                ind.references.is_empty() || ind.standard.is_some(),
+                "{}: a reference line needs its standard in words",
+                ind.id
             );
             assert!(
                 ind.references.iter().all(|r| r.value >= 0.0),
@@ -849,6 +895,50 @@ mod tests {
         }
     }
 
+    /// `tests/data/indicator_phrases.tsv`: goal phrases as county documents word them, with
+    /// their unit and the id they must map to (empty: nothing).
+    #[test]
+    fn phrases_of_every_field_map_to_their_indicator_and_near_misses_to_none() {
+        let data = include_str!("../../tests/data/indicator_phrases.tsv");
+        let cat = Catalogue::builtin();
+        let mut wrong = Vec::new();
+        let mut n = 0;
+        for line in data
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut cells = line.split('\t');
+            let phrase = cells.next().unwrap_or("");
+            let unit = cells.next().filter(|u| !u.is_empty());
+            let want = cells.next().unwrap_or("").trim();
+            let got = cat.classify(phrase, unit).map(|m| m.indicator.id.clone());
+            if got.as_deref().unwrap_or("") != want {
+                wrong.push(format!("{phrase} {unit:?}: want {want:?}, got {got:?}"));
+            }
+            n += 1;
+        }
+        assert!(n >= 300, "{n} phrases");
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn every_national_plan_indicator_is_catalogued() {
+        let cat = Catalogue::builtin();
+        let national = cat.indicators().iter().filter(|i| i.group == "十四五纲要");
+        // The national 十四五 plan's table has 20 main indicators; one (劳动年龄人口平均受教育
+        // 年限) is filed with education.
+        assert_eq!(national.count() + 1, 20);
+        for id in [
+            "gdp_growth",
+            "urbanization_rate",
+            "life_expectancy",
+            "forest_coverage",
+        ] {
+            let ind = cat.get(id).unwrap_or_else(|| panic!("{id}"));
+            assert!(ind.source.is_some(), "{id} names its source");
+        }
+    }
+
     #[test]
     fn parse_reads_columns_by_name_and_defaults_the_measure() {
         let t = "id\tsynonyms\tname\tunit\nrate\t甲率\t甲率\t%\nsum\t乙数\t乙数\t人\n";
@@ -871,7 +961,11 @@ mod tests {
         assert_eq!(m("居民消费价格涨幅", Some("%")), Growth);
         assert_eq!(m("一般公共预算收入增速", None), Growth);
         assert_eq!(m("研发经费投入增加", Some("%")), Growth);
-        assert_eq!(m("数字经济核心产业增加值占GDP比重", Some("%")), Level, "value added");
+        assert_eq!(
+            m("数字经济核心产业增加值占GDP比重", Some("%")),
+            Level,
+            "value added"
+        );
         assert_eq!(m("规上工业增加值增长", Some("%")), Growth);
         assert_eq!(m("地区生产总值年均", Some("%")), Growth);
         assert_eq!(m("单位地区生产总值能耗下降", Some("%")), Change);

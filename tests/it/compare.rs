@@ -111,7 +111,7 @@ fn documents() -> Vec<Document> {
                 target("小学校际差异系数", Le, 0.5, "", None),
                 target("初中校际差异系数", Le, 0.45, "", None),
                 target("普惠性幼儿园覆盖率", Ge, 85.0, "%", Some(2025)),
-                target("新建幼儿园", Eq, 7.0, "所", Some(2025)),
+                target("举办校园读书节", Eq, 7.0, "场", Some(2025)),
             ],
         ),
         doc(
@@ -186,7 +186,7 @@ fn matrix_regions_and_columns() {
     assert_eq!(m.stats.error_documents, 1);
     assert_eq!(m.stats.goals, 16);
     assert_eq!(m.stats.matched_goals, 15);
-    assert_eq!(m.unmatched, vec![("新建幼儿园".to_owned(), 1)]);
+    assert_eq!(m.unmatched, vec![("举办校园读书节".to_owned(), 1)]);
 
     let ids: Vec<&str> = m.columns.iter().map(|c| c.id.as_str()).collect();
     // Catalogue order, qualifiers after their indicator.
@@ -453,7 +453,7 @@ fn html_is_well_formed_and_self_contained() {
         "≥95",
         "92.5",
         "校际差异系数(初中)",
-        "新建幼儿园",
+        "举办校园读书节",
     ] {
         assert!(html.contains(text), "{text}");
     }
@@ -464,7 +464,7 @@ fn html_escapes_document_text() {
     let mut docs = documents();
     docs[4].source = "corpus/<script>alert('x')</script>&.txt".into();
     docs[4].goals[0].text = "<img src=x onerror=alert(1)>".into();
-    docs[0].goals[6].indicator = "新建<b>幼儿园</b>".into();
+    docs[0].goals[6].indicator = "新建<b>公共厕所</b>".into();
     let html = Matrix::from_documents(&docs).to_html();
     check_well_formed(&html);
     assert!(!html.contains("<script"));
