@@ -92,6 +92,13 @@ impl Measure {
         if pct && DECREASE_WORDS.iter().any(|w| phrase.contains(w)) {
             return Measure::Change;
         }
+        // 在2020年基础上提高1岁, 比上年减少500吨: an increment over a named base, whatever
+        // the unit.
+        if BASE_WORDS.iter().any(|w| phrase.contains(w))
+            && (states_increase(phrase) || DECREASE_WORDS.iter().any(|w| phrase.contains(w)))
+        {
+            return Measure::Change;
+        }
         // 人口自然增长率 names a rate (in ‰), not a growth of something.
         if GROWTH_WORDS.iter().any(|w| phrase.contains(w)) && !phrase.contains("自然增长率") {
             // 增长 with an amount (增长2亿元) is an increment, not a rate.
@@ -148,6 +155,17 @@ fn states_increase(phrase: &str) -> bool {
             .any(|(at, _)| !phrase[at + w.len()..].starts_with('值'))
     })
 }
+
+/// Words that name the base a change is counted from.
+const BASE_WORDS: &[&str] = &[
+    "基础上",
+    "比上年",
+    "较上年",
+    "比20",
+    "较20",
+    "比去年",
+    "较去年",
+];
 
 /// Words that name a rate, whose 提高 X% is a change rather than a growth rate.
 const RATE_WORDS: &[&str] = &["率", "比例", "比重", "占比", "覆盖", "普及"];
@@ -975,6 +993,9 @@ mod tests {
         assert_eq!(m("地区生产总值", Some("元")), Level);
         assert_eq!(m("森林覆盖率", Some("%")), Level);
         assert_eq!(m("人口自然增长率", Some("‰")), Level);
+        assert_eq!(m("人均预期寿命在2020年基础上提高", Some("岁")), Change);
+        assert_eq!(m("化学需氧量排放量比上年减少", Some("吨")), Change);
+        assert_eq!(m("高标准农田改造提升", Some("亩")), Level);
         assert!(Growth.admits(Growth) && !Growth.admits(Level) && !Growth.admits(Change));
         assert!(Level.admits(Share) && Level.admits(PerCapita) && !Level.admits(Growth));
         assert!(Change.admits(Change) && !Change.admits(Share));
