@@ -1,5 +1,6 @@
 //! Processes a folder on all cores and writes a CSV of goals (one row per goal, with each
-//! document's metadata), as Excel likes it: UTF-8 with BOM.
+//! document's metadata), as Excel likes it: UTF-8 with BOM and CRLF
+//! (`GoalsCsv::with_style(file, CsvStyle::Plain)` writes it for pandas or R instead).
 //!
 //! ```sh
 //! cargo run --release --example batch_to_csv -- corpus/ goals.csv

@@ -25,6 +25,7 @@ pub mod decode;
 mod error;
 pub mod extract;
 pub mod gazetteer;
+pub mod output;
 pub mod records;
 pub mod structure;
 pub mod text;

@@ -9,6 +9,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use planmine::catalogue::Catalogue;
 use planmine::corpus::{self, Options, Ordered, Summary};
+use planmine::output::{goals, CsvStyle, TableRows, Tables};
 use planmine::{Corpus, Document};
 
 /// Turns Chinese government plan documents into typed, comparable data.
@@ -65,7 +66,7 @@ struct ExtractArgs {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format: JSON Lines (one object per document) or CSV (one row per goal with the
-    /// document's metadata, UTF-8 with BOM).
+    /// document's metadata; UTF-8 without BOM unless --excel).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
     /// Worker threads, 1 to 256 (default: all cores). The output is the same for any value.
@@ -89,6 +90,13 @@ struct ExtractArgs {
     /// `data/indicators.tsv`) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     catalogue: Option<PathBuf>,
+    /// Also write one CSV per record kind into DIR (documents, goals, deadlines,
+    /// responsibilities, targets), keyed by doc_id and each record's index.
+    #[arg(long, value_name = "DIR")]
+    tables: Option<PathBuf>,
+    /// CSV for Excel: a byte-order mark and CRLF line ends (for --format csv and --tables).
+    #[arg(long)]
+    excel: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -271,6 +279,10 @@ fn read_path_list(reader: impl BufRead) -> std::io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
+/// One document as the worker threads hand it to the writer: its counts, its bytes in the
+/// main output, and its rows for `--tables`.
+type Rendered = (Summary, Vec<u8>, Option<TableRows>);
+
 /// The source name of a document read from standard input (`extract -`).
 const STDIN_SOURCE: &str = "<stdin>";
 
@@ -294,14 +306,21 @@ fn extract(args: ExtractArgs) -> ExitCode {
         },
         None => None,
     };
+    let style = if args.excel {
+        CsvStyle::Excel
+    } else {
+        CsvStyle::Plain
+    };
+    let with_tables = args.tables.is_some();
     let render = move |mut doc: Document| {
         if let Some(catalogue) = &catalogue {
             catalogue.annotate(&mut doc);
         }
+        let tables = with_tables.then(|| TableRows::of(&doc));
         let mut counts = Summary::default();
         counts.add(&doc, 0);
         let bytes = match format {
-            Format::Csv => corpus::csv_rows(&doc).into_bytes(),
+            Format::Csv => goals::rows(&doc, style),
             Format::Jsonl => {
                 let mut line = serde_json::to_vec(&doc).unwrap_or_else(|err| {
                     // Not expected (the records are plain data), but never lose a document.
@@ -318,13 +337,13 @@ fn extract(args: ExtractArgs) -> ExitCode {
                 line
             }
         };
-        (counts, bytes)
+        (counts, bytes, tables)
     };
     // Usage errors (a named path that does not exist) are reported and make the status 2,
     // after everything else is processed, as ripgrep does.
     let mut usage_error = false;
     // A document named `-`: read now, written first.
-    let mut from_stdin: Option<(Summary, Vec<u8>)> = None;
+    let mut from_stdin: Option<Rendered> = None;
     let (stream, total_bytes) = if args.stdin_jsonl {
         let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
         (corpus::par_map_jsonl(stdin, &options, render), None)
@@ -402,19 +421,42 @@ fn extract(args: ExtractArgs) -> ExitCode {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
     let mut summary = Summary::default();
     let header = match args.format {
-        Format::Csv => corpus::csv_header().into_bytes(),
+        Format::Csv => goals::header(style),
         Format::Jsonl => Vec::new(),
     };
-    let first = from_stdin.as_ref().map_or(&[][..], |(_, bytes)| bytes);
+    let mut tables = match &args.tables {
+        Some(dir) => match Tables::create(dir, style) {
+            Ok(tables) => Some(tables),
+            Err(err) => {
+                eprintln!(
+                    "planmine: cannot create the tables in {}: {err}",
+                    dir.display()
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
+    let first = from_stdin.as_ref().map_or(&[][..], |(_, bytes, _)| bytes);
     if let Err(err) = out.write_all(&header).and_then(|()| out.write_all(first)) {
         return finish_output(err);
     }
-    if let Some((counts, _)) = &from_stdin {
+    if let Some((counts, _, rows)) = &from_stdin {
         summary.merge(counts);
+        if let (Some(tables), Some(rows)) = (tables.as_mut(), rows) {
+            if let Err(err) = tables.write_rows(rows) {
+                return finish_output(err);
+            }
+        }
     }
-    match write_all(stream, out, progress.as_ref()) {
+    match write_all(stream, out, tables.as_mut(), progress.as_ref()) {
         Ok(rest) => summary.merge(&rest),
         Err(err) => return finish_output(err),
+    }
+    if let Some(tables) = tables {
+        if let Err(err) = tables.finish() {
+            return finish_output(err);
+        }
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
@@ -452,18 +494,22 @@ fn steady_eta(state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write) {
     };
 }
 
-fn write_all<W: Write>(
-    mut stream: Ordered<(Summary, Vec<u8>)>,
+fn write_all<W: Write, T: Write>(
+    mut stream: Ordered<Rendered>,
     mut out: W,
+    mut tables: Option<&mut Tables<T>>,
     progress: Option<&ProgressBar>,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
     let mut done = 0;
-    while let Some((counts, bytes)) = stream.next() {
+    while let Some((counts, bytes, rows)) = stream.next() {
         summary.merge(&counts);
         summary.bytes += stream.bytes_done() - done;
         done = stream.bytes_done();
         out.write_all(&bytes)?;
+        if let (Some(tables), Some(rows)) = (tables.as_deref_mut(), rows) {
+            tables.write_rows(&rows)?;
+        }
         if let Some(bar) = progress {
             if bar.length().is_some() {
                 bar.set_position(done);

@@ -8,6 +8,13 @@ use serde::{Deserialize, Serialize};
 /// A `[start, end)` range of char offsets into the normalised text.
 pub type CharSpan = [usize; 2];
 
+/// The version of the output contract (`docs/output.md`) this build writes: the minor number
+/// grows when fields or enum values are added, the major one if a field ever changed meaning.
+pub const SCHEMA_VERSION: &str = "1.1";
+
+/// The version of planmine that wrote a record.
+pub const PLANMINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Everything planmine read from one input document, or why it could not.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {

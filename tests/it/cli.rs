@@ -161,9 +161,24 @@ fn paths_from_stdin_output_file_and_csv() {
     let csv = planmine(&["extract", s(dir.path()), "--format", "csv", "-q"], None);
     assert!(csv.status.success());
     let text = String::from_utf8(csv.stdout).expect("utf-8");
-    assert!(text.starts_with("\u{feff}source,title,"), "BOM then header");
+    // Plain UTF-8 by default: Python's csv module reads the first header as `source`.
+    assert!(text.starts_with("source,title,"), "header without a BOM");
+    assert!(!text.contains('\r'), "\\n line ends");
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert!(rows.iter().any(|r| r.contains("1.txt")) && rows.iter().any(|r| r.contains("2.txt")));
+
+    let excel = planmine(
+        &["extract", s(dir.path()), "--format", "csv", "--excel", "-q"],
+        None,
+    );
+    let text = String::from_utf8(excel.stdout).expect("utf-8");
+    assert!(
+        text.starts_with("\u{feff}source,title,"),
+        "--excel: BOM then header"
+    );
+    assert!(text.contains(
+        "span_end,error_kind,error_message,indicator_id,value_high,as_of,region_level\r\n"
+    ));
 }
 
 #[test]

@@ -346,7 +346,7 @@ fn csv_has_bom_header_quoting_and_a_row_for_every_document() {
     assert!(lines[1].contains(",毛入园率,ge,95,%,2025,"), "{}", lines[1]);
     assert!(lines[1].contains("\"毛入园率达到95%以上,\"\"普惠\"\"覆盖\""));
     assert!(lines[2].contains(",覆盖率,ge,90.5,"));
-    assert!(lines[3].starts_with("y.bin,") && lines[3].ends_with(",empty,the input has no bytes"));
+    assert!(lines[3].starts_with("y.bin,") && lines[3].contains(",empty,the input has no bytes,"));
     assert_eq!(lines[3].matches(',').count(), corpus::CSV_COLUMNS.len() - 1);
 }
 

@@ -24,4 +24,5 @@ mod seeds_golden;
 mod structure_outline;
 mod structure_props;
 mod structure_tables;
+mod tables;
 mod targets_seed;
