@@ -22,7 +22,19 @@ const HISTORY: &str = include_str!("../data/divisions/history.csv");
 
 /// The level of an administrative division. It serialises as `province`, `city` or `county`
 /// (`meta.region.level` in the output).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Province, autonomous region or municipality (山东省, 北京市).

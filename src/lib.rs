@@ -57,14 +57,13 @@ pub fn process_decoded(source: &str, decoded: &Decoded) -> Document {
     let records = extract::extract_with_page(&decoded.text, &structure, decoded.page.as_ref());
     let mut doc = Document {
         source: source.to_owned(),
-        source_bytes: None,
         decode: Some(decoded.report.clone()),
         meta: Some(records.meta),
         goals: records.goals,
         deadlines: records.deadlines,
         responsibilities: records.responsibilities,
         targets: records.targets,
-        error: None,
+        ..Document::default()
     };
     catalogue::Catalogue::builtin().annotate(&mut doc);
     doc

@@ -51,6 +51,8 @@ enum Command {
     },
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Print the JSON Schema of an output line (the same as docs/schema.json).
+    Schema,
 }
 
 #[derive(clap::Args)]
@@ -140,6 +142,17 @@ fn main() -> ExitCode {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "planmine", &mut std::io::stdout());
             ExitCode::SUCCESS
+        }
+        Command::Schema => {
+            let schema = schemars::schema_for!(Document);
+            let mut out = std::io::stdout().lock();
+            let written = serde_json::to_writer_pretty(&mut out, &schema)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out));
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => finish_output(err),
+            }
         }
         Command::Man => {
             let page = clap_mangen::Man::new(Cli::command());

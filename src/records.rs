@@ -3,6 +3,7 @@
 //! One [`Document`] per input file; field names are the contract's and stay stable. Spans are
 //! `[start, end)` **char** offsets into the normalised text (not bytes), as the contract says.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A `[start, end)` range of char offsets into the normalised text.
@@ -16,8 +17,15 @@ pub const SCHEMA_VERSION: &str = "1.1";
 pub const PLANMINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Everything planmine read from one input document, or why it could not.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
+    /// The version of the output contract the line follows ([`SCHEMA_VERSION`]); empty when
+    /// read from a line written before versions were written (2026-12).
+    #[serde(default)]
+    pub schema_version: String,
+    /// The version of planmine that wrote the line ([`PLANMINE_VERSION`]).
+    #[serde(default)]
+    pub planmine_version: String,
     /// The input's path (or the name given to it) as the user supplied it.
     pub source: String,
     /// The source's exact bytes (base64), present only when the path is not UTF-8: `source`
@@ -47,8 +55,27 @@ pub struct Document {
     pub error: Option<ErrorRecord>,
 }
 
+impl Default for Document {
+    /// An empty document stamped with this build's versions.
+    fn default() -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            planmine_version: PLANMINE_VERSION.to_owned(),
+            source: String::new(),
+            source_bytes: None,
+            decode: None,
+            meta: None,
+            goals: Vec::new(),
+            deadlines: Vec::new(),
+            responsibilities: Vec::new(),
+            targets: Vec::new(),
+            error: None,
+        }
+    }
+}
+
 /// The `error` object of a document that could not be processed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorRecord {
     /// A stable machine-readable kind: `io`, `empty`, `binary`, `too_large`, `undecodable`, ….
     pub kind: String,
@@ -57,7 +84,7 @@ pub struct ErrorRecord {
 }
 
 /// The `decode` object: what was done to the bytes to get the normalised text.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DecodeReport {
     /// What the input was: `text`, `html` (a web page read down to its article) or `docx`.
     pub format: InputFormat,
@@ -92,7 +119,7 @@ pub struct DecodeReport {
 }
 
 /// The kind of file a document was read from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum InputFormat {
     /// Plain text (any encoding).
@@ -108,7 +135,7 @@ pub enum InputFormat {
 }
 
 /// Dominant script of the input text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Script {
     /// Simplified characters only (or no Han text at all).
@@ -121,7 +148,7 @@ pub enum Script {
 }
 
 /// The `meta` object. Unknown values are `None` (serialised `null`), never guessed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Meta {
     /// The document's title.
     pub title: Option<String>,
@@ -146,7 +173,7 @@ pub struct Meta {
 }
 
 /// An administrative region, resolved through the divisions gazetteer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Region {
     /// Province-level unit, e.g. 山东省.
     pub province: Option<String>,
@@ -165,7 +192,7 @@ pub struct Region {
 }
 
 /// A plan period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Period {
     /// Its name as the text gives it (十四五), or `start-end` when only years are given.
     pub name: Option<String>,
@@ -283,6 +310,20 @@ impl std::str::FromStr for PartialDate {
     }
 }
 
+impl JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "A date at the precision the text gives: 2025, 2024-12 or 2024-09-10."
+        })
+    }
+}
+
 impl Serialize for PartialDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -297,7 +338,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 }
 
 /// How a goal's value relates to the stated number.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Comparator {
     /// Exactly / reaching (达到, 保持).
@@ -333,7 +374,7 @@ impl Comparator {
 }
 
 /// Where a goal was read: running text or a table row.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum GoalSource {
     /// A clause of running text.
@@ -344,7 +385,7 @@ pub enum GoalSource {
 }
 
 /// Whether a figure is a plan or a reported result.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum GoalStatus {
     /// Something planned.
@@ -355,7 +396,7 @@ pub enum GoalStatus {
 }
 
 /// A starting value for an indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Baseline {
     /// The value.
     pub value: f64,
@@ -364,7 +405,7 @@ pub struct Baseline {
 }
 
 /// Whether a table marks an indicator as binding (约束性) or expected (预期性).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Binding {
     /// 约束性.
@@ -374,7 +415,7 @@ pub enum Binding {
 }
 
 /// A numeric goal or reported figure.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NumericGoal {
     /// The measured thing, as the text names it.
     pub indicator: String,
@@ -419,7 +460,7 @@ pub struct NumericGoal {
 }
 
 /// How a deadline's date relates to the work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DeadlineRelation {
     /// Done by that date.
@@ -433,7 +474,7 @@ pub enum DeadlineRelation {
 }
 
 /// A deadline or schedule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Deadline {
     /// The phrase as written (到2024年年底).
     pub text: String,
@@ -448,7 +489,7 @@ pub struct Deadline {
 }
 
 /// The role a department plays in a responsibility.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// 牵头.
@@ -460,7 +501,7 @@ pub enum Role {
 }
 
 /// A government body named as responsible.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Department {
     /// The body as written (normalised).
     pub name: String,
@@ -472,7 +513,7 @@ pub struct Department {
 }
 
 /// One statement of responsibility.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Responsibility {
     /// The bodies named.
     pub departments: Vec<Department>,
@@ -485,7 +526,7 @@ pub struct Responsibility {
 }
 
 /// A clause committing to a checkable future state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Target {
     /// The clause.
     pub text: String,

@@ -20,6 +20,7 @@ mod meta_seeds;
 mod pipeline_props;
 mod regions;
 mod responsibilities_seeds;
+mod schema;
 mod seeds_golden;
 mod structure_outline;
 mod structure_props;
