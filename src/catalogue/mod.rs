@@ -95,7 +95,9 @@ impl Measure {
         // 在2020年基础上提高1岁, 比上年减少500吨: an increment over a named base, whatever
         // the unit.
         if BASE_WORDS.iter().any(|w| phrase.contains(w))
-            && (states_increase(phrase) || DECREASE_WORDS.iter().any(|w| phrase.contains(w)))
+            && (unit == Some("倍")
+                || states_increase(phrase)
+                || DECREASE_WORDS.iter().any(|w| phrase.contains(w)))
         {
             return Measure::Change;
         }
@@ -484,7 +486,24 @@ impl Catalogue {
     /// Matches an indicator phrase (as a goal names it) with its unit, returning the indicator
     /// and the qualifier the phrase selects.
     pub fn classify(&self, phrase: &str, unit: Option<&str>) -> Option<Match<'_>> {
-        let norm = normalize_phrase(phrase);
+        let plain = normalize(phrase, false);
+        if let Some(m) = self.classify_normalised(&plain, unit) {
+            return Some(m);
+        }
+        // 每千人口执业医师 for 每千人口执业医师数: a count is named with or without its 数.
+        if !plain.ends_with('数') && !plain.is_empty() {
+            if let Some(m) = self.classify_normalised(&format!("{plain}数"), unit) {
+                return Some(m);
+            }
+        }
+        // A name written inside brackets: 改(新)建农村户厕, (达到或好于Ⅲ类)比例.
+        let kept = normalize(phrase, true);
+        (kept != plain)
+            .then(|| self.classify_normalised(&kept, unit))
+            .flatten()
+    }
+
+    fn classify_normalised(&self, norm: &str, unit: Option<&str>) -> Option<Match<'_>> {
         if norm.is_empty() {
             return None;
         }
@@ -492,7 +511,7 @@ impl Catalogue {
         let automaton = self.heads.as_ref()?;
         // (score, contiguous, earlier) — larger is better.
         let mut best: Option<(MatchRank, &Indicator)> = None;
-        for hit in automaton.find_overlapping_iter(norm.as_str()) {
+        for hit in automaton.find_overlapping_iter(norm) {
             let Some(candidates) = self.head_patterns.get(hit.pattern().as_usize()) else {
                 continue;
             };
@@ -748,6 +767,21 @@ const REGION_PREFIXES: &[&str] = &[
 /// quotes, punctuation, white space and 的, lowercases ASCII, and strips leading region words
 /// (全县, 我区, 县域内 …).
 pub fn normalize_phrase(phrase: &str) -> String {
+    normalize(phrase, false)
+}
+
+/// Ways of writing the same denominator or unit word, folded to one.
+const FOLDS: &[(&str, &str)] = &[
+    ("每千常住人口", "每千人口"),
+    ("每万常住人口", "每万人口"),
+    ("每千人均", "每千人口"),
+    ("千人均", "每千人口"),
+    ("周岁", "岁"),
+];
+
+/// [`normalize_phrase`], or with `keep_bracketed` the text inside brackets kept (only the
+/// brackets dropped), for a phrase whose name is all in brackets: (达到或优于Ⅲ类)比例.
+fn normalize(phrase: &str, keep_bracketed: bool) -> String {
     let mut out = String::with_capacity(phrase.len());
     let mut depth = 0usize;
     for c in phrase.chars() {
@@ -756,12 +790,17 @@ pub fn normalize_phrase(phrase: &str) -> String {
             ')' | '\u{FF09}' | ']' | '\u{FF3D}' | '】' | '〕' | '}' => {
                 depth = depth.saturating_sub(1)
             }
-            _ if depth > 0 => {}
+            _ if depth > 0 && !keep_bracketed => {}
             c if c.is_whitespace() => {}
             '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』' | '《' | '》' | '〈'
             | '〉' | '、' | ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | ':' | '\u{FF1A}' | '·' | '•'
             | '。' | '!' | '\u{FF01}' | '?' | '\u{FF1F}' | '的' => {}
             c => out.extend(c.to_lowercase()),
+        }
+    }
+    for (from, to) in FOLDS {
+        if out.contains(from) {
+            out = out.replace(from, to);
         }
     }
     while let Some(rest) = REGION_PREFIXES
@@ -996,6 +1035,11 @@ mod tests {
         assert_eq!(m("人均预期寿命在2020年基础上提高", Some("岁")), Change);
         assert_eq!(m("化学需氧量排放量比上年减少", Some("吨")), Change);
         assert_eq!(m("高标准农田改造提升", Some("亩")), Level);
+        assert_eq!(
+            m("城乡居民收入比2010年", Some("倍")),
+            Change,
+            "doubling over a base"
+        );
         assert!(Growth.admits(Growth) && !Growth.admits(Level) && !Growth.admits(Change));
         assert!(Level.admits(Share) && Level.admits(PerCapita) && !Level.admits(Growth));
         assert!(Change.admits(Change) && !Change.admits(Share));
@@ -1025,6 +1069,30 @@ mod tests {
             Some("energy")
         );
         assert_eq!(id("单位GDP能耗", Some("吨标准煤")), None);
+    }
+
+    #[test]
+    fn denominators_units_and_bracketed_names_are_folded() {
+        assert_eq!(
+            normalize_phrase("每千常住人口执业(助理)医师"),
+            "每千人口执业医师"
+        );
+        assert_eq!(
+            normalize_phrase("千人均医疗机构床位数"),
+            "每千人口医疗机构床位数"
+        );
+        assert_eq!(normalize_phrase("65周岁及以上老年人"), "65岁及以上老年人");
+        let cat = Catalogue::builtin();
+        let id = |p: &str, u: Option<&str>| cat.classify(p, u).map(|m| m.indicator.id.clone());
+        assert_eq!(
+            id("完成改(新)建农村户厕", Some("个")).as_deref(),
+            Some("rural_toilet_renovation")
+        );
+        assert!(id("(达到或好于III类)水体比例", Some("%")).is_some());
+        assert_eq!(
+            id("千人均注册护士", Some("人/千人")).as_deref(),
+            Some("nurses_per_1000")
+        );
     }
 
     #[test]
