@@ -507,7 +507,7 @@ impl Catalogue {
         if norm.is_empty() {
             return None;
         }
-        let stated = Measure::of_phrase(&norm, unit);
+        let stated = Measure::of_phrase(norm, unit);
         let automaton = self.heads.as_ref()?;
         // (score, contiguous, earlier) — larger is better.
         let mut best: Option<(MatchRank, &Indicator)> = None;
@@ -530,7 +530,7 @@ impl Catalogue {
                 if !stated.admits(ind.measure)
                     || !ind.accepts_unit(unit)
                     || ind.exclude_norm.iter().any(|e| norm.contains(e.as_str()))
-                    || !matches_parts(&norm, parts)
+                    || !matches_parts(norm, parts)
                 {
                     continue;
                 }
@@ -538,7 +538,7 @@ impl Catalogue {
             }
         }
         let (key, indicator) = best?;
-        let named = qualifiers_named(&norm, indicator);
+        let named = qualifiers_named(norm, indicator);
         Some(Match {
             indicator,
             qualifier: match named.as_slice() {
