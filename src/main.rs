@@ -43,6 +43,13 @@ enum Command {
         /// Write a self-contained HTML report here.
         #[arg(long)]
         html: Option<PathBuf>,
+        /// Write the long, tidy panel here: one row per goal with a standard indicator
+        /// (region_code, region, level, indicator_id, …, national_target, source, section, text).
+        #[arg(long, value_name = "FILE")]
+        panel: Option<PathBuf>,
+        /// CSV for Excel: a byte-order mark and CRLF line ends (for --csv and --panel).
+        #[arg(long)]
+        excel: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -137,7 +144,19 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Decode { file, max_size } => decode(&file, max_size),
-        Command::Compare { input, csv, html } => compare(&input, csv.as_deref(), html.as_deref()),
+        Command::Compare {
+            input,
+            csv,
+            html,
+            panel,
+            excel,
+        } => compare(
+            &input,
+            csv.as_deref(),
+            html.as_deref(),
+            panel.as_deref(),
+            excel,
+        ),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "planmine", &mut std::io::stdout());
@@ -197,15 +216,47 @@ fn decode(path: &Path, max_size: u64) -> ExitCode {
 /// `planmine compare`: streams the JSON Lines into the matrix with the built-in catalogue and
 /// writes the CSV and/or the HTML report (with neither, the CSV goes to standard output).
 /// Lines that are not records are reported and skipped; they make the exit status non-zero.
-fn compare(input: &Path, csv: Option<&Path>, html: Option<&Path>) -> ExitCode {
-    use planmine::compare::{stream_into, MatrixBuilder};
+fn compare(
+    input: &Path,
+    csv: Option<&Path>,
+    html: Option<&Path>,
+    panel_path: Option<&Path>,
+    excel: bool,
+) -> ExitCode {
+    use planmine::compare::{stream_into_with_panel, MatrixBuilder, Panel};
+    let style = if excel {
+        CsvStyle::Excel
+    } else {
+        CsvStyle::Plain
+    };
     let catalogue = Catalogue::builtin();
     let mut builder = MatrixBuilder::new(catalogue);
-    let streamed = if input == Path::new("-") {
-        stream_into(std::io::stdin().lock(), &mut builder)
-    } else {
-        std::fs::File::open(input).and_then(|file| stream_into(file, &mut builder))
+    let mut panel = match panel_path {
+        Some(path) => {
+            match std::fs::File::create(path)
+                .and_then(|file| Panel::new(catalogue, std::io::BufWriter::new(file), style))
+            {
+                Ok(panel) => Some(panel),
+                Err(err) => {
+                    eprintln!("planmine compare: {}: {err}", path.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        None => None,
     };
+    let streamed = if input == Path::new("-") {
+        stream_into_with_panel(std::io::stdin().lock(), &mut builder, panel.as_mut())
+    } else {
+        std::fs::File::open(input)
+            .and_then(|file| stream_into_with_panel(file, &mut builder, panel.as_mut()))
+    };
+    if let (Some(panel), Some(path)) = (panel, panel_path) {
+        if let Err(err) = panel.finish() {
+            eprintln!("planmine compare: {}: {err}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
     let malformed = match streamed {
         Ok(malformed) => malformed,
         Err(err) => {
@@ -232,14 +283,14 @@ fn compare(input: &Path, csv: Option<&Path>, html: Option<&Path>) -> ExitCode {
         }
         if let Some(path) = csv {
             let file = std::fs::File::create(path).map_err(at(path))?;
-            matrix.write_csv(file).map_err(at(path))?;
+            matrix.write_csv_styled(file, style).map_err(at(path))?;
         }
         if let Some(path) = html {
             std::fs::write(path, matrix.to_html()).map_err(at(path))?;
         }
-        if csv.is_none() && html.is_none() {
+        if csv.is_none() && html.is_none() && panel_path.is_none() {
             matrix
-                .write_csv(std::io::stdout().lock())
+                .write_csv_styled(std::io::stdout().lock(), style)
                 .map_err(|e| ("standard output".to_owned(), e))?;
         }
         Ok(())

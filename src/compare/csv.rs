@@ -1,12 +1,13 @@
-//! CSV output of the matrix: UTF-8 with a byte-order mark so Excel reads the Chinese right.
+//! CSV output of the matrix, in a [`CsvStyle`] (Excel's BOM and CRLF, or plain UTF-8).
 
 use std::io::{self, Write};
 
 use super::matrix::{Figure, Matrix};
 use super::{comparator_str, fmt_num};
+use crate::output::CsvStyle;
 
-/// The CSV header, in column order.
-pub const CSV_COLUMNS: [&str; 13] = [
+/// The CSV header, in column order (`region_code` was added in 2026-12, at the end).
+pub const CSV_COLUMNS: [&str; 14] = [
     "region",
     "province",
     "city",
@@ -20,17 +21,22 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "achieved_value",
     "achieved_year",
     "source",
+    "region_code",
 ];
 
 impl Matrix {
-    /// Writes the matrix as CSV: a BOM, the header [`CSV_COLUMNS`], then one row per non-empty
-    /// cell (regions in row order, indicators in catalogue order), `\r\n` line ends. Missing
-    /// values are empty fields.
-    pub fn write_csv<W: Write>(&self, mut out: W) -> io::Result<()> {
-        out.write_all("\u{FEFF}".as_bytes())?;
-        let mut out = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(out);
+    /// Writes the matrix as Excel-style CSV (a BOM, `\r\n` line ends); see
+    /// [`Matrix::write_csv_styled`].
+    pub fn write_csv<W: Write>(&self, out: W) -> io::Result<()> {
+        self.write_csv_styled(out, CsvStyle::Excel)
+    }
+
+    /// Writes the matrix as CSV in `style`: the header [`CSV_COLUMNS`], then one row per
+    /// non-empty cell (regions in row order, by division code; indicators in catalogue order).
+    /// Missing values are empty fields.
+    pub fn write_csv_styled<W: Write>(&self, mut out: W, style: CsvStyle) -> io::Result<()> {
+        out.write_all(style.preamble())?;
+        let mut out = style.writer(out);
         out.write_record(CSV_COLUMNS)?;
         let opt = |s: &Option<String>| s.clone().unwrap_or_default();
         let year = |f: Option<&Figure>| {
@@ -60,6 +66,7 @@ impl Matrix {
                 a.map(|f| fmt_num(f.value)).unwrap_or_default(),
                 year(a),
                 cell.sources(),
+                opt(&region.code),
             ];
             out.write_record(&row)?;
         }

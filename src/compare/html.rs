@@ -20,6 +20,53 @@ const TARGET_COLOR: &str = "#4e79a7";
 const ACHIEVED_COLOR: &str = "#f28e2b";
 
 /// Escapes text for HTML/SVG content and attribute values.
+/// Sorts a table by the column whose header is clicked (numbers as numbers, `—` last); a
+/// second click reverses. Inline, so the report stays one self-contained file.
+const SORT_SCRIPT: &str = r#"document.querySelectorAll('table').forEach(function(t){
+var hs=t.querySelectorAll('thead th');hs.forEach(function(th,i){th.classList.add('sortable');
+th.addEventListener('click',function(){var b=t.tBodies[0];if(!b)return;
+var asc=th.dataset.dir!=='asc';hs.forEach(function(x){delete x.dataset.dir});th.dataset.dir=asc?'asc':'desc';
+var key=function(r){var c=r.children[i];var s=c?c.textContent.trim():'';var n=parseFloat(s.replace(/[^0-9.\-]/g,''));
+return {s:s,n:(s===''||s==='—'||isNaN(n))?null:n}};
+var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){var a=key(x),c=key(y);
+if(a.n===null&&c.n===null)return asc?a.s.localeCompare(c.s,'zh'):c.s.localeCompare(a.s,'zh');
+if(a.n===null)return 1;if(c.n===null)return -1;return asc?a.n-c.n:c.n-a.n});
+rows.forEach(function(r){b.appendChild(r)})})})});
+"#;
+
+/// The section title of a policy field.
+fn field_label(field: &str) -> &str {
+    match field {
+        "education" => "教育",
+        "economy" => "经济发展",
+        "fiscal" => "财政",
+        "industry" => "工业与产业",
+        "innovation" => "科技创新",
+        "trade" => "开放与贸易",
+        "employment" => "就业",
+        "income" => "居民收入",
+        "prices" => "价格",
+        "energy" => "能源",
+        "ecology" => "生态环境",
+        "agriculture" => "农业",
+        "rural" => "乡村振兴",
+        "health" => "卫生健康",
+        "elderly" => "养老",
+        "civil" => "民政与社会保障",
+        "transport" => "交通",
+        "housing" => "住房",
+        "urban" => "城镇化与城市建设",
+        "market" => "市场监管与营商环境",
+        "safety" => "安全生产与应急",
+        "culture" => "文化与旅游",
+        "sports" => "体育",
+        "digital" => "数字化",
+        "population" => "人口",
+        "" => "其他",
+        other => other,
+    }
+}
+
 pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -104,7 +151,7 @@ impl Matrix {
              <title>planmine 地区指标对比</title>\n<style>\n",
         );
         h.push_str(STYLE);
-        h.push_str("</style>\n</head>\n<body>\n<h1>地区教育指标对比</h1>\n");
+        h.push_str("</style>\n</head>\n<body>\n<h1>地区指标对比</h1>\n");
         let _ = writeln!(
             h,
             "<p class=\"summary\">{} 个地区 · {} 项指标 · {} 份文件(跳过错误记录 {} 份) · \
@@ -151,7 +198,17 @@ impl Matrix {
             self.overview_table(&mut h);
         }
 
+        let mut field: Option<&str> = None;
         for (c, col) in self.columns.iter().enumerate() {
+            if field != Some(col.field.as_str()) {
+                field = Some(col.field.as_str());
+                let _ = writeln!(
+                    h,
+                    "<h2 class=\"field\" id=\"field-{}\">{}</h2>",
+                    esc(&col.field),
+                    esc(field_label(&col.field))
+                );
+            }
             let rows: Vec<(usize, &Cell)> = self.column_cells(c).collect();
             let _ = writeln!(
                 h,
@@ -232,7 +289,9 @@ impl Matrix {
             }
             h.push_str("</tbody>\n</table>\n</details>\n");
         }
-        h.push_str("<footer>由 planmine 生成</footer>\n</body>\n</html>\n");
+        h.push_str("<footer>由 planmine 生成</footer>\n<script>\n");
+        h.push_str(SORT_SCRIPT);
+        h.push_str("</script>\n</body>\n</html>\n");
         h
     }
 
@@ -312,8 +371,20 @@ impl Matrix {
             .filter(|v| v.is_finite())
             .chain(col.reference.as_ref().map(|r| r.value))
             .collect();
-        let max = values.iter().copied().fold(0.0f64, f64::max);
-        let min = values.iter().copied().fold(0.0f64, f64::min);
+        let data_max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let data_min = values.iter().copied().fold(f64::INFINITY, f64::min);
+        // Scaled to the data: when every value is positive and they lie close together
+        // (95% and 100%), the axis starts below the smallest rather than at 0, so the
+        // difference shows; otherwise it includes 0.
+        let (min, max) =
+            if data_min.is_finite() && data_min > 0.0 && data_max - data_min < data_max * 0.5 {
+                let pad = ((data_max - data_min) * 0.5).max(data_max * 0.02);
+                ((data_min - pad).max(0.0), data_max)
+            } else if data_min.is_finite() {
+                (data_min.min(0.0), data_max.max(0.0))
+            } else {
+                (0.0, 0.0)
+            };
         let step = nice_step(max - min);
         let lo = (min / step).floor() * step;
         let mut hi = (max / step).ceil() * step;
@@ -478,7 +549,7 @@ td.src{color:#666;font-size:.85em;word-break:break-all}
 svg .grid{stroke:#e5e5e5}svg .domain{stroke:#888}svg .axis text{fill:#666}
 svg .val{fill:#222}svg .missing{fill:#aaa}svg .label{font-size:12px;fill:#222}
 svg .unit{fill:#666}svg .reference line,svg .refline{stroke:#c33;stroke-dasharray:5 4}
-svg .reference text{fill:#c33}.wide{overflow-x:auto}.t{color:#2f5d8a}.a{color:#c0650f}
+svg .reference text{fill:#c33}th.sortable{cursor:pointer}th[data-dir=asc]::after{content:' ▲'}th[data-dir=desc]::after{content:' ▼'}.wide{overflow-x:auto}.t{color:#2f5d8a}.a{color:#c0650f}
 table.matrix td{white-space:nowrap}footer{margin-top:3em;color:#999;font-size:.8em}
 ";
 

@@ -63,6 +63,8 @@ pub struct RegionRow {
     pub city: Option<String>,
     /// County-level unit, if known.
     pub county: Option<String>,
+    /// The 6-digit GB/T 2260 code of the region, when a document gave it (`meta.region.code`).
+    pub code: Option<String>,
     /// The documents that fed this row.
     pub sources: Vec<String>,
 }
@@ -78,8 +80,10 @@ pub struct Column {
     pub name: String,
     /// Canonical unit.
     pub unit: Option<String>,
-    /// The catalogue group (十四五, 优质均衡, 其他).
+    /// The catalogue group (十四五纲要, 政府工作报告, 十四五专项, 十四五, 优质均衡, 其他).
     pub group: String,
+    /// The policy field (`education`, `economy`, `health` …): the report's sections.
+    pub field: String,
     /// The national reference value, for people.
     pub standard: Option<String>,
     /// The national reference value as a number, drawn as a line in the chart.
@@ -112,7 +116,7 @@ pub struct MatrixStats {
 ///   document, then the first in input order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Matrix {
-    /// Rows, sorted by province, city and label.
+    /// Rows, sorted by division code (rows without one last, by province, city and label).
     pub regions: Vec<RegionRow>,
     /// Columns with at least one figure, in catalogue order.
     pub columns: Vec<Column>,
@@ -327,6 +331,8 @@ pub struct MatrixBuilder<'c> {
     /// Raw region keys (before merging) and their sources.
     raw_index: HashMap<RegionKey, usize>,
     raw: Vec<(RegionKey, Vec<String>)>,
+    /// The first division code a document gave for each raw region key.
+    codes: HashMap<RegionKey, String>,
     /// Column index by (indicator position, qualifier position).
     column_ids: HashMap<(usize, Option<usize>), usize>,
     /// Columns with their (indicator position, qualifier position) in the catalogue.
@@ -346,6 +352,7 @@ impl<'c> MatrixBuilder<'c> {
             order: 0,
             raw_index: HashMap::new(),
             raw: Vec::new(),
+            codes: HashMap::new(),
             column_ids: HashMap::new(),
             columns: Vec::new(),
             memo: HashMap::new(),
@@ -379,6 +386,14 @@ impl<'c> MatrixBuilder<'c> {
             return;
         }
         let key = RegionKey::of(source, meta);
+        if let Some(code) = meta
+            .and_then(|m| m.region.as_ref())
+            .and_then(|r| r.code.as_ref())
+        {
+            self.codes
+                .entry(key.clone())
+                .or_insert_with(|| code.clone());
+        }
         let r = match self.raw_index.get(&key) {
             Some(&r) => r,
             None => {
@@ -535,6 +550,7 @@ impl<'c> MatrixBuilder<'c> {
                 name: m.column_name(),
                 unit: ind.unit().map(str::to_owned),
                 group: ind.group.clone(),
+                field: ind.field.clone(),
                 standard: ind.standard.clone(),
                 reference: ind.reference_for(m.qualifier).cloned(),
             },
@@ -568,9 +584,28 @@ impl<'c> MatrixBuilder<'c> {
         };
         let finals: Vec<RegionKey> = self.raw.iter().map(|(k, _)| final_key(k)).collect();
         let mut region_keys: Vec<&RegionKey> = finals.iter().collect();
-        // A total order (the key itself last), so equal keys end up adjacent for dedup.
+        // A region's code: its own, else that of a raw key merged into it.
+        let mut code_of: HashMap<&RegionKey, &String> = finals
+            .iter()
+            .filter_map(|fin| self.codes.get(fin).map(|code| (fin, code)))
+            .collect();
+        for ((raw, _), fin) in self.raw.iter().zip(&finals) {
+            if let Some(code) = self.codes.get(raw) {
+                code_of.entry(fin).or_insert(code);
+            }
+        }
+        // By division code (what statistical yearbooks are ordered by), regions without one
+        // after; then a total order (the key itself last), so equal keys end up adjacent.
         region_keys.sort_by(|a, b| {
-            (&a.province, &a.city, a.name(), a).cmp(&(&b.province, &b.city, b.name(), b))
+            let ca = code_of.get(a);
+            (ca.is_none(), ca, &a.province, &a.city, a.name(), a).cmp(&(
+                code_of.get(b).is_none(),
+                code_of.get(b),
+                &b.province,
+                &b.city,
+                b.name(),
+                b,
+            ))
         });
         region_keys.dedup();
         let region_index: HashMap<&RegionKey, usize> = region_keys
@@ -585,6 +620,7 @@ impl<'c> MatrixBuilder<'c> {
                 province: k.province.clone(),
                 city: k.city.clone(),
                 county: k.county.clone(),
+                code: code_of.get(k).map(|c| (*c).clone()),
                 sources: Vec::new(),
             })
             .collect();

@@ -48,6 +48,7 @@
 mod csv;
 mod html;
 mod matrix;
+mod panel;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -61,6 +62,7 @@ pub use html::{CHART_MAX_REGIONS, TABLE_MAX_ROWS};
 pub use matrix::{
     Cell, Column, Figure, Matrix, MatrixBuilder, MatrixStats, RegionRow, TEXT_MAX_CHARS,
 };
+pub use panel::{Panel, PANEL_COLUMNS};
 
 use crate::records::{Comparator, Document, ErrorRecord, Meta, NumericGoal};
 use crate::{Error, ErrorKind};
@@ -130,6 +132,18 @@ pub fn stream_into(
     reader: impl Read,
     builder: &mut MatrixBuilder<'_>,
 ) -> std::io::Result<Vec<(usize, String)>> {
+    stream_into_with_panel::<std::io::Sink>(reader, builder, None)
+}
+
+/// [`stream_into`], also writing each document's rows into the tidy `panel`.
+///
+/// # Errors
+/// When reading fails, or writing the panel.
+pub fn stream_into_with_panel<W: std::io::Write>(
+    reader: impl Read,
+    builder: &mut MatrixBuilder<'_>,
+    mut panel: Option<&mut Panel<'_, W>>,
+) -> std::io::Result<Vec<(usize, String)>> {
     let mut malformed = Vec::new();
     let mut reader = BufReader::new(reader);
     let mut buf = Vec::new();
@@ -149,7 +163,12 @@ pub fn stream_into(
             continue;
         }
         match serde_json::from_str::<RecordParts>(line) {
-            Ok(r) => builder.add_parts(&r.source, r.meta.as_ref(), &r.goals, r.error.is_some()),
+            Ok(r) => {
+                builder.add_parts(&r.source, r.meta.as_ref(), &r.goals, r.error.is_some());
+                if let Some(panel) = panel.as_deref_mut() {
+                    panel.add_parts(&r.source, r.meta.as_ref(), &r.goals)?;
+                }
+            }
             Err(e) => malformed.push((n, e.to_string())),
         }
     }

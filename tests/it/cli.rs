@@ -428,3 +428,57 @@ fn goals_carry_indicator_ids_from_the_builtin_or_a_given_catalogue() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("missing.tsv"));
 }
+
+#[test]
+fn compare_writes_a_tidy_panel_with_region_codes() {
+    let extracted = planmine(&["extract", "corpus/", "-q"], None);
+    let dir = folder(&[("out.jsonl", &extracted.stdout[..])]);
+    let input = dir.path().join("out.jsonl");
+    let panel = dir.path().join("panel.csv");
+    let matrix = dir.path().join("matrix.csv");
+    let run = planmine(
+        &[
+            "compare",
+            s(&input),
+            "--panel",
+            s(&panel),
+            "--csv",
+            s(&matrix),
+        ],
+        None,
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut reader = csv::Reader::from_path(&panel).expect("panel");
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, planmine::compare::PANEL_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let mapped: usize = jsonl(&extracted.stdout)
+        .iter()
+        .flat_map(|d| d["goals"].as_array().cloned().unwrap_or_default())
+        .filter(|g| g["indicator_id"].is_string())
+        .count();
+    assert_eq!(rows.len(), mapped, "one row per goal with an indicator");
+    assert!(
+        rows.iter().all(|r| r[0].len() == 6 && &r[2] == "county"),
+        "codes and levels"
+    );
+    // The matrix: plain UTF-8 by default, regions in code order, the code in every row.
+    let text = std::fs::read_to_string(&matrix).expect("matrix");
+    assert!(text.starts_with("region,"));
+    let codes: Vec<String> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("row")[13].to_owned())
+        .collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(codes, sorted);
+}
