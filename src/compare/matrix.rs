@@ -597,10 +597,10 @@ impl<'c> MatrixBuilder<'c> {
         // By division code (what statistical yearbooks are ordered by), regions without one
         // after; then a total order (the key itself last), so equal keys end up adjacent.
         region_keys.sort_by(|a, b| {
-            let ca = code_of.get(a);
+            let (ca, cb) = (code_of.get(a), code_of.get(b));
             (ca.is_none(), ca, &a.province, &a.city, a.name(), a).cmp(&(
-                code_of.get(b).is_none(),
-                code_of.get(b),
+                cb.is_none(),
+                cb,
                 &b.province,
                 &b.city,
                 b.name(),
