@@ -453,12 +453,7 @@ fn compare_writes_a_tidy_panel_with_region_codes() {
         String::from_utf8_lossy(&run.stderr)
     );
     let mut reader = csv::Reader::from_path(&panel).expect("panel");
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let header = crate::common::csv_header(&mut reader);
     assert_eq!(header, planmine::compare::PANEL_COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     let mapped: usize = jsonl(&extracted.stdout)

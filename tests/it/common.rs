@@ -21,3 +21,13 @@ pub fn seed_documents() -> Vec<planmine::Document> {
         .map(|p| planmine::process(&p.to_string_lossy(), &std::fs::read(p).expect("read seed")))
         .collect()
 }
+
+/// The header row of a CSV file, as owned strings.
+pub fn csv_header<R: std::io::Read>(reader: &mut csv::Reader<R>) -> Vec<String> {
+    reader
+        .headers()
+        .expect("a header row")
+        .iter()
+        .map(str::to_owned)
+        .collect()
+}

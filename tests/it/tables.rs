@@ -27,12 +27,7 @@ fn extract_tables(dir: &std::path::Path, extra: &[&str]) -> Vec<serde_json::Valu
 /// first import would).
 fn load(db: &rusqlite::Connection, dir: &std::path::Path, name: &str) -> usize {
     let mut reader = csv::Reader::from_path(dir.join(format!("{name}.csv"))).expect("csv");
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let header = crate::common::csv_header(&mut reader);
     assert!(!header[0].starts_with('\u{FEFF}'), "no BOM by default");
     let columns = header.join(", ");
     db.execute(&format!("CREATE TABLE {name} ({columns})"), [])
