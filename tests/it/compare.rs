@@ -763,3 +763,39 @@ fn many_regions_keep_the_report_readable() {
     assert_eq!(html.matches("<tr><th>第").count(), n);
     assert_eq!(m.to_csv().matches("\r\n").count(), n + 1);
 }
+
+#[test]
+fn close_values_get_an_axis_that_shows_their_difference() {
+    use Comparator::Ge;
+    // Two counties at 97% and 100%, the national standard at 96%.
+    let docs = vec![
+        doc(
+            "corpus/a.txt",
+            [Some("山东省"), Some("济南市"), Some("平阴县")],
+            Some(2025),
+            None,
+            vec![target("九年义务教育巩固率", Ge, 100.0, "%", Some(2025))],
+        ),
+        doc(
+            "corpus/b.txt",
+            [Some("甘肃省"), Some("陇南市"), Some("徽县")],
+            Some(2025),
+            None,
+            vec![target("九年义务教育巩固率", Ge, 97.0, "%", Some(2025))],
+        ),
+    ];
+    let html = Matrix::from_documents(&docs).to_html();
+    let chart = html.split("<svg").nth(1).expect("a chart");
+    let axis = chart.split("<g class=\"axis\">").nth(1).expect("an axis");
+    let axis = axis.split("</g>").next().unwrap_or("");
+    let first_tick: f64 = axis
+        .split("text-anchor=\"end\">")
+        .nth(1)
+        .and_then(|t| t.split('<').next())
+        .and_then(|t| t.parse().ok())
+        .expect("a numeric tick");
+    assert!(
+        first_tick > 80.0 && first_tick <= 96.0,
+        "the axis starts near the data, not at 0: {first_tick}"
+    );
+}
