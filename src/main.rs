@@ -224,11 +224,7 @@ fn compare(
     excel: bool,
 ) -> ExitCode {
     use planmine::compare::{stream_into_with_panel, MatrixBuilder, Panel};
-    let style = if excel {
-        CsvStyle::Excel
-    } else {
-        CsvStyle::Plain
-    };
+    let style = CsvStyle::for_excel(excel);
     let catalogue = Catalogue::builtin();
     let mut builder = MatrixBuilder::new(catalogue);
     let mut panel = match panel_path {
@@ -370,11 +366,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         },
         None => None,
     };
-    let style = if args.excel {
-        CsvStyle::Excel
-    } else {
-        CsvStyle::Plain
-    };
+    let style = CsvStyle::for_excel(args.excel);
     let with_tables = args.tables.is_some();
     let render = move |mut doc: Document| {
         if let Some(catalogue) = &catalogue {

@@ -89,15 +89,14 @@ impl Measure {
         if matches!(unit, Some("个百分点" | "百分点")) {
             return Measure::Change;
         }
-        if pct && DECREASE_WORDS.iter().any(|w| phrase.contains(w)) {
+        let decreases = DECREASE_WORDS.iter().any(|w| phrase.contains(w));
+        if pct && decreases {
             return Measure::Change;
         }
         // 在2020年基础上提高1岁, 比上年减少500吨: an increment over a named base, whatever
         // the unit.
         if BASE_WORDS.iter().any(|w| phrase.contains(w))
-            && (unit == Some("倍")
-                || states_increase(phrase)
-                || DECREASE_WORDS.iter().any(|w| phrase.contains(w)))
+            && (unit == Some("倍") || decreases || states_increase(phrase))
         {
             return Measure::Change;
         }

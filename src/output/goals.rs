@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::{cell, json_name, CsvStyle};
-use crate::records::Document;
+use crate::records::{Document, Meta, Region};
 
 /// Column names of the goals CSV. Columns after `error_message` were added in 2026-12 and are
 /// appended so that scripts reading columns by position keep working.
@@ -108,8 +108,9 @@ pub fn csv_rows(doc: &Document) -> String {
 
 /// The rows of one document (at least one) in `style`.
 pub fn rows(doc: &Document, style: CsvStyle) -> Vec<u8> {
-    let meta = doc.meta.clone().unwrap_or_default();
-    let region = meta.region.clone().unwrap_or_default();
+    let (no_meta, no_region) = (Meta::default(), Region::default());
+    let meta = doc.meta.as_ref().unwrap_or(&no_meta);
+    let region = meta.region.as_ref().unwrap_or(&no_region);
     let period = meta.period.as_ref();
     let head = [
         doc.source.clone(),

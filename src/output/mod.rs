@@ -30,6 +30,15 @@ pub enum CsvStyle {
 }
 
 impl CsvStyle {
+    /// [`CsvStyle::Excel`] when `excel` (the CLI's `--excel`), else [`CsvStyle::Plain`].
+    pub fn for_excel(excel: bool) -> CsvStyle {
+        if excel {
+            CsvStyle::Excel
+        } else {
+            CsvStyle::Plain
+        }
+    }
+
     /// The bytes that open a file: the BOM for Excel, nothing otherwise.
     pub fn preamble(self) -> &'static [u8] {
         match self {

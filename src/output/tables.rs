@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use super::{cell, json_name, CsvStyle};
-use crate::records::{Document, SCHEMA_VERSION};
+use crate::records::{Document, Meta, Region, SCHEMA_VERSION};
 
 /// The tables [`Tables`] writes, in order; each is the file `NAME.csv`.
 pub const TABLES: [&str; 5] = [
@@ -135,10 +135,11 @@ pub struct TableRows {
 impl TableRows {
     /// The rows one document gives: one `documents` row always, one row per record else.
     pub fn of(doc: &Document) -> TableRows {
-        let meta = doc.meta.clone().unwrap_or_default();
-        let region = meta.region.clone().unwrap_or_default();
+        let (no_meta, no_region) = (Meta::default(), Region::default());
+        let meta = doc.meta.as_ref().unwrap_or(&no_meta);
+        let region = meta.region.as_ref().unwrap_or(&no_region);
         let code = region.code.clone().unwrap_or_default();
-        let period = meta.period.clone();
+        let period = meta.period.as_ref();
         let decode = doc.decode.as_ref();
         let error = doc.error.as_ref();
         let document = vec![
@@ -153,9 +154,9 @@ impl TableRows {
             cell(region.county.as_ref()),
             code.clone(),
             region.level.as_ref().map(json_name).unwrap_or_default(),
-            cell(period.as_ref().and_then(|p| p.name.as_ref())),
-            cell(period.as_ref().map(|p| p.start)),
-            cell(period.as_ref().map(|p| p.end)),
+            cell(period.and_then(|p| p.name.as_ref())),
+            cell(period.map(|p| p.start)),
+            cell(period.map(|p| p.end)),
             decode.map(|d| json_name(&d.format)).unwrap_or_default(),
             cell(decode.map(|d| &d.encoding)),
             doc.goals.len().to_string(),
