@@ -382,10 +382,10 @@ fn extract(args: ExtractArgs) -> ExitCode {
                     // Not expected (the records are plain data), but never lose a document.
                     let failed = corpus::error_document(
                         &doc.source,
-                        planmine::records::ErrorRecord {
-                            kind: corpus::KIND_INTERNAL.to_owned(),
-                            message: format!("cannot serialise the record: {err}"),
-                        },
+                        planmine::records::ErrorRecord::new(
+                            corpus::KIND_INTERNAL,
+                            format!("cannot serialise the record: {err}"),
+                        ),
                     );
                     serde_json::to_vec(&failed).unwrap_or_default()
                 });

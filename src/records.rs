@@ -18,6 +18,7 @@ pub const PLANMINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Everything planmine read from one input document, or why it could not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Document {
     /// The version of the output contract the line follows ([`SCHEMA_VERSION`]); empty when
     /// read from a line written before versions were written (2026-12).
@@ -55,6 +56,16 @@ pub struct Document {
     pub error: Option<ErrorRecord>,
 }
 
+impl Document {
+    /// An empty record of the current versions for `source`; the pipeline fills it in.
+    pub fn new(source: impl Into<String>) -> Self {
+        Document {
+            source: source.into(),
+            ..Document::default()
+        }
+    }
+}
+
 impl Default for Document {
     /// An empty document stamped with this build's versions.
     fn default() -> Self {
@@ -76,6 +87,7 @@ impl Default for Document {
 
 /// The `error` object of a document that could not be processed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ErrorRecord {
     /// A stable machine-readable kind: `io`, `empty`, `binary`, `too_large`, `undecodable`, ….
     pub kind: String,
@@ -83,8 +95,19 @@ pub struct ErrorRecord {
     pub message: String,
 }
 
+impl ErrorRecord {
+    /// An error of `kind` (see [`ErrorRecord::kind`]) with a human-readable message.
+    pub fn new(kind: impl Into<String>, message: impl Into<String>) -> Self {
+        ErrorRecord {
+            kind: kind.into(),
+            message: message.into(),
+        }
+    }
+}
+
 /// The `decode` object: what was done to the bytes to get the normalised text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct DecodeReport {
     /// What the input was: `text`, `html` (a web page read down to its article) or `docx`.
     pub format: InputFormat,
@@ -121,6 +144,7 @@ pub struct DecodeReport {
 /// The kind of file a document was read from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum InputFormat {
     /// Plain text (any encoding).
     #[default]
@@ -137,6 +161,7 @@ pub enum InputFormat {
 /// Dominant script of the input text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Script {
     /// Simplified characters only (or no Han text at all).
     #[default]
@@ -149,6 +174,7 @@ pub enum Script {
 
 /// The `meta` object. Unknown values are `None` (serialised `null`), never guessed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Meta {
     /// The document's title.
     pub title: Option<String>,
@@ -174,6 +200,7 @@ pub struct Meta {
 
 /// An administrative region, resolved through the divisions gazetteer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Region {
     /// Province-level unit, e.g. 山东省.
     pub province: Option<String>,
@@ -193,6 +220,7 @@ pub struct Region {
 
 /// A plan period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Period {
     /// Its name as the text gives it (十四五), or `start-end` when only years are given.
     pub name: Option<String>,
@@ -200,6 +228,13 @@ pub struct Period {
     pub start: i32,
     /// Last year.
     pub end: i32,
+}
+
+impl Period {
+    /// A period from `start` to `end`, named as the text names it.
+    pub fn new(name: Option<String>, start: i32, end: i32) -> Self {
+        Period { name, start, end }
+    }
 }
 
 /// A date at the precision the text gives: a year (`2025`), a month (`2024-12`) or a day
@@ -340,6 +375,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 /// How a goal's value relates to the stated number.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Comparator {
     /// Exactly / reaching (达到, 保持).
     #[default]
@@ -376,6 +412,7 @@ impl Comparator {
 /// Where a goal was read: running text or a table row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum GoalSource {
     /// A clause of running text.
     #[default]
@@ -387,6 +424,7 @@ pub enum GoalSource {
 /// Whether a figure is a plan or a reported result.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum GoalStatus {
     /// Something planned.
     #[default]
@@ -397,6 +435,7 @@ pub enum GoalStatus {
 
 /// A starting value for an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Baseline {
     /// The value.
     pub value: f64,
@@ -404,9 +443,17 @@ pub struct Baseline {
     pub year: Option<i32>,
 }
 
+impl Baseline {
+    /// A starting value, with the year it refers to when stated.
+    pub fn new(value: f64, year: Option<i32>) -> Self {
+        Baseline { value, year }
+    }
+}
+
 /// Whether a table marks an indicator as binding (约束性) or expected (预期性).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Binding {
     /// 约束性.
     Binding,
@@ -416,6 +463,7 @@ pub enum Binding {
 
 /// A numeric goal or reported figure.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct NumericGoal {
     /// The measured thing, as the text names it.
     pub indicator: String,
@@ -462,6 +510,7 @@ pub struct NumericGoal {
 /// How a deadline's date relates to the work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum DeadlineRelation {
     /// Done by that date.
     By,
@@ -475,6 +524,7 @@ pub enum DeadlineRelation {
 
 /// A deadline or schedule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Deadline {
     /// The phrase as written (到2024年年底).
     pub text: String,
@@ -491,6 +541,7 @@ pub struct Deadline {
 /// The role a department plays in a responsibility.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Role {
     /// 牵头.
     Lead,
@@ -502,6 +553,7 @@ pub enum Role {
 
 /// A government body named as responsible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Department {
     /// The body as written (normalised).
     pub name: String,
@@ -512,8 +564,20 @@ pub struct Department {
     pub canonical: Option<String>,
 }
 
+impl Department {
+    /// A body as written, in a role, without a canonical name.
+    pub fn new(name: impl Into<String>, role: Role) -> Self {
+        Department {
+            name: name.into(),
+            role,
+            canonical: None,
+        }
+    }
+}
+
 /// One statement of responsibility.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Responsibility {
     /// The bodies named.
     pub departments: Vec<Department>,
@@ -527,6 +591,7 @@ pub struct Responsibility {
 
 /// A clause committing to a checkable future state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Target {
     /// The clause.
     pub text: String,

@@ -18,20 +18,15 @@ fn goal(
     year: Option<i32>,
     status: GoalStatus,
 ) -> NumericGoal {
-    NumericGoal {
-        indicator: indicator.into(),
-        comparator,
-        value,
-        unit: unit.map(str::to_owned),
-        year,
-        baseline: None,
-        status,
-        binding: None,
-        section: None,
-        text: format!("{indicator}{value}"),
-        span: [0, 0],
-        ..Default::default()
-    }
+    let mut goal = NumericGoal::default();
+    goal.indicator = indicator.into();
+    goal.comparator = comparator;
+    goal.value = value;
+    goal.unit = unit.map(str::to_owned);
+    goal.year = year;
+    goal.status = status;
+    goal.text = format!("{indicator}{value}");
+    goal
 }
 
 fn target(
@@ -64,27 +59,20 @@ fn doc(
 ) -> Document {
     let [province, city, county] = region.map(|x| x.map(str::to_owned));
     let has_region = province.is_some() || city.is_some() || county.is_some();
-    Document {
-        source: source.into(),
-        meta: Some(Meta {
-            date: date.map(str::to_owned),
-            region: has_region.then_some(Region {
-                province,
-                city,
-                county,
-                code: None,
-                level: None,
-            }),
-            period: period_end.map(|end| Period {
-                name: Some("十四五".into()),
-                start: end - 4,
-                end,
-            }),
-            ..Meta::default()
-        }),
-        goals,
-        ..Document::default()
-    }
+    let mut meta = Meta::default();
+    meta.date = date.map(str::to_owned);
+    meta.region = has_region.then(|| {
+        let mut region = Region::default();
+        region.province = province;
+        region.city = city;
+        region.county = county;
+        region
+    });
+    meta.period = period_end.map(|end| Period::new(Some("十四五".into()), end - 4, end));
+    let mut doc = Document::new(source);
+    doc.meta = Some(meta);
+    doc.goals = goals;
+    doc
 }
 
 /// Three counties plus edge cases: a region known only by county (merged), an error record, a
@@ -92,10 +80,7 @@ fn doc(
 fn documents() -> Vec<Document> {
     use Comparator::*;
     let mut with_baseline = target("全县学前三年毛入园率", Ge, 95.0, "%", Some(2025));
-    with_baseline.baseline = Some(Baseline {
-        value: 92.5,
-        year: Some(2020),
-    });
+    with_baseline.baseline = Some(Baseline::new(92.5, Some(2020)));
     vec![
         doc(
             "corpus/pingyin.txt",
@@ -135,13 +120,10 @@ fn documents() -> Vec<Document> {
             Some("2022-03-01"),
             vec![target("学前教育毛入园率", Eq, 96.0, "%", Some(2022))],
         ),
-        Document {
-            source: "corpus/broken.bin".into(),
-            error: Some(ErrorRecord {
-                kind: "binary".into(),
-                message: "not text".into(),
-            }),
-            ..Document::default()
+        {
+            let mut broken = Document::new("corpus/broken.bin");
+            broken.error = Some(ErrorRecord::new("binary", "not text"));
+            broken
         },
         doc(
             "corpus/xyz_plan.txt",

@@ -305,29 +305,24 @@ fn summary_counts_records_and_errors() {
 #[test]
 fn csv_has_bom_header_quoting_and_a_row_for_every_document() {
     use planmine::records::{Comparator, GoalStatus, Meta, NumericGoal};
-    let goal = |indicator: &str, value: f64| NumericGoal {
-        indicator: indicator.to_owned(),
-        comparator: Comparator::Ge,
-        value,
-        unit: Some("%".into()),
-        year: Some(2025),
-        baseline: None,
-        status: GoalStatus::Target,
-        binding: None,
-        section: Some("一".into()),
-        text: "毛入园率达到95%以上,\"普惠\"覆盖".into(),
-        span: [3, 20],
-        ..Default::default()
+    let goal = |indicator: &str, value: f64| {
+        let mut goal = NumericGoal::default();
+        goal.indicator = indicator.to_owned();
+        goal.comparator = Comparator::Ge;
+        goal.value = value;
+        goal.unit = Some("%".into());
+        goal.year = Some(2025);
+        goal.status = GoalStatus::Target;
+        goal.section = Some("一".into());
+        goal.text = "毛入园率达到95%以上,\"普惠\"覆盖".into();
+        goal.span = [3, 20];
+        goal
     };
-    let doc = Document {
-        source: "x.txt".into(),
-        meta: Some(Meta {
-            title: Some("某县规划".into()),
-            ..Meta::default()
-        }),
-        goals: vec![goal("毛入园率", 95.0), goal("覆盖率", 90.5)],
-        ..Document::default()
-    };
+    let mut meta = Meta::default();
+    meta.title = Some("某县规划".into());
+    let mut doc = Document::new("x.txt");
+    doc.meta = Some(meta);
+    doc.goals = vec![goal("毛入园率", 95.0), goal("覆盖率", 90.5)];
     let failed = corpus::process_checked("y.bin", b"", 10);
     let mut csv = GoalsCsv::new(Vec::new()).expect("csv");
     csv.write_document(&doc).expect("row");
