@@ -21,24 +21,13 @@
 //!
 //! ```
 //! use planmine::compare::{Catalogue, Matrix};
-//! use planmine::records::{Comparator, Document, GoalStatus, Meta, NumericGoal, Region};
 //!
 //! let cat = Catalogue::builtin();
 //! let m = cat.classify("全县学前三年毛入园率(%)", Some("%")).unwrap();
 //! assert_eq!(m.indicator.id, "preschool_ger");
 //!
-//! let goal = NumericGoal {
-//!     indicator: "学前三年毛入园率".into(), comparator: Comparator::Ge, value: 95.0,
-//!     unit: Some("%".into()), year: Some(2025), status: GoalStatus::Target,
-//!     ..NumericGoal::default()
-//! };
-//! let region = Region { county: Some("平阴县".into()), ..Region::default() };
-//! let doc = Document {
-//!     source: "a.txt".into(),
-//!     meta: Some(Meta { region: Some(region), ..Meta::default() }),
-//!     goals: vec![goal],
-//!     ..Document::default()
-//! };
+//! let text = "平阴县教育事业发展规划\n到2025年,全县学前三年毛入园率达到95%以上。\n";
+//! let doc = planmine::process("a.txt", text.as_bytes());
 //! let matrix = Matrix::from_documents(&[doc]);
 //! let cell = matrix.get("平阴县", "preschool_ger").unwrap();
 //! assert_eq!(cell.target.as_ref().unwrap().value, 95.0);
