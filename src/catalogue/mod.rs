@@ -89,8 +89,13 @@ impl Measure {
         if matches!(unit, Some("个百分点" | "百分点")) {
             return Measure::Change;
         }
-        let decreases = DECREASE_WORDS.iter().any(|w| phrase.contains(w));
-        if pct && decreases {
+        // 下降到31微克/立方米, 降至5%以下: brought down to a level, not by an amount.
+        let decreases = DECREASE_WORDS.iter().any(|w| {
+            phrase
+                .match_indices(w)
+                .any(|(at, _)| !phrase[at + w.len()..].starts_with(['到', '至']))
+        });
+        if decreases && (pct || !phrase.contains("控制")) {
             return Measure::Change;
         }
         // 在2020年基础上提高1岁, 比上年减少500吨: an increment over a named base, whatever
@@ -156,6 +161,11 @@ fn states_increase(phrase: &str) -> bool {
             .any(|(at, _)| !phrase[at + w.len()..].starts_with('值'))
     })
 }
+
+/// Words that make a count a flow or a part rather than the stock (新增城市公厕 is not the
+/// number of public toilets, 日均新增市场主体 not the new entities of a year, 每个村建设… not
+/// the total): a phrase holding one maps only to an indicator whose synonyms hold it too.
+const FLOW_WORDS: &[&str] = &["新增", "新建", "拓宽", "日均", "月均", "每个"];
 
 /// Words that name the base a change is counted from.
 const BASE_WORDS: &[&str] = &[
@@ -248,6 +258,15 @@ impl Indicator {
                 .find(|r| r.qualifier.as_deref() == Some(q.key.as_str()))
         });
         own.or_else(|| self.references.iter().find(|r| r.qualifier.is_none()))
+    }
+
+    /// Whether a phrase's flow words ([`FLOW_WORDS`]), if any, are all in one of the
+    /// indicator's synonyms.
+    fn admits_flow(&self, norm: &str) -> bool {
+        FLOW_WORDS
+            .iter()
+            .filter(|w| norm.contains(*w))
+            .all(|w| self.synonyms.iter().any(|s| s.contains(w)))
     }
 
     /// Whether a goal unit is compatible: true when either side has no unit. A rate unit
@@ -507,6 +526,9 @@ impl Catalogue {
             return None;
         }
         let stated = Measure::of_phrase(norm, unit);
+        // Exclude words are checked without the base of a change: the 比 of 同比增长 or
+        // 比2020年下降 is not the 比 of a ratio (城乡收入比).
+        let unbased = without_bases(norm);
         let automaton = self.heads.as_ref()?;
         // (score, contiguous, earlier) — larger is better.
         let mut best: Option<(MatchRank, &Indicator)> = None;
@@ -528,7 +550,11 @@ impl Catalogue {
                 }
                 if !stated.admits(ind.measure)
                     || !ind.accepts_unit(unit)
-                    || ind.exclude_norm.iter().any(|e| norm.contains(e.as_str()))
+                    || !ind.admits_flow(norm)
+                    || ind
+                        .exclude_norm
+                        .iter()
+                        .any(|e| unbased.contains(e.as_str()))
                     || !matches_parts(norm, parts)
                 {
                     continue;
@@ -730,6 +756,15 @@ fn matches_parts(hay: &str, parts: &[String]) -> bool {
 /// something else: 小学 inside 中小学 (which names both levels, not primary schools).
 fn blocked(hay: &str, at: usize, word: &str) -> bool {
     word.starts_with("小学") && hay[..at].ends_with('中')
+}
+
+/// The phrase without the words that name the base of a change (同比, 比上年, 比2020年).
+fn without_bases(norm: &str) -> std::borrow::Cow<'_, str> {
+    static BASES: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"同比|(?:比|较)(?:上年|去年|同期|[0-9]{4}年(?:底|末)?)")
+            .expect("bases regex")
+    });
+    BASES.replace_all(norm, "")
 }
 
 /// Strips a unit to its base: `元/生` → `元`, trimmed.

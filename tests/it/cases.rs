@@ -226,6 +226,7 @@ fn brief(kind: &str, v: &Value) -> String {
             "year",
             "status",
             "as_of",
+            "indicator_id",
         ],
         "deadlines" => &["text", "date", "relation"],
         "responsibilities" => &["departments", "section"],

@@ -586,6 +586,25 @@ fn unitless_count(ctext: &str, q: &Quantity) -> bool {
 
 /// Goals of one clause. `prev_indicator` carries the last indicator of the sentence, for
 /// clauses like "共计40.35万元" that only add an amount to the previous count.
+/// 分别下降4、6和2微克/立方米: bare numbers listed before a number with a unit share that
+/// unit (right to left, so the whole list gets it).
+fn share_trailing_unit(ctext: &str, all: &mut [Quantity]) {
+    for k in (1..all.len()).rev() {
+        let (head, tail) = all.split_at_mut(k);
+        let (a, b) = (&mut head[k - 1], &tail[0]);
+        let Some(unit) = b.unit.as_ref() else {
+            continue;
+        };
+        let gap = ctext.get(a.span.end..b.span.start).unwrap_or("");
+        let bare = a.unit.is_none() && !a.ordinal && !a.per && !a.plus && a.upper.is_none();
+        // 2020、2021年 are years, not counts of years.
+        let year = unit == "年" && a.value >= 1900.0;
+        if bare && !year && matches!(gap, "、" | "和" | "及" | "与") {
+            a.unit = Some(unit.clone());
+        }
+    }
+}
+
 fn clause_goals<'m>(
     ctext: &str,
     base: usize,
@@ -606,6 +625,7 @@ fn clause_goals<'m>(
             }
         }
     }
+    share_trailing_unit(ctext, &mut all);
     let mut quantities: Vec<&Quantity> = all
         .iter()
         .filter(|q| is_goal_quantity(ctext, q, base, mask))
@@ -780,6 +800,9 @@ fn clause_goals<'m>(
         if !after.is_empty() {
             indicator.push_str(&tidy(&after));
         }
+        if let Some(carried) = carried_object(&indicator, prev) {
+            indicator = carried;
+        }
         let mut scoped = false;
         // 增长5.8% after 地区生产总值31.86亿元: the change of the previous figure's measure;
         // 分别增长8.6%、9.4% after two listed levels: the change of each.
@@ -823,7 +846,9 @@ fn clause_goals<'m>(
             raw_before.contains("分别") || raw_before.contains('均') || raw_before.contains('都');
         let parts = match change_of {
             Some(c) => Some(c),
-            None => split_subject(before, run.len(), distribute).map(complete_heads),
+            None => split_subject(before, run.len(), distribute)
+                .map(complete_heads)
+                .map(share_change_tail),
         };
         // 分别增长5%和7.5%左右: 左右 after the last figure of a distributed run hedges them
         // all. (A bound, 分别达到99%、95%以上, is read for the last figure only, as the
@@ -900,9 +925,69 @@ pub(super) struct Previous {
     history: Vec<String>,
 }
 
+/// Heads that name what of a product is counted but not the product (总产, 产量).
+const BARE_HEADS: &[&str] = &["总产量", "年产量", "总产值", "总产", "产量", "产值"];
+/// What a product's earlier figure measured besides its output (粮食播种面积, 蔬菜种植面积).
+const PRODUCT_ATTRIBUTES: &[&str] = &[
+    "播种面积",
+    "种植面积",
+    "面积",
+    "增产",
+    "总产",
+    "产量",
+    "存栏",
+    "出栏",
+    "单产",
+    "产值",
+];
+/// Works verbs that report progress on a programme named before (新开工, 基本建成, 惠及居民).
+const WORKS_VERBS: &[&str] = &[
+    "基本建成",
+    "建成",
+    "新开工",
+    "开工",
+    "竣工",
+    "完工",
+    "完成",
+    "惠及居民",
+    "惠及",
+    "涉及居民",
+    "涉及",
+];
+
+/// 总产达到5.8亿斤 after 粮食播种面积…, 新开工0.8万户 after 农村危房改造竣工…: a figure
+/// that names only a bare head or a works verb measures the product or programme of the
+/// figure before it (the latest one that is not a rate).
+fn carried_object(indicator: &str, prev: &Previous) -> Option<String> {
+    let bare_head = BARE_HEADS.contains(&indicator);
+    let works = WORKS_VERBS.contains(&indicator);
+    if !bare_head && !works {
+        return None;
+    }
+    let before = prev
+        .history
+        .iter()
+        .rev()
+        .find(|p| !RATE_ENDINGS.iter().any(|e| p.ends_with(e)))?;
+    let before = measure_of(before);
+    let object = if bare_head {
+        let cut = PRODUCT_ATTRIBUTES
+            .iter()
+            .filter_map(|a| before.find(a))
+            .min()?;
+        &before[..cut]
+    } else {
+        WORKS_VERBS
+            .iter()
+            .find_map(|v| before.strip_suffix(v))
+            .unwrap_or(before)
+    };
+    (object.chars().count() >= 2).then(|| format!("{object}{indicator}"))
+}
+
 /// Words that state only a change, not what changes (增长, 同比下降, 年均增长).
 static CHANGE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:分别|同比|比上年|较上年|年均|均)*(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)$")
+    Regex::new(r"^(?:分别|同比|比上年|较上年|(?:比|较)[0-9]{4}年(?:底|末)?|年均|均)*(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)$")
         .expect("change regex")
 });
 
@@ -914,7 +999,8 @@ fn is_change(indicator: &str) -> bool {
 /// The measure of an indicator without the verb that reported it (实现地区生产总值 →
 /// 地区生产总值).
 fn measure_of(indicator: &str) -> &str {
-    let s = SCOPES
+    // Only the whole area goes: 城镇 and 农村 tell two measures apart (城镇居民…, 农村居民…).
+    let s = ["全市", "全县", "全区", "全省", "全镇"]
         .iter()
         .find_map(|w| indicator.strip_prefix(w))
         .unwrap_or(indicator);
@@ -1089,7 +1175,7 @@ fn split_subject(subject: &str, n: usize, distribute: bool) -> Option<Vec<String
     if n >= 2 {
         for parts in [&by_and, &by_all] {
             if parts.len() == n {
-                return Some(parts.iter().map(|s| (*s).to_owned()).collect());
+                return Some(town_and_country(parts));
             }
         }
         return None;
@@ -1107,6 +1193,44 @@ fn split_subject(subject: &str, n: usize, distribute: bool) -> Option<Vec<String
     }
     None
 }
+
+/// 城、乡居民人均可支配收入: the one-char heads 城 and 乡 stand for 城镇 and 农村.
+fn town_and_country(parts: &[&str]) -> Vec<String> {
+    match parts {
+        ["城", rest] if rest.starts_with('乡') && rest.chars().count() > 2 => {
+            let tail = &rest['乡'.len_utf8()..];
+            vec![format!("城镇{tail}"), format!("农村{tail}")]
+        }
+        _ => parts.iter().map(|s| (*s).to_owned()).collect(),
+    }
+}
+
+/// 城市居民人均可支配收入、农村居民人均纯收入年均增长7%和8%: the change word after the
+/// last name is said of every name.
+fn share_change_tail(mut parts: Vec<String>) -> Vec<String> {
+    let Some(last) = parts.last() else {
+        return parts;
+    };
+    let Some(tail) = CHANGE_TAIL.find(last).map(|m| m.as_str().to_owned()) else {
+        return parts;
+    };
+    if tail.len() == last.len() {
+        return parts;
+    }
+    let n = parts.len();
+    for p in &mut parts[..n - 1] {
+        if !CHANGE_TAIL.is_match(p) {
+            p.push_str(&tail);
+        }
+    }
+    parts
+}
+
+/// A change word at the end of a name (…年均增长).
+static CHANGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:同比|比上年|较上年|年均|均)*(?:增长|下降|增加|减少|提高|降低|增速|增幅)$")
+        .expect("change tail regex")
+});
 
 fn push_goal(
     out: &mut Vec<ClauseGoal>,
