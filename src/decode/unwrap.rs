@@ -32,7 +32,10 @@ pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
     let mut joins: Vec<(usize, bool)> = Vec::new();
     for pair in lines.windows(2) {
         let (line, next) = (&mapped.text[pair[0].clone()], &mapped.text[pair[1].clone()]);
-        if ends_sentence(line) || columns(line.trim_end()) + SLACK < width || opens_paragraph(next)
+        if ends_sentence(line)
+            || is_heading(line)
+            || columns(line.trim_end()) + SLACK < width
+            || opens_paragraph(next)
         {
             continue;
         }
@@ -154,6 +157,23 @@ fn ends_sentence(line: &str) -> bool {
         .trim_end()
         .trim_end_matches(['”', '’', ')', '》', '」']);
     trimmed.ends_with(['。', '!', '?', ';', ':', '…'])
+}
+
+/// True when the line reads as a title of its own: no clause punctuation inside, and it ends
+/// with a document's kind word or a bracketed note after one (…十四五规划(2022年更新)).
+fn is_heading(line: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "规划", "纲要", "方案", "意见", "通知", "办法", "要点", "报告", "计划", "措施",
+    ];
+    let t = line.trim_end();
+    if t.contains([',', '，', '。', ';', '；', '、']) {
+        return false;
+    }
+    let t = match t.strip_suffix(')') {
+        Some(body) => body.rfind('(').map_or(body, |open| &body[..open]),
+        None => t,
+    };
+    KINDS.iter().any(|k| t.ends_with(k))
 }
 
 /// True when `line` starts a new paragraph: blank, indented, or opening with an outline label
@@ -354,6 +374,21 @@ mod tests {
         assert!(text.contains("12\n81"), "{text}");
         let (out, _) = unwrap_lines(mapped(&text));
         assert!(out.text.contains("1281.37万元"), "{}", out.text);
+    }
+
+    #[test]
+    fn a_title_line_is_never_joined_to_the_text_under_it() {
+        assert!(is_heading(
+            "(某省)某市某区国民经济和社会发展十四五规划(2022年更新)"
+        ));
+        assert!(is_heading("某县教育事业发展规划"));
+        assert!(!is_heading("到2025年,全县学校达到110所并编制专项规划"));
+        assert!(!is_heading("推进全县教育信息化与学校布局"));
+        let title = "某市某区国民经济和社会发展第十四个五年规划(2022年更新)";
+        let line = "本纲要阐明全区战略意图是政府履行经济调节与市场监管和社会管理";
+        let text = format!("{title}\n{}", [line; 6].join("\n"));
+        let (out, _) = unwrap_lines(mapped(&text));
+        assert!(out.text.starts_with(&format!("{title}\n")), "{}", out.text);
     }
 
     #[test]

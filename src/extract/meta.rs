@@ -20,6 +20,7 @@ use crate::text::contains_any;
 mod fields;
 mod lines;
 mod region;
+mod reported;
 
 use lines::{is_body, is_chrome, is_org, is_outline, title_like, Line};
 
@@ -187,6 +188,20 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
             .and_then(find_date)
             .map(|(d, _)| d);
     }
+    // News of a document (某市印发《…规划》): the document it reports, not the headline.
+    if notice.is_none() {
+        if let Some((title, issuer)) = meta.title.as_deref().and_then(reported::from_headline) {
+            // The body may cite it whole (…专项规划(2022—2035年)).
+            let whole = reported::from_body(head).filter(|b| reported::extends(b, &title));
+            meta.title = Some(whole.unwrap_or(title));
+            meta.issuer = meta.issuer.take().or(issuer);
+        } else if meta.title.as_deref().is_none_or(|t| kind_of(t).is_none()) {
+            if let Some(title) = reported::from_body(head) {
+                meta.title = Some(title);
+                meta.from_page.retain(|f| f != "title");
+            }
+        }
+    }
     // A title's trailing 发文字号 or date in brackets is its number or date, not part of it.
     if let Some(t) = meta.title.take() {
         let cleaned = clean_title(&t);
@@ -211,8 +226,19 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
             meta.kind = Some("政府工作报告".to_owned());
         }
     }
+    // News of a congress where the report was delivered (市长作政府工作报告), or a report
+    // whose heading was cut off: a government work report.
+    if meta.kind.as_deref().is_none_or(|k| k == "报告") && reported::delivers_work_report(head) {
+        meta.kind = Some("政府工作报告".to_owned());
+        if meta.title.is_none() {
+            meta.title = Some("政府工作报告".to_owned());
+        }
+    }
     if meta.kind.is_none() {
         meta.kind = self_described_kind(text);
+    }
+    if meta.kind.as_deref() == Some("政府工作报告") && meta.issuer.is_none() {
+        meta.issuer = reported::speaker_government(head);
     }
     // A news article is dated by its byline.
     if meta.kind.is_none() && meta.date.is_none() {
@@ -231,6 +257,18 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
             .find_map(|l| period_of(l.text));
     }
     meta.region = find_region(text, &meta, &labels);
+    // 我省印发“十四五”…规划: the reported title names its region as 我省.
+    if let (Some(title), Some(region)) = (meta.title.as_mut(), meta.region.as_ref()) {
+        let named = match title.get(..'我'.len_utf8() * 2) {
+            Some("我省") => region.province.as_ref(),
+            Some("我市") => region.city.as_ref(),
+            Some("我县" | "我区") => region.county.as_ref(),
+            _ => None,
+        };
+        if let Some(name) = named {
+            title.replace_range(..'我'.len_utf8() * 2, name);
+        }
+    }
     // An official document that states no date or issuer of its own gets them from its page
     // (after the region, which the page's source would blur): when the page went up (most go
     // up within days of signing) and the body that put it up (文章来源:某县卫生健康委员会); a
@@ -264,10 +302,17 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
 /// 代表大会第四次会议上`, maybe broken over two lines, or with its date in brackets on a line
 /// of its own after it; the whole report may also sit on one line. Its date is the report's.
 fn delivery_date(head: &[Line<'_>]) -> Option<String> {
-    let at = head
-        .iter()
+    // The first line naming the congress that gives a date: a file header above it
+    // (某县十六届人大四次会议文件) names the congress too, but dates nothing.
+    head.iter()
         .take(20)
-        .position(|l| l.text.contains("代表大会") || l.text.contains("人大"))?;
+        .enumerate()
+        .filter(|(_, l)| l.text.contains("代表大会") || l.text.contains("人大"))
+        .find_map(|(at, _)| delivery_date_at(head, at))
+}
+
+/// [`delivery_date`] for the congress named on line `at`.
+fn delivery_date_at(head: &[Line<'_>], at: usize) -> Option<String> {
     let line = head[at].text;
     // The date on the line itself, or on the line before it (broken delivery lines), when
     // that line holds nothing else but the dash and the date.
@@ -426,6 +471,10 @@ fn report_title(head: &[Line<'_>]) -> Option<String> {
         .filter_map(|l| {
             let t = spaced_out(l.text);
             let at = t.find("政府工作报告")?;
+            // 现在,我代表县人民政府,向大会作政府工作报告: a sentence of the report, no title.
+            if t[..at].contains([',', ',', '。']) || t[..at].ends_with('作') {
+                return None;
+            }
             let mut end = at + "政府工作报告".len();
             if let Some(note) = t[end..].strip_prefix('(').and_then(|r| r.find(')')) {
                 if note <= 12 * 3 {

@@ -41,6 +41,15 @@ fn plausible(text: &str, m: &Mention<'_>) -> bool {
         // 城东区域, 东港市场: the suffix belongs to the next word.
         return false;
     }
+    // 平安县(市、区), 文明县(市区): an honour awarded to counties of every kind, not a place.
+    let after = &text[m.end..];
+    if name.ends_with('县')
+        && ["(市、区)", "(市区)", "(市,区)"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
     // Generic full names (城区, 郊区, 矿区, 东区) are common words: never evidence by themselves.
     !matches!(name, "城区" | "郊区" | "矿区" | "东区" | "西区" | "新区")
 }

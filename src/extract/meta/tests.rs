@@ -469,14 +469,16 @@ fn chrome_words_inside_real_titles() {
 }
 
 #[test]
-fn news_headline_over_byline_not_the_photo_caption() {
+fn news_of_a_plan_names_the_plan_not_the_headline_or_the_photo_caption() {
     let text = "浙江湖州:启动“双减”提质行动\n\
         来源:某某教育网作者:某某 2022-06-01 09:12:30\n\
         (现场照片)\n\
         近日,浙江省湖州市印发《湖州市“双减”提质行动方案》,推动课后服务提质扩面。\n\
         湖州市将新增课后服务点一百个,实现城乡全覆盖。\n";
     let m = meta(text);
-    assert_eq!(m.title.as_deref(), Some("浙江湖州:启动“双减”提质行动"));
+    // The article reports the plan it names: the record describes the plan.
+    assert_eq!(m.title.as_deref(), Some("湖州市“双减”提质行动方案"));
+    assert_eq!(m.kind.as_deref(), Some("实施方案"));
     let r = m.region.unwrap();
     assert_eq!(r.city.as_deref(), Some("湖州市"));
     assert_eq!(r.county, None);
@@ -636,4 +638,38 @@ fn a_shared_files_extension_is_no_part_of_its_title() {
     let m = meta("某县小型农田水利工程建设规划.docx\n为加强农田水利建设,编制本规划。\n");
     assert_eq!(m.title.as_deref(), Some("某县小型农田水利工程建设规划"));
     assert_eq!(m.kind.as_deref(), Some("规划"));
+}
+
+#[test]
+fn an_honour_named_after_counties_is_no_place() {
+    let text = "绍兴市越城区国民经济和社会发展第十四个五年规划纲要\n\
+        越城区连续五年获评省平安县(市、区),越城区将建设平安越城。\n";
+    let r = meta(text).region.unwrap();
+    assert_eq!(r.county.as_deref(), Some("越城区"));
+    let text = "某某工作简报\n我县再次获评全省平安县(市、区)与文明县(市区)。\n";
+    assert!(meta(text).region.is_none_or(|r| r.county.is_none()));
+}
+
+#[test]
+fn news_of_a_report_and_of_a_provincial_plan() {
+    // A congress's news: the report delivered is the document.
+    let m = meta("某市第十届人民代表大会第三次会议开幕\n市长某某向大会作政府工作报告。\n");
+    assert_eq!(m.kind.as_deref(), Some("政府工作报告"));
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+    // A report's speaker names the government.
+    let m = meta("各位代表:\n现在,我代表青溪县人民政府,向大会作政府工作报告,请予审议。\n");
+    assert_eq!(m.issuer.as_deref(), Some("青溪县人民政府"));
+    assert_ne!(
+        m.title.as_deref(),
+        Some("现在,我代表青溪县人民政府,向大会作政府工作报告")
+    );
+    // 我省 in a headline: the body cites the title in full.
+    let m = meta(
+        "我省印发“十四五”推进农业农村现代化规划\n\
+        近日,省政府印发《甘肃省“十四五”推进农业农村现代化规划》(以下简称《规划》)。\n",
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("甘肃省“十四五”推进农业农村现代化规划")
+    );
 }
