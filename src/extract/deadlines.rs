@@ -32,6 +32,17 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         if s.contains('|') || ctx.title_lines.contains(sentence.span.start) {
             continue;
         }
+        // A page's byline (2022年03月02日 来源:…) dates the page, not any work.
+        let line = crate::text::line_start_within(ctx.text, sentence.span.start, 320)
+            .zip(crate::text::line_end_within(
+                ctx.text,
+                sentence.span.start,
+                320,
+            ))
+            .and_then(|(a, b)| ctx.text.get(a..b));
+        if line.is_some_and(super::meta::is_byline) {
+            continue;
+        }
         for mut found in time::find(s, &ctx.time).into_iter().filter(|m| !m.scope) {
             if in_review {
                 found.date = found
@@ -76,6 +87,14 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
                 .date
                 .is_some_and(|d| ctx.meta.date.as_deref() == Some(d.to_string().as_str()))
                 && found.relation == DeadlineRelation::On
+            {
+                continue;
+            }
+            // An article (no document kind) that names 今年上半年 without a year of its own
+            // reports; nothing is due at a date no one can tell.
+            if found.date.is_none()
+                && found.relation != DeadlineRelation::Recurring
+                && ctx.meta.kind.is_none()
             {
                 continue;
             }

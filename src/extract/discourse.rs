@@ -540,6 +540,12 @@ impl TitleLines {
             let line = raw.trim();
             let opening = first;
             first = first && line.is_empty();
+            // Breadcrumbs (当前位置: 首页 > 新闻中心 > …) name whatever their punctuation.
+            if line.matches(['>', '»']).count() >= 2 || line.contains("位置") && line.contains('>')
+            {
+                lines.push(range);
+                continue;
+            }
             if line.is_empty() || line.contains(['。', ',', ';', ':', '!', '?']) {
                 continue;
             }
@@ -565,6 +571,10 @@ fn is_naming_line(line: &str, title: Option<&str>, opening: bool) -> bool {
         return true;
     }
     let is_title = title.is_some_and(|t| line.chars().filter(|c| !c.is_whitespace()).eq(t.chars()));
+    // A headline that reports a document (某市出台…规划): the record's title is the document's.
+    if super::meta::reports_document(line) {
+        return true;
+    }
     let caption = ["表", "图", "附表"].iter().any(|w| {
         line.strip_prefix(w).is_some_and(|r| {
             r.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))

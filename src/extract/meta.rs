@@ -26,6 +26,24 @@ use lines::{is_body, is_chrome, is_org, is_outline, title_like, Line};
 
 pub use fields::{date_line, find_date, find_doc_number, kind_of, period_of};
 
+/// Whether a line is a page's byline (来源:… 2023-05-13, 发布时间:…, 作者:…).
+pub fn is_byline(line: &str) -> bool {
+    const STAMPS: &[&str] = &[
+        "来源", "作者", "编辑", "字体", "浏览", "点击", "发布", "阅读", "打印", "分享",
+    ];
+    let line = line.trim();
+    lines::is_byline(line)
+        || (line.chars().count() <= 80
+            && !line.contains(['。', ','])
+            && STAMPS.iter().any(|w| line.contains(w))
+            && find_date(line).is_some())
+}
+
+/// Whether a line is a headline reporting a document (某市出台…专项规划, 某部门联合发布《…》).
+pub fn reports_document(line: &str) -> bool {
+    reported::from_headline(line).is_some()
+}
+
 /// How many non-empty lines from the top are searched for a covering notice and head fields.
 const HEAD_LINES: usize = 150;
 /// How many lines after a notice's title its signature and date may come.

@@ -111,6 +111,7 @@ pub fn extract(
                 || is_note(&text[span.clone()])
                 || substance < 5
                 || TREND_END.is_match(&text[span.clone()])
+                || SLOGAN.is_match(&text[span.clone()])
             {
                 continue;
             }
@@ -761,6 +762,15 @@ static ABSTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// A clause closing on a trend, an adverb of degree or manner and a verb of change (体系逐步
 /// 建立, 形势持续稳定, 作用更加凸显, 建设扎实推进): it describes a direction, nothing one can
 /// check is reached.
+/// Slogans that close a report or a section (奋力谱写…新篇章, 开创…新局面) and list
+/// enumerators (三是坚定不移抓项目): calls to effort, nothing to check.
+static SLOGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:开创|谱写|书写|开启|迈上|展现|奏响|续写|创造)\S{0,30}新(?:局面|篇章|征程|辉煌|境界|气象|画卷|高度|天地)[。,;!]?$|^[一二三四五六七八九十]是",
+    )
+    .expect("slogan regex")
+});
+
 static TREND_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:逐步|扎实|稳步|有序|持续|深入|不断|日益|更加|进一步)(?:推进|建立|完善|凸显|稳定|提升|加强|巩固|优化|健全|提高|增强|扩大|彰显|显现|改善)[。,;]?$",

@@ -90,6 +90,8 @@ pub struct DocTime {
     pub one_year: bool,
     /// A government work report: its review covers the year before `year`.
     pub report: bool,
+    /// Dated in the second half of its year: a term or a 五年 it opens then starts next year.
+    pub late_in_year: bool,
 }
 
 impl DocTime {
@@ -159,6 +161,11 @@ impl DocTime {
                 || (one_year_kind && date_year.is_some() && period.is_none())
                 || meta.period.as_ref().is_some_and(|p| p.start == p.end),
             report,
+            late_in_year: meta
+                .date
+                .as_deref()
+                .and_then(|d| d.get(5..7)?.parse::<u32>().ok())
+                .is_some_and(|m| m >= 7),
         }
     }
 
@@ -407,7 +414,7 @@ fn phrase_pattern() -> String {
         | (?P<yr>(?P<ypre>截至|截止|到|至|力争在?|争取在?|确保在?|展望|于|在)?(?P<yy>\d{{4}}|[〇零一二三四五六七八九]{{4}})\x20?年(?P<ysuf>年底前|年底|底前|底|年末|末|上半年|下半年|年中|前|之前|以前|以来|以后|后|来|起|初|度)?)
         | (?P<window>(?P<w1>\d{{4}})年?[-—–~至到](?P<w2>\d{{4}})年)
         | (?P<plan>(?:到|至|在)?“?十(?P<pn>[一二三四五六七八九])五”?(?P<pk>期末|末|期间|时期|内))
-        | (?P<future>未来(?P<fn>{n})年)
+        | (?P<future>(?:未来|今后)(?P<fn>{n})年)
         | (?P<use>(?:利用|用|通过|花|经过)(?P<un>{n})年(?:的)?(?:左右)?(?:时间|努力|奋斗|行动))
         | (?P<within>(?P<wn>{n})年(?:之内|内))
         | (?P<next>明年(?:(?P<nxm>\d{{1,2}})月(?:份)?(?:底前|底|末|前|之前)?|年底前|年底|底前|底|年末|上半年|下半年|年中)?)
@@ -647,9 +654,16 @@ fn resolve(
     }
     if caps.name("future").is_some() {
         let n = numerals::small(&caps["fn"])? as i32;
+        // 今后五年 said early in the first year of a five-year plan (a 2021 report) are that
+        // plan's years; said later, they start with the next year.
+        let plan_starting = |y: i32| {
+            FiveYearPlan::containing(y)
+                .filter(|p| n == 5 && p.start() == y && !time.late_in_year)
+                .map(FiveYearPlan::end)
+        };
         let date = match (time.period, time.year) {
             (Some((s, e)), _) if e - s + 1 == n => Some(e),
-            (_, Some(y)) => Some(y + n),
+            (_, Some(y)) => plan_starting(y).or(Some(y + n)),
             _ => None,
         };
         return deadline(date.and_then(PartialDate::year), Within);
@@ -1061,6 +1075,22 @@ mod tests {
         assert_eq!(
             one("未来五年持续扩大资源", y),
             (Some("2025".into()), Within)
+        );
+        assert_eq!(
+            one("今后五年地区生产总值年均增长6%", time(Some(2021), None)),
+            (Some("2025".into()), Within)
+        );
+        let late = DocTime {
+            late_in_year: true,
+            ..time(Some(2021), None)
+        };
+        assert_eq!(
+            one("未来五年旅游收入突破百亿元", late),
+            (Some("2026".into()), Within)
+        );
+        assert_eq!(
+            one("今后三年新建学校5所", time(Some(2023), None)),
+            (Some("2026".into()), Within)
         );
         assert_eq!(
             one("利用四年时间更新教室", time(None, PLAN)),
