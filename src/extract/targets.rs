@@ -38,6 +38,9 @@ pub fn extract(
     let outline = Outline::new(text, ctx.structure, &dates);
     let past_at = past_marks(text);
     let retrospective = is_retrospective(text, ctx.structure, &past_at);
+    // Sections that review (2024年工作回顾, “十三五”发展成就, also unnumbered heading lines)
+    // report what was done: the same reading the goals' status takes.
+    let discourse = discourse::Discourse::new(ctx);
     let one_year_plan = ctx.time.one_year_due().and_then(PartialDate::year);
 
     // Goals by span start, so each target finds its goals by binary search.
@@ -70,6 +73,10 @@ pub fn extract(
         }
         let sec = outline.at(unit.span.start);
         if sec.is_some_and(|s| outline.flags[s].skip) {
+            continue;
+        }
+        let facts = discourse.at(ctx, unit.span.start);
+        if facts.review && !facts.plan {
             continue;
         }
         let fronted = fronted_date(text, &unit, &dates);
@@ -112,6 +119,7 @@ pub fn extract(
                 || substance < 5
                 || TREND_END.is_match(&text[span.clone()])
                 || SLOGAN.is_match(&text[span.clone()])
+                || INVESTMENT.is_match(&text[span.clone()])
             {
                 continue;
             }
@@ -166,7 +174,8 @@ fn is_input(g: &NumericGoal) -> bool {
     g.unit
         .as_deref()
         .is_some_and(|u| u == "元" || u.starts_with("元/"))
-        && (g.indicator == "投资"
+        // 完成投资, 计划完成投资: what is spent (固定资产投资 is an economy's indicator).
+        && ((g.indicator.ends_with("投资") && !g.indicator.contains("固定资产"))
             || g.indicator.starts_with('每')
             || g.indicator.ends_with('均')
             || [
@@ -762,6 +771,13 @@ static ABSTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// A clause closing on a trend, an adverb of degree or manner and a verb of change (体系逐步
 /// 建立, 形势持续稳定, 作用更加凸显, 建设扎实推进): it describes a direction, nothing one can
 /// check is reached.
+/// Money to be put in (完成投资200亿元以上, 计划完成投资700亿元): a sum spent, not a result
+/// (the contract's rule for goals, kept for clauses of running text too).
+static INVESTMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\S{0,16}?(?:完成|计划完成|累计完成|总|拟|共|计划)投资(?:约|超过|超)?[0-9.]+(?:万|亿|千万|百万)?元(?:以上|左右)?[。,;]?$")
+        .expect("investment regex")
+});
+
 /// Slogans that close a report or a section (奋力谱写…新篇章, 开创…新局面) and list
 /// enumerators (三是坚定不移抓项目): calls to effort, nothing to check.
 static SLOGAN: LazyLock<Regex> = LazyLock::new(|| {
