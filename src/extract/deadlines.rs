@@ -7,7 +7,6 @@
 //! `明年`, `利用三年时间`), recurring schedules (`每年`, `逐年`) with a null date. History and
 //! the scope words of one-year documents (今年, 全年) give no record.
 
-use super::discourse::Discourse;
 use super::time::{self, DocTime};
 use super::Context;
 use crate::records::PartialDate;
@@ -18,7 +17,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
     let mut out = Vec::new();
     // In a report's review sections (今年重点工作总结 of a summary and plan), 年内 and 年底 are
     // the reviewed year's.
-    let discourse = ctx.time.report.then(|| Discourse::new(ctx));
+    let discourse = ctx.time.report.then_some(&ctx.discourse);
     for sentence in &ctx.structure.sentences {
         let Some(s) = ctx.text.get(sentence.span.clone()) else {
             continue;

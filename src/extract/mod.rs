@@ -49,6 +49,9 @@ pub struct Context<'a> {
     pub time: time::DocTime,
     /// The lines that name rather than state (title, captions), which hold no records.
     pub title_lines: discourse::TitleLines,
+    /// What each section's heading says of its content (review, plan, due year), read once
+    /// for the goals, deadlines and targets.
+    pub discourse: discourse::Discourse,
 }
 
 impl<'a> Context<'a> {
@@ -59,14 +62,17 @@ impl<'a> Context<'a> {
         chars: &'a CharIndex,
         meta: &'a Meta,
     ) -> Self {
-        Context {
+        let mut ctx = Context {
             text,
             structure,
             chars,
             meta,
             time: time::DocTime::new(meta, text),
             title_lines: discourse::TitleLines::new(text, meta.title.as_deref()),
-        }
+            discourse: discourse::Discourse::default(),
+        };
+        ctx.discourse = discourse::Discourse::new(&ctx);
+        ctx
     }
 }
 

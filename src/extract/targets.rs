@@ -40,7 +40,7 @@ pub fn extract(
     let retrospective = is_retrospective(text, ctx.structure, &past_at);
     // Sections that review (2024年工作回顾, “十三五”发展成就, also unnumbered heading lines)
     // report what was done: the same reading the goals' status takes.
-    let discourse = discourse::Discourse::new(ctx);
+    let discourse = &ctx.discourse;
     let one_year_plan = ctx.time.one_year_due().and_then(PartialDate::year);
 
     // Goals by span start, so each target finds its goals by binary search.

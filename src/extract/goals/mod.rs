@@ -35,7 +35,7 @@
 //! - **tables** (`table`): one goal per row, the latest year column is the target, an
 //!   earlier one the baseline, 属性 gives `binding`, `(%)` in the indicator name gives the unit.
 
-use super::discourse::{self, Discourse, Mark, SectionFacts};
+use super::discourse::{self, Mark, SectionFacts};
 use super::{time, Context};
 use crate::records::{GoalSource, GoalStatus, NumericGoal};
 
@@ -69,7 +69,7 @@ struct List {
 
 /// Extracts every record of this kind from the document.
 pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
-    let discourse = Discourse::new(ctx);
+    let discourse = &ctx.discourse;
     let mut goals = Vec::new();
     let mut para = Paragraph::default();
     let mut list: Option<List> = None;
