@@ -985,11 +985,12 @@ fn carried_object(indicator: &str, prev: &Previous) -> Option<String> {
     (object.chars().count() >= 2).then(|| format!("{object}{indicator}"))
 }
 
+/// A change word with its base and adverbs (同比下降, 比2020年增长, 年均增长).
+const CHANGE_WORDS: &str = r"(?:分别|同比|比上年|较上年|(?:比|较)[0-9]{4}年(?:底|末)?|年均|均)*(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)";
+
 /// Words that state only a change, not what changes (增长, 同比下降, 年均增长).
-static CHANGE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:分别|同比|比上年|较上年|(?:比|较)[0-9]{4}年(?:底|末)?|年均|均)*(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)$")
-        .expect("change regex")
-});
+static CHANGE_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{CHANGE_WORDS}$")).expect("change regex"));
 
 /// True when an indicator only states a change.
 fn is_change(indicator: &str) -> bool {
@@ -1227,10 +1228,8 @@ fn share_change_tail(mut parts: Vec<String>) -> Vec<String> {
 }
 
 /// A change word at the end of a name (…年均增长).
-static CHANGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:同比|比上年|较上年|年均|均)*(?:增长|下降|增加|减少|提高|降低|增速|增幅)$")
-        .expect("change tail regex")
-});
+static CHANGE_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("{CHANGE_WORDS}$")).expect("change tail regex"));
 
 fn push_goal(
     out: &mut Vec<ClauseGoal>,

@@ -66,7 +66,7 @@ pub fn from_headline(headline: &str) -> Option<(String, Option<String>)> {
         return Some((what.to_owned(), Some(who.to_owned())));
     }
     let place = who.ends_with(['省', '市', '县', '区', '州', '旗']) && who.chars().count() <= 8;
-    let title = if place && !opens_with_place(what) {
+    let title = if place && place_prefix(what).is_none() {
         format!("{who}{what}")
     } else {
         what.to_owned()
@@ -77,30 +77,23 @@ pub fn from_headline(headline: &str) -> Option<(String, Option<String>)> {
 /// Whether a title cited in the body is the headline's title written out in full: it holds
 /// the headline's title after its place (上海市…专项规划 in 上海市…专项规划(2022—2035年)).
 pub fn extends(cited: &str, title: &str) -> bool {
+    let core = ["我省", "我市", "我县", "我区"]
+        .iter()
+        .find_map(|w| title.strip_prefix(w))
+        .unwrap_or(&title[place_prefix(title).unwrap_or(0)..]);
+    core.chars().count() >= 6 && cited.len() > title.len() && cited.contains(core)
+}
+
+/// The end of the longest full division name a title opens with (临汾市…, 甘肃省…), if any.
+fn place_prefix(title: &str) -> Option<usize> {
     let g = crate::gazetteer::gazetteer();
-    let place_end = title
+    title
         .char_indices()
         .skip(2)
         .take(6)
         .map(|(end, _)| end)
         .filter(|&end| g.lookup(&title[..end]).iter().any(|c| !c.short))
         .max()
-        .unwrap_or(0);
-    let core = ["我省", "我市", "我县", "我区"]
-        .iter()
-        .find_map(|w| title.strip_prefix(w))
-        .unwrap_or(&title[place_end..]);
-    core.chars().count() >= 6 && cited.len() > title.len() && cited.contains(core)
-}
-
-/// Whether a title opens with the full name of a division (临汾市…, 甘肃省…).
-fn opens_with_place(title: &str) -> bool {
-    let g = crate::gazetteer::gazetteer();
-    title
-        .char_indices()
-        .skip(2)
-        .take(6)
-        .any(|(end, _)| g.lookup(&title[..end]).iter().any(|c| !c.short))
 }
 
 /// The document an article's opening lines report: a title in 《》 right after a verb of
