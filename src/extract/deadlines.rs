@@ -31,7 +31,15 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         if s.contains('|') || ctx.title_lines.contains(sentence.span.start) {
             continue;
         }
-        // A page's byline (2022年03月02日 来源:…) dates the page, not any work.
+        let found_all: Vec<time::Mention> = time::find(s, &ctx.time)
+            .into_iter()
+            .filter(|m| !m.scope)
+            .collect();
+        if found_all.is_empty() {
+            continue;
+        }
+        // A page's byline (2022年03月02日 来源:…) dates the page, not any work. (Asked only
+        // of the sentences with a time phrase: finding the line costs a bounded scan.)
         let line = crate::text::line_start_within(ctx.text, sentence.span.start, 320)
             .zip(crate::text::line_end_within(
                 ctx.text,
@@ -42,7 +50,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         if line.is_some_and(super::meta::is_byline) {
             continue;
         }
-        for mut found in time::find(s, &ctx.time).into_iter().filter(|m| !m.scope) {
+        for mut found in found_all {
             if in_review {
                 found.date = found
                     .date
