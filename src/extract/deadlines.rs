@@ -40,13 +40,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         }
         // A page's byline (2022年03月02日 来源:…) dates the page, not any work. (Asked only
         // of the sentences with a time phrase: finding the line costs a bounded scan.)
-        let line = crate::text::line_start_within(ctx.text, sentence.span.start, 320)
-            .zip(crate::text::line_end_within(
-                ctx.text,
-                sentence.span.start,
-                320,
-            ))
-            .and_then(|(a, b)| ctx.text.get(a..b));
+        let at = sentence.span.start;
+        let line = crate::text::line_around(ctx.text, at..at, 320);
         if line.is_some_and(super::meta::is_byline) {
             continue;
         }

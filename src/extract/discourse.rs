@@ -540,16 +540,11 @@ impl TitleLines {
             let line = raw.trim();
             let opening = first;
             first = first && line.is_empty();
-            // Breadcrumbs (当前位置: 首页 > 新闻中心 > …) name whatever their punctuation.
-            if line.matches(['>', '»']).count() >= 2 || line.contains("位置") && line.contains('>')
-            {
-                lines.push(range);
+            if line.is_empty() {
                 continue;
             }
-            if line.is_empty() || line.contains(['。', ',', ';', ':', '!', '?']) {
-                continue;
-            }
-            if is_naming_line(line, title.as_deref(), opening) {
+            let punctuated = line.contains(['。', ',', ';', ':', '!', '?']);
+            if is_naming_line(line, title.as_deref(), opening, punctuated) {
                 lines.push(range);
             }
         }
@@ -563,12 +558,20 @@ impl TitleLines {
     }
 }
 
-/// True when a trimmed line without sentence punctuation names: breadcrumbs (首页 > …), the
-/// title (`title`, white space removed), a caption, or the text's first line (`opening`) when
-/// short and unlabelled.
-fn is_naming_line(line: &str, title: Option<&str>, opening: bool) -> bool {
-    if line.contains(['>', '»']) {
+/// True when a trimmed line names: breadcrumbs (首页 > …), and, on a line without sentence
+/// punctuation (`punctuated` false), the title (`title`, white space removed), a headline that
+/// reports a document, a caption, or the text's first line (`opening`) when short and
+/// unlabelled.
+fn is_naming_line(line: &str, title: Option<&str>, opening: bool, punctuated: bool) -> bool {
+    // Breadcrumbs (首页 > 新闻中心 > …): any arrow on a plain line; two arrows, or one after
+    // 当前位置, whatever the punctuation.
+    let arrows = line.matches(['>', '»']).count();
+    if (arrows >= 1 && !punctuated) || arrows >= 2 || (line.contains("位置") && line.contains('>'))
+    {
         return true;
+    }
+    if punctuated {
+        return false;
     }
     let is_title = title.is_some_and(|t| line.chars().filter(|c| !c.is_whitespace()).eq(t.chars()));
     // A headline that reports a document (某市出台…规划): the record's title is the document's.

@@ -83,6 +83,15 @@ pub fn line_end_within(text: &str, at: usize, max: usize) -> Option<usize> {
     }
 }
 
+/// The line holding the bytes `span`, when its start lies at most `max` bytes before
+/// `span.start` and its end at most `max` bytes after `span.end` ([`line_start_within`],
+/// [`line_end_within`]).
+pub fn line_around(text: &str, span: Range<usize>, max: usize) -> Option<&str> {
+    let start = line_start_within(text, span.start, max)?;
+    let end = line_end_within(text, span.end, max)?;
+    text.get(start..end)
+}
+
 /// The largest char boundary of `text` at or below `at`.
 fn floor_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());

@@ -322,13 +322,9 @@ fn drop_headline_repeats(text: &str, chars: &crate::text::CharIndex, goals: &mut
         };
         // A headline has at most 48 chars, so at most 4 × 48 bytes: look no further.
         const MAX: usize = 4 * 48;
-        let (Some(line_start), Some(line_end)) = (
-            crate::text::line_start_within(text, s, MAX),
-            crate::text::line_end_within(text, e, MAX),
-        ) else {
+        let Some(line) = crate::text::line_around(text, s..e, MAX) else {
             return false;
         };
-        let line = &text[line_start..line_end];
         line.chars().count() <= 48 && !line.contains(['。', ',', ';', '!', '?'])
     };
     let flags: Vec<bool> = goals.iter().map(headline).collect();
