@@ -116,6 +116,16 @@ impl Measure {
                 Measure::Change
             };
         }
+        // 居民消费价格指数控制在3%: a price index given in per cent is its rise.
+        if pct && PRICE_WORDS.iter().any(|w| phrase.contains(w)) {
+            return Measure::Growth;
+        }
+        // 农村公路增加1.36万公里: an amount added, not the stock (增加到 names the stock;
+        // 改造提升 is works done, so 提升 is left out).
+        let bare = phrase.trim_end_matches('数');
+        if !pct && ["增加", "提高", "上升"].iter().any(|w| bare.ends_with(w)) {
+            return Measure::Change;
+        }
         if pct && states_increase(phrase) {
             // 提高5% of a rate is ambiguous (points or per cent), so it is a change; of an
             // amount (研发经费投入增加10%) it is growth.
@@ -151,6 +161,8 @@ impl fmt::Display for Measure {
 const GROWTH_WORDS: &[&str] = &["增长", "增速", "增幅", "涨幅", "上涨"];
 /// Words that make a per-cent figure a decrease.
 const DECREASE_WORDS: &[&str] = &["下降", "降低", "减少", "削减", "压减", "降幅"];
+/// Words that make a per-cent figure the rise of a price level.
+const PRICE_WORDS: &[&str] = &["价格指数", "消费价格", "物价"];
 /// Words that make a per-cent figure an increase of some kind.
 const INCREASE_WORDS: &[&str] = &["提高", "提升", "增加", "上升"];
 /// Whether the phrase holds an increase word, 增加值 (value added: a quantity) aside.
@@ -1069,6 +1081,9 @@ mod tests {
         assert_eq!(m("人均预期寿命在2020年基础上提高", Some("岁")), Change);
         assert_eq!(m("化学需氧量排放量比上年减少", Some("吨")), Change);
         assert_eq!(m("高标准农田改造提升", Some("亩")), Level);
+        assert_eq!(m("农村公路增加", Some("公里")), Change, "an amount added");
+        assert_eq!(m("农村公路增加到", Some("公里")), Level);
+        assert_eq!(m("居民消费价格指数", Some("%")), Growth, "an index in %");
         assert_eq!(
             m("城乡居民收入比2010年", Some("倍")),
             Change,
