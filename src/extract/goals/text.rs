@@ -74,12 +74,33 @@ const PREDICATE_ADVERBS: &[&str] = &[
 /// Adverbs that never end a noun, so a subject never ends in one (收入首次迈上…台阶).
 const SUBJECT_FINAL_ADVERBS: &[&str] = &["首次", "首度", "再次", "率先", "分别"];
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|发展|上升|增|降|升|减)(?:到|至|为)|达到)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
+    Regex::new(r"^(?:(?:调整|增加|提高|提升|增长|减少|下降|降低|扩大|缩减|压缩|缩短|发展|上升|增|降|升|减)(?:到|至|为)|达到)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
         .expect("static regex")
 });
 static FROM_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:由|从)?\s*(?:([0-9]{4})\s*年(?:底|末)?\s*的?)?$").expect("static regex")
 });
+/// 从1.5万件到目前的4.6万件: a bare 到 links a base to its value only after 从 or 由 (else
+/// 3到5 is a range).
+static BARE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:到|至)(?:现在的|目前的|当前的|现在|目前)?(?:[0-9]{4}年(?:底|末)?的)?$")
+        .expect("static regex")
+});
+
+/// Whether the words between two figures change the first into the second (增长到, 压缩至), or
+/// a bare 到 does after a 从/由 base in `lead`.
+fn is_change_gap(gap: &str, lead: &str) -> bool {
+    CHANGE.is_match(gap)
+        || (BARE_TO.is_match(gap)
+            && FROM_YEAR
+                .find(lead.trim_end())
+                .is_some_and(|m| m.as_str().starts_with(['由', '从']))
+            || BARE_TO.is_match(gap) && FROM_PHRASE.is_match(lead.trim_end()))
+}
+
+/// A base named by a period or a state rather than a year: 由“十二五”末的, 从改革前的.
+static FROM_PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:由|从)[^由从,;。、:!?0-9]{1,12}$").expect("static regex"));
 /// Verbs after which a Chinese numeral counts things (引进一所本科院校); elsewhere Chinese
 /// numerals are mostly names and slogans (八项规定, 十项准则, 三级家长学校). 建设一所 is left
 /// out: it usually states a standard per unit (每个乡镇建设一所中心幼儿园), not a count.
@@ -418,6 +439,25 @@ fn measures_weak_unit(before: &str) -> bool {
 }
 
 /// Whether a quantity is a real count or measure rather than a name, date or modifier.
+/// Whether a round amount (10, 100, 10万, 百万…) is the denominator of the rate named right
+/// after it: 10万人死亡率, 百万吨死亡率, 万人发明专利拥有量 (a name of at most seven chars
+/// ending in 率 or 拥有量, with no punctuation between; never a share such as 100%覆盖率).
+fn is_rate_denominator(q: &Quantity, after: &str) -> bool {
+    let round = q.value >= 10.0 && q.upper.is_none() && {
+        let e = q.value.log10();
+        (e - e.round()).abs() < 1e-9
+    };
+    let name: String = after
+        .chars()
+        .take(7)
+        .take_while(|c| !c.is_ascii_punctuation() && !"，。；、：,;:".contains(*c))
+        .collect();
+    round
+        && !matches!(q.unit.as_deref(), Some("%" | "‰" | "个百分点" | "百分点"))
+        && (name.chars().skip(1).any(|c| c == '率') || name.contains("拥有量"))
+        && !after.starts_with(['的', '以', '左', '及', '和'])
+}
+
 fn is_goal_quantity<'m>(
     ctext: &str,
     q: &Quantity,
@@ -455,6 +495,11 @@ fn is_goal_quantity<'m>(
     }
     let after = &ctext[q.span.end..];
     if counts_own_items(before, after, unit) {
+        return false;
+    }
+    // 10万人死亡率, 百万吨死亡率: a round population or output right before a rate's name
+    // is the rate's denominator, not a figure.
+    if is_rate_denominator(q, after) {
         return false;
     }
     // A share that names a campaign (单产增一成行动, 收入倍增计划) is part of its name.
@@ -527,7 +572,11 @@ fn is_goal_quantity<'m>(
         .take(5)
         .collect();
     // 360学时的培训 measures what follows 的; 100名学生的学校 is a noun phrase.
-    if !predicate && short_noun.find('的').is_some_and(|k| k > 0) {
+    // (从1.5万件到目前的4.6万件: 到 links a base to its value, it opens no noun.)
+    if !predicate
+        && !after.starts_with(['到', '至'])
+        && short_noun.find('的').is_some_and(|k| k > 0)
+    {
         return false;
     }
     // A number without unit is a value only for a rate (差异率低于0.15), or a count in the
@@ -652,7 +701,10 @@ fn clause_goals<'m>(
         }
         let paired = (1..=n).rev().find(|&m| {
             k + 2 * m <= quantities.len()
-                && CHANGE.is_match(&gap_between(quantities[k + m - 1], quantities[k + m]))
+                && is_change_gap(
+                    &gap_between(quantities[k + m - 1], quantities[k + m]),
+                    &ctext[..quantities[k].span.start],
+                )
                 && (0..m).all(|t| {
                     let (a, b) = (quantities[k + t], quantities[k + m + t]);
                     a.unit == b.unit
@@ -670,8 +722,9 @@ fn clause_goals<'m>(
             .captures(lead)
             .and_then(|c| c.get(1))
             .and_then(|m| m.as_str().parse().ok());
-        let from = FROM_YEAR
+        let from = FROM_PHRASE
             .find(lead)
+            .or_else(|| FROM_YEAR.find(lead))
             .map(|m| m.start())
             .unwrap_or(a.span.start);
         for t in 0..m {
@@ -959,6 +1012,13 @@ const WORKS_VERBS: &[&str] = &[
 /// that names only a bare head or a works verb measures the product or programme of the
 /// figure before it (the latest one that is not a rate).
 fn carried_object(indicator: &str, prev: &Previous) -> Option<String> {
+    // 累计新增就业725万人、年均145万人: a yearly average of the figure before it.
+    if ["年均", "平均每年", "每年"].contains(&indicator) {
+        let before = measure_of(prev.indicator.as_deref()?);
+        let before = before.strip_prefix("累计").unwrap_or(before);
+        return (before.chars().count() >= 2 && !is_change(before))
+            .then(|| format!("{indicator}{}", before.replacen("累计", "", 1)));
+    }
     let bare_head = BARE_HEADS.contains(&indicator);
     let works = WORKS_VERBS.contains(&indicator);
     if !bare_head && !works {
