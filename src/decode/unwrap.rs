@@ -25,13 +25,20 @@ const SLACK: usize = 3;
 /// Joins hard-wrapped lines; returns the text and the number of line breaks removed.
 pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
     let lines = line_spans(&mapped.text);
-    let Some(width) = wrap_width(&mapped.text, &lines) else {
-        return (mapped, 0);
-    };
+    let width = wrap_width(&mapped.text, &lines);
     // Byte offsets of the line breaks to drop (or turn into a space between two ASCII words).
     let mut joins: Vec<(usize, bool)> = Vec::new();
     for pair in lines.windows(2) {
         let (line, next) = (&mapped.text[pair[0].clone()], &mapped.text[pair[1].clone()]);
+        // A figure cut from its predicate (…亿元,增长 / 7.6%;…) is one clause whatever the
+        // page's width.
+        if dangles(line, next) {
+            joins.push((pair[0].end, false));
+            continue;
+        }
+        let Some(width) = width else {
+            continue;
+        };
         if ends_sentence(line)
             || is_heading(line)
             || columns(line.trim_end()) + SLACK < width
@@ -148,6 +155,26 @@ fn wrap_width(text: &str, lines: &[std::ops::Range<usize>]) -> Option<usize> {
     // written on one line each vary in length and end with punctuation.
     (full.len() >= MIN_LINES && full.len() * 3 >= widths.len() && open * 4 >= full.len() * 3)
         .then_some(width)
+}
+
+/// True when `line` ends on a predicate that needs a figure (增长, 达到, 为) and `next` opens
+/// with that figure: a number with a unit or `%` right after it, not an outline label.
+fn dangles(line: &str, next: &str) -> bool {
+    const PREDICATES: &[&str] = &[
+        "增长", "下降", "达到", "达", "为", "提高", "降低", "增加", "减少", "完成", "实现",
+    ];
+    let t = line.trim_end();
+    if !next.starts_with(|c: char| c.is_ascii_digit())
+        || opens_paragraph(next)
+        || !PREDICATES.iter().any(|p| t.ends_with(p))
+    {
+        return false;
+    }
+    let rest = next.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let rest = rest.trim_start();
+    rest.starts_with([
+        '%', '亿', '万', '元', '个', '吨', '人', '家', '所', '户', '公',
+    ])
 }
 
 /// True when the line ends a sentence or a heading: final punctuation, or a closing quote or
@@ -289,6 +316,25 @@ mod tests {
         assert_eq!(split_flat_lines(mapped(short)).1, 0);
         let prose = format!("{body} 一、总体要求 {body}");
         assert_eq!(split_flat_lines(mapped(&prose)).1, 0);
+    }
+
+    #[test]
+    fn a_figure_cut_from_its_predicate_joins_it_at_any_width() {
+        let text = "2023年成绩\n全年实现地区生产总值 215 亿元,增长\n6.1%;工业增加值增长 4%。\n目标为\n1. 稳增长\n";
+        let (out, n) = unwrap_lines(mapped(text));
+        assert_eq!(n, 1, "{}", out.text);
+        assert!(out.text.contains("增长6.1%;"), "{}", out.text);
+        assert!(
+            out.text.contains("2023年成绩\n"),
+            "a heading stays: {}",
+            out.text
+        );
+        assert!(
+            out.text.contains("目标为\n1. 稳增长"),
+            "an item stays: {}",
+            out.text
+        );
+        assert_eq!(out.text.chars().count(), out.origins.len());
     }
 
     #[test]

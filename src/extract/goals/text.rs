@@ -853,8 +853,16 @@ fn clause_goals<'m>(
         if !after.is_empty() {
             indicator.push_str(&tidy(&after));
         }
+        let mut noun_carried = false;
         if let Some(carried) = carried_object(&indicator, prev) {
             indicator = carried;
+        } else if let Some(carried) = raw_before
+            .contains(',')
+            .then(|| carried_noun(&indicator, prev))
+            .flatten()
+        {
+            indicator = carried;
+            noun_carried = true;
         }
         let mut scoped = false;
         // 增长5.8% after 地区生产总值31.86亿元: the change of the previous figure's measure;
@@ -871,6 +879,11 @@ fn clause_goals<'m>(
                         .iter()
                         .map(|p| measure_of(p).to_owned())
                         .collect()
+                };
+                let measures = if measures.is_empty() {
+                    prev.subject_clause.iter().cloned().collect()
+                } else {
+                    measures
                 };
                 let change = indicator.trim_start_matches("分别");
                 measures
@@ -957,6 +970,7 @@ fn clause_goals<'m>(
         if !indicator.is_empty() && !is_change(&indicator) && !scoped {
             prev.history.extend(run_subjects.iter().cloned());
             prev.indicator = Some(indicator);
+            prev.noun_carried = noun_carried;
             prev.subjects = run_subjects;
         }
         last_end = run_end + consumed;
@@ -973,6 +987,11 @@ pub(super) struct Previous {
     indicator: Option<String>,
     /// The subject of each number of the last run (城镇…, 农村… of 分别达到…、…).
     subjects: Vec<String>,
+    /// The measure named by the clause before, when that clause gave no figure.
+    subject_clause: Option<String>,
+    /// Whether the last indicator is an object with a one-char noun carried onto it
+    /// (改造老旧小区楼 of 202栋楼).
+    noun_carried: bool,
     /// Every measure the sentence has given a figure so far, in order (财政总收入…,其中地方
     /// 财政收入…,分别增长…、… pairs the changes with the last two).
     history: Vec<String>,
@@ -1045,8 +1064,52 @@ fn carried_object(indicator: &str, prev: &Previous) -> Option<String> {
     (object.chars().count() >= 2).then(|| format!("{object}{indicator}"))
 }
 
+/// The measure a clause without figures names for a change in the next clause: a noun
+/// phrase, possibly with its base (各类事故死亡人数在2020年的基础上 → 各类事故死亡人数), and
+/// no verb.
+fn subject_of_clause(clause: &str) -> Option<String> {
+    let c = strip_trailing(clause.trim_end_matches([',', ',', ';', ':']));
+    if c.contains(|ch: char| ch.is_ascii_digit()) && !c.contains("基础上") {
+        return None;
+    }
+    let c = match c.find('在') {
+        Some(k) if c[k..].ends_with("基础上") => &c[..k],
+        _ => c,
+    };
+    if !crate::extract::clause::verbs(c).is_empty() {
+        return None;
+    }
+    let c = tidy(strip_leading(c));
+    let n = c.chars().count();
+    ((4..=20).contains(&n)
+        && !c.contains(|ch: char| ch.is_ascii_digit() || "，。;:“”《》".contains(ch)))
+    .then_some(c)
+}
+
+/// 改造老旧小区88个,202栋楼,7562套房: a figure naming only a one-char noun after its unit,
+/// after a comma, counts that part of the object of the figure before it (改造老旧小区楼,
+/// 改造老旧小区房). (Items listed with 、 are parallel, not parts.)
+fn carried_noun(indicator: &str, prev: &Previous) -> Option<String> {
+    let mut chars = indicator.chars();
+    let noun = chars
+        .next()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))?;
+    if chars.next().is_some() || "年月日次倍".contains(noun) {
+        return None;
+    }
+    let before = measure_of(prev.indicator.as_deref()?);
+    let object = if prev.noun_carried {
+        let mut c = before.chars();
+        c.next_back();
+        c.as_str()
+    } else {
+        before
+    };
+    (object.chars().count() >= 2 && !is_change(object)).then(|| format!("{object}{noun}"))
+}
+
 /// A change word with its base and adverbs (同比下降, 比2020年增长, 年均增长).
-const CHANGE_WORDS: &str = r"(?:分别|同比|比上年|较上年|(?:比|较)[0-9]{4}年(?:底|末)?|年均|均)*(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)";
+const CHANGE_WORDS: &str = r"(?:分别|同比|比上年|较上年|(?:比|较)[0-9]{4}年(?:底|末)?|年均|每年|逐年|均)*(?:增长|下降|增加|减少|提高|降低|上升|回落|递增|增速|增幅|涨幅)";
 
 /// Words that state only a change, not what changes (增长, 同比下降, 年均增长).
 static CHANGE_ONLY: LazyLock<Regex> =
@@ -1096,6 +1159,13 @@ pub(super) fn sentence_goals(
         .filter(|c| c.end <= text.len() && c.start < c.end)
         .map(|c| {
             let g = clause_goals(&text[c.clone()], c.start, &mask_of, &mut prev);
+            // A clause without figures may name what the next one changes (死亡人数在…
+            // 基础上,每年下降2.5%).
+            prev.subject_clause = if g.is_empty() {
+                subject_of_clause(&text[c.clone()])
+            } else {
+                None
+            };
             (c, g)
         })
         .filter(|(_, g)| !g.is_empty())
