@@ -516,6 +516,13 @@ impl Catalogue {
     /// Matches an indicator phrase (as a goal names it) with its unit, returning the indicator
     /// and the qualifier the phrase selects.
     pub fn classify(&self, phrase: &str, unit: Option<&str>) -> Option<Match<'_>> {
+        // 医师数(其中中医类别医师数): a table's sub-row names the part, not its parent.
+        if let Some(k) = phrase.find("(其中") {
+            let part = phrase[k + "(其中".len()..]
+                .trim_start_matches([':', ','])
+                .trim_end_matches(')');
+            return self.classify(&sub_row_name(&phrase[..k], part), unit);
+        }
         let plain = normalize(phrase, false);
         if let Some(m) = self.classify_normalised(&plain, unit) {
             return Some(m);
@@ -586,6 +593,25 @@ impl Catalogue {
             score: key.0,
         })
     }
+}
+
+/// The full name of a sub-row: the part itself when it names its population (每千人口中医
+/// 类别医师数 under 每千人口医师数), else the parent's population before it (小学教师专科
+/// 以上学历比例 with 本科以上学历比例 gives 小学教师本科以上学历比例).
+fn sub_row_name(parent: &str, part: &str) -> String {
+    let p: Vec<char> = parent.chars().collect();
+    let q: Vec<char> = part.chars().collect();
+    let common = p
+        .iter()
+        .rev()
+        .zip(q.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (p_rest, q_rest) = (p.len() - common, q.len() - common);
+    if q.len() < 2 || p.len() < 2 || q[..2] == p[..2] || p_rest <= q_rest {
+        return part.to_owned();
+    }
+    p[..p_rest - q_rest].iter().chain(q.iter()).collect()
 }
 
 /// One data row, its cells looked up by column name.

@@ -69,7 +69,7 @@ static PREDICATE_LAST: LazyLock<crate::text::CharSet> = LazyLock::new(|| {
 /// Adverbs that go with a predicate (分别达到, 均保持在), stripped together with it.
 const PREDICATE_ADVERBS: &[&str] = &[
     "分别", "均", "全部", "都", "持续", "稳定", "始终", "将", "已", "累计", "共计", "再", "要",
-    "力争", "确保", "逐步", "必须", "须", "应当", "不得", "不应", "不能", "不宜",
+    "力争", "确保", "逐步", "必须", "须", "应当", "不得", "不应", "不能", "不宜", "总体", "每年",
 ];
 /// Adverbs that never end a noun, so a subject never ends in one (收入首次迈上…台阶).
 const SUBJECT_FINAL_ADVERBS: &[&str] = &["首次", "首度", "再次", "率先", "分别"];
@@ -395,7 +395,7 @@ pub(super) fn tidy(s: &str) -> String {
             break;
         };
         let inner = &out[open + 1..close];
-        if ["均", "不含", "含", "包括", "其中", "注"]
+        if ["均", "不含", "含", "包括", "其中", "注", "下同"]
             .iter()
             .any(|w| inner.starts_with(w))
         {
@@ -773,8 +773,16 @@ fn clause_goals<'m>(
             None => before,
         };
         // 开发剪纸、泥塑等各类校本课程80种: what precedes 等 are examples, not the measure.
+        // (高等教育, 中等职业, 同等学力: 等 inside a word lists nothing.)
         let before = match before.rfind('等') {
-            Some(k) if k + '等'.len_utf8() < before.len() => &before[k + '等'.len_utf8()..],
+            Some(k)
+                if k + '等'.len_utf8() < before.len()
+                    && !before[..k].ends_with(|c: char| {
+                        "高中初同平相对均上下优特头超一二三何".contains(c)
+                    }) =>
+            {
+                &before[k + '等'.len_utf8()..]
+            }
             _ => before,
         };
         // 7大类75个项目: a count of groups before the number is no part of what is counted.
@@ -1031,6 +1039,31 @@ const WORKS_VERBS: &[&str] = &[
 /// that names only a bare head or a works verb measures the product or programme of the
 /// figure before it (the latest one that is not a rate).
 fn carried_object(indicator: &str, prev: &Previous) -> Option<String> {
+    // 广播覆盖人口311万人,覆盖率95.4%: a bare rate whose verb the figure before names is
+    // that object's rate (广播覆盖率).
+    if let Some(stem) = indicator.strip_suffix('率') {
+        if (2..=3).contains(&stem.chars().count()) {
+            let before = measure_of(prev.indicator.as_deref()?);
+            let k = before.find(stem).filter(|&k| k > 0)?;
+            return Some(format!("{}{indicator}", &before[..k]));
+        }
+    }
+    // 新建成高速公路通车里程超900公里,总里程达到9067公里: a total of the same object, which
+    // is no longer the new part of it.
+    if matches!(indicator, "总里程" | "总规模" | "总数" | "总量") {
+        let before = measure_of(prev.indicator.as_deref()?);
+        let cut = ["通车里程", "里程", "规模", "数量", "总数", "总量"]
+            .iter()
+            .filter_map(|a| before.find(a))
+            .min()
+            .unwrap_or(before.len());
+        let object = before[..cut]
+            .replacen("新建成", "", 1)
+            .replacen("新建", "", 1)
+            .replacen("新增", "", 1);
+        let object = without_scope(&object).to_owned();
+        return (object.chars().count() >= 2).then(|| format!("{object}{indicator}"));
+    }
     // 累计新增就业725万人、年均145万人: a yearly average of the figure before it.
     if ["年均", "平均每年", "每年"].contains(&indicator) {
         let before = measure_of(prev.indicator.as_deref()?);
