@@ -603,6 +603,11 @@ fn is_breadcrumb(t: &str) -> bool {
         && (t.starts_with(['>', '»', '›']) || arrows >= 2)
         && t.split(['>', '»', '›'])
             .all(|s| s.trim().chars().count() <= 12)
+        // >79, >80%: a bound in a table cell, not a trail of page names.
+        && t.split(['>', '»', '›'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .all(|s| s.chars().any(|c| c.is_alphabetic()))
 }
 
 /// Byte range of the `_第N页` (or `第N页`) suffix of a page label, to the line's end.
@@ -843,6 +848,10 @@ mod tests {
         assert!(!is_page_label("共10页"));
         assert!(is_breadcrumb(">专题>教育政策法规"));
         assert!(!is_breadcrumb("x>3"));
+        // A bound in a table cell is text (issue: >80% lines were dropped).
+        assert!(!is_breadcrumb(">79"));
+        assert!(!is_breadcrumb(">80%"));
+        assert!(!is_breadcrumb("> 0.15"));
         assert!(is_index_number("11370124004209020U/2021-4656593"));
         assert!(starts_enumerated("(一)指导思想") && starts_enumerated("12.加强"));
     }

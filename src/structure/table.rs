@@ -127,6 +127,15 @@ fn classify(cell: &str) -> Cell {
     if numbered_name(cell).is_some() {
         return Cell::Text;
     }
+    // 5岁以下儿童死亡率, 15岁以上人群吸烟率: a name that opens with an age is text (a value
+    // has at most a few words after its number: 12.3年以上, 300亿元左右).
+    let han = cell
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    if han >= 5 {
+        return Cell::Text;
+    }
     let first = cell.chars().next().unwrap_or(' ');
     if (first.is_ascii_digit() || matches!(first, '≥' | '≤' | '>' | '<' | '约' | '+'))
         && cell.chars().count() <= 14
@@ -539,9 +548,14 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
             rows.extend(done.finish().map(|r| (r, data)));
         }
         let next_is_text = cells.get(k + 1).is_some_and(|c| c.2 == Cell::Text);
+        // 领域 / 序号 / 指标: a category before the index comes as category, number, name.
+        let index_after_cat = index_col.filter(|&x| cat_col.is_some_and(|c| c < x));
+        let opens_indexed = index_after_cat.is_some()
+            && cells.get(k + 1).is_some_and(|c| c.2 == Cell::Integer)
+            && cells.get(k + 2).is_some_and(|c| c.2 == Cell::Text);
         let col = match kind {
             Cell::Text if !row.filled[name_col] => match cat_col {
-                Some(c) if !row.filled[c] && next_is_text => {
+                Some(c) if !row.filled[c] && (next_is_text || opens_indexed) => {
                     category = s.to_owned();
                     Some(c)
                 }
@@ -555,6 +569,15 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
             },
             Cell::Binding => binding_col.or(Some(row.next)),
             Cell::Integer if index_col == Some(row.next) && row.is_empty() => index_col,
+            Cell::Integer
+                if !row.filled[name_col] && index_after_cat.is_some_and(|x| !row.filled[x]) =>
+            {
+                if let Some(c) = cat_col.filter(|&c| !row.filled[c]) {
+                    let (cl, _, _) = cells[k];
+                    row.put(c, &category, cl);
+                }
+                index_after_cat
+            }
             Cell::Text => Some(row.next),
             _ => (row.next..n)
                 .find(|&c| matches!(columns[c].role, ColumnRole::Value | ColumnRole::Other))
@@ -802,6 +825,26 @@ mod tests {
                 vec!["学前教育", "普惠率(%)", "85", "90", "约束性"],
                 vec!["义务教育", "巩固率(%)", "98", "99", "约束性"],
             ]
+        );
+    }
+
+    #[test]
+    fn names_opening_with_an_age_and_rows_without_a_unit() {
+        let text = "领域\n序号\n主要指标\n单位\n2020年\n2025年目标\n指标性质\n健康水平\n1\n人均预期寿命\n78.5\n>79\n预期性\n2\n孕产妇死亡率\n/10万\n9.1\n<10\n预期性\n3\n5岁以下儿童死亡率\n4.2\n<5\n预期性\n健康生活\n4\n居民健康素养水平\n%\n-\n30\n预期性\n";
+        let t = &analyze(text).tables[0];
+        let rows = rows_of(t);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert!(
+            rows[0].contains(&"人均预期寿命") && rows[0].contains(&">79"),
+            "{rows:?}"
+        );
+        assert!(
+            rows[2].contains(&"5岁以下儿童死亡率") && rows[2].contains(&"<5"),
+            "{rows:?}"
+        );
+        assert!(
+            rows[3].contains(&"居民健康素养水平") && rows[3].contains(&"30"),
+            "{rows:?}"
         );
     }
 
