@@ -45,10 +45,10 @@ pub fn from_headline(headline: &str) -> Option<(String, Option<String>)> {
         document_title(t) && (issued || after.trim_end_matches('》').trim().is_empty())
     });
     if let Some((_, title)) = reported {
-        return Some((title.to_owned(), None));
+        return Some((carried_document(title).to_owned(), None));
     }
     static ISSUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\p{Han}{2,14}?)(?:联合)?(?:印发|出台|发布|公布|出炉|审议通过)了?([\p{Han}“][^,,。;;!?]{5,60})$")
+        Regex::new(r#"^(\p{Han}{2,14}?)(?:联合)?(?:印发|出台|发布|公布|出炉|审议通过)了?([\p{Han}“"][^,,。;;!?]{5,60})$"#)
             .expect("issued regex")
     });
     let c = ISSUED.captures(headline)?;
@@ -81,7 +81,24 @@ pub fn extends(cited: &str, title: &str) -> bool {
         .iter()
         .find_map(|w| title.strip_prefix(w))
         .unwrap_or(&title[place_prefix(title).unwrap_or(0)..]);
-    core.chars().count() >= 6 && cited.len() > title.len() && cited.contains(core)
+    // Quotes are written either way (“十四五” and "十四五"): they are compared without.
+    let bare = |s: &str| -> String { s.chars().filter(|c| !"“”\"".contains(*c)).collect() };
+    let (cited, core) = (bare(cited), bare(core));
+    core.chars().count() >= 6 && cited.len() > bare(title).len() && cited.contains(&core)
+}
+
+/// The document a covering notice issues: Y of 关于印发Y的通知 (an article that reports the
+/// notice reports the plan it carries, as the plan's own copy is titled).
+fn carried_document(title: &str) -> &str {
+    static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:.*?)关于(?:印发|下发|颁发)《?(.+?)》?的通知$").expect("notice regex")
+    });
+    NOTICE
+        .captures(title)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+        .filter(|y| document_title(y))
+        .unwrap_or(title)
 }
 
 /// The end of the longest full division name a title opens with (临汾市…, 甘肃省…), if any.
@@ -107,7 +124,7 @@ pub fn from_body(head: &[Line<'_>]) -> Option<String> {
             let after = &l.text[open..];
             let introduced =
                 ISSUING_VERBS.iter().any(|v| before.contains(v)) || after.contains("以下简称");
-            (introduced && document_title(title)).then(|| title.to_owned())
+            (introduced && document_title(title)).then(|| carried_document(title).to_owned())
         })
     })
 }
@@ -169,6 +186,18 @@ mod tests {
             None
         );
         assert_eq!(from_headline("某县召开全县教育工作会议"), None);
+    }
+
+    #[test]
+    fn news_of_a_covering_notice_reports_the_plan_it_carries() {
+        let head = lines("某网讯 市政府办公厅日前发布《关于印发某市安全生产“十四五”发展规划的通知》,明确了目标。\n");
+        assert_eq!(
+            from_body(&head).as_deref(),
+            Some("某市安全生产“十四五”发展规划")
+        );
+        // A headline in ASCII quotes, the body citing the plan whole.
+        let (t, _) = from_headline("云南印发\"十四五\"老龄事业发展规划").unwrap();
+        assert!(extends("云南省“十四五”老龄事业发展规划", &t), "{t}");
     }
 
     #[test]
