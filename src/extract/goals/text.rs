@@ -270,7 +270,7 @@ fn strip_trailing(mut s: &str) -> &str {
         {
             t = &t[..t.len() - p.len()];
             if let Some(a) = PREDICATE_ADVERBS.iter().find(|a| {
-                t.len() > a.len()
+                t.len() >= a.len()
                     && t.ends_with(**a)
                     // 人均, 生均, 年均 are nouns' words, not the adverb 均.
                     && !(**a == "均" && t[..t.len() - a.len()].ends_with(['人', '生', '户', '平', '年', '日', '月']))
@@ -291,11 +291,30 @@ fn strip_trailing(mut s: &str) -> &str {
                 t = &t[..t.len() - m.len()];
             }
         }
+        // 优良天数比率2020年要达到87%: the year before the predicate dates the figure; it is
+        // no part of the name.
+        if let Some(y) = trailing_year(t) {
+            t = &t[..y];
+        }
         if t.len() == s.len() {
             return t;
         }
         s = t;
     }
+}
+
+/// The start of a year (2020年, 2025年底) that ends `s` after a name of two chars or more.
+fn trailing_year(s: &str) -> Option<usize> {
+    let body = s
+        .strip_suffix("年底")
+        .or_else(|| s.strip_suffix("年末"))
+        .or_else(|| s.strip_suffix('年'))?;
+    let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let start = body.len() - digits;
+    (digits == 4
+        && body[..start].chars().count() >= 2
+        && !body[..start].ends_with(['比', '较', '于', '的', '至', '到']))
+    .then_some(start)
 }
 
 /// Whether a character can start the noun after a number (not punctuation or a particle).
@@ -1291,6 +1310,7 @@ fn is_verb_list(head: &str) -> bool {
 /// Completes short heads that share the last part's tail: 小学、初中适龄儿童入学率 →
 /// 小学适龄儿童入学率, 初中适龄儿童入学率.
 fn complete_heads(parts: Vec<String>) -> Vec<String> {
+    let parts = share_denominator(parts);
     let Some(last) = parts.last() else {
         return parts;
     };
@@ -1308,6 +1328,32 @@ fn complete_heads(parts: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = heads.iter().map(|h| format!("{h}{tail}")).collect();
     out.push(last.clone());
     out
+}
+
+/// 单位地区生产总值能源消耗、二氧化碳排放: a per-output denominator before the first item
+/// of a list is every item's (单位地区生产总值二氧化碳排放).
+fn share_denominator(mut parts: Vec<String>) -> Vec<String> {
+    const PER_OUTPUT: &[&str] = &[
+        "单位地区生产总值",
+        "单位国内生产总值",
+        "单位生产总值",
+        "万元地区生产总值",
+        "万元生产总值",
+        "单位GDP",
+        "万元GDP",
+    ];
+    let Some(head) = parts
+        .first()
+        .and_then(|f| PER_OUTPUT.iter().find(|p| f.starts_with(**p)))
+    else {
+        return parts;
+    };
+    for p in parts.iter_mut().skip(1) {
+        if !p.starts_with("单位") && !p.starts_with("万元") && !p.is_empty() {
+            p.insert_str(0, head);
+        }
+    }
+    parts
 }
 
 /// Splits a listed subject (学前三年入园率和学前一年入园率) into its parts when it is
