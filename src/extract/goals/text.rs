@@ -90,12 +90,14 @@ static BARE_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the words between two figures change the first into the second (增长到, 压缩至), or
 /// a bare 到 does after a 从/由 base in `lead`.
 fn is_change_gap(gap: &str, lead: &str) -> bool {
-    CHANGE.is_match(gap)
-        || (BARE_TO.is_match(gap)
-            && FROM_YEAR
-                .find(lead.trim_end())
+    let lead = lead.trim_end();
+    let from_base = || {
+        FROM_PHRASE.is_match(lead)
+            || FROM_YEAR
+                .find(lead)
                 .is_some_and(|m| m.as_str().starts_with(['由', '从']))
-            || BARE_TO.is_match(gap) && FROM_PHRASE.is_match(lead.trim_end()))
+    };
+    CHANGE.is_match(gap) || (BARE_TO.is_match(gap) && from_base())
 }
 
 /// A base named by a period or a state rather than a year: 由“十二五”末的, 从改革前的.
@@ -1076,19 +1078,18 @@ fn carried_object(indicator: &str, prev: &Previous) -> Option<String> {
             .filter_map(|a| before.find(a))
             .min()
             .unwrap_or(before.len());
-        let object = before[..cut]
-            .replacen("新建成", "", 1)
-            .replacen("新建", "", 1)
-            .replacen("新增", "", 1);
+        // (新建成 before 新建: the longer word goes whole.)
+        let object = ["新建成", "新建", "新增"]
+            .iter()
+            .fold(before[..cut].to_owned(), |o, w| o.replacen(w, "", 1));
         let object = without_scope(&object).to_owned();
         return (object.chars().count() >= 2).then(|| format!("{object}{indicator}"));
     }
     // 累计新增就业725万人、年均145万人: a yearly average of the figure before it.
     if ["年均", "平均每年", "每年"].contains(&indicator) {
-        let before = measure_of(prev.indicator.as_deref()?);
-        let before = before.strip_prefix("累计").unwrap_or(before);
-        return (before.chars().count() >= 2 && !is_change(before))
-            .then(|| format!("{indicator}{}", before.replacen("累计", "", 1)));
+        let before = measure_of(prev.indicator.as_deref()?).replacen("累计", "", 1);
+        return (before.chars().count() >= 2 && !is_change(&before))
+            .then(|| format!("{indicator}{before}"));
     }
     let bare_head = BARE_HEADS.contains(&indicator);
     let works = WORKS_VERBS.contains(&indicator);
