@@ -910,7 +910,11 @@ fn clause_goals<'m>(
                         .collect()
                 };
                 let measures = if measures.is_empty() {
-                    prev.subject_clause.iter().cloned().collect()
+                    prev.subject_clause
+                        .as_deref()
+                        .and_then(subject_of_clause)
+                        .into_iter()
+                        .collect()
                 } else {
                     measures
                 };
@@ -1016,7 +1020,8 @@ pub(super) struct Previous {
     indicator: Option<String>,
     /// The subject of each number of the last run (城镇…, 农村… of 分别达到…、…).
     subjects: Vec<String>,
-    /// The measure named by the clause before, when that clause gave no figure.
+    /// The clause before, when it gave no figure: it may name the measure a bare change
+    /// in this one changes (see [`subject_of_clause`]).
     subject_clause: Option<String>,
     /// Whether the last indicator is an object with a one-char noun carried onto it
     /// (改造老旧小区楼 of 202栋楼).
@@ -1214,11 +1219,8 @@ pub(super) fn sentence_goals(
             let g = clause_goals(&text[c.clone()], c.start, &mask_of, &mut prev);
             // A clause without figures may name what the next one changes (死亡人数在…
             // 基础上,每年下降2.5%).
-            prev.subject_clause = if g.is_empty() {
-                subject_of_clause(&text[c.clone()])
-            } else {
-                None
-            };
+            // Kept raw: it is read only when a bare change follows, which is rare.
+            prev.subject_clause = g.is_empty().then(|| text[c.clone()].to_owned());
             (c, g)
         })
         .filter(|(_, g)| !g.is_empty())
