@@ -768,9 +768,6 @@ static ABSTRACT_END: LazyLock<Regex> = LazyLock::new(|| {
     .expect("abstract regex")
 });
 
-/// A clause closing on a trend, an adverb of degree or manner and a verb of change (体系逐步
-/// 建立, 形势持续稳定, 作用更加凸显, 建设扎实推进): it describes a direction, nothing one can
-/// check is reached.
 /// Money to be put in (完成投资200亿元以上, 计划完成投资700亿元): a sum spent, not a result
 /// (the contract's rule for goals, kept for clauses of running text too).
 static INVESTMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -787,6 +784,9 @@ static SLOGAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("slogan regex")
 });
 
+/// A clause closing on a trend, an adverb of degree or manner and a verb of change (体系逐步
+/// 建立, 形势持续稳定, 作用更加凸显, 建设扎实推进): it describes a direction, nothing one can
+/// check is reached.
 static TREND_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:逐步|扎实|稳步|有序|持续|深入|不断|日益|更加|进一步)(?:推进|建立|完善|凸显|稳定|提升|加强|巩固|优化|健全|提高|增强|扩大|彰显|显现|改善)[。,;]?$",
