@@ -65,6 +65,9 @@ pub fn process_decoded(source: &str, decoded: &Decoded) -> Document {
         targets: records.targets,
         ..Document::default()
     };
-    catalogue::Catalogue::builtin().annotate(&mut doc);
+    // The catalogue is built on first use: a document without goals never pays for it.
+    if !doc.goals.is_empty() {
+        catalogue::Catalogue::builtin().annotate(&mut doc);
+    }
     doc
 }
