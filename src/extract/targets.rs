@@ -980,7 +980,7 @@ fn straddles(clause: &str, v: &lexicon::VerbHit) -> bool {
         .map_or(clause.len(), |(i, _)| v.end + i);
     let (vs, ve) = (v.start - from, v.end - from);
     let window = &clause[from..to];
-    let jieba = crate::structure::words::segmenter();
+    let dict = crate::structure::dictionary::Dictionary::get();
     // Without HMM, jieba's only multi-char Chinese tokens are dictionary words, so the cut
     // can straddle the verb only where a dictionary word does: most windows hold none, and
     // a few lookups spare them the segmentation.
@@ -992,12 +992,12 @@ fn straddles(clause: &str, v: &lexicon::VerbHit) -> bool {
         .filter(|&a| a < vs)
         .flat_map(|a| inside().map(move |b| (a, b)))
         .chain(inside().flat_map(|a| bounds().filter(|&b| b > ve).map(move |b| (a, b))))
-        .any(|(a, b)| jieba.has_word(&window[a..b]));
+        .any(|(a, b)| dict.has_word(&window[a..b]));
     if !crossing {
         return false;
     }
-    jieba.cut(window, false).iter().any(|t| {
-        let (ts, te) = (t.byte_start, t.byte_end);
+    dict.cut(window).iter().any(|t| {
+        let (ts, te) = (t.start, t.end);
         (ts < vs && vs < te && te < ve) || (vs < ts && ts < ve && ve < te)
     })
 }

@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+pub mod dictionary;
 pub mod outline;
 pub mod sentence;
 pub mod table;
