@@ -171,8 +171,10 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
         if !named_report {
             meta.title = report_title(head).or(meta.title.take());
         }
-        if meta.issuer.is_none() {
-            meta.issuer = report_issuer(head);
+        // The government delivers its report; a page's label (发文机关:市政府办公室) names
+        // the office that put it up.
+        if meta.issuer.as_deref().is_none_or(is_office) {
+            meta.issuer = report_issuer(head).or(meta.issuer.take());
         }
     }
     // A site's bare heading (政府工作报告) over the report's full name.
@@ -217,6 +219,9 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
             if let Some(title) = reported::from_body(head) {
                 meta.title = Some(title);
                 meta.from_page.retain(|f| f != "title");
+                if meta.issuer.is_none() {
+                    meta.issuer = reported::issuer_in_body(head);
+                }
             }
         }
     }
@@ -248,15 +253,17 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
     // whose heading was cut off: a government work report.
     if meta.kind.as_deref().is_none_or(|k| k == "报告") && reported::delivers_work_report(head) {
         meta.kind = Some("政府工作报告".to_owned());
-        if meta.title.is_none() {
+        // News of the report is described by the report, not by its headline.
+        if meta.title.as_deref().is_none_or(|t| kind_of(t).is_none()) {
             meta.title = Some("政府工作报告".to_owned());
         }
     }
     if meta.kind.is_none() {
-        meta.kind = self_described_kind(text);
+        meta.kind =
+            self_described_kind(text).or_else(|| reported::headline_kind(head).map(str::to_owned));
     }
     if meta.kind.as_deref() == Some("政府工作报告") && meta.issuer.is_none() {
-        meta.issuer = reported::speaker_government(head);
+        meta.issuer = reported::speaker_government(head).or_else(|| report_issuer(head));
     }
     // A news article is dated by its byline.
     if meta.kind.is_none() && meta.date.is_none() {
@@ -363,7 +370,7 @@ fn report_issuer(head: &[Line<'_>]) -> Option<String> {
             .expect("speaker regex")
     });
     static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"在(\p{Han}{2,10}?[县区市州旗省])第\p{Han}{1,4}届人民代表大会")
+        Regex::new(r"(?:^|在|[,,。\s日])([\p{Han}&&[^在]]\p{Han}{1,9}?[县区市州旗省])第\p{Han}{1,4}届人民代表大会")
             .expect("congress regex")
     });
     let lines = &head[..head.len().min(20)];
@@ -535,6 +542,12 @@ fn self_described_kind(text: &str) -> Option<String> {
     });
     let opening = &text[..end];
     if opening.contains("报告") && DELIVERED.is_match(opening) {
+        return Some("政府工作报告".to_owned());
+    }
+    // Only a work report sets out the year's 政府工作的总体要求 (a page of one that lost
+    // its head).
+    if opening.contains("政府工作的总体要求") || opening.contains("政府工作总体要求")
+    {
         return Some("政府工作报告".to_owned());
     }
     let c = SELF.captures(opening)?;
@@ -721,8 +734,11 @@ fn signature_after(head: &[Line<'_>], from: usize) -> (Option<String>, Option<St
             body_seen = true;
             issued |= text.contains("印发");
         }
-        // The plan itself starts: its outline begins.
-        if is_outline(text) || found.iter().any(|f| f.3) {
+        // The plan itself starts: its outline begins. A notice's own numbered paragraphs
+        // (一、提高政治站位,强化担当意识。各部门要…) run on after their label; a plan's heading
+        // stands alone on its line.
+        let heading = is_outline(text) && text.chars().count() <= 30;
+        if heading || found.iter().any(|f| f.3) {
             break;
         }
     }
@@ -757,6 +773,7 @@ impl Labels {
                 "发布机构",
                 "制定机关",
                 "发文字号",
+                "发文序号",
                 "文件编号",
                 "文号",
                 "字号",
@@ -813,8 +830,23 @@ impl Labels {
                 continue;
             }
             for c in LABEL.captures_iter(l.text) {
-                let value = c[2].trim();
                 let label: String = c[1].chars().filter(|c| !c.is_whitespace()).collect();
+                // A number may be typed with a space before its 号 (京兴政办发〔2023〕1 号):
+                // the whole cell, without spaces.
+                let cell: String;
+                let value = if label.ends_with('号') || label == "文件编号" {
+                    let rest = &l.text[c.get(2).map_or(0, |m| m.start())..];
+                    cell = rest
+                        .split(['|', '•', '【'])
+                        .next()
+                        .unwrap_or("")
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
+                    cell.as_str()
+                } else {
+                    c[2].trim()
+                };
                 if labels.record(&label, value) {
                     continue;
                 }
@@ -846,7 +878,7 @@ impl Labels {
                     self.issuer.get_or_insert_with(|| value.to_owned());
                 }
             }
-            "发文字号" | "文件编号" | "文号" | "字号" => {
+            "发文字号" | "发文序号" | "文件编号" | "文号" | "字号" => {
                 if let Some(n) = fields::doc_number_line(value) {
                     self.doc_number.get_or_insert(n);
                 }
@@ -964,11 +996,21 @@ fn issuer_above(head: &[Line<'_>], title: &str) -> Option<String> {
     if !title.starts_with("关于") {
         return None;
     }
-    let at = head
-        .iter()
-        .position(|l| title.starts_with(lines::strip_site_suffix(l.text)))?;
-    let above = head.get(at.checked_sub(1)?)?.text;
-    is_org(above).then(|| above.to_owned())
+    // A page may repeat the title (its heading, then the document's own head): any of its
+    // lines may stand under the issuer's.
+    head.iter()
+        .enumerate()
+        .filter(|(_, l)| title.starts_with(lines::strip_site_suffix(l.text)))
+        .find_map(|(at, _)| {
+            let above = head.get(at.checked_sub(1)?)?.text;
+            is_org(above).then(|| above.to_owned())
+        })
+}
+
+/// An office that puts documents up (市政府办公室, 区政府办, 省政府办公厅), not the body
+/// that issues a report.
+fn is_office(name: &str) -> bool {
+    name.ends_with("办公室") || name.ends_with("办公厅") || name.ends_with("政府办")
 }
 
 /// A signature at the end of the document: an organisation line followed by a date line.

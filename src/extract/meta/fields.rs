@@ -180,11 +180,21 @@ pub fn stated_period(text: &str) -> Option<Period> {
         // The range must follow at once, not somewhere later in the sentence.
         let first = YEAR_RANGE.find(&window)?;
         (first.start() == 0).then(|| Period {
-            name: Some(format!("{start}-{end}")),
+            name: Some(five_year_name(start, end, text).unwrap_or(format!("{start}-{end}"))),
             start,
             end,
         })
     })
+}
+
+/// The name of the five-year plan whose years `start..=end` are (2021–2025: 十四五), when
+/// `text` uses that name too.
+fn five_year_name(start: i32, end: i32, text: &str) -> Option<String> {
+    const UNITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let n = 3 + (start - 1966) / 5;
+    let unit = *UNITS.get(usize::try_from(n - 11).ok()?)?;
+    let name = format!("十{unit}五");
+    (end == start + 4 && five_year_start(n) == start && text.contains(&name)).then_some(name)
 }
 
 /// Strips trailing bracketed groups (`(2021—2025)`, `(试行)`) and quotes/space from a title.
@@ -221,6 +231,13 @@ pub fn kind_of(title: &str) -> Option<&'static str> {
     // 工作安排), reports.
     if t.contains("工作总结") {
         return Some("报告");
+    }
+    // A year's list of key tasks (2023年重点工作任务) is that year's work plan.
+    let year_named = t
+        .char_indices()
+        .any(|(i, c)| c == '年' && i >= 4 && t.as_bytes()[i - 4..i].iter().all(u8::is_ascii_digit));
+    if year_named && (t.ends_with("重点工作任务") || t.ends_with("重点任务")) {
+        return Some("工作要点");
     }
     const ENDINGS: &[(&str, &str)] = &[
         ("要点", "工作要点"),
@@ -370,6 +387,12 @@ mod tests {
         assert_eq!(kind_of("2019年全市教育工作要点"), Some("工作要点"));
         // A breakdown of tasks among departments is a year's work plan.
         assert_eq!(kind_of("2024年重点工作目标任务分解表"), Some("工作要点"));
+        assert_eq!(
+            kind_of("某省建设先行区2023年重点工作任务"),
+            Some("工作要点")
+        );
+        assert_eq!(kind_of("某省2024年重点任务"), Some("工作要点"));
+        assert_eq!(kind_of("生态保护重点任务"), None);
         assert_eq!(
             kind_of("某省“十四五”应急体系规划重点工程分工方案"),
             Some("工作要点")

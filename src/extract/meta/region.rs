@@ -262,6 +262,7 @@ impl<'t> Context<'t> {
     /// The region named in a short string (an issuer, a title, a source line), if any.
     /// `allow_short` lets a short form at the very start count (平阴教育…).
     pub fn region_in(&self, s: &str, allow_short: bool) -> Option<Region> {
+        const CAMPAIGNS: &[&str] = &["健康", "美丽", "平安", "法治", "数字", "智慧", "幸福"];
         let g = gazetteer();
         // Per mention, the divisions it may name. A short form (平阴) counts only at the start
         // and only when the text confirms it (its full name or the places above it appear):
@@ -275,6 +276,12 @@ impl<'t> Context<'t> {
                 let lead = s[..m.start].trim_start_matches(|c: char| {
                     c.is_ascii_digit() || c == '年' || c.is_whitespace() || c == '中' || c == '共'
                 });
+                // A campaign named after its place (健康鲅鱼圈行动, 美丽厦门, 平安某县建设)
+                // opens with the place all the same.
+                let lead = CAMPAIGNS
+                    .iter()
+                    .find_map(|w| lead.strip_prefix(w))
+                    .unwrap_or(lead);
                 let at_start = lead.is_empty() || opening_end == Some(m.start);
                 if at_start {
                     opening_end = Some(m.end);

@@ -129,14 +129,48 @@ pub fn from_body(head: &[Line<'_>]) -> Option<String> {
     })
 }
 
+/// The bodies an article says issued the document it reports: 市水务局、市发改委近日联合
+/// 印发了《…》 names two. Each part must read as an organisation; a bare time word or a
+/// reporter's aside before them (记者昨日获悉,) is not part of the name.
+pub fn issuer_in_body(head: &[Line<'_>]) -> Option<String> {
+    static WHO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([^,,。;;:!?《》]{3,60}?)(?:近日|日前|近期|昨日|今天|今日|正式|联合|共同)*(?:印发|出台|发布)了?《")
+            .expect("issuer regex")
+    });
+    head.iter().take(REPORT_LINES).find_map(|l| {
+        let c = WHO.captures(l.text)?;
+        let who = c.get(1)?.as_str().trim();
+        let parts: Vec<&str> = who.split('、').map(str::trim).collect();
+        parts.iter().all(|p| is_org(p)).then(|| parts.join("、"))
+    })
+}
+
+/// The kind of document a headline reports without naming its title: 某市十四五规划出炉!
+pub fn headline_kind(head: &[Line<'_>]) -> Option<&'static str> {
+    static OUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\p{Han}[^,,。;;]{1,40}?)(?:正式)?(?:出炉|发布|出台|印发|公布|获批)[!!。]?$")
+            .expect("headline regex")
+    });
+    head.iter().take(3).find_map(|l| {
+        let c = OUT.captures(l.text.trim())?;
+        kind_of(c.get(1)?.as_str())
+    })
+}
+
 /// Whether the opening lines say a government work report was delivered (市长作政府工作报告,
-/// 向大会作《政府工作报告》).
+/// 向大会作《政府工作报告》) or report what one sets out (政府工作报告中明确了…).
 pub fn delivers_work_report(head: &[Line<'_>]) -> bool {
+    // News of what a report sets out: 今年的某市政府工作报告中,明确了…; 政府工作报告提出.
+    static STATES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"政府工作报告》?(?:中|里)?[,,]?(?:明确|提出|指出|确定|部署)")
+            .expect("report regex")
+    });
     head.iter().take(15).any(|l| {
         let t = l.text;
         t.contains("作政府工作报告")
             || t.contains("作《政府工作报告》")
             || (t.contains("政府工作报告") && (t.contains("代表大会") || t.contains("人大")))
+            || STATES.is_match(t)
     })
 }
 

@@ -673,3 +673,93 @@ fn news_of_a_report_and_of_a_provincial_plan() {
         Some("甘肃省“十四五”推进农业农村现代化规划")
     );
 }
+
+#[test]
+fn report_page_without_its_head_is_a_work_report() {
+    let text = "三、今年的工作安排\n今年是规划的关键之年。县政府工作的总体要求是:坚持稳中求进。\n\
+        主要预期目标是:地区生产总值增长6%左右。\n";
+    assert_eq!(meta(text).kind.as_deref(), Some("政府工作报告"));
+}
+
+#[test]
+fn news_of_what_a_report_sets_out_describes_the_report() {
+    let text = "古城的新一年“任务书”\n发布时间:2024-03-02 08:00 来源:某某网\n\
+        今年的太谷区政府工作报告中,明确了全年经济社会发展的主要目标。\n\
+        全区地区生产总值增长6%左右。\n";
+    let m = meta(text);
+    assert_eq!(m.kind.as_deref(), Some("政府工作报告"));
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+}
+
+#[test]
+fn a_report_is_issued_by_the_government_not_the_office_that_posts_it() {
+    let text = "发文机关: 市政府办公室\n成文日期: 2024-03-11\n政府工作报告(2024年)\n\
+        2024年2月27日在宜春市第五届人民代表大会第四次会议上\n市长 某某\n各位代表:\n\
+        现在,我代表市人民政府向大会报告工作,请予审议。\n";
+    let m = meta(text);
+    assert_eq!(m.issuer.as_deref(), Some("宜春市人民政府"));
+    // A congress opening reported in the news names the government too.
+    let text = "1月16日,延吉市第十九届人民代表大会第五次会议开幕。\n\
+        市长代表市人民政府作政府工作报告。\n";
+    assert_eq!(meta(text).issuer.as_deref(), Some("延吉市人民政府"));
+}
+
+#[test]
+fn notice_with_numbered_paragraphs_keeps_its_signature() {
+    let text = "关于印发《2023年区政府工作报告重点工作分工方案》的通知\n\
+        各镇人民政府,区政府各委、办、局:\n\
+        《2023年区政府工作报告重点工作分工方案》已经区政府常务会研究通过,现印发给你们。\n\
+        一、提高站位,强化担当。各部门要把落实重点工作作为首要任务,确保按时完成。\n\
+        二、加强协作,形成合力。各部门要建立定期调度机制,及时报告进展情况。\n\
+        北京市顺义区人民政府办公室\n2023年3月3日\n\
+        2023年区政府工作报告重点工作分工方案\n一、主要预期目标\n";
+    let m = meta(text);
+    assert_eq!(m.issuer.as_deref(), Some("北京市顺义区人民政府办公室"));
+    assert_eq!(m.date.as_deref(), Some("2023-03-03"));
+}
+
+#[test]
+fn labelled_number_with_a_space_before_its_hao() {
+    let text =
+        "发文序号:京顺政办发〔2023〕2 号\n成文日期:2023年3月3日\n标题:关于印发某方案的通知\n";
+    assert_eq!(
+        meta(text).doc_number.as_deref(),
+        Some("京顺政办发〔2023〕2号")
+    );
+}
+
+#[test]
+fn a_repeated_title_finds_its_issuer_above_the_second_copy() {
+    let text = "首页 > 政府文件\n关于推进健康兰考行动的实施意见\n时间:2024-01-01 来源:兰考县政府\n\
+        兰政〔2020〕13号\n兰考县人民政府\n关于推进健康兰考行动的实施意见\n\
+        各乡镇人民政府:\n为贯彻落实上级文件精神,提出如下意见。\n";
+    assert_eq!(meta(text).issuer.as_deref(), Some("兰考县人民政府"));
+}
+
+#[test]
+fn news_of_a_plan_names_its_joint_issuers_and_headline_kind() {
+    let text = "记者昨日获悉,市水务局、市发改委近日联合印发了《芜湖市水利发展“十四五”规划》。\n\
+        规划提出,到2025年全市防洪能力全面提升。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("芜湖市水利发展“十四五”规划"));
+    assert_eq!(m.issuer.as_deref(), Some("市水务局、市发改委"));
+    let text = "无锡江阴市十四五规划出炉!\n今后五年,全市发展面临新的机遇。\n";
+    assert_eq!(meta(text).kind.as_deref(), Some("规划"));
+}
+
+#[test]
+fn a_campaign_named_after_its_place_gives_the_region() {
+    let text =
+        "健康老边行动实施方案\n为贯彻落实营口市有关文件精神,结合我区实际,特制定本实施方案。\n";
+    assert_eq!(county(&meta(text)), Some("老边区"));
+}
+
+#[test]
+fn a_five_year_span_is_named_by_its_plan() {
+    let text = "为明确“十四五”时期全区民政事业发展目标,编制本规划。\n规划期限:2021-2025年。\n一、规划背景\n";
+    let m = meta(text);
+    assert_eq!(
+        m.period.as_ref().and_then(|p| p.name.as_deref()),
+        Some("十四五")
+    );
+}
