@@ -30,6 +30,10 @@ pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
     let mut joins: Vec<(usize, bool)> = Vec::new();
     for pair in lines.windows(2) {
         let (line, next) = (&mapped.text[pair[0].clone()], &mapped.text[pair[1].clone()]);
+        // A table's rows (1 | 婴儿死亡率 | ‰ | <5 |) are whole lines, whatever their width.
+        if is_table_row(line) || is_table_row(next) {
+            continue;
+        }
         // A figure cut from its predicate (…亿元,增长 / 7.6%;…) is one clause whatever the
         // page's width.
         if dangles(line, next) {
@@ -179,6 +183,11 @@ fn dangles(line: &str, next: &str) -> bool {
 
 /// True when the line ends a sentence or a heading: final punctuation, or a closing quote or
 /// bracket after one.
+/// A row of a pipe table: its cells are separated by two bars or more.
+fn is_table_row(line: &str) -> bool {
+    line.bytes().filter(|&b| b == b'|').count() >= 2
+}
+
 fn ends_sentence(line: &str) -> bool {
     let trimmed = line
         .trim_end()
@@ -316,6 +325,18 @@ mod tests {
         assert_eq!(split_flat_lines(mapped(short)).1, 0);
         let prose = format!("{body} 一、总体要求 {body}");
         assert_eq!(split_flat_lines(mapped(&prose)).1, 0);
+    }
+
+    #[test]
+    fn table_rows_are_never_joined() {
+        // Wrapped prose fixes the width; rows of that width with no closing punctuation
+        // still end where they end.
+        let prose = "这是一个被硬换行的段落内容用于确定宽度的文字这是一个被硬换\n".repeat(6);
+        let rows = "3 | 孕产妇死亡率 | 1/10万 | <7 | | 这是一个宽度相同的表格行内容\n\
+            4 | 居民健康素养水平 | % | 40 | | 这是一个宽度相同的表格行内容\n";
+        let text = format!("{prose}{rows}结束。\n");
+        let (out, _) = unwrap_lines(mapped(&text));
+        assert!(out.text.contains(rows), "{}", out.text);
     }
 
     #[test]
