@@ -249,11 +249,40 @@ fn pipe_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         return None;
     }
     let columns: Vec<Column> = header.iter().map(|h| column(h)).collect();
+    // A category column before the index (类别 | 序号 | 指标) is written once for a group
+    // of rows, like a merged cell: the group's other rows start at the index, one cell short.
+    let index_col = columns.iter().position(|c| c.role == ColumnRole::Index);
+    let cat_cols = index_col
+        .filter(|&i| i > 0 && columns[..i].iter().all(|c| c.role == ColumnRole::Other))
+        .unwrap_or(0);
+    let unit_col = columns.iter().position(|c| c.role == ColumnRole::Unit);
+    let mut category: Vec<String> = vec![String::new(); cat_cols];
     let body: Vec<Row> = rows[k + 1..]
         .iter()
         .filter(|(_, cells)| !is_rule_row(cells))
         .map(|(l, cells)| {
             let mut cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+            if cat_cols > 0 {
+                let starts_at_index = cells.first().is_some_and(|c| classify(c) == Cell::Integer)
+                    && cells
+                        .get(cat_cols)
+                        .is_none_or(|c| classify(c) != Cell::Integer);
+                if starts_at_index {
+                    cells.splice(0..0, category.iter().cloned());
+                } else {
+                    for (c, cell) in category.iter_mut().zip(&cells) {
+                        c.clone_from(cell);
+                    }
+                }
+            }
+            // A row that leaves its unit out (15 | 出生人口性别比 | <109 |) puts its value
+            // under the unit.
+            if let Some(u) = unit_col {
+                let value_empty = cells.get(u + 1).is_none_or(|c| c.is_empty());
+                if value_empty && cells.get(u).is_some_and(|c| classify(c) == Cell::Number) {
+                    cells.insert(u, String::new());
+                }
+            }
             cells.resize(columns.len(), String::new());
             Row {
                 cells,

@@ -49,6 +49,11 @@ fn name_and_unit(name: &str) -> (String, Option<String>, f64) {
                 if inner == "%" || inner == "％" {
                     return (head, Some("%".to_owned()), 1.0);
                 }
+                // A rate's unit cell (1/10万, 1/万人) names the population it is per, as a
+                // rate in the text does (16.9/10万).
+                if let Some(per) = inner.strip_prefix("1/").filter(|p| !p.is_empty()) {
+                    return (head, Some(format!("/{per}")), 1.0);
+                }
                 let (mult, rest) = if let Some(r) = inner.strip_prefix('万') {
                     (1e4, r)
                 } else if let Some(r) = inner.strip_prefix('亿') {
