@@ -299,6 +299,17 @@ pub fn marks_with(
     // 累计 reports a total reached, unless the sentence or its section plans (累计降低16% under
     // “十五五”时期主要目标).
     let plans = planning || out.iter().any(|(_, m)| *m == Mark::Plan);
+    // A change against the year before (同比增长, 比上年增长) is how a plan states its targets
+    // as often as how a report states outturns: it reports only where nothing plans.
+    if plans {
+        out.retain(|(r, m)| {
+            let word = &sentence[r.clone()];
+            let against_last_year = matches!(word, "同比" | "比上年" | "较上年")
+                || (matches!(word, "上年" | "上一年")
+                    && sentence[..r.start].ends_with(['比', '较']));
+            *m == Mark::Plan || !against_last_year
+        });
+    }
     if !plans {
         for m in CUMULATIVE.find_iter(sentence) {
             out.push((m.range(), Mark::Past));

@@ -132,7 +132,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         // 累计 totals what is planned under a planning heading, in a paragraph a due year
         // heads (到“十四五”末,…;…工业累计投资在2600亿元以上), or after a planning part of
         // the same statement.
-        let planning = section.plan || para.due.is_some() || inherited == Some(Mark::Plan);
+        // A one-year work plan plans throughout (its reviews are under review headings).
+        let one_year_plan = ctx.time.one_year && !ctx.time.report;
+        let planning =
+            section.plan || para.due.is_some() || inherited == Some(Mark::Plan) || one_year_plan;
         let marks = discourse::marks_with(stext, &mentions, &ctx.time, planning);
         let sentence_due = time::due_year_of(&mentions).or(inherited_due);
         // A year heading the sentence or its paragraph, read as the due year of its plans or
