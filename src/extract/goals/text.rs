@@ -489,8 +489,26 @@ fn is_goal_quantity<'m>(
         return false;
     }
     let unit = q.unit.as_deref();
-    // Ranks: 进入全市前3名.
-    if ctext[..q.number.start].ends_with('前') && matches!(unit, Some("名" | "位")) {
+    // Ranks: 进入全市前3名; a move in a ranking (较上年前移2位, 位次上升3位) is ordinal too.
+    let before_number = &ctext[..q.number.start];
+    if matches!(unit, Some("名" | "位"))
+        && (before_number.ends_with('前')
+            || (unit == Some("位")
+                && [
+                    "前移", "后移", "前进", "后退", "上升", "下降", "提升", "跃升",
+                ]
+                .iter()
+                .any(|w| before_number.ends_with(w))))
+    {
+        return false;
+    }
+    // A meeting's roll call (应到代表148名,实到代表133名): procedure, not a figure.
+    if matches!(unit, Some("名" | "人"))
+        && ["应到", "实到", "应出席", "实出席", "出席"]
+            .iter()
+            .any(|w| before_number.contains(w))
+        && ["代表", "委员"].iter().any(|w| before_number.contains(w))
+    {
         return false;
     }
     let range_years = unit == Some("年") && q.upper.is_some() && q.value < 100.0;
