@@ -80,6 +80,8 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
     // …达到26.5微克/立方米以下;…森林覆盖率达到45.31%): one 到…年 heads all its parts.
     let mut carried_due: Option<i32> = None;
     let mut prev_end = 0usize;
+    // A one-year work plan plans throughout (its reviews are under review headings).
+    let one_year_plan = ctx.time.one_year && !ctx.time.report;
     for sentence in &ctx.structure.sentences {
         let span = sentence.span.clone();
         if span.end > ctx.text.len() || ctx.structure.table_at(span.start).is_some() {
@@ -132,8 +134,6 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         // 累计 totals what is planned under a planning heading, in a paragraph a due year
         // heads (到“十四五”末,…;…工业累计投资在2600亿元以上), or after a planning part of
         // the same statement.
-        // A one-year work plan plans throughout (its reviews are under review headings).
-        let one_year_plan = ctx.time.one_year && !ctx.time.report;
         let planning =
             section.plan || para.due.is_some() || inherited == Some(Mark::Plan) || one_year_plan;
         let marks = discourse::marks_with(stext, &mentions, &ctx.time, planning);

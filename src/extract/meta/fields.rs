@@ -190,11 +190,9 @@ pub fn stated_period(text: &str) -> Option<Period> {
 /// The name of the five-year plan whose years `start..=end` are (2021–2025: 十四五), when
 /// `text` uses that name too.
 fn five_year_name(start: i32, end: i32, text: &str) -> Option<String> {
-    const UNITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let n = 3 + (start - 1966) / 5;
-    let unit = *UNITS.get(usize::try_from(n - 11).ok()?)?;
-    let name = format!("十{unit}五");
-    (end == start + 4 && five_year_start(n) == start && text.contains(&name)).then_some(name)
+    let plan = crate::extract::time::FiveYearPlan::containing(start)?;
+    let name = plan.name()?;
+    (plan.start() == start && plan.end() == end && text.contains(&name)).then_some(name)
 }
 
 /// Strips trailing bracketed groups (`(2021—2025)`, `(试行)`) and quotes/space from a title.
