@@ -2,6 +2,7 @@
 //!
 //! Each works on one short string (a line or a title) and knows nothing of the layout.
 
+use crate::extract::time::FiveYearPlan;
 use crate::text::numerals;
 use std::sync::LazyLock;
 
@@ -125,11 +126,6 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid year range regex")
 });
 
-/// First year of the n-th five-year plan (the 3rd began in 1966, after the 1963–65 gap).
-fn five_year_start(n: i32) -> i32 {
-    1966 + 5 * (n - 3)
-}
-
 /// The first year range in `s` (`2021—2025`, `2021-2025年`, `2021年至2025年`).
 pub fn find_year_range(s: &str) -> Option<(i32, i32)> {
     YEAR_RANGE.captures_iter(s).find_map(|c| {
@@ -143,9 +139,9 @@ pub fn find_year_range(s: &str) -> Option<(i32, i32)> {
 /// 2021–2025 named `2021-2025`. A lone year (2019年工作要点) is no period.
 pub fn period_of(title: &str) -> Option<Period> {
     let named = FIVE_YEAR.captures_iter(title).find_map(|c| {
-        let unit = numerals::digit(c[1].chars().next()?)? as i32;
         // `十五` alone (15) is no plan name: the match must read 十X五.
-        Some((format!("十{}五", &c[1]), five_year_start(10 + unit)))
+        let plan = FiveYearPlan::from_digit(&c[1])?;
+        Some((format!("十{}五", &c[1]), plan.start()))
     });
     let range = find_year_range(title);
     match (named, range) {
@@ -190,7 +186,7 @@ pub fn stated_period(text: &str) -> Option<Period> {
 /// The name of the five-year plan whose years `start..=end` are (2021–2025: 十四五), when
 /// `text` uses that name too.
 fn five_year_name(start: i32, end: i32, text: &str) -> Option<String> {
-    let plan = crate::extract::time::FiveYearPlan::containing(start)?;
+    let plan = FiveYearPlan::containing(start)?;
     let name = plan.name()?;
     (plan.start() == start && plan.end() == end && text.contains(&name)).then_some(name)
 }
