@@ -45,7 +45,27 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         if line.is_some_and(super::meta::is_byline) {
             continue;
         }
+        // A table's caption (表1:“十四五”时期…主要指标) names the period its columns cover.
+        // Tables are in text order, so one binary search finds the table a caption opens.
+        if let Ok(i) = ctx
+            .structure
+            .tables
+            .binary_search_by_key(&at, |t| t.span.start)
+        {
+            if ctx.structure.tables[i].is_caption_line(at) {
+                continue;
+            }
+        }
+        // A line that is only a date (2021 年6 月 under a title) dates the document.
+        if line.is_some_and(is_date_line) {
+            continue;
+        }
         for mut found in found_all {
+            // A review's bare 年末 (年末存贷款余额增长…) is when a stock was counted, the
+            // statistician's word; 预计年底投入运营 still looks ahead.
+            if in_review && &s[found.range.clone()] == "年末" {
+                continue;
+            }
             if in_review {
                 found.date = found
                     .date
@@ -160,4 +180,21 @@ fn reviewed_year(date: PartialDate, phrase: &str, time: &DocTime) -> PartialDate
         _ => PartialDate::year(y),
     }
     .unwrap_or(date)
+}
+
+/// True for a line that holds nothing but a date: `2021年6月`, `2021 年6 月 8 日`.
+fn is_date_line(line: &str) -> bool {
+    let mut parts = 0;
+    let mut digits = 0;
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        match c {
+            '0'..='9' => digits += 1,
+            '年' | '月' | '日' if digits > 0 => {
+                parts += 1;
+                digits = 0;
+            }
+            _ => return false,
+        }
+    }
+    parts >= 2 && digits == 0
 }

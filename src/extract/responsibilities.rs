@@ -263,7 +263,9 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
     if before.ends_with("设在") {
         return Some(Role::Responsible);
     }
-    if after_duty_verb(before) {
+    // A duty shared with non-bodies (强化政府、社会、个人健康责任) is a principle, not an
+    // assignment.
+    if after_duty_verb(before) && !after.starts_with('、') {
         let clause = clause_of(after);
         if clause.contains("责任") || clause.contains("职责") {
             return Some(Role::Responsible);
@@ -284,6 +286,8 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
             && (!predicate.starts_with("领导") || predicate.starts_with("领导小组"))
             // A body then a two-char verb then 情况 is a noun phrase (政府保障情况).
             && predicate.get(6..12) != Some("情况")
+            // A body then a two-char word then 的 is a modifier (政府工作的总体要求).
+            && predicate.get(6..9) != Some("的")
             && !names_official(predicate);
         // A body that says what it will do: 市交通运输局表示,今年将建成….
         if let Some(said) = predicate.strip_prefix("表示,") {
@@ -395,6 +399,8 @@ const NOT_ACTIONS: &[&str] = &[
     "网站",
     "门户",
     "工作报告",
+    "重点工作",
+    "工作要点",
     "文件",
     "公报",
     "采购",
