@@ -544,6 +544,17 @@ fn is_stop(c: char) -> bool {
     )
 }
 
+/// Whether a stop char `c` followed by `next` is part of a body's core instead: 经 of 经济
+/// and 经信 (县经济和信息化局, 县经信局), 与 joining two fields (县海洋与渔业局) rather than two
+/// bodies (与县财政局).
+fn inside_core(c: char, next: Option<char>) -> bool {
+    match c {
+        '经' => next.is_some_and(|n| "济信贸".contains(n)),
+        '与' => next.is_some_and(|n| is_han(n) && !LEVELS.contains(n) && n != '各'),
+        _ => false,
+    }
+}
+
 /// Verbs and connectives stripped from the start of a window (协调 + 教育工作领导小组).
 const LEAD_INS: &[&str] = &[
     "协调", "对接", "协同", "依靠", "通过", "邀请", "提请", "成立", "组建", "建立", "设立", "发挥",
@@ -664,7 +675,8 @@ fn name_start(
     while j > floor && suffix_at - j < 26 {
         let c = chars[j - 1].1;
         let quote = named && matches!(c, '“' | '”');
-        if (!is_han(c) && !quote) || is_stop(c) {
+        if (!is_han(c) && !quote) || (is_stop(c) && !inside_core(c, chars.get(j).map(|c| c.1)))
+        {
             break;
         }
         j -= 1;
@@ -967,6 +979,10 @@ mod tests {
             ["市委编办", "市残联", "市人社局"]
         );
         assert_eq!(names("区委区政府定期研究"), ["区委", "区政府"]);
+        // A core may join two fields with 和 or 与.
+        assert_eq!(names("县经济和信息化局"), ["县经济和信息化局"]);
+        assert_eq!(names("县海洋与渔业局"), ["县海洋与渔业局"]);
+        assert_eq!(names("市文化广电和旅游局牵头"), ["市文化广电和旅游局"]);
         assert_eq!(names("县委和县政府统筹"), ["县委", "县政府"]);
         assert_eq!(names("由东城区教育局负责"), ["东城区教育局"]);
         assert_eq!(names("办公室设在市教育局"), ["市教育局"]);

@@ -48,6 +48,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
         .collect();
     lists.extend(unlabelled);
     lists.extend(column_lists(ctx, &abbreviations));
+    lists.extend(spaced_rows(ctx, &abbreviations));
     lists.extend(body_headings(ctx));
     lists.sort_by_key(|l| l.span.start);
     for list in &lists {
@@ -566,7 +567,7 @@ impl ExplicitList {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:主要)?(?:协同责任|共同责任|配合责任|牵头责任|责任|牵头|配合|协作|协办|参与|协助|协同|主办|承办|主责|实施)(?:部门|单位|科室)|责任主体|牵头部门|责任处室",
+        r"(?:主要)?(?:协同责任|共同责任|配合责任|牵头责任|责任|牵头|配合|协作|协办|参与|协助|协同|主办|承办|主责|实施)(?:部门|单位|科室|股室|处室)|责任主体|牵头部门",
     )
     .expect("label regex")
 });
@@ -669,13 +670,21 @@ fn explicit_lists(text: &str) -> Vec<ExplicitList> {
     out
 }
 
-/// The bodies of a task table copied from a web page one cell per line: a header line that
-/// is a label alone (责任单位) gives its role to the lines below it that name nothing but
-/// bodies (县水务局 / 县住建局), up to the next heading.
+/// The bodies of a task table copied from a web page one cell per line: header lines that are
+/// a label alone (责任单位, 牵头单位 / 配合单位) give their roles to the lines below them that
+/// name nothing but bodies (县水务局 / 县住建局), up to the next heading.
+///
+/// A row's bodies come as one run of such lines, one or more per column. With several body
+/// columns the run is shared out from the right, one line per later column, the rest to the
+/// first: the last cells are the later columns'. A column of assessors (评分部门, 考核单位)
+/// takes its cell and assigns nothing.
 fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<ExplicitList> {
     let text = ctx.text;
     let mut out = Vec::new();
-    let mut role: Option<Role> = None;
+    // The body columns of the current header, in order; `None` for an assessors' column.
+    let mut columns: Vec<Option<Role>> = Vec::new();
+    let mut header_done = false;
+    let mut run: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
@@ -685,40 +694,200 @@ fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explici
         if cell.is_empty() {
             continue;
         }
-        if role.is_some()
+        if !columns.is_empty()
             && ctx
                 .structure
                 .heading_at(start)
                 .is_some_and(|h| h.span.start >= start)
         {
-            role = None;
+            share_run(text, &columns, &mut run, abbreviations, &mut out);
+            columns.clear();
         }
         // A header cell is a label alone, a few chars: longer lines need no regex.
-        if cell.len() <= 6 * 3
-            && LABEL
-                .find(cell)
-                .is_some_and(|m| m.range() == (0..cell.len()))
-        {
-            role = label_role(cell);
+        if cell.len() <= 6 * 3 {
+            let whole = |re: &Regex| re.find(cell).is_some_and(|m| m.range() == (0..cell.len()));
+            let column = if whole(&LABEL) {
+                Some(label_role(cell))
+            } else if whole(&ASSESSORS) {
+                Some(None)
+            } else {
+                None
+            };
+            if let Some(column) = column {
+                share_run(text, &columns, &mut run, abbreviations, &mut out);
+                if header_done {
+                    columns.clear();
+                    header_done = false;
+                }
+                columns.push(column);
+                continue;
+            }
+        }
+        if columns.is_empty() {
             continue;
         }
-        let Some(r) = role else { continue };
-        if !names_only_bodies(cell) {
+        let bodies = names_only_bodies(cell)
+            || split_items(cell)
+                .iter()
+                .all(|item| body_word(item.trim()) || names_only_bodies(item.trim()));
+        if !bodies {
+            share_run(text, &columns, &mut run, abbreviations, &mut out);
             continue;
         }
+        header_done = true;
         let offset = start + (line.trim_end().len() - cell.len());
-        let span = offset..offset + cell.len();
+        run.push(offset..offset + cell.len());
+    }
+    share_run(text, &columns, &mut run, abbreviations, &mut out);
+    out
+}
+
+/// The bodies of a task table whose rows are lines of cells parted by spaces, under a header
+/// line of the same shape (`序号 类别 主要任务 牵头单位 参与单位 责任单位`). Text cells may hold
+/// spaces of their own, so the body columns are read from the right: each takes the cell at
+/// its distance from the header's end. A row whose cells there are not bodies is skipped
+/// rather than misread.
+fn spaced_rows(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<ExplicitList> {
+    let text = ctx.text;
+    let mut out = Vec::new();
+    // (distance from the row's end, role) of each body column of the current header.
+    let mut columns: Vec<(usize, Option<Role>)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        // Pipe tables are the table reader's (see the table loop of `extract`).
+        if line.trim().is_empty() || line.contains('|') {
+            continue;
+        }
+        let cells = spaced_cells(line);
+        let whole = |re: &Regex, c: &str| re.find(c).is_some_and(|m| m.range() == (0..c.len()));
+        if cells.len() >= 3 && cells.len() <= 16 {
+            let header: Vec<(usize, Option<Role>)> = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (_, c))| {
+                    let distance = cells.len() - i;
+                    if whole(&LABEL, c) {
+                        Some((distance, label_role(c)))
+                    } else if whole(&ASSESSORS, c) {
+                        Some((distance, None))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            if header.iter().any(|(_, r)| r.is_some()) {
+                columns = header;
+                continue;
+            }
+        }
+        if columns.is_empty() {
+            continue;
+        }
+        if ctx
+            .structure
+            .heading_at(start)
+            .is_some_and(|h| h.span.start >= start)
+        {
+            columns.clear();
+            continue;
+        }
+        let widest = columns.iter().map(|c| c.0).max().unwrap_or(0);
+        if cells.len() <= widest {
+            continue;
+        }
+        let picked: Vec<(Option<Role>, usize, &str)> = columns
+            .iter()
+            .map(|&(d, role)| {
+                let (offset, cell) = cells[cells.len() - d];
+                (role, offset, cell)
+            })
+            .collect();
+        let all_bodies = picked.iter().all(|(_, _, cell)| {
+            split_items(cell).first().is_some_and(|first| {
+                let first = first.trim().trim_end_matches("等部门").trim_end_matches('等');
+                body_word(first) || names_only_bodies(first)
+            })
+        });
+        if !all_bodies {
+            continue;
+        }
+        for (role, offset, cell) in picked {
+            let Some(role) = role else { continue };
+            let span = start + offset..start + offset + cell.len();
+            let list = ExplicitList {
+                span: span.clone(),
+                parts: vec![(role, span)],
+                items: vec![cell.to_owned()],
+                found: Vec::new(),
+            };
+            if !list.departments(abbreviations).is_empty() {
+                out.push(list);
+            }
+        }
+    }
+    out
+}
+
+/// The cells of a line parted by white space, with their byte offsets.
+fn spaced_cells(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), from) {
+            (true, Some(f)) => {
+                out.push((f, &line[f..i]));
+                from = None;
+            }
+            (false, None) => from = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        out.push((f, &line[f..]));
+    }
+    out
+}
+
+/// Headers of columns that name the bodies who assess or supervise a task, not who does it.
+static ASSESSORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:评分|考核|考评|评价|督办|督查|监督|审核)(?:部门|单位|科室)")
+        .expect("assessors regex")
+});
+
+/// Shares a row's run of body cells out to the header's body columns (see [`column_lists`])
+/// and empties the run.
+fn share_run(
+    text: &str,
+    columns: &[Option<Role>],
+    run: &mut Vec<Range<usize>>,
+    abbreviations: &Abbreviations,
+    out: &mut Vec<ExplicitList>,
+) {
+    let len = run.len();
+    let first = (len + 1).saturating_sub(columns.len());
+    for (k, span) in run.drain(..).enumerate() {
+        let column = if len <= columns.len() {
+            k
+        } else if k < first {
+            0
+        } else {
+            k - first + 1
+        };
+        let Some(Some(role)) = columns.get(column) else {
+            continue;
+        };
         let list = ExplicitList {
             span: span.clone(),
-            parts: vec![(r, span)],
-            items: vec![cell.to_owned()],
+            parts: vec![(*role, span.clone())],
+            items: vec![text[span].to_owned()],
             found: Vec::new(),
         };
         if !list.departments(abbreviations).is_empty() {
             out.push(list);
         }
     }
-    out
 }
 
 /// Headings that are nothing but the names of bodies (`1、区住建局。` followed by its duties),
@@ -761,7 +930,7 @@ fn body_headings(ctx: &Context<'_>) -> Vec<ExplicitList> {
 fn body_word(w: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "局", "委", "办", "站", "所", "院", "队", "中心", "政府", "公司", "室", "厅", "处", "部",
-        "会", "馆", "校",
+        "会", "馆", "校", "股",
     ];
     (2..=12).contains(&w.chars().count())
         && w.chars().all(departments::is_name_char)
