@@ -114,7 +114,15 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
                 .or_else(|| own_title(head))
                 .map(|(t, after)| (unquote_title(&t).to_owned(), after));
             if let Some((title, after)) = found {
+                let (title, quoted_issuer) = match misquoted_title(&title) {
+                    Some((issuer, title)) => (title, Some(issuer)),
+                    None => (title, None),
+                };
                 issuer_from_title = issuer_of_title(&title).or_else(|| issuer_above(head, &title));
+                // The issuer a page puts before its quoted title outranks its 来源 label.
+                if quoted_issuer.is_some() {
+                    meta.issuer = quoted_issuer;
+                }
                 if let Some((issuer, date)) = after.and_then(|a| byline(head, a)) {
                     meta.issuer = Some(issuer);
                     meta.date = Some(date);
@@ -927,12 +935,20 @@ fn own_title(head: &[Line<'_>]) -> Option<(String, Option<usize>)> {
             return Some((title, Some(after)));
         }
         if let Some(n) = next {
+            // A kind spaced out under the title line (通 知) is one word.
+            let squeezed: String;
+            let n = if n.chars().filter(|c| !c.is_whitespace()).count() <= 4 {
+                squeezed = n.chars().filter(|c| !c.is_whitespace()).collect();
+                squeezed.as_str()
+            } else {
+                n
+            };
             let joined = format!("{t}{n}");
             // Only a short tail (实施方案) continues a line of its own weight; a longer line
             // naming a kind is a title by itself.
             if n.chars().count() <= 10
                 && t.chars().count() >= 6
-                && title_like(n)
+                && (title_like(n) || n.chars().all(lines::is_han))
                 && kind_of(n).is_some()
                 && title_like(&joined)
             {
@@ -981,6 +997,20 @@ fn is_parenthetical(s: &str) -> bool {
             .iter()
             .any(|&(open, close)| s.starts_with(open) && s.ends_with(close))
         && !lines::has_sentence_punct(s)
+}
+
+/// `某县人民政府办公室《关于…》的通知`: a page that quotes its own title after the issuer
+/// (the marks belong around a cited document). Gives the issuer and `关于…的通知`.
+fn misquoted_title(title: &str) -> Option<(String, String)> {
+    let (issuer, rest) = title.split_once('《')?;
+    let (quoted, kind) = rest.split_once('》')?;
+    let fits = quoted.starts_with("关于")
+        && !quoted.contains(['《', '》'])
+        && kind.starts_with('的')
+        && kind.chars().count() <= 4
+        && kind_of(kind).is_some()
+        && is_org(lines::trim(issuer));
+    fits.then(|| (lines::trim(issuer).to_owned(), format!("{quoted}{kind}")))
 }
 
 /// `平阴县人民政府关于加快发展学前教育的意见` → issuer `平阴县人民政府`.
