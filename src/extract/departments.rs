@@ -675,8 +675,7 @@ fn name_start(
     while j > floor && suffix_at - j < 26 {
         let c = chars[j - 1].1;
         let quote = named && matches!(c, '“' | '”');
-        if (!is_han(c) && !quote) || (is_stop(c) && !inside_core(c, chars.get(j).map(|c| c.1)))
-        {
+        if (!is_han(c) && !quote) || (is_stop(c) && !inside_core(c, chars.get(j).map(|c| c.1))) {
             break;
         }
         j -= 1;

@@ -806,7 +806,10 @@ fn spaced_rows(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explicit
             .collect();
         let all_bodies = picked.iter().all(|(_, _, cell)| {
             split_items(cell).first().is_some_and(|first| {
-                let first = first.trim().trim_end_matches("等部门").trim_end_matches('等');
+                let first = first
+                    .trim()
+                    .trim_end_matches("等部门")
+                    .trim_end_matches('等');
                 body_word(first) || names_only_bodies(first)
             })
         });
