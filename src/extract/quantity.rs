@@ -21,10 +21,10 @@
 
 use crate::records::Comparator;
 use crate::text::numerals::{self, is_numeral as is_chinese_numeral, NUMERALS};
+pub use crate::text::units::is_weak_unit;
+use crate::text::units::lexicon_unit;
 use crate::text::CharSet;
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// One number found in a text, with what is attached to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,57 +50,6 @@ pub struct Quantity {
     pub per: bool,
     /// Whether a `+` is glued to the number (model names such as "1+4", "5+2").
     pub plus: bool,
-}
-
-/// The unit lexicon, `data/lexicon/units.tsv`.
-const UNITS_TSV: &str = include_str!("../../data/lexicon/units.tsv");
-
-/// The units by first char, longest first, and the weak ones.
-struct Units {
-    by_first: HashMap<char, Vec<&'static str>>,
-    weak: Vec<&'static str>,
-}
-
-static UNITS: LazyLock<Units> = LazyLock::new(|| {
-    let mut by_first: HashMap<char, Vec<&'static str>> = HashMap::new();
-    let mut weak = Vec::new();
-    for line in UNITS_TSV.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(unit), Some(_dimension), Some(w)) = (cols.next(), cols.next(), cols.next())
-        else {
-            continue;
-        };
-        if let Some(first) = unit.chars().next() {
-            by_first.entry(first).or_default().push(unit);
-        }
-        if w.trim() == "weak" {
-            weak.push(unit);
-        }
-    }
-    for list in by_first.values_mut() {
-        list.sort_by_key(|u| std::cmp::Reverse(u.len()));
-    }
-    Units { by_first, weak }
-});
-
-/// True for units that are never a goal's measure on their own (ages, durations, counts of
-/// editions); [`scan`] still reports them so a caller can tell `3-5年` from `2025年`.
-pub fn is_weak_unit(unit: &str) -> bool {
-    UNITS.weak.contains(&unit)
-}
-
-/// The longest unit of the lexicon at the start of `s`.
-fn lexicon_unit(s: &str) -> Option<&'static str> {
-    let first = s.chars().next()?;
-    UNITS
-        .by_first
-        .get(&first)?
-        .iter()
-        .find(|u| s.starts_with(**u))
-        .copied()
 }
 
 /// Qualifiers that may stand anywhere earlier in the clause (不低于学校年度公用经费的5%),

@@ -67,6 +67,15 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Responsibility> {
             .filter_map(|(i, c)| label_role(&c.header).map(|r| (i, r)))
             .collect();
         for row in &table.rows {
+            // A table copied one cell per line is read by `column_lists`, which shares a
+            // row's bodies out to its columns; its rows here would count them twice.
+            if !ctx
+                .text
+                .get(row.span.clone())
+                .is_some_and(|r| r.contains('|'))
+            {
+                continue;
+            }
             let mut found = Vec::new();
             for &(i, role) in &columns {
                 if let Some(cell) = row.cells.get(i) {

@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use super::outline::parse_label;
 use super::{Column, ColumnRole, HeadingKind, Line, Row, Table};
+use crate::text::units;
 
 /// The first year (1900–2099) written in `s`.
 pub(crate) fn year_in(s: &str) -> Option<i32> {
@@ -82,20 +83,24 @@ fn column(header: &str) -> Column {
     }
 }
 
-/// Header words that may head a column without giving it a known role.
+/// Header words that may head a column without giving it a known role: categories, notes,
+/// and a task list's columns of bodies, leaders and time limits (责任部门, 评分部门, 责任领导,
+/// 完成时限).
 fn is_other_header(h: &str) -> bool {
-    [
-        "类别",
-        "领域",
-        "备注",
-        "分类",
-        "层级",
-        "类型",
-        "维度",
-        "责任单位",
-        "牵头单位",
-    ]
-    .contains(&h)
+    const ENDINGS: &[&str] = &[
+        "部门",
+        "单位",
+        "股室",
+        "科室",
+        "处室",
+        "领导",
+        "时限",
+        "时间",
+        "节点",
+        "责任人",
+    ];
+    ["类别", "领域", "备注", "分类", "层级", "类型", "维度"].contains(&h)
+        || (h.chars().count() <= 6 && ENDINGS.iter().any(|e| h.ends_with(e)))
 }
 
 /// What a cell of a line-per-cell table holds.
@@ -350,6 +355,17 @@ impl RowBuilder {
         })
     }
 
+    /// Adds one more cell to column `col` (a second body of a 责任部门 column).
+    fn append(&mut self, col: usize, cell: &str, line: Line) {
+        if let Some(c) = self.cells.get_mut(col) {
+            if !c.is_empty() {
+                c.push('、');
+            }
+            c.push_str(cell);
+        }
+        self.span = self.span.take().map(|s| s.start..line.end);
+    }
+
     fn finish(self) -> Option<Row> {
         Some(Row {
             cells: self.cells,
@@ -439,7 +455,23 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         header.push(l);
         j += 1;
     }
-    let columns: Vec<Column> = header.iter().map(|l| column(cell(l))).collect();
+    let mut columns: Vec<Column> = header.iter().map(|l| column(cell(l))).collect();
+    // A task list's several name-like columns (考核项目 / 考核指标 / 考核内容): the one just
+    // before the units and values names the row; the earlier ones group rows like categories.
+    let first_data = columns
+        .iter()
+        .position(|c| matches!(c.role, ColumnRole::Unit | ColumnRole::Value))
+        .unwrap_or(columns.len());
+    if let Some(last_name) = columns[..first_data]
+        .iter()
+        .rposition(|c| c.role == ColumnRole::Name)
+    {
+        for c in &mut columns[..last_name] {
+            if c.role == ColumnRole::Name {
+                c.role = ColumnRole::Other;
+            }
+        }
+    }
     let has = |r: ColumnRole| columns.iter().any(|c| c.role == r);
     if columns.len() < 3
         || !has(ColumnRole::Value)
@@ -561,6 +593,29 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
                         .iter()
                         .all(|c| numbered_name(c.1).is_none() && !is_category(c.1))
             });
+        // In a numbered task list, text after a full row is one more cell of its last column
+        // (a second body under 责任部门), unless it heads the next numbered row.
+        let heads_next = cells.get(k + 1).is_some_and(|c| c.2 == Cell::Integer);
+        if index_col.is_some()
+            && row.next >= n
+            && columns[n - 1].role == ColumnRole::Other
+            && k + 1 < cells.len()
+            && kind == Cell::Text
+            && numbered.is_none()
+            && !(heads_next && cat_col.is_some())
+        {
+            row.append(n - 1, s, l);
+            continue;
+        }
+        // A word in the value column right after a unit (万元/人 / 全市统筹) is the value.
+        let after_unit = index_col.is_some()
+            && columns
+                .get(row.next)
+                .is_some_and(|c| c.role == ColumnRole::Value)
+            && row.next > 0
+            && columns[row.next - 1].role == ColumnRole::Unit
+            && row.filled[row.next - 1];
+        let text_value = text_value || (kind == Cell::Text && after_unit);
         let new_row = !row.is_empty()
             && (row.next >= n
                 || match kind {
@@ -583,6 +638,19 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
             && cells.get(k + 1).is_some_and(|c| c.2 == Cell::Integer)
             && cells.get(k + 2).is_some_and(|c| c.2 == Cell::Text);
         let col = match kind {
+            // A grouping column between the number and the name (考核指标) holds a text that
+            // another text, not a unit, follows.
+            Cell::Text
+                if !row.filled[name_col]
+                    && cat_col.is_none_or(|c| row.filled[c])
+                    && row.next < name_col
+                    && columns[row.next].role == ColumnRole::Other
+                    && cells
+                        .get(k + 1)
+                        .is_some_and(|c| c.2 == Cell::Text && !units::is_unit_cell(c.1)) =>
+            {
+                Some(row.next)
+            }
             Cell::Text if !row.filled[name_col] => match cat_col {
                 Some(c) if !row.filled[c] && (next_is_text || opens_indexed) => {
                     category = s.to_owned();

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 pub mod numerals;
+pub mod units;
 
 /// Converts byte offsets of one text into char offsets.
 #[derive(Debug, Clone)]
