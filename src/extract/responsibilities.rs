@@ -766,7 +766,8 @@ fn spaced_rows(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explicit
         let start = at;
         at += line.len();
         // Pipe tables are the table reader's (see the table loop of `extract`).
-        if line.trim().is_empty() || line.contains('|') {
+        // Running text has no spaces inside its lines: only spaced lines are headers or rows.
+        if line.contains('|') || !line.trim().contains(char::is_whitespace) {
             continue;
         }
         let cells = spaced_cells(line);
