@@ -120,6 +120,7 @@ pub fn extract(
                 || TREND_END.is_match(&text[span.clone()])
                 || SLOGAN.is_match(&text[span.clone()])
                 || INVESTMENT.is_match(&text[span.clone()])
+                || ROUTINE.is_match(&text[span.clone()])
             {
                 continue;
             }
@@ -782,6 +783,15 @@ static SLOGAN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:开创|谱写|书写|开启|迈上|展现|奏响|续写|创造)\S{0,30}新(?:局面|篇章|征程|辉煌|境界|气象|画卷|高度|天地)[。,;!]?$|^[一二三四五六七八九十]是",
     )
     .expect("slogan regex")
+});
+
+/// A notice's closing call to get the work done (确保全年目标任务顺利完成, 确保责任落实到位,
+/// 完成年度建设任务): it names no result of its own.
+static ROUTINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:确保|保证|力争)?\S{0,6}(?:完成|实现)\S{0,4}(?:各项|全年|年度|既定|全部)\S{0,4}(?:目标任务|工作任务|建设任务|任务|目标)\S{0,4}[。,;]?$|^(?:确保|保证)\S{0,6}(?:目标任务|工作任务|各项任务)\S{0,6}完成[。,;]?$|(?:责任|措施|任务|工作)落实到位[。,;]?$",
+    )
+    .expect("routine regex")
 });
 
 /// A clause closing on a trend, an adverb of degree or manner and a verb of change (体系逐步
