@@ -89,16 +89,22 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
                 let before = s[..found.range.start].trim_end_matches(['“', '"', ' ']);
                 let head: String = after.chars().take(8).collect();
                 let plans = head.contains("目标") || head.contains("任务");
+                // (规划期限为2021—2025年 states the term: 为 there is no purpose.)
+                let term = ["期限为", "规划期为", "实施期为"]
+                    .iter()
+                    .any(|w| before.ends_with(w));
                 if (after.starts_with('的') && !plans)
-                    || ["为", "确定", "谋划", "对"]
-                        .iter()
-                        .any(|w| before.ends_with(w))
+                    || (!term
+                        && ["为", "确定", "谋划", "对"]
+                            .iter()
+                            .any(|w| before.ends_with(w)))
                 {
                     continue;
                 }
             }
             // A year a review looks back on (2024年工作回顾) is no deadline either.
-            if ["工作回顾", "回顾", "工作总结"]
+            // Nor is the year of an edition (规划(2022年更新)).
+            if ["工作回顾", "回顾", "工作总结", "更新", "修订"]
                 .iter()
                 .any(|w| after.starts_with(w))
             {

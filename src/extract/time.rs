@@ -367,9 +367,32 @@ pub fn find(text: &str, time: &DocTime) -> Vec<Mention> {
                 relation,
                 scope,
             });
+        } else if let Some(m) = paired_year(text, &caps, out.last()) {
+            out.push(m);
         }
     }
     out
+}
+
+/// A bare year joined to a due date before it (到2023年底和2030年): the 到 holds for both.
+fn paired_year(text: &str, caps: &regex::Captures<'_>, prev: Option<&Mention>) -> Option<Mention> {
+    let whole = caps.get(0)?;
+    let prev = prev.filter(|p| p.relation == DeadlineRelation::By && p.date.is_some())?;
+    let joiner = text.get(prev.range.end..whole.start())?;
+    if caps.name("yr").is_none()
+        || caps.name("ypre").is_some()
+        || caps.name("ysuf").is_some()
+        || !matches!(joiner, "和" | "、" | "及")
+    {
+        return None;
+    }
+    let year: i32 = caps["yy"].parse().ok()?;
+    Some(Mention {
+        range: whole.range(),
+        date: PartialDate::year(year),
+        relation: DeadlineRelation::By,
+        scope: false,
+    })
 }
 
 /// The time phrase opening `text` (到2025年, 年底前, 6月底前), if one does: the first
@@ -635,8 +658,16 @@ fn resolve(
         if bracketed || y2 <= y1 || y2 - y1 > 15 || reference.is_some_and(|r| y2 < r) {
             return None;
         }
-        // It dates the goals of its sentence but is no deadline record of its own: plans
-        // name their windows as often as their due dates.
+        // A stated term (规划期限为2021—2025年, 实施期限:…) is when the plan's work is due.
+        let before = text[..whole.start()].trim_end_matches(['为', ':', '是', ' ']);
+        if ["期限", "规划期", "实施期", "执行期"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
+            return Some((PartialDate::year(y2), Within, false));
+        }
+        // Otherwise it dates the goals of its sentence but is no deadline record of its own:
+        // plans name their windows as often as their due dates.
         return Some((PartialDate::year(y2), Within, true));
     }
     if caps.name("plan").is_some() {
@@ -1157,6 +1188,15 @@ mod tests {
         assert_eq!(
             due_year("2024—2026年全市新建高标准农田42万亩", &y),
             Some(2026)
+        );
+        // A bare year joined to a due date shares its 到.
+        let both = found("到2023年底和2030年,居民健康素养水平分别不低于24%和30%", y);
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert_eq!(both[1].1.as_deref(), Some("2030"));
+        // A stated term of a plan is when its work is due.
+        assert_eq!(
+            one("规划期限为2021—2025年", time(None, None)),
+            (Some("2025".into()), Within)
         );
         assert!(found("《养老服务设施布局专项规划(2022—2035年)》", y).is_empty());
         assert!(found("发展规划(2024—2026年)印发", y).is_empty());

@@ -37,7 +37,7 @@
 
 use super::discourse::{self, Mark, SectionFacts};
 use super::{time, Context};
-use crate::records::{GoalSource, GoalStatus, NumericGoal};
+use crate::records::{DeadlineRelation, GoalSource, GoalStatus, NumericGoal};
 
 mod table;
 mod text;
@@ -152,6 +152,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                 .or(clause_bare);
             let bare = clause_bare.or(bare);
             let section_path = ctx.structure.section_at(clause.start).map(str::to_owned);
+            let clause_first = goals.len();
             for g in clause_found {
                 // The figure's own position, relative to the sentence.
                 let at = g.at.saturating_sub(span.start);
@@ -224,6 +225,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
                     indicator_id: None,
                 });
             }
+            pair_years(&mut goals[clause_first..], ctext, stext, &mentions);
         }
         if continues {
             carried = last_mark;
@@ -235,6 +237,38 @@ pub fn extract(ctx: &Context<'_>) -> Vec<NumericGoal> {
         goals.extend(table::table_goals(ctx, table));
     }
     goals
+}
+
+/// 到2023年底和2030年,…分别不低于24%和30%: the targets of a 分别 clause take the due years
+/// the sentence joins with 和 in order, when there are as many of each.
+fn pair_years(goals: &mut [NumericGoal], clause: &str, sentence: &str, mentions: &[time::Mention]) {
+    if !clause.contains("分别") || goals.len() < 2 {
+        return;
+    }
+    // The first run of dated 到 phrases joined by 和/、/及.
+    let mut years: Vec<i32> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let joined = k > 0
+            && sentence
+                .get(mentions[k - 1].range.end..m.range.start)
+                .is_some_and(|j| matches!(j, "和" | "、" | "及"));
+        match m.date.filter(|_| m.relation == DeadlineRelation::By) {
+            Some(d) if joined && !years.is_empty() => years.push(d.get_year()),
+            _ if years.len() >= 2 => break,
+            Some(d) => years = vec![d.get_year()],
+            None => years.clear(),
+        }
+    }
+    let ascending = years.windows(2).all(|w| w[0] < w[1]);
+    if years.len() != goals.len()
+        || !ascending
+        || goals.iter().any(|g| g.status != GoalStatus::Target)
+    {
+        return;
+    }
+    for (g, y) in goals.iter_mut().zip(years) {
+        g.year = Some(y);
+    }
 }
 
 /// A count of an indicator that is a rate per population (每千人口医疗卫生机构床位数达到6.42张)

@@ -975,6 +975,13 @@ fn clause_goals<'m>(
             .then_some(last.comparator)
             .flatten()
             .filter(|c| *c == Comparator::Approx);
+        // 分别不低于24%和30%: a bound written before the first figure holds for them all.
+        let first = run[0];
+        let leading = (distribute && run.len() > 1 && last.comparator.is_none())
+            .then_some(first.comparator)
+            .flatten()
+            .filter(|c| *c != Comparator::Approx && *c != Comparator::Eq);
+        let shared = shared.or(leading);
         let mut run_subjects = Vec::new();
         for (k, &q) in run.iter().enumerate() {
             let qualified;
