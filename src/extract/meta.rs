@@ -233,6 +233,16 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
             }
         }
     }
+    // Joint issuers are set apart by a space in a document's head (中共某省委 某省人民政府);
+    // the record lists them with 、.
+    if let Some(issuer) = meta.issuer.take() {
+        let parts: Vec<&str> = issuer.split_whitespace().collect();
+        meta.issuer = Some(if parts.len() > 1 && parts.iter().all(|p| is_org(p)) {
+            parts.join("、")
+        } else {
+            issuer
+        });
+    }
     // A title's trailing 发文字号 or date in brackets is its number or date, not part of it.
     if let Some(t) = meta.title.take() {
         let cleaned = clean_title(&t);
