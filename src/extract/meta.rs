@@ -1078,6 +1078,7 @@ fn find_region(text: &str, meta: &Meta, labels: &Labels) -> Option<Region> {
     code()
         .or_else(|| ctx.most_mentioned())
         .or_else(|| ctx.most_mentioned_city())
+        .or_else(|| ctx.sole_county())
 }
 
 /// `coarse` narrowed to `finer` when `coarse` names no county and `finer` is a county inside it.

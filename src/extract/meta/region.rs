@@ -369,6 +369,32 @@ impl<'t> Context<'t> {
         }
     }
 
+    /// The one county-level division a text names in full, once, when it names no other and no
+    /// city in full: a page cut from its head that speaks of its own district
+    /// (…也是某某区全面深化改革的关键之年).
+    pub fn sole_county(&self) -> Option<Region> {
+        let g = gazetteer();
+        let counts = self.counts();
+        let [(name, _)] = counts.county_names.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let city_named = counts
+            .full_seen
+            .iter()
+            .any(|&d| g.get(d).is_some_and(|d| d.level == Level::City));
+        if city_named {
+            return None;
+        }
+        let cands: Vec<usize> = g
+            .lookup(name)
+            .iter()
+            .filter(|c: &&Candidate| !c.short)
+            .filter(|c| g.get(c.division).is_some_and(|d| d.level == Level::County))
+            .map(|c| c.division)
+            .collect();
+        (!cands.is_empty()).then(|| self.resolve(g, &cands, &[]))
+    }
+
     /// The county-level name the text mentions most (at least twice, more than any other).
     pub fn most_mentioned(&self) -> Option<Region> {
         let g = gazetteer();
