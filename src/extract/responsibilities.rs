@@ -714,15 +714,7 @@ fn column_lists(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explici
         }
         // A header cell is a label alone, a few chars: longer lines need no regex.
         if cell.len() <= 6 * 3 {
-            let whole = |re: &Regex| re.find(cell).is_some_and(|m| m.range() == (0..cell.len()));
-            let column = if whole(&LABEL) {
-                Some(label_role(cell))
-            } else if whole(&ASSESSORS) {
-                Some(None)
-            } else {
-                None
-            };
-            if let Some(column) = column {
+            if let Some(column) = header_column(cell) {
                 share_run(text, &columns, &mut run, abbreviations, &mut out);
                 if header_done {
                     columns.clear();
@@ -771,21 +763,11 @@ fn spaced_rows(ctx: &Context<'_>, abbreviations: &Abbreviations) -> Vec<Explicit
             continue;
         }
         let cells = spaced_cells(line);
-        let whole = |re: &Regex, c: &str| re.find(c).is_some_and(|m| m.range() == (0..c.len()));
         if cells.len() >= 3 && cells.len() <= 16 {
             let header: Vec<(usize, Option<Role>)> = cells
                 .iter()
                 .enumerate()
-                .filter_map(|(i, (_, c))| {
-                    let distance = cells.len() - i;
-                    if whole(&LABEL, c) {
-                        Some((distance, label_role(c)))
-                    } else if whole(&ASSESSORS, c) {
-                        Some((distance, None))
-                    } else {
-                        None
-                    }
-                })
+                .filter_map(|(i, (_, c))| header_column(c).map(|role| (cells.len() - i, role)))
                 .collect();
             if header.iter().any(|(_, r)| r.is_some()) {
                 columns = header;
@@ -861,6 +843,19 @@ fn spaced_cells(line: &str) -> Vec<(usize, &str)> {
         out.push((f, &line[f..]));
     }
     out
+}
+
+/// The column a task table's header cell opens, if it is one of bodies: `Some(role)` for a
+/// responsibility label (责任单位), `None` inside for an assessors' column (评分部门).
+fn header_column(cell: &str) -> Option<Option<Role>> {
+    let whole = |re: &Regex| re.find(cell).is_some_and(|m| m.range() == (0..cell.len()));
+    if whole(&LABEL) {
+        Some(label_role(cell))
+    } else if whole(&ASSESSORS) {
+        Some(None)
+    } else {
+        None
+    }
 }
 
 /// Headers of columns that name the bodies who assess or supervise a task, not who does it.

@@ -369,6 +369,19 @@ impl<'t> Context<'t> {
         }
     }
 
+    /// The county-level division a full county name stands for (resolved among namesakes by
+    /// the text's other mentions).
+    fn county_named(&self, g: &Gazetteer, name: &str) -> Option<Region> {
+        let cands: Vec<usize> = g
+            .lookup(name)
+            .iter()
+            .filter(|c: &&Candidate| !c.short)
+            .filter(|c| g.get(c.division).is_some_and(|d| d.level == Level::County))
+            .map(|c| c.division)
+            .collect();
+        (!cands.is_empty()).then(|| self.resolve(g, &cands, &[]))
+    }
+
     /// The one county-level division a text names in full, once, when it names no other and no
     /// city in full: a page cut from its head that speaks of its own district
     /// (…也是某某区全面深化改革的关键之年).
@@ -385,14 +398,7 @@ impl<'t> Context<'t> {
         if city_named {
             return None;
         }
-        let cands: Vec<usize> = g
-            .lookup(name)
-            .iter()
-            .filter(|c: &&Candidate| !c.short)
-            .filter(|c| g.get(c.division).is_some_and(|d| d.level == Level::County))
-            .map(|c| c.division)
-            .collect();
-        (!cands.is_empty()).then(|| self.resolve(g, &cands, &[]))
+        self.county_named(g, name)
     }
 
     /// The county-level name the text mentions most (at least twice, more than any other).
@@ -404,14 +410,7 @@ impl<'t> Context<'t> {
         if count < 2 || ranked.get(1).is_some_and(|(_, &c)| c == count) {
             return None;
         }
-        let cands: Vec<usize> = g
-            .lookup(name)
-            .iter()
-            .filter(|c: &&Candidate| !c.short)
-            .filter(|c| g.get(c.division).is_some_and(|d| d.level == Level::County))
-            .map(|c| c.division)
-            .collect();
-        (!cands.is_empty()).then(|| self.resolve(g, &cands, &[]))
+        self.county_named(g, name)
     }
 }
 
