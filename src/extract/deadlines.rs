@@ -90,9 +90,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
                 let head: String = after.chars().take(8).collect();
                 let plans = head.contains("目标") || head.contains("任务");
                 // (规划期限为2021—2025年 states the term: 为 there is no purpose.)
-                let term = ["期限为", "规划期为", "实施期为"]
-                    .iter()
-                    .any(|w| before.ends_with(w));
+                let term = time::states_term(before);
                 if (after.starts_with('的') && !plans)
                     || (!term
                         && ["为", "确定", "谋划", "对"]

@@ -374,6 +374,15 @@ pub fn find(text: &str, time: &DocTime) -> Vec<Mention> {
     out
 }
 
+/// True when `before` ends on the label of a plan's term (规划期限为, 实施期:, 执行期是): the
+/// window of years after it is when the work is due.
+pub fn states_term(before: &str) -> bool {
+    let before = before.trim_end_matches(['为', ':', '是', ' ']);
+    ["期限", "规划期", "实施期", "执行期"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
 /// A bare year joined to a due date before it (到2023年底和2030年): the 到 holds for both.
 fn paired_year(text: &str, caps: &regex::Captures<'_>, prev: Option<&Mention>) -> Option<Mention> {
     let whole = caps.get(0)?;
@@ -659,11 +668,7 @@ fn resolve(
             return None;
         }
         // A stated term (规划期限为2021—2025年, 实施期限:…) is when the plan's work is due.
-        let before = text[..whole.start()].trim_end_matches(['为', ':', '是', ' ']);
-        if ["期限", "规划期", "实施期", "执行期"]
-            .iter()
-            .any(|w| before.ends_with(w))
-        {
+        if states_term(&text[..whole.start()]) {
             return Some((PartialDate::year(y2), Within, false));
         }
         // Otherwise it dates the goals of its sentence but is no deadline record of its own:
