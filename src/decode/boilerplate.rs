@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::mapped::Mapped;
+use super::mapped::{Mapped, OriginCursor};
 
 /// Site navigation and section labels.
 const NAV: &[&str] = &[
@@ -368,6 +368,7 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
     }
     let mut out = Mapped::with_capacity_of(&input);
     let mut trim = trims.iter().peekable();
+    let mut origins = OriginCursor::new(&input.origins, 0);
     for (li, line) in lines.iter().enumerate() {
         if drop[li] {
             continue;
@@ -378,14 +379,14 @@ pub(crate) fn remove_boilerplate(input: Mapped) -> (Mapped, usize) {
         if !trimmed {
             // Kept whole: bulk copy.
             out.text.push_str(&input.text[b0..b1]);
-            out.origins.extend_from_slice(&input.origins[k0..k1]);
+            out.origins.extend_from(&input.origins, k0..k1);
             out.flags.extend_from_slice(&input.flags[k0..k1]);
             continue;
         }
         let r = trim.next().cloned().unwrap_or(0..0);
         for (k, (b, c)) in (k0..k1).zip(input.text[b0..b1].char_indices()) {
             if !r.contains(&(b0 + b)) {
-                out.push(c, input.origins[k], input.flags[k]);
+                out.push(c, origins.at(k), input.flags[k]);
             }
         }
     }

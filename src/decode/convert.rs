@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use hanconv::{Dictionary, Trie};
 
-use super::mapped::{join, Mapped};
+use super::mapped::{join, Mapped, OriginCursor};
 use crate::records::Script;
 
 /// A Traditional → Simplified converter that says which input chars each output piece came from.
@@ -298,6 +298,7 @@ pub(crate) fn convert_mapped(input: Mapped, converter: &dyn ScriptConverter) -> 
 fn convert_pieces(input: &Mapped, converter: &dyn ScriptConverter) -> Mapped {
     let mut out = Mapped::with_capacity_of(input);
     let mut pos = 0usize;
+    let mut origins = OriginCursor::new(&input.origins, 0);
     converter.convert(&input.text, &mut |n, piece| {
         let end = (pos + n).min(input.origins.len());
         if pos >= end {
@@ -307,10 +308,10 @@ fn convert_pieces(input: &Mapped, converter: &dyn ScriptConverter) -> Mapped {
         if pieces == end - pos {
             // Char to char (runs of unchanged text, single-char conversions): bulk copy.
             out.text.push_str(piece);
-            out.origins.extend_from_slice(&input.origins[pos..end]);
+            out.origins.extend_from(&input.origins, pos..end);
             out.flags.extend_from_slice(&input.flags[pos..end]);
         } else {
-            let origin = join(&input.origins[pos], &input.origins[end - 1]);
+            let origin = join(&origins.at(pos), &origins.at(end - 1));
             let flags = input.flags[pos..end].iter().fold(0, |a, f| a | f);
             out.push_str(piece, origin, flags);
         }
@@ -391,10 +392,10 @@ mod tests {
             }
             if piece.chars().count() == end - pos {
                 for (k, c) in piece.chars().enumerate() {
-                    out.push(c, input.origins[pos + k], input.flags[pos + k]);
+                    out.push(c, input.origins.at(pos + k), input.flags[pos + k]);
                 }
             } else {
-                let origin = join(&input.origins[pos], &input.origins[end - 1]);
+                let origin = join(&input.origins.at(pos), &input.origins.at(end - 1));
                 let flags = input.flags[pos..end].iter().fold(0, |a, f| a | f);
                 out.push_str(piece, origin, flags);
             }

@@ -45,7 +45,7 @@ pub struct Decoded {
     /// falls back on where the body states none.
     pub page: Option<PageMeta>,
     /// For every char of `text`, the byte range of the input it came from.
-    origins: Vec<mapped::Origin>,
+    origins: mapped::Origins,
 }
 
 impl Decoded {
@@ -55,13 +55,16 @@ impl Decoded {
         if chars.start >= chars.end || chars.end > self.origins.len() {
             return None;
         }
-        let joined = mapped::join(&self.origins[chars.start], &self.origins[chars.end - 1]);
+        let joined = mapped::join(
+            &self.origins.at(chars.start),
+            &self.origins.at(chars.end - 1),
+        );
         Some(joined.range())
     }
 
     /// The input byte range of each char of `text`, in order (non-decreasing, within the input).
     pub fn origins(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
-        self.origins.iter().map(|o| o.range())
+        self.origins.iter().map(mapped::Origin::range)
     }
 }
 

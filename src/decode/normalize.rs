@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use super::mapped::{join, Mapped};
+use super::mapped::{join, Mapped, OriginCursor};
 
 /// Chars of the BMP that NFKC leaves as they are on their own and that combine with nothing
 /// before them; computed once.
@@ -40,8 +40,9 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
         return input;
     }
     let mut out = Mapped::with_capacity_of(&input);
+    let mut origins = OriginCursor::new(&input.origins, k);
     out.text.push_str(&text[..b]);
-    out.origins.extend_from_slice(&input.origins[..k]);
+    out.origins.extend_from(&input.origins, 0..k);
     out.flags.extend_from_slice(&input.flags[..k]);
     while b < text.len() {
         // The char at `b` (char `k`) needs work.
@@ -52,7 +53,7 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
         let combining_next = chars.clone().next().is_some_and(may_combine);
         if !combining_next && (0xFF01..=0xFF5E).contains(&u) {
             let narrow = char::from_u32(u - 0xFEE0).unwrap_or(c);
-            out.push(narrow, input.origins[k], input.flags[k]);
+            out.push(narrow, origins.at(k), input.flags[k]);
             b += c.len_utf8();
             k += 1;
         } else {
@@ -63,7 +64,7 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
                 group_end += n.len_utf8();
                 j += 1;
             }
-            let origin = join(&input.origins[k], &input.origins[j - 1]);
+            let origin = join(&origins.at(k), &origins.at(j - 1));
             let group_flags = input.flags[k..j].iter().fold(0, |a, f| a | f);
             for n in text[b..group_end].nfkc() {
                 out.push(n, origin, group_flags);
@@ -74,7 +75,7 @@ pub(crate) fn nfkc(input: Mapped) -> Mapped {
         // The unchanged run up to the next char that needs work, in bulk.
         let (next_b, run) = next_work(text, b);
         out.text.push_str(&text[b..next_b]);
-        out.origins.extend_from_slice(&input.origins[k..k + run]);
+        out.origins.extend_from(&input.origins, k..k + run);
         out.flags.extend_from_slice(&input.flags[k..k + run]);
         b = next_b;
         k += run;
@@ -151,12 +152,12 @@ mod tests {
             while j < chars.len() && may_combine(chars[j]) {
                 j += 1;
             }
-            let origin = join(&input.origins[i], &input.origins[j - 1]);
+            let origin = join(&input.origins.at(i), &input.origins.at(j - 1));
             let flags = input.flags[i..j].iter().fold(0, |a, f| a | f);
             let group: String = chars[i..j].iter().collect();
             let normal: String = group.nfkc().collect();
             if j == i + 1 && normal == group {
-                out.push(chars[i], input.origins[i], input.flags[i]);
+                out.push(chars[i], input.origins.at(i), input.flags[i]);
             } else {
                 out.push_str(&normal, origin, flags);
             }
@@ -224,7 +225,7 @@ mod tests {
         assert_eq!(out.text, "(一)2025年:目标,“达到”〔2021〕。é");
         assert_eq!(out.origins.len(), out.text.chars().count());
         // The composed é maps to both of its input chars.
-        let last = out.origins.last().cloned().unwrap();
+        let last = out.origins.last().unwrap();
         assert_eq!(last.end - last.start, 3);
     }
 }

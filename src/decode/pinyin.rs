@@ -22,13 +22,14 @@ pub(crate) fn remove_pinyin(input: Mapped) -> (Mapped, usize) {
         let kept = &input.text[byte..span.start];
         let kept_end = k + kept.chars().count();
         out.text.push_str(kept);
-        out.origins.extend_from_slice(&input.origins[k..kept_end]);
+        out.origins.extend_from(&input.origins, k..kept_end);
         out.flags.extend_from_slice(&input.flags[k..kept_end]);
         k = kept_end + input.text[span.clone()].chars().count();
         byte = span.end;
     }
     out.text.push_str(&input.text[byte..]);
-    out.origins.extend_from_slice(&input.origins[k..]);
+    out.origins
+        .extend_from(&input.origins, k..input.origins.len());
     out.flags.extend_from_slice(&input.flags[k..]);
     (out, spans.len())
 }
@@ -162,7 +163,7 @@ mod tests {
             .enumerate()
         {
             if keep[k] {
-                out.push(c, *o, *f);
+                out.push(c, o, *f);
             }
         }
         (out, removed)

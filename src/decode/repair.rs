@@ -18,7 +18,7 @@ use std::ops::Range;
 use encoding_rs::{DecoderResult, GBK};
 
 use super::freq::{char_score, is_han, mean_score};
-use super::mapped::{join, Mapped, Origin, CORRUPT, GUESSED};
+use super::mapped::{join, Mapped, Origin, OriginCursor, Origins, CORRUPT, GUESSED};
 
 /// Longest run (chars) a repair looks at.
 const MAX_RUN: usize = 512;
@@ -52,6 +52,7 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
     // One byte a char: the scores are small (see `freq`), and this runs over whole texts.
     let scores: Vec<i8> = chars.iter().map(|&c| small_score(c)).collect();
     let clusters = bad_clusters(&chars, &scores);
+    drop(scores);
     // Positions of `?` and U+FFFD (possible lost bytes), found once for the passes below.
     let lost: Vec<usize> = chars
         .iter()
@@ -159,10 +160,12 @@ fn repair_suspicious(input: Mapped) -> (Mapped, usize) {
     if replacements.is_empty() {
         return (flag_in_place(input, &corrupt), 0);
     }
-    let mut out = splice(&input, &chars, replacements, &corrupt);
-    if repaired > 0 {
-        flag_corrupt(&mut out);
-    }
+    // Each of these is a few bytes a char: free them before the new text is built, so that
+    // at most two texts' worth of memory is alive at once.
+    drop((chars, covered, clusters, anchors, lost));
+    let mut out = splice(&input, replacements, &corrupt);
+    drop((input, corrupt));
+    flag_corrupt(&mut out);
     (out, repaired)
 }
 
@@ -179,26 +182,30 @@ fn flag_in_place(mut m: Mapped, corrupt: &[bool]) -> Mapped {
 
 /// The chars of `input` with `replacements` (sorted, disjoint) spliced in and the chars
 /// marked `corrupt` flagged.
-fn splice(
-    input: &Mapped,
-    chars: &[char],
-    replacements: Vec<Replacement>,
-    corrupt: &[bool],
-) -> Mapped {
+fn splice(input: &Mapped, replacements: Vec<Replacement>, corrupt: &[bool]) -> Mapped {
     let mut out = Mapped::with_capacity_of(input);
+    let mut origins = OriginCursor::new(&input.origins, 0);
+    let mut chars = input.text.chars();
     let mut i = 0;
     let mut next = replacements.into_iter().peekable();
-    while i < chars.len() {
+    while i < corrupt.len() {
         if let Some(r) = next.next_if(|r| r.range.start == i) {
             for (c, o) in r.chars {
                 let bad = if c == '\u{FFFD}' { CORRUPT } else { 0 };
                 out.push(c, o, r.flags | bad);
             }
-            i = r.range.end.max(i + 1);
+            let end = r.range.end.max(i + 1);
+            // Skip the replaced chars.
+            if end > i + 1 {
+                chars.nth(end - i - 2);
+            }
+            chars.next();
+            i = end;
             continue;
         }
+        let Some(c) = chars.next() else { break };
         let bad = if corrupt[i] { CORRUPT } else { 0 };
-        out.push(chars[i], input.origins[i], input.flags[i] | bad);
+        out.push(c, origins.at(i), input.flags[i] | bad);
         i += 1;
     }
     out
@@ -240,7 +247,9 @@ fn may_have_garbage(text: &str) -> bool {
 
 /// Flags the garbled clusters that remain in `m`.
 fn flag_corrupt(m: &mut Mapped) {
-    let chars: Vec<char> = m.text.chars().collect();
+    // Sized once: collecting from `chars()` grows it by doubling.
+    let mut chars: Vec<char> = Vec::with_capacity(m.flags.len());
+    chars.extend(m.text.chars());
     // One byte a char: the scores are small (see `freq`), and this runs over whole texts.
     let scores: Vec<i8> = chars.iter().map(|&c| small_score(c)).collect();
     for r in bad_clusters(&chars, &scores) {
@@ -382,7 +391,7 @@ fn gbk_pair(pair: &[u8]) -> Option<char> {
 /// Returns the repair, if any, and where the examined run ends.
 fn try_shift(
     chars: &[char],
-    origins: &[Origin],
+    origins: &Origins,
     start: usize,
     limit: usize,
 ) -> (Option<Replacement>, usize) {
@@ -419,7 +428,7 @@ fn try_shift(
     while p < bytes.len() {
         let b = bytes[p];
         if b < 0x80 {
-            out.push((b as char, origins[owner[p]]));
+            out.push((b as char, origins.at(owner[p])));
             p += 1;
             continue;
         }
@@ -427,7 +436,7 @@ fn try_shift(
             break; // an orphan lead byte: dropped
         }
         let c = gbk_pair(&bytes[p..p + 2]).unwrap_or('\u{FFFD}');
-        out.push((c, join(&origins[owner[p]], &origins[owner[p + 1]])));
+        out.push((c, join(&origins.at(owner[p]), &origins.at(owner[p + 1]))));
         p += 2;
     }
     let before = mean_score(chars[start..end].iter().copied());
@@ -447,7 +456,7 @@ fn try_shift(
 /// repair, if any, and where the examined run ends.
 fn try_mojibake(
     chars: &[char],
-    origins: &[Origin],
+    origins: &Origins,
     cluster: Range<usize>,
 ) -> (Option<Replacement>, usize) {
     let mut start = cluster.start;
@@ -518,7 +527,7 @@ fn try_mojibake(
         while k2 + 1 < ei && char_at[k2 + 1] <= hi {
             k2 += 1;
         }
-        out.push((c, join(&origins[first + k], &origins[first + k2])));
+        out.push((c, join(&origins.at(first + k), &origins.at(first + k2))));
     }
     let gain = after * out.len() as f32 - before * (b - a) as f32;
     let found = Replacement {
@@ -545,7 +554,8 @@ mod tests {
         assert_eq!(n, 1);
         assert!(out.text.contains("强校带弱校”的原则"), "{}", out.text);
         assert!(out.text.starts_with("按照“"));
-        for w in out.origins.windows(2) {
+        let origins: Vec<_> = out.origins.iter().collect();
+        for w in origins.windows(2) {
             assert!(w[0].start <= w[1].start);
         }
     }
@@ -610,7 +620,7 @@ mod tests {
         for bits in 0..(1u32 << chars.len()) {
             let corrupt: Vec<bool> = (0..chars.len()).map(|i| bits & (1 << i) != 0).collect();
             let a = flag_in_place(m.clone(), &corrupt);
-            let b = splice(&m, &chars, Vec::new(), &corrupt);
+            let b = splice(&m, Vec::new(), &corrupt);
             assert_eq!(
                 (&a.text, &a.origins, &a.flags),
                 (&b.text, &b.origins, &b.flags)

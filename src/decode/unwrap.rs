@@ -71,13 +71,13 @@ pub(crate) fn unwrap_lines(mapped: Mapped) -> (Mapped, usize) {
                 if c == '\n' {
                     next_join.next();
                     if space {
-                        out.push(' ', *origin, flags);
+                        out.push(' ', origin, flags);
                     }
                 }
                 continue;
             }
         }
-        out.push(c, *origin, flags);
+        out.push(c, origin, flags);
     }
     (out, joins.len())
 }

@@ -135,11 +135,14 @@ fn scan(
             clauses.clear();
             return;
         }
+        // An exact copy, reusing the buffer: a taken `Vec` keeps its doubling slack, and a
+        // document holds one per sentence.
         out.push(Sentence {
             span,
-            clauses: std::mem::take(clauses),
+            clauses: clauses.as_slice().to_vec(),
             heading,
         });
+        clauses.clear();
     };
     let mut i = range.start;
     while i < range.end {
@@ -260,6 +263,8 @@ pub(crate) fn sentences(
         };
         split_sentences(text, pos..end, None, &mut out);
     }
+    // Sized by estimate; the sentences live on through extraction.
+    out.shrink_to_fit();
     out
 }
 

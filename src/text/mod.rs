@@ -9,35 +9,65 @@ pub mod numerals;
 pub mod units;
 
 /// Converts byte offsets of one text into char offsets.
+///
+/// It takes about one byte a char: the byte offset of every [`BLOCK`]th char in 32 bits,
+/// and of every char its distance from its block's first in 8 (a block of 32 chars spans at
+/// most 128 bytes). A `u32` a char was the largest single allocation of a whole run.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// Byte offset of every char start, plus the text's length at the end; 32 bits each, as
-    /// decode caps its texts below 4 GiB (a longer text is indexed up to there).
-    starts: Vec<u32>,
+    /// Byte offset of chars 0, BLOCK, 2·BLOCK, …; capped below 4 GiB, as decode caps its
+    /// texts there (a longer text is indexed up to there).
+    bases: Vec<u32>,
+    /// For every char, then for the end of the text, its byte offset less its block's base.
+    offsets: Vec<u8>,
 }
+
+/// Chars a [`CharIndex`] block holds: 32 chars of at most 4 bytes fit an 8-bit offset.
+const BLOCK: usize = 32;
 
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
         let text = &text[..floor_boundary(text, u32::MAX as usize)];
-        let mut starts: Vec<u32> = Vec::with_capacity(text.len() / 3 + 1);
-        starts.extend(text.char_indices().map(|(i, _)| i as u32));
-        starts.push(text.len() as u32);
-        CharIndex { starts }
+        // Chars are at least a byte: one pass over the bytes counts them exactly, so both
+        // vectors are allocated once at their final size.
+        let chars = text.bytes().filter(|&b| (b as i8) >= -0x40).count();
+        let mut bases = Vec::with_capacity(chars / BLOCK + 1);
+        let mut offsets = Vec::with_capacity(chars + 1);
+        let mut base = 0;
+        for (k, i) in text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .enumerate()
+        {
+            if k.is_multiple_of(BLOCK) {
+                base = i;
+                bases.push(i as u32);
+            }
+            offsets.push((i - base) as u8);
+        }
+        CharIndex { bases, offsets }
     }
 
     /// Char offset of byte offset `byte` (a byte inside a char maps to that char).
     pub fn char_at(&self, byte: usize) -> usize {
         let byte = u32::try_from(byte).unwrap_or(u32::MAX);
-        match self.starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        }
+        // The last block whose first char starts at or before `byte`, then the last char of
+        // it that does.
+        let block = self.bases.partition_point(|&b| b <= byte).saturating_sub(1);
+        let base = self.bases.get(block).copied().unwrap_or(0);
+        let first = block * BLOCK;
+        let last = (first + BLOCK).min(self.offsets.len());
+        let within = (byte - base.min(byte)) as usize;
+        let in_block = self.offsets[first..last].partition_point(|&o| o as usize <= within);
+        first + in_block.saturating_sub(1)
     }
 
     /// Byte offset of char offset `char` (the text's length for the end; `None` past it).
     pub fn byte_at(&self, char: usize) -> Option<usize> {
-        self.starts.get(char).map(|&b| b as usize)
+        let offset = *self.offsets.get(char)?;
+        Some(self.bases[char / BLOCK] as usize + offset as usize)
     }
 
     /// Char span `[start, end)` of a byte range.
@@ -47,7 +77,7 @@ impl CharIndex {
 
     /// Number of chars in the text.
     pub fn len_chars(&self) -> usize {
-        self.starts.len() - 1
+        self.offsets.len() - 1
     }
 }
 
@@ -245,6 +275,30 @@ mod tests {
         }
         assert_eq!(index.byte_at(index.len_chars()), Some(text.len()));
         assert_eq!(index.byte_at(index.len_chars() + 1), None);
+    }
+
+    proptest::proptest! {
+        /// Against the plain definition, over texts of many blocks mixing 1- to 4-byte chars,
+        /// at every byte (inside chars and past the end).
+        #[test]
+        fn char_index_agrees_with_char_indices(text in "[a0年中é😀\n]{0,200}") {
+            let index = CharIndex::new(&text);
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(index.len_chars(), starts.len());
+            for (c, &b) in starts.iter().enumerate() {
+                proptest::prop_assert_eq!(index.byte_at(c), Some(b));
+            }
+            proptest::prop_assert_eq!(index.byte_at(starts.len()), Some(text.len()));
+            proptest::prop_assert_eq!(index.byte_at(starts.len() + 1), None);
+            for b in 0..text.len() + 3 {
+                let want = if b >= text.len() {
+                    starts.len()
+                } else {
+                    starts.partition_point(|&s| s <= b) - 1
+                };
+                proptest::prop_assert_eq!(index.char_at(b), want, "byte {}", b);
+            }
+        }
     }
 
     #[test]

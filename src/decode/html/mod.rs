@@ -26,7 +26,7 @@ use memchr::memchr_iter;
 use serde::{Deserialize, Serialize};
 
 use super::detect::count_chars;
-use super::mapped::{join, Mapped, Origin};
+use super::mapped::{join, Mapped, Origin, OriginCursor};
 use scan::{attr, decode_entities, Scanner, Token};
 
 /// Facts a page states in its markup rather than its body: the site's `<title>` and the
@@ -453,7 +453,7 @@ pub(crate) fn extract(page: &Mapped, sniffed: Sniffed) -> (Mapped, PageMeta) {
     let mut out = Mapped::with_capacity(page.text.len() / 4);
     for (k, line) in lines.into_iter().enumerate() {
         if k > 0 {
-            let o = out.origins.last().copied().unwrap_or_default();
+            let o = out.origins.last().unwrap_or_default();
             out.push('\n', o, 0);
         }
         out.append(&line.text);
@@ -510,8 +510,9 @@ impl Builder<'_> {
         if !raw.contains('&') {
             // Most text holds no entity: each char is the page's next char.
             let mut k = first;
+            let mut origins = page.origins.iter_range(first..first + raw.len());
             for c in raw.chars() {
-                if let (Some(&o), Some(&f)) = (page.origins.get(k), page.flags.get(k)) {
+                if let (Some(o), Some(&f)) = (origins.next(), page.flags.get(k)) {
                     put.char(c, o, f);
                 }
                 k += 1;
@@ -525,6 +526,7 @@ impl Builder<'_> {
         let mut pieces = Vec::with_capacity(raw.len() / 2);
         decode_entities(raw, |p| pieces.push(p));
         let mut at = (0usize, first);
+        let mut origins = OriginCursor::new(&page.origins, first);
         for (c, s, e) in pieces {
             // Char indices of the piece's bytes, walking forward from the last piece.
             let mut advance = |to: usize| {
@@ -534,13 +536,13 @@ impl Builder<'_> {
             };
             let cs = advance(s);
             let ce = advance(e).max(cs + 1);
-            let (Some(a), Some(z)) = (page.origins.get(cs), page.origins.get(ce - 1)) else {
+            let (Some(a), Some(z)) = (origins.get(cs), origins.get(ce - 1)) else {
                 continue;
             };
             let flags = page.flags[cs..ce.min(page.flags.len())]
                 .iter()
                 .fold(0, |f, x| f | x);
-            put.char(c, join(a, z), flags);
+            put.char(c, join(&a, &z), flags);
         }
         let counts = put.counts;
         self.char_at(end);
@@ -941,7 +943,7 @@ fn render_table(t: TableBuild, budget: &mut usize) -> Vec<Line> {
                 .map(|c| {
                     let mut m = Mapped::default();
                     for l in &c.sink.lines {
-                        if let Some(&o) = m.origins.last() {
+                        if let Some(o) = m.origins.last() {
                             m.push(' ', o, 0);
                         }
                         m.append(&l.text);
@@ -1025,7 +1027,7 @@ fn render_table(t: TableBuild, budget: &mut usize) -> Vec<Line> {
                     line.text.push(' ', origin, 0);
                 }
                 line.text.append(m);
-                if let Some(&o) = m.origins.last() {
+                if let Some(o) = m.origins.last() {
                     origin = o;
                 }
             }

@@ -97,7 +97,7 @@ fn every_char_maps_back_to_its_markup() {
     let page = Mapped::identity(html);
     let (m, _) = extract(&page, sniff(html.as_bytes()).unwrap());
     assert_eq!(m.text, "a&b 税");
-    let src = |k: usize| &html[m.origins[k].range()];
+    let src = |k: usize| &html[m.origins.at(k).range()];
     assert_eq!(src(0), "a");
     assert_eq!(src(1), "&amp;");
     assert_eq!(src(4), "税");
