@@ -1111,7 +1111,11 @@ fn list_items(items: &str, role: Role, abbreviations: &Abbreviations) -> Vec<Dep
             .trim_end_matches("等部门")
             .trim_end_matches("等单位");
         let item = item.trim_end_matches('等').trim();
-        if item.is_empty() || item.chars().count() > 40 || VAGUE.contains(&item) {
+        // (A page's empty record field, 公开责任部门: | ||, names no one.)
+        if !item.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            || item.chars().count() > 40
+            || VAGUE.contains(&item)
+        {
             continue;
         }
         // Level alternatives in tortoise-shell brackets (各乡〔镇〕人民政府) read as in

@@ -50,7 +50,7 @@ pub fn header_role(header: &str) -> (ColumnRole, Option<i32>) {
     } else if h.contains("属性") || matches!(h, "性质" | "指标性质" | "指标类型" | "类型")
     {
         ColumnRole::Binding
-    } else if h.contains("单位") && h.chars().count() <= 4 {
+    } else if h.contains("单位") && h.chars().count() <= 4 && !names_bodies(h) {
         ColumnRole::Unit
     } else if ["类别", "领域", "分类", "维度"]
         .iter()
@@ -72,6 +72,15 @@ pub fn header_role(header: &str) -> (ColumnRole, Option<i32>) {
         ColumnRole::Other
     };
     (role, None)
+}
+
+/// A task list's column of bodies (牵头单位, 责任单位, 配合单位), which names no unit.
+fn names_bodies(h: &str) -> bool {
+    [
+        "牵头", "责任", "配合", "主责", "承办", "协办", "参与", "实施", "主管", "协同",
+    ]
+    .iter()
+    .any(|w| h.starts_with(w))
 }
 
 fn column(header: &str) -> Column {
@@ -169,6 +178,15 @@ fn is_category(s: &str) -> bool {
             && s[l.len..].chars().count() <= 12
             && !s[l.len..].contains([',', ';', '、', ':'])
     })
+}
+
+/// A line that ends with a lone `|` marks itself as one cell (`县卫健局 |`): web copies
+/// write a table's cells so, one per line. Returns the cell and whether it was so marked.
+fn marked_cell(s: &str) -> (&str, bool) {
+    match s.trim_end().strip_suffix('|') {
+        Some(cell) if !cell.contains('|') => (cell.trim(), true),
+        _ => (s, false),
+    }
 }
 
 /// Whether a line can be a cell of a line-per-cell table: a short line; numbered names and
@@ -424,7 +442,7 @@ fn stacked_group(cells: &[(Line, &str, Cell)], value_cols: usize) -> Option<Stac
 
 /// Reads a line-per-cell table whose header starts at line `i`.
 fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
-    let cell = |l: &Line| &text[l.start..l.end];
+    let cell = |l: &Line| marked_cell(&text[l.start..l.end]).0;
     // Header: known header words, one per line.
     let mut header: Vec<Line> = Vec::new();
     let mut j = i;
@@ -492,17 +510,27 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     // like a merged cell: a text cell followed by another text cell is the category.
     let cat_col = (0..name_col).find(|&c| columns[c].role == ColumnRole::Other);
     let mut cells: Vec<(Line, &str, Cell)> = Vec::new();
+    let mut all_marked = header.iter().all(|l| marked_cell(&text[l.start..l.end]).1);
     while j < lines.len() {
         let l = lines[j];
         j += 1;
         if l.is_blank() {
             continue;
         }
-        let s = cell(&l);
-        if !cell_like(s) {
+        let (s, marked) = marked_cell(&text[l.start..l.end]);
+        // A marked cell may be long: a task's list of bodies, or its description.
+        let long_cell = marked && !s.is_empty() && s.chars().count() <= 400 && !s.contains('|');
+        if !(cell_like(s) || long_cell) {
             break;
         }
+        all_marked &= marked;
         cells.push((l, s, classify(s)));
+    }
+    if all_marked {
+        let header_cells: Vec<&str> = header.iter().map(cell).collect();
+        if let Some(rows) = marked_rows(&cells, &header_cells, index_col) {
+            return finish_cell_table(text, lines, i, &header, columns, rows);
+        }
     }
     let mut rows: Vec<(Row, bool)> = Vec::new();
     let mut row = RowBuilder::new(n);
@@ -709,6 +737,54 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         })
         .map(|(r, _)| r)
         .collect();
+    finish_cell_table(text, lines, i, &header, columns, rows)
+}
+
+/// The rows of a line-per-cell table whose every cell is marked (`县卫健局 |`): each marks
+/// where it ends, so the rows are runs of one cell per column, whatever the cells hold (a
+/// word such as 持续改善 in a value column). A repeat of the header (a page break) is no row.
+/// `None` when the index column then holds something else than a number: the cells do not
+/// line up, and the reader that goes by what cells hold takes over.
+fn marked_rows(
+    cells: &[(Line, &str, Cell)],
+    header: &[&str],
+    index_col: Option<usize>,
+) -> Option<Vec<Row>> {
+    let n = header.len();
+    let mut rows = Vec::new();
+    let mut k = 0;
+    while k < cells.len() {
+        let chunk = &cells[k..(k + n).min(cells.len())];
+        k += n;
+        if chunk.iter().map(|c| c.1).eq(header.iter().copied()) {
+            continue;
+        }
+        if let Some(x) = index_col {
+            if chunk
+                .get(x)
+                .is_some_and(|c| c.2 != Cell::Integer && !c.1.is_empty())
+            {
+                return None;
+            }
+        }
+        let mut row = RowBuilder::new(n);
+        for (c, &(l, s, _)) in chunk.iter().enumerate() {
+            row.put(c, s, l);
+        }
+        rows.extend(row.finish());
+    }
+    Some(rows)
+}
+
+/// The table read by [`cell_table`] from its header lines and rows, and the line after it.
+fn finish_cell_table(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    header: &[Line],
+    columns: Vec<Column>,
+    rows: Vec<Row>,
+) -> Option<(Table, usize)> {
     let last = rows.last()?.span.end;
     // Resume after the last kept row.
     let after = lines.partition_point(|l| l.start < last).max(i + 1);
@@ -729,7 +805,7 @@ fn cell_table(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
 /// (`主要指标` above `指标`), not the table's first header cell.
 fn next_is_name_header(text: &str, rest: &[Line]) -> bool {
     rest.iter().find(|l| !l.is_blank()).is_some_and(|l| {
-        let s = &text[l.start..l.end];
+        let s = marked_cell(&text[l.start..l.end]).0;
         s.chars().count() <= 8 && header_role(s).0 == ColumnRole::Name
     })
 }
@@ -744,7 +820,7 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> Vec<Table> {
             i += 1;
             continue;
         }
-        let s = &text[l.start..l.end];
+        let s = marked_cell(&text[l.start..l.end]).0;
         let found = if s.contains('|') {
             pipe_table(text, lines, i)
         } else if s.len() <= 64

@@ -145,6 +145,20 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
                         .any(|w| cols[i].header.contains(w))
             })
         });
+    // Earlier years still ahead of the document (2025年 beside 2027年 in a 2025 action plan)
+    // are milestones, one goal each; the latest year's column is read last.
+    let milestones: Vec<usize> = match (cols[target_col].year, ctx.time.reference()) {
+        (Some(last), Some(now)) => values
+            .iter()
+            .copied()
+            .filter(|&i| {
+                Some(i) != baseline_col
+                    && cols[i].year.is_some_and(|y| y >= now && y < last)
+                    && baseline_col.is_none_or(|b| cols[i].year > cols[b].year)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let binding_col = cols.iter().position(|c| c.role == ColumnRole::Binding);
     let unit_col = cols.iter().position(|c| c.role == ColumnRole::Unit);
     let section = ctx
@@ -236,6 +250,29 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
         });
         let span = row.span.start.min(ctx.text.len())..row.span.end.min(ctx.text.len());
         let unit = unit.map(|u| super::per_population(&name, u));
+        for &m in &milestones {
+            let Some((value, cmp)) = cell_value(cell(m)) else {
+                continue;
+            };
+            out.push(NumericGoal {
+                indicator: name.clone(),
+                comparator: cmp.unwrap_or(Comparator::Eq),
+                value: value * mult,
+                unit: unit.clone(),
+                year: cols[m].year,
+                baseline: baseline.clone(),
+                status: GoalStatus::Target,
+                binding,
+                value_high: None,
+                hedge: None,
+                source: GoalSource::Table,
+                as_of: None,
+                section: section.clone(),
+                text: ctx.text.get(span.clone()).unwrap_or("").trim().to_owned(),
+                span: ctx.chars.span(span.clone()),
+                indicator_id: None,
+            });
+        }
         out.push(NumericGoal {
             indicator: name,
             comparator: cmp.unwrap_or(Comparator::Eq),
