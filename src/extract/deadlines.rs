@@ -66,6 +66,16 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
             if in_review && &s[found.range.clone()] == "年末" {
                 continue;
             }
+            // 预计到年末, 地区生产总值完成…: a report's estimate of the year's outturn.
+            let said = &s[found.range.clone()];
+            if matches!(said, "年末" | "年底")
+                && s[..found.range.start]
+                    .trim_end_matches('到')
+                    .ends_with("预计")
+                && s[found.range.end..].starts_with([',', ','])
+            {
+                continue;
+            }
             if in_review {
                 found.date = found
                     .date
@@ -93,7 +103,7 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
                 let term = time::states_term(before);
                 if (after.starts_with('的') && !plans)
                     || (!term
-                        && ["为", "确定", "谋划", "对"]
+                        && ["为", "确定", "明确", "谋划", "对"]
                             .iter()
                             .any(|w| before.ends_with(w)))
                 {

@@ -30,6 +30,7 @@ use regex::Regex;
 use super::time::{self, DocTime, FiveYearPlan};
 use super::Context;
 use crate::records::DeadlineRelation;
+use crate::structure::HeadingKind;
 
 /// What a section's heading (or one of its ancestors') says about the figures under it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -134,6 +135,13 @@ fn past_span(title: &str, time: &DocTime) -> Option<i32> {
         .flatten()
 }
 
+/// A sentence that announces the review of the year (or years) before: 一年来,我们主要做了
+/// 以下六个方面工作 / 过去五年,我们重点抓了以下几个方面.
+static REVIEW_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:一年来|过去一年|过去的一年|[一二三四五两]年来|过去[一二三四五两]年)[^。]{0,16}(?:做了|抓了|完成了|开展了)[^。]{0,16}(?:工作|方面)[::]?$")
+        .expect("review lead-in regex")
+});
+
 static YEAR_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("title year regex"));
 
@@ -143,8 +151,26 @@ impl Discourse {
         let hs = &ctx.structure.headings;
         let sentences = &ctx.structure.sentences;
         let mut facts: Vec<SectionFacts> = Vec::with_capacity(hs.len());
+        // The kind of the top-level headings that a review's lead-in (一年来,我们主要做了以下
+        // 六个方面工作:) announces: they review until one of them says otherwise.
+        let mut announced: Option<HeadingKind> = None;
         for (i, h) in hs.iter().enumerate() {
-            let own = title_facts(&h.title, &ctx.time);
+            let mut own = title_facts(&h.title, &ctx.time);
+            if h.parent.is_none() {
+                let before = sentences.partition_point(|s| s.span.start < h.span.start);
+                let lead_in = before
+                    .checked_sub(1)
+                    .and_then(|k| ctx.text.get(sentences[k].span.clone()))
+                    .is_some_and(|t| crate::text::captures(&REVIEW_LEAD_IN, t).is_some());
+                if lead_in && !own.plan {
+                    announced = Some(h.kind);
+                } else if own.review || own.plan || announced != Some(h.kind) {
+                    announced = None;
+                }
+                if announced.is_some() {
+                    own.review = true;
+                }
+            }
             // A 到…年 opening the heading's own body (its first two sentences) dates it.
             let body_end = hs
                 .get(i + 1)
@@ -241,7 +267,7 @@ pub enum Mark {
 /// Markers of the past: aspect, comparison with a past period, completion rates, honours.
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"已|截至|截止|以来|同比|比上年|较上年|上年同期|荣获|获评|被评为|去年|过去|先后|近年来|近[一二三四五六七八九十两0-9]{1,2}年来|预计全年|一年来|五年来|这五年|历史新高|目前|现有|共有|超额完成|圆满完成|完成(?:了)?(?:年度|全年)?(?:目标)?任务的|完成率\d|(?:排|排名|位居|居|列)(?:全国|全省|全市|全州|全区)第|(?:^|[^争创入])(?:全国|全省|全市|全州|全区)第[0-9一二三四五六七八九十]|[\p{Han}&&[^为除罢不得到]]了(?:[^解]|$)|(?:达到|达|建成|完成|实现|增加|提高|创建|新建|培养|招录|获得|投入|配备|组建|开发|编写|资助|增长|下降|突破)了",
+        r"已|截至|截止|以来|同比|比上年|较上年|上年同期|荣获|获评|被评为|去年|过去|先后|近年来|近[一二三四五六七八九十两0-9]{1,2}年来|预计全年|预计(?:到)?(?:年末|年底)[,,]|一年来|五年来|这五年|历史新高|目前|现有|共有|超额完成|圆满完成|完成(?:了)?(?:年度|全年)?(?:目标)?任务的|完成率\d|(?:排|排名|位居|居|列)(?:全国|全省|全市|全州|全区)第|(?:^|[^争创入])(?:全国|全省|全市|全州|全区)第[0-9一二三四五六七八九十]|[\p{Han}&&[^为除罢不得到]]了(?:[^解]|$)|(?:达到|达|建成|完成|实现|增加|提高|创建|新建|培养|招录|获得|投入|配备|组建|开发|编写|资助|增长|下降|突破)了",
     )
     .expect("past marker regex")
 });
@@ -287,6 +313,12 @@ pub fn marks_with(
         let full_year = &sentence[m.range.clone()] == "全年";
         let Some(date) = m.date else { continue };
         if !matches!(m.relation, DeadlineRelation::By | DeadlineRelation::Within) || full_year {
+            continue;
+        }
+        // 年末 of 预计到年末, (an estimate of the outturn) is part of that marker of the past.
+        if out.iter().any(|(r, mark)| {
+            *mark == Mark::Past && r.start <= m.range.start && m.range.end <= r.end
+        }) {
             continue;
         }
         // A year-end before the document's own time (2020年末 in a 十四五 plan) reports.

@@ -515,7 +515,12 @@ fn report_title(head: &[Line<'_>]) -> Option<String> {
             let t = spaced_out(l.text);
             let at = t.find("政府工作报告")?;
             // 现在,我代表县人民政府,向大会作政府工作报告: a sentence of the report, no title.
-            if t[..at].contains([',', ',', '。']) || t[..at].ends_with('作') {
+            // Nor is a covering notice's title (关于印发政府工作报告的通知) or a citation in
+            // its body (…审议通过了《政府工作报告》): the notice names the report.
+            if t[..at].contains([',', ',', '。'])
+                || t[..at].ends_with(['作', '《'])
+                || t[..at].contains("关于")
+            {
                 return None;
             }
             let mut end = at + "政府工作报告".len();
@@ -563,8 +568,13 @@ fn self_described_kind(text: &str) -> Option<String> {
         return Some("政府工作报告".to_owned());
     }
     // Only a work report sets out the year's 政府工作的总体要求 (a page of one that lost
-    // its head).
-    if opening.contains("政府工作的总体要求") || opening.contains("政府工作总体要求")
+    // its head), and only a report's plan part bids to 做好今年的政府工作.
+    static THIS_YEARS_WORK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"做好(?:今年|明年|[0-9]{4}年)的?政府工作").expect("valid regex")
+    });
+    if opening.contains("政府工作的总体要求")
+        || opening.contains("政府工作总体要求")
+        || THIS_YEARS_WORK.is_match(opening)
     {
         return Some("政府工作报告".to_owned());
     }

@@ -92,6 +92,16 @@ pub struct DocTime {
     pub report: bool,
     /// Dated in the second half of its year: a term or a 五年 it opens then starts next year.
     pub late_in_year: bool,
+    /// Written the year before `year` (a report delivered in December for the next year):
+    /// 今年 is then `year - 1` and 明年 is `year`.
+    pub written_before: bool,
+}
+
+impl DocTime {
+    /// The calendar year the text was written in, which 今年, 明年 and 去年 count from.
+    fn said_in(&self) -> Option<i32> {
+        self.year.map(|y| y - i32::from(self.written_before))
+    }
 }
 
 impl DocTime {
@@ -100,6 +110,18 @@ impl DocTime {
     /// `十X五` plan name).
     pub fn new(meta: &Meta, text: &str) -> Self {
         let mut t = Self::from_meta(meta);
+        // A report delivered in November or December (——2018年12月22日在…会议上) reviews its
+        // own year and plans the next. (Only its delivery line tells: a page that reports it
+        // may be dated any time.)
+        if t.report && meta.title.as_deref().and_then(title_year).is_none() {
+            let delivered = DELIVERY
+                .captures(head_of(text, 2000))
+                .and_then(|c| Some((c[1].parse::<i32>().ok()?, c[2].parse::<u32>().ok()?)));
+            if let Some((year, _)) = delivered.filter(|&(y, m)| m >= 11 && t.year == Some(y)) {
+                t.year = Some(year + 1);
+                t.written_before = true;
+            }
+        }
         if t.year.is_some() && t.period.is_some() {
             return t;
         }
@@ -153,6 +175,10 @@ impl DocTime {
             .as_ref()
             .map(|p| (p.start, p.end))
             .filter(|(s, e)| e > s);
+        let month = meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(5..7)?.parse::<u32>().ok());
         DocTime {
             year: titled.map(|t| t.year).or(date_year),
             period,
@@ -161,11 +187,8 @@ impl DocTime {
                 || (one_year_kind && date_year.is_some() && period.is_none())
                 || meta.period.as_ref().is_some_and(|p| p.start == p.end),
             report,
-            late_in_year: meta
-                .date
-                .as_deref()
-                .and_then(|d| d.get(5..7)?.parse::<u32>().ok())
-                .is_some_and(|m| m >= 7),
+            late_in_year: month.is_some_and(|m| m >= 7),
+            written_before: false,
         }
     }
 
@@ -203,6 +226,14 @@ static PLANNED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("planned year regex")
 });
 
+/// A report's delivery line: ——2018年12月22日在建平县第十八届人民代表大会第二次会议上.
+static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[—\-]*\s*(\d{4})年(\d{1,2})月\d{1,2}日在[^
+]{0,60}会议上",
+    )
+    .expect("delivery regex")
+});
 static SIGNATURE_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})年\d{1,2}月\d{1,2}日$").expect("signature regex"));
 static ONE_YEAR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -728,7 +759,7 @@ fn resolve(
         if month.is_some_and(|m| !(1..=12).contains(&m)) {
             return None;
         }
-        let date = time.year.map(|y| y + 1).and_then(|y| {
+        let date = time.said_in().map(|y| y + 1).and_then(|y| {
             if let Some(m) = month {
                 PartialDate::month(y, m)
             } else if rest.contains("上半年") || rest.contains("年中") {
@@ -751,7 +782,13 @@ fn resolve(
             .trim_start_matches("今年")
             .trim_start_matches("本年度")
             .trim_start_matches("本年");
-        let date = time.year.and_then(|y| match phrase {
+        // (今年年底 in a report written the year before is the reviewed year's end.)
+        let year = if rel.as_str().starts_with("今年") {
+            time.said_in()
+        } else {
+            time.year
+        };
+        let date = year.and_then(|y| match phrase {
             "年底前" | "年底" | "年末" | "下半年" => PartialDate::month(y, 12),
             "上半年" | "年中" => PartialDate::month(y, 6),
             _ => PartialDate::year(y),
@@ -875,7 +912,7 @@ pub fn past_mentions(text: &str, time: &DocTime) -> Vec<(Range<usize>, i32)> {
                 .map(FiveYearPlan::end)
                 .filter(|end| reference.map_or(*end <= 2020, |r| *end < r))
         } else if caps.name("last").is_some() {
-            time.year.map(|y| y - 1)
+            time.said_in().map(|y| y - 1)
         } else if caps.name("since").is_some() {
             time.year.map(|y| if time.report { y - 1 } else { y })
         } else if let Some(y) = caps.name("by").and_then(|y| y.as_str().parse::<i32>().ok()) {
