@@ -66,6 +66,10 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
             if in_review && &s[found.range.clone()] == "年末" {
                 continue;
             }
+            // 用7年时间实现了…: a span of the past, told with the perfective 了.
+            if said_span_of_past(&s[found.range.clone()], &s[found.range.end..]) {
+                continue;
+            }
             // 预计到年末, 地区生产总值完成…: a report's estimate of the year's outturn.
             let said = &s[found.range.clone()];
             if matches!(said, "年末" | "年底")
@@ -211,4 +215,20 @@ fn is_date_line(line: &str) -> bool {
         }
     }
     parts >= 2 && digits == 0
+}
+
+/// True when `said` is a span of years (用7年时间, 三年来) whose clause (`after`, up to its
+/// end) reports what was done in it: 实现了, 完成了.
+fn said_span_of_past(said: &str, after: &str) -> bool {
+    if !said.contains("时间") {
+        return false;
+    }
+    let clause = after.split([',', ';', '。', ',']).next().unwrap_or(after);
+    let chars: Vec<char> = clause.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '了'
+            && i > 0
+            && !matches!(chars[i - 1], '为' | '除' | '罢' | '不')
+            && !matches!(chars.get(i + 1), Some('解' | '然' | '结'))
+    })
 }

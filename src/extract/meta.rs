@@ -635,16 +635,46 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
             number = number.or(n);
             joined.push_str(piece);
         }
+        // X印发 / 关于Y的意见的通知: the issuers stand on the line above, and the document
+        // issued is theirs (X关于Y的意见).
+        if !joined.contains("关于印发") && !joined.contains("关于转发") {
+            let issuers = i
+                .checked_sub(1)
+                .and_then(|p| head[p].text.trim().strip_suffix("印发"))
+                .map(lines::trim)
+                .filter(|x| !x.is_empty() && is_org(x.split_whitespace().next().unwrap_or("")));
+            let issued = joined
+                .strip_suffix("的通知")
+                .filter(|y| y.starts_with("关于") && !lines::has_sentence_punct(y));
+            if let (Some(x), Some(y)) = (issuers, issued) {
+                let (signature, date, end) = signature_after(head, j + 1);
+                best = Some(Notice {
+                    title: format!("{x}{y}"),
+                    issuer: Some(x.split_whitespace().collect::<Vec<_>>().join("、")),
+                    number,
+                    signature,
+                    date,
+                    end_line: end,
+                });
+                break;
+            }
+        }
         let Some(c) = NOTICE.captures(&joined) else {
             continue;
         };
         let y = c["y"].trim();
-        let y = y
-            .strip_prefix('《')
-            .and_then(|s| s.strip_suffix('》'))
-            .filter(|s| !s.contains(['《', '》']))
-            .unwrap_or(y);
-        if y.chars().count() < 4 || lines::has_sentence_punct(y) {
+        // A notice that issues several documents (关于印发《A》《B》的通知) is the document: no
+        // one of them is.
+        let several = y.matches('《').count() > 1;
+        let y = if several {
+            joined[c.name("x").map_or(0, |x| x.end())..].trim()
+        } else {
+            y.strip_prefix('《')
+                .and_then(|s| s.strip_suffix('》'))
+                .filter(|s| !s.contains(['《', '》']))
+                .unwrap_or(y)
+        };
+        if y.chars().count() < 4 || (!several && lines::has_sentence_punct(y)) {
             continue;
         }
         let x = lines::trim(&c["x"]);

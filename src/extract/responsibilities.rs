@@ -442,6 +442,10 @@ const NOT_ACTIONS: &[&str] = &[
     "高度重视",
     "官网",
     "各",
+    // A body's work as a noun (2023年政府工作总体要求), and what a body states rather than
+    // does (省委、省政府明确…仍然是主战场).
+    "工作",
+    "明确",
 ];
 
 /// Titles of officials: a body followed by one (省水利厅规划处处长…介绍) names a person who

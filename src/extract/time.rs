@@ -906,7 +906,11 @@ pub fn past_mentions(text: &str, time: &DocTime) -> Vec<(Range<usize>, i32)> {
             } else {
                 reference.is_some_and(|r| y < r)
             };
-            past.then_some(y)
+            // 恢复至2019年水平: a past year's level is what a target measures up to.
+            let level = text[whole.end()..]
+                .trim_start_matches('的')
+                .starts_with("水平");
+            (past && !level).then_some(y)
         } else if let Some(pn) = caps.name("pn") {
             FiveYearPlan::from_digit(pn.as_str())
                 .map(FiveYearPlan::end)

@@ -959,8 +959,7 @@ fn clause_goals<'m>(
                 }
             }
         }
-        let distribute =
-            raw_before.contains("分别") || raw_before.contains('均') || raw_before.contains('都');
+        let distribute = raw_before.contains("分别") || says_all(raw_before);
         let parts = match change_of {
             Some(c) => Some(c),
             None => split_subject(before, run.len(), distribute)
@@ -1386,6 +1385,8 @@ fn share_denominator(mut parts: Vec<String>) -> Vec<String> {
 
 /// Splits a listed subject (学前三年入园率和学前一年入园率) into its parts when it is
 /// distributed over `n` numbers, or when one number is shared by several indicators.
+///
+/// (See [`says_all`] for when one number is everyone's.)
 fn split_subject(subject: &str, n: usize, distribute: bool) -> Option<Vec<String>> {
     // A scope before a list (全市一类、二类、三类街道…) covers every part; left on the first,
     // it would keep that part from sharing the others' tail.
@@ -1430,6 +1431,27 @@ fn split_subject(subject: &str, n: usize, distribute: bool) -> Option<Vec<String
         return Some(parts.iter().map(|s| (*s).to_owned()).collect());
     }
     None
+}
+
+/// True when `s` holds the adverb 均 or 都 (A、B均达到…, A和B都在…), which gives one figure to
+/// every listed subject; not the same chars inside words (人均, 平均, 均衡, 都市, 成都, 首都).
+fn says_all(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        match c {
+            '均' => {
+                !prev.is_some_and(|p| "人生户平年日月亩".contains(p))
+                    && !next.is_some_and(|n| "衡等匀值价".contains(n))
+            }
+            '都' => {
+                !prev.is_some_and(|p| "首成京古国旧故".contains(p))
+                    && !next.is_some_and(|n| "市会城江".contains(n))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// 城、乡居民人均可支配收入: the one-char heads 城 and 乡 stand for 城镇 and 农村.

@@ -279,14 +279,15 @@ fn menu_lines_and_cited_numbers_are_not_read() {
 }
 
 #[test]
-fn notice_printing_several_documents_keeps_their_titles() {
+fn notice_printing_several_documents_is_the_document() {
     let text = "某县人民政府关于印发《某县教育督导办法》《某县督学管理办法》的通知\n\
         各乡镇:\n现将两个办法印发给你们,请遵照执行。\n";
     let m = meta(text);
     assert_eq!(
         m.title.as_deref(),
-        Some("《某县教育督导办法》《某县督学管理办法》")
+        Some("关于印发《某县教育督导办法》《某县督学管理办法》的通知")
     );
+    assert_eq!(m.kind.as_deref(), Some("通知"));
     assert_eq!(m.issuer.as_deref(), Some("某县人民政府"));
 }
 
