@@ -60,7 +60,13 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
         if line.is_some_and(is_date_line) {
             continue;
         }
+        // A review of any document (“十一五”发展回顾) tells trends: its 逐年 is no schedule.
+        // (Asked only of sentences with a time phrase.)
+        let section_review = in_review || ctx.discourse.at(ctx, sentence.span.start).review;
         for mut found in found_all {
+            if found.relation == DeadlineRelation::Recurring && section_review {
+                continue;
+            }
             // A review's bare 年末 (年末存贷款余额增长…) is when a stock was counted, the
             // statistician's word; 预计年底投入运营 still looks ahead.
             if in_review && &s[found.range.clone()] == "年末" {
