@@ -365,6 +365,17 @@ static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("self-reference regex")
 });
 
+/// True when a predicate carries the perfective 了 (开展了, 完成了): reported work, not a duty.
+pub fn reports_past(predicate: &str) -> bool {
+    let chars: Vec<char> = predicate.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '了'
+            && i > 0
+            && !matches!(chars[i - 1], '为' | '除' | '罢' | '不')
+            && !matches!(chars.get(i + 1), Some('解' | '然' | '结'))
+    })
+}
+
 /// True when a sentence is about the document itself (制定本方案, 现提出如下意见, 特制定本计划):
 /// the preamble, which neither commits nor assigns.
 pub fn about_itself(sentence: &str) -> bool {

@@ -230,11 +230,5 @@ fn said_span_of_past(said: &str, after: &str) -> bool {
         return false;
     }
     let clause = after.split([',', ';', '。', ',']).next().unwrap_or(after);
-    let chars: Vec<char> = clause.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        c == '了'
-            && i > 0
-            && !matches!(chars[i - 1], '为' | '除' | '罢' | '不')
-            && !matches!(chars.get(i + 1), Some('解' | '然' | '结'))
-    })
+    super::clause::reports_past(clause)
 }

@@ -306,7 +306,9 @@ fn role_of(before: &str, after: &str) -> Option<Role> {
             }
         }
         // A predicate of a few chars at least: a bare name line is a signature or a header.
-        if !is_verb_start || clause_of(after).chars().count() < 3 || reports_past(clause_of(after))
+        if !is_verb_start
+            || clause_of(after).chars().count() < 3
+            || super::clause::reports_past(clause_of(after))
         {
             return None;
         }
@@ -339,17 +341,6 @@ fn announces_plan(said: &str) -> bool {
     ["将", "要", "计划", "力争"]
         .iter()
         .any(|w| rest.starts_with(w))
-}
-
-/// True when a predicate carries the perfective 了 (开展了, 完成了): reported work, not a duty.
-fn reports_past(predicate: &str) -> bool {
-    let chars: Vec<char> = predicate.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        c == '了'
-            && i > 0
-            && !matches!(chars[i - 1], '为' | '除' | '罢' | '不')
-            && !matches!(chars.get(i + 1), Some('解' | '然' | '结'))
-    })
 }
 
 /// The role a verb at the start of `text` gives its subject.

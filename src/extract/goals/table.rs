@@ -250,30 +250,7 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
         });
         let span = row.span.start.min(ctx.text.len())..row.span.end.min(ctx.text.len());
         let unit = unit.map(|u| super::per_population(&name, u));
-        for &m in &milestones {
-            let Some((value, cmp)) = cell_value(cell(m)) else {
-                continue;
-            };
-            out.push(NumericGoal {
-                indicator: name.clone(),
-                comparator: cmp.unwrap_or(Comparator::Eq),
-                value: value * mult,
-                unit: unit.clone(),
-                year: cols[m].year,
-                baseline: baseline.clone(),
-                status: GoalStatus::Target,
-                binding,
-                value_high: None,
-                hedge: None,
-                source: GoalSource::Table,
-                as_of: None,
-                section: section.clone(),
-                text: ctx.text.get(span.clone()).unwrap_or("").trim().to_owned(),
-                span: ctx.chars.span(span.clone()),
-                indicator_id: None,
-            });
-        }
-        out.push(NumericGoal {
+        let goal = NumericGoal {
             indicator: name,
             comparator: cmp.unwrap_or(Comparator::Eq),
             value: value * mult,
@@ -291,7 +268,19 @@ pub(super) fn table_goals(ctx: &Context<'_>, table: &Table) -> Vec<NumericGoal> 
             span: ctx.chars.span(span),
             // Set by the catalogue once the document is complete.
             indicator_id: None,
-        });
+        };
+        // The row's milestones first, in column order, then its last year's goal.
+        for &m in &milestones {
+            if let Some((value, cmp)) = cell_value(cell(m)) {
+                out.push(NumericGoal {
+                    comparator: cmp.unwrap_or(Comparator::Eq),
+                    value: value * mult,
+                    year: cols[m].year,
+                    ..goal.clone()
+                });
+            }
+        }
+        out.push(goal);
     }
     out
 }
