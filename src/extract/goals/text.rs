@@ -502,13 +502,26 @@ fn is_goal_quantity<'m>(
     {
         return false;
     }
-    // A meeting's roll call (应到代表148名,实到代表133名): procedure, not a figure.
-    if matches!(unit, Some("名" | "人"))
-        && ["应到", "实到", "应出席", "实出席", "出席"]
-            .iter()
-            .any(|w| before_number.contains(w))
-        && ["代表", "委员"].iter().any(|w| before_number.contains(w))
-    {
+    // A meeting's roll call (应到代表148名,实到133名): procedure, not a figure.
+    let roll_call = ["应到", "实到", "应出席", "实出席"]
+        .iter()
+        .any(|w| before_number.ends_with(w) || before_number.contains(&format!("{w}代表")))
+        || (before_number.contains("出席")
+            && ["代表", "委员"].iter().any(|w| before_number.contains(w)));
+    if matches!(unit, Some("名" | "人")) && roll_call {
+        return false;
+    }
+    let after = &ctext[q.span.end.min(ctext.len())..];
+    // A meeting's number (市政府十七届61次常务会议审议通过) and a heading's count of its
+    // items (牵头工作(8项)) count nothing that is planned or done.
+    let meeting = unit == Some("次")
+        && (before_number.ends_with('届')
+            || ["常务会议", "常委会", "会议", "全体会议", "主任会议"]
+                .iter()
+                .any(|w| after.starts_with(w)));
+    let item_count =
+        unit == Some("项") && before_number.ends_with('(') && after.trim_start().starts_with(')');
+    if meeting || item_count {
         return false;
     }
     let range_years = unit == Some("年") && q.upper.is_some() && q.value < 100.0;
