@@ -231,6 +231,12 @@ pub fn extract_with_page(text: &str, _structure: &Structure, page: Option<&PageM
                     meta.issuer = reported::issuer_in_body(head);
                 }
             }
+        } else if let Some(quoted) = meta
+            .title
+            .as_deref()
+            .and_then(|t| reported::quoted_in_body(head, t))
+        {
+            meta.title = Some(quoted);
         }
     }
     // Joint issuers are set apart by a space in a document's head (中共某省委 某省人民政府);

@@ -129,6 +129,23 @@ pub fn from_body(head: &[Line<'_>]) -> Option<String> {
     })
 }
 
+/// The name `title` as the opening lines cite it with its quotes, when a headline dropped them
+/// (江苏省十四五…规划 over 《江苏省“十四五”…规划》): the name as the document writes it.
+pub fn quoted_in_body(head: &[Line<'_>], title: &str) -> Option<String> {
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+            .collect()
+    };
+    let wanted = bare(title);
+    head.iter().take(REPORT_LINES).find_map(|l| {
+        cited(l.text)
+            .map(|(_, t)| t)
+            .find(|t| *t != title && bare(t) == wanted)
+            .map(str::to_owned)
+    })
+}
+
 /// The bodies an article says issued the document it reports: 市水务局、市发改委近日联合
 /// 印发了《…》 names two. Each part must read as an organisation; a bare time word or a
 /// reporter's aside before them (记者昨日获悉,) is not part of the name.
