@@ -10,7 +10,7 @@ pub mod units;
 
 /// Converts byte offsets of one text into char offsets.
 ///
-/// It takes about one byte a char: the byte offset of every [`BLOCK`]th char in 32 bits,
+/// It takes about one byte a char: the byte offset of every 32nd char in 32 bits,
 /// and of every char its distance from its block's first in 8 (a block of 32 chars spans at
 /// most 128 bytes). A `u32` a char was the largest single allocation of a whole run.
 #[derive(Debug, Clone)]
