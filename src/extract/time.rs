@@ -98,13 +98,6 @@ pub struct DocTime {
 }
 
 impl DocTime {
-    /// The calendar year the text was written in, which 今年, 明年 and 去年 count from.
-    fn said_in(&self) -> Option<i32> {
-        self.year.map(|y| y - i32::from(self.written_before))
-    }
-}
-
-impl DocTime {
     /// Reads the document's time from its metadata, falling back on the head of the text
     /// where the metadata lacks it (a one-year plan's title line, the signature date line, a
     /// `十X五` plan name).
@@ -157,6 +150,11 @@ impl DocTime {
                 .and_then(|c| c[1].parse().ok());
         }
         t
+    }
+
+    /// The calendar year the text was written in, which 今年, 明年 and 去年 count from.
+    fn said_in(&self) -> Option<i32> {
+        self.year.map(|y| y - i32::from(self.written_before))
     }
 
     /// Reads the document's time from its metadata only.
@@ -228,11 +226,8 @@ static PLANNED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A report's delivery line: ——2018年12月22日在建平县第十八届人民代表大会第二次会议上.
 static DELIVERY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)^[—\-]*\s*(\d{4})年(\d{1,2})月\d{1,2}日在[^
-]{0,60}会议上",
-    )
-    .expect("delivery regex")
+    Regex::new(r"(?m)^[—\-]*\s*(\d{4})年(\d{1,2})月\d{1,2}日在[^\n]{0,60}会议上")
+        .expect("delivery regex")
 });
 static SIGNATURE_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})年\d{1,2}月\d{1,2}日$").expect("signature regex"));
