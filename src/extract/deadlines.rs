@@ -15,16 +15,10 @@ use crate::records::{Deadline, DeadlineRelation};
 /// Extracts every deadline of the document, sentence by sentence.
 pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
     let mut out = Vec::new();
-    // In a report's review sections (今年重点工作总结 of a summary and plan), 年内 and 年底 are
-    // the reviewed year's.
-    let discourse = ctx.time.report.then_some(&ctx.discourse);
     for sentence in &ctx.structure.sentences {
         let Some(s) = ctx.text.get(sentence.span.clone()) else {
             continue;
         };
-        let in_review = discourse
-            .as_ref()
-            .is_some_and(|d| d.at(ctx, sentence.span.start).review);
 
         // Pipe-table rows hold column headers (2025年), not deadlines of running text; a
         // title or caption line names a period, it sets no deadline.
@@ -61,23 +55,25 @@ pub fn extract(ctx: &Context<'_>) -> Vec<Deadline> {
             continue;
         }
         // A review of any document (“十一五”发展回顾) tells trends: its 逐年 is no schedule.
-        // (Asked only of sentences with a time phrase.)
-        let section_review = in_review || ctx.discourse.at(ctx, sentence.span.start).review;
+        // In a report's review sections (今年重点工作总结 of a summary and plan), 年内 and 年底
+        // are the reviewed year's. (Asked only of sentences with a time phrase.)
+        let section_review = ctx.discourse.at(ctx, sentence.span.start).review;
+        let in_review = ctx.time.report && section_review;
         for mut found in found_all {
+            let said = &s[found.range.clone()];
             if found.relation == DeadlineRelation::Recurring && section_review {
                 continue;
             }
             // A review's bare 年末 (年末存贷款余额增长…) is when a stock was counted, the
             // statistician's word; 预计年底投入运营 still looks ahead.
-            if in_review && &s[found.range.clone()] == "年末" {
+            if in_review && said == "年末" {
                 continue;
             }
             // 用7年时间实现了…: a span of the past, told with the perfective 了.
-            if said_span_of_past(&s[found.range.clone()], &s[found.range.end..]) {
+            if said_span_of_past(said, &s[found.range.end..]) {
                 continue;
             }
             // 预计到年末, 地区生产总值完成…: a report's estimate of the year's outturn.
-            let said = &s[found.range.clone()];
             if matches!(said, "年末" | "年底")
                 && s[..found.range.start]
                     .trim_end_matches('到')
@@ -229,6 +225,6 @@ fn said_span_of_past(said: &str, after: &str) -> bool {
     if !said.contains("时间") {
         return false;
     }
-    let clause = after.split([',', ';', '。', ',']).next().unwrap_or(after);
+    let clause = after.split([',', ';', '。']).next().unwrap_or(after);
     super::clause::reports_past(clause)
 }

@@ -675,10 +675,7 @@ fn find_notice(head: &[Line<'_>]) -> Option<Notice> {
         let y = if several {
             joined[c.name("x").map_or(0, |x| x.end())..].trim()
         } else {
-            y.strip_prefix('《')
-                .and_then(|s| s.strip_suffix('》'))
-                .filter(|s| !s.contains(['《', '》']))
-                .unwrap_or(y)
+            unquote_title(y)
         };
         if y.chars().count() < 4 || (!several && lines::has_sentence_punct(y)) {
             continue;
